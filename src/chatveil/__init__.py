@@ -1,0 +1,97 @@
+"""chatveil: keep personal data out of LLM calls without breaking the conversation.
+
+Before a model call, personal data in the whole history is replaced with surrogates; after
+the call, the originals are restored in the answer, streamed chunks and tool-call arguments.
+
+``import chatveil`` is light: no framework and no spaCy model is loaded until first used.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from chatveil._guard import KEEP_VERBATIM_INSTRUCTION, Guard, current_session
+from chatveil._restore import StreamRestorer
+from chatveil._state import (
+    DetectionCache,
+    MemoryDetectionCache,
+    MemoryVaultStore,
+    Vault,
+    VaultStore,
+)
+from chatveil.config import DEFAULT_ENTITIES, STRATEGIES, GuardConfig
+from chatveil.errors import (
+    ChatveilError,
+    ConfigurationError,
+    DetectionError,
+    MissingDependencyError,
+    PIILeakError,
+    SurrogateCollisionError,
+    UnknownSessionError,
+    VaultCryptoError,
+)
+from chatveil.spans import Span
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_ENTITIES",
+    "KEEP_VERBATIM_INSTRUCTION",
+    "STRATEGIES",
+    "ChatveilError",
+    "ConfigurationError",
+    "DetectionCache",
+    "DetectionError",
+    "Guard",
+    "GuardConfig",
+    "MemoryDetectionCache",
+    "MemoryVaultStore",
+    "MissingDependencyError",
+    "PIILeakError",
+    "Span",
+    "StreamRestorer",
+    "SurrogateCollisionError",
+    "UnknownSessionError",
+    "Vault",
+    "VaultCryptoError",
+    "VaultStore",
+    "current_session",
+    "guarded",
+]
+
+
+def guarded(llm: Any, guard: Guard | None = None, **config: Any) -> Any:
+    """Wrap a chat model so every call is pseudonymized and every answer restored.
+
+    Args:
+        llm: a LangChain chat model (``BaseChatModel``) or a LlamaIndex ``LLM``.
+        guard: the :class:`Guard` to use; a new one built from ``config`` if omitted.
+        **config: :class:`GuardConfig` options for the new guard.
+
+    Returns:
+        A ``GuardedChatModel`` (LangChain) or a guarded LlamaIndex LLM.
+
+    Raises:
+        TypeError: ``llm`` is neither.
+    """
+    if guard is not None and config:
+        raise ConfigurationError("pass either guard= or configuration options, not both")
+    if "langchain_core" in sys.modules:
+        from langchain_core.language_models import BaseChatModel
+
+        if isinstance(llm, BaseChatModel):
+            from chatveil.langchain import GuardedChatModel
+
+            return GuardedChatModel.wrap(llm, guard=guard or Guard(GuardConfig(**config)))
+    if "llama_index.core" in sys.modules:
+        from llama_index.core.llms import LLM
+
+        if isinstance(llm, LLM):
+            from chatveil.llama_index import GuardedLLM
+
+            return GuardedLLM.wrap(llm, guard=guard or Guard(GuardConfig(**config)))
+    raise TypeError(
+        "guarded() expects a LangChain chat model (BaseChatModel) or a LlamaIndex LLM, "
+        f"got {type(llm).__name__}"
+    )

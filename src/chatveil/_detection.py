@@ -1,0 +1,317 @@
+"""Detection: Presidio + spaCy NER and fast pattern recognizers, cached, returning frozen spans.
+
+Detection knows nothing about surrogates. Expensive objects (the spaCy pipeline) are built once
+per process and shared by every guard that uses the same model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from chatveil._state import DetectionCache
+from chatveil.config import GuardConfig
+from chatveil.errors import ConfigurationError, DetectionError, MissingDependencyError
+from chatveil.spans import Span, resolve_overlaps
+
+__all__ = ["Detector"]
+
+logger = logging.getLogger("chatveil")
+
+# spaCy components the NER pipe of the small English model does not need.
+_UNUSED_PIPES = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+_REGEX_FLAGS = re.DOTALL | re.MULTILINE
+
+_NLP_ENGINES: dict[tuple[str, str], Any] = {}
+_NLP_LOCK = threading.Lock()
+
+# Context filters (seed 003): regions whose spans are left alone when configured.
+_CODE_BLOCK = re.compile(r"```.*?(?:```|\Z)|`[^`\n]+`", re.DOTALL)
+_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]+|\bwww\.[^\s<>\"'`]+", re.IGNORECASE)
+_FILE_PATH = re.compile(
+    r"(?<![\w.])(?:~|\.{1,2})?(?:/[\w.\-]+){2,}/?|\b[A-Za-z]:\\(?:[\w.\- ]+\\)*[\w.\-]+"
+)
+
+
+def _offline_tldextract() -> None:
+    """Make tldextract (used by Presidio's email/URL recognizers) use its bundled suffix list."""
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+
+def _nlp_engine(model: str, language: str) -> Any:
+    """The process-wide Presidio spaCy engine for (model, language), loaded on first use."""
+    key = (model, language)
+    engine = _NLP_ENGINES.get(key)
+    if engine is not None:
+        return engine
+    with _NLP_LOCK:
+        engine = _NLP_ENGINES.get(key)
+        if engine is None:
+            engine = _build_nlp_engine(model, language)
+            _NLP_ENGINES[key] = engine
+    return engine
+
+
+def _build_nlp_engine(model: str, language: str) -> Any:
+    import spacy
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+    if not spacy.util.is_package(model) and not os.path.isdir(model):
+        raise MissingDependencyError(f"spaCy model package {model!r}", "all")
+
+    class _NerOnlySpacyEngine(SpacyNlpEngine):
+        """Loads the model from its installed package with only the pipes NER needs."""
+
+        def load(self) -> None:
+            self.nlp = {
+                m["lang_code"]: spacy.load(m["model_name"], exclude=list(_UNUSED_PIPES))
+                for m in self.models
+            }
+
+    engine = _NerOnlySpacyEngine(models=[{"lang_code": language, "model_name": model}])
+    engine.load()
+    return engine
+
+
+def _model_identity(model: str) -> str:
+    import spacy
+
+    try:
+        version = spacy.util.get_package_version(model) or "?"
+    except Exception:  # pragma: no cover - not a package (a path)
+        version = "?"
+    return f"{model}@{version}"
+
+
+class Detector:
+    """Finds PII spans in text with Presidio, caching raw results per text.
+
+    Args:
+        config: the guard's configuration.
+        cache: where raw detection results (spans only) are kept.
+    """
+
+    def __init__(self, config: GuardConfig, cache: DetectionCache) -> None:
+        self.config = config
+        self.cache = cache
+        self._analyzer: Any = None
+        self._lock = threading.Lock()
+        self._key_prefix = ""
+        self._allow = frozenset(v.casefold() for v in config.allow_list)
+        self._entities = sorted(set(config.entities) | set(config.deny_list))
+        self.on_cache: Callable[[bool], None] | None = None
+
+    # ------------------------------------------------------------------ engine
+    @property
+    def analyzer(self) -> Any:
+        """The Presidio ``AnalyzerEngine`` (built on first use)."""
+        if self._analyzer is None:
+            with self._lock:
+                if self._analyzer is None:
+                    self._analyzer = self._build_analyzer()
+        return self._analyzer
+
+    def _build_analyzer(self) -> Any:
+        _offline_tldextract()
+        from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerRegistry
+
+        from chatveil._recognizers import default_recognizers
+
+        lang = self.config.language
+        nlp_engine = _nlp_engine(self.config.spacy_model, lang)
+        recognizers = [*default_recognizers(lang), *self.config.custom_recognizers]
+        registry = RecognizerRegistry(supported_languages=[lang])
+        for recognizer in recognizers:
+            registry.add_recognizer(recognizer)
+        self._deny = [
+            PatternRecognizer(supported_entity=etype, deny_list=list(words),
+                              supported_language=lang, name=f"ChatveilDenyList{etype}")
+            for etype, words in sorted(self.config.deny_list.items())
+        ]
+        self._key_prefix = (
+            f"{_model_identity(self.config.spacy_model)}|{self.config.detection_fingerprint()}|"
+        )
+        return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
+                              supported_languages=[lang])
+
+    def warm_up(self) -> None:
+        """Load the NER model now instead of on the first call."""
+        self.analyzer  # noqa: B018 - property builds the engine
+
+    # ------------------------------------------------------------------ detect
+    def detect(self, text: str) -> list[Span]:
+        """Spans in ``text`` after thresholds, allow list and context filters."""
+        return self._finish(text, self._raw(text))
+
+    def detect_many(
+        self, texts: Sequence[str], *, batch_size: int = 32, progress: Any = None
+    ) -> list[list[Span]]:
+        """Detect in many texts, running NER in batches for the ones not cached."""
+        results: list[tuple[Span, ...] | None] = [None] * len(texts)
+        todo: list[int] = []
+        for i, text in enumerate(texts):
+            cached = self._cache_get(text)
+            if cached is not None:
+                results[i] = cached
+                if progress is not None:
+                    progress.update(1)
+            else:
+                todo.append(i)
+        short = [i for i in todo if 0 < len(texts[i]) <= self.config.max_chunk_chars]
+        for i in sorted(set(todo) - set(short)):  # empty or longer than one NER chunk
+            results[i] = self._raw(texts[i])
+            if progress is not None:
+                progress.update(1)
+        if short:
+            from presidio_analyzer import BatchAnalyzerEngine
+
+            analyzer = self.analyzer
+            batch = BatchAnalyzerEngine(analyzer)
+            try:
+                for start in range(0, len(short), batch_size):
+                    chunk = short[start : start + batch_size]
+                    with self._lock:
+                        found = batch.analyze_iterator(
+                            [texts[i] for i in chunk], language=self.config.language,
+                            batch_size=batch_size, **self._analyze_kwargs()
+                        )
+                    for i, res in zip(chunk, found, strict=True):
+                        spans = self._to_spans(res)
+                        self.cache.set(self._key(texts[i]), spans)
+                        results[i] = spans
+                        if progress is not None:
+                            progress.update(1)
+            except ChatveilErrorTypes:
+                raise
+            except Exception as exc:
+                raise DetectionError(
+                    f"detection failed ({type(exc).__name__}); nothing was pseudonymized"
+                ) from None
+        return [self._finish(t, r or ()) for t, r in zip(texts, results, strict=True)]
+
+    # ------------------------------------------------------------------ internals
+    def _analyze_kwargs(self) -> dict[str, Any]:
+        return {
+            "entities": self._entities,
+            "ad_hoc_recognizers": self._deny or None,
+            "regex_flags": _REGEX_FLAGS,
+        }
+
+    def _key(self, text: str) -> str:
+        digest = hashlib.sha256((self._key_prefix + text).encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def _cache_get(self, text: str) -> tuple[Span, ...] | None:
+        self.analyzer  # noqa: B018 - key prefix needs the engine identity
+        if self.config.cache_ttl <= 0:
+            return None
+        hit = self.cache.get(self._key(text))
+        if self.on_cache is not None:
+            self.on_cache(hit is not None)
+        return hit
+
+    def _raw(self, text: str) -> tuple[Span, ...]:
+        if not text.strip():
+            return ()
+        cached = self._cache_get(text)
+        if cached is not None:
+            return cached
+        try:
+            spans = self._analyze_chunked(text)
+        except ChatveilErrorTypes:
+            raise
+        except Exception as exc:
+            logger.warning("chatveil detection failed: %s", type(exc).__name__)
+            raise DetectionError(
+                f"detection failed ({type(exc).__name__}); nothing was pseudonymized"
+            ) from None
+        if self.config.cache_ttl > 0:
+            self.cache.set(self._key(text), spans)
+        return spans
+
+    def _analyze_chunked(self, text: str) -> tuple[Span, ...]:
+        analyzer = self.analyzer
+        kwargs = self._analyze_kwargs()
+        found: set[Span] = set()
+        for offset, chunk in _chunks(text, self.config.max_chunk_chars, self.config.chunk_overlap):
+            with self._lock:
+                results = analyzer.analyze(text=chunk, language=self.config.language, **kwargs)
+            found.update(s.shifted(offset) for s in self._to_spans(results))
+        return tuple(sorted(found))
+
+    @staticmethod
+    def _to_spans(results: Iterable[Any]) -> tuple[Span, ...]:
+        return tuple(
+            sorted(
+                Span(r.start, r.end, r.entity_type, round(float(r.score), 4))
+                for r in results
+                if r.end > r.start
+            )
+        )
+
+    def _finish(self, text: str, raw: Iterable[Span]) -> list[Span]:
+        config = self.config
+        wanted = set(self._entities)
+        spans = []
+        for span in raw:
+            if span.entity_type not in wanted or span.score < config.threshold_for(span.entity_type):
+                continue
+            value = text[span.start : span.end]
+            if not value.strip() or value.casefold() in self._allow:
+                continue
+            spans.append(_trim(text, span))
+        skip = _skipped_regions(text, config)
+        if skip:
+            spans = [s for s in spans if not any(a < s.end and s.start < b for a, b in skip)]
+        return resolve_overlaps(spans)
+
+
+ChatveilErrorTypes = (DetectionError, MissingDependencyError, ConfigurationError)
+
+
+def _trim(text: str, span: Span) -> Span:
+    """Strip whitespace and trailing punctuation NER sometimes includes in a span."""
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:!?\"'"):
+        end -= 1
+    if (start, end) == (span.start, span.end) or end <= start:
+        return span
+    return Span(start, end, span.entity_type, span.score)
+
+
+def _skipped_regions(text: str, config: GuardConfig) -> list[tuple[int, int]]:
+    regions: list[tuple[int, int]] = []
+    if config.skip_code_blocks and "`" in text:
+        regions += [m.span() for m in _CODE_BLOCK.finditer(text)]
+    if config.skip_urls:
+        regions += [m.span() for m in _URL.finditer(text)]
+    if config.skip_file_paths:
+        regions += [m.span() for m in _FILE_PATH.finditer(text)]
+    return regions
+
+
+def _chunks(text: str, size: int, overlap: int) -> Iterable[tuple[int, str]]:
+    """Overlapping windows of at most ``size`` characters, cut at whitespace where possible."""
+    if len(text) <= size:
+        yield 0, text
+        return
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = text.rfind(" ", start + size - overlap, end)
+            if cut > start:
+                end = cut
+        yield start, text[start:end]
+        if end >= len(text):
+            return
+        nxt = end - overlap
+        space = text.find(" ", nxt, end)
+        start = space + 1 if space != -1 else nxt

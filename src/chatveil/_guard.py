@@ -1,0 +1,553 @@
+"""The facade: :class:`Guard` ties detection, surrogates, vaults and restore together."""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import hashlib
+import hmac
+import re
+import secrets
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from chatveil._detection import Detector
+from chatveil._restore import StreamRestorer, _literal, apply_case, matcher_for
+from chatveil._state import (
+    DetectionCache,
+    Entry,
+    MemoryDetectionCache,
+    MemoryVaultStore,
+    Vault,
+    VaultStore,
+)
+from chatveil._surrogates import (
+    PLACEHOLDER_RE,
+    REDACTED,
+    TOKEN_RE,
+    SurrogateFactory,
+    label_for,
+)
+from chatveil.config import GuardConfig
+from chatveil.errors import (
+    ConfigurationError,
+    PIILeakError,
+    SurrogateCollisionError,
+    UnknownSessionError,
+    VaultCryptoError,
+)
+from chatveil.spans import Span, resolve_overlaps
+
+__all__ = ["DEFAULT_SESSION", "KEEP_VERBATIM_INSTRUCTION", "Guard", "current_session"]
+
+DEFAULT_SESSION = "default"
+
+#: System instruction adapters add when placeholders or tokens are in use (seed 004).
+KEEP_VERBATIM_INSTRUCTION = (
+    "Some values in this conversation are stand-ins such as <PERSON_1> or "
+    "[PII_EMAIL_1a2b3c4d]. Copy them exactly as written, brackets, case and digits "
+    "included, whenever you refer to them; never alter, translate or explain them."
+)
+
+_SESSION: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "chatveil_session", default=None
+)
+_SHAPED = re.compile(f"{TOKEN_RE}|{PLACEHOLDER_RE}|\\[REDACTED [A-Z]+\\]", re.IGNORECASE)
+_MAX_ATTEMPTS = 64
+
+
+def current_session() -> str | None:
+    """The session set by the innermost ``guard.session(...)`` block, if any."""
+    return _SESSION.get()
+
+
+class _Metrics:
+    """Counters by entity type. Values never enter here."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        self.pseudonymized: Counter[str] = Counter()
+        self.restored: Counter[str] = Counter()
+        self.cache_hits = 0
+        self.cache_misses = 0
+        self.unrestored = 0
+        self.redacted: Counter[str] = Counter()
+
+    def cache(self, hit: bool) -> None:
+        with self._lock:
+            if hit:
+                self.cache_hits += 1
+            else:
+                self.cache_misses += 1
+
+    def add(self, name: str, counts: Mapping[str, int]) -> None:
+        with self._lock:
+            getattr(self, name).update(counts)
+
+    def add_restore(self, counts: Mapping[str, int], unknown: int) -> None:
+        with self._lock:
+            self.restored.update(counts)
+            self.unrestored += unknown
+
+    def snapshot(self) -> dict[str, Any]:
+        with self._lock:
+            return {
+                "pseudonymized": dict(sorted(self.pseudonymized.items())),
+                "redacted": dict(sorted(self.redacted.items())),
+                "restored": dict(sorted(self.restored.items())),
+                "cache_hits": self.cache_hits,
+                "cache_misses": self.cache_misses,
+                "unrestored_tokens": self.unrestored,
+            }
+
+
+class Guard:
+    """Pseudonymizes text before it reaches a model and restores the model's answers.
+
+    Args:
+        config: a :class:`GuardConfig` (or a mapping of its options); defaults if omitted.
+        vault_store: where session vaults live (in-process memory by default).
+        detection_cache: where detection results are cached (in-process memory by default).
+
+    Example:
+        >>> guard = Guard()
+        >>> masked = guard.pseudonymize("Mail jane.doe@acme.com", session_id="u1")
+        >>> guard.restore(masked, session_id="u1")
+        'Mail jane.doe@acme.com'
+    """
+
+    def __init__(
+        self,
+        config: GuardConfig | Mapping[str, Any] | None = None,
+        *,
+        vault_store: VaultStore | None = None,
+        detection_cache: DetectionCache | None = None,
+    ) -> None:
+        if config is None:
+            config = GuardConfig()
+        elif isinstance(config, Mapping):
+            config = GuardConfig.from_dict(config)
+        elif not isinstance(config, GuardConfig):
+            raise ConfigurationError(
+                f"config must be a GuardConfig or a mapping, not {type(config).__name__}"
+            )
+        self._config = config
+        self._secret = config.secret_key or secrets.token_bytes(32)
+        self._store = vault_store or MemoryVaultStore(
+            self._session_key, ttl=config.vault_ttl, maxsize=config.max_sessions
+        )
+        self._metrics = _Metrics()
+        self._detector = Detector(
+            config, detection_cache or MemoryDetectionCache(config.cache_size, config.cache_ttl)
+        )
+        self._detector.on_cache = self._metrics.cache
+        self._factory = SurrogateFactory()
+
+    # ------------------------------------------------------------------ basics
+    @property
+    def config(self) -> GuardConfig:
+        """The guard's (immutable) configuration."""
+        return self._config
+
+    @property
+    def instruction(self) -> str | None:
+        """The keep-verbatim system instruction, or ``None`` if the config does not want one."""
+        return KEEP_VERBATIM_INSTRUCTION if self._config.wants_instruction() else None
+
+    def warm_up(self) -> Guard:
+        """Load the NER model now (otherwise it loads on the first detection)."""
+        self._detector.warm_up()
+        return self
+
+    def _session_key(self, session_id: str) -> bytes:
+        return hmac.new(self._secret, b"session\x00" + session_id.encode(), hashlib.sha256).digest()
+
+    def resolve_session(self, session_id: str | None = None) -> str:
+        """The explicit session, else the current ``session(...)`` block's, else ``"default"``."""
+        if session_id is None:
+            session_id = _SESSION.get() or DEFAULT_SESSION
+        if not isinstance(session_id, str) or not session_id:
+            raise TypeError("session_id must be a non-empty string")
+        return session_id
+
+    @contextlib.contextmanager
+    def session(self, session_id: str) -> Iterator[str]:
+        """Make ``session_id`` the current session for code that cannot pass one (contextvars).
+
+        Works across threads' own contexts and asyncio tasks: each task sees its own session.
+        """
+        sid = self.resolve_session(session_id)
+        token = _SESSION.set(sid)
+        try:
+            yield sid
+        finally:
+            _SESSION.reset(token)
+
+    def has_session(self, session_id: str) -> bool:
+        """True if a vault exists for ``session_id``."""
+        return self._store.get(session_id) is not None
+
+    def forget(self, session_id: str | None = None) -> bool:
+        """Erase a session's vault; returns whether there was one."""
+        return self._store.drop(self.resolve_session(session_id))
+
+    def metrics(self) -> dict[str, Any]:
+        """Counts by entity type (pseudonymized, redacted, restored), cache hits and misses,
+        unrestored-looking tokens and live sessions. Never values."""
+        snap = self._metrics.snapshot()
+        snap["sessions"] = sum(1 for _ in self._store.sessions())
+        return snap
+
+    def reset_metrics(self) -> None:
+        """Set every counter back to zero."""
+        self._metrics.reset()
+
+    # ------------------------------------------------------------------ detection
+    def detect(self, text: str) -> list[Span]:
+        """Spans of personal data in ``text`` (no session involved). Raises on failure."""
+        _check_text(text)
+        return self._detector.detect(text)
+
+    def find_leaks(self, text: str, session_id: str | None = None) -> dict[str, int]:
+        """Count, by entity type, personal data in ``text`` that is not a surrogate.
+
+        Surrogates of ``session_id`` (or of any live session when ``None``) are not leaks;
+        known originals of the session are, even where NER misses them.
+        """
+        _check_text(text)
+        vaults: list[Vault] = []
+        if session_id is not None:
+            vault = self._store.get(session_id)
+            vaults = [vault] if vault is not None else []
+        else:
+            vaults = [v for s in self._store.sessions() if (v := self._store.get(s)) is not None]
+        shaped = [m.span() for m in _SHAPED.finditer(text)]
+        counts: Counter[str] = Counter()
+        spans = self._detector.detect(text)
+        for vault in vaults if session_id is not None else []:
+            spans = spans + _recall_spans(text, vault)
+        for span in resolve_overlaps(spans):
+            value = text[span.start : span.end]
+            if any(a < span.end and span.start < b for a, b in shaped):
+                continue
+            if any(v.is_surrogate(value) for v in vaults):
+                continue
+            counts[span.entity_type] += 1
+        return dict(sorted(counts.items()))
+
+    # ------------------------------------------------------------------ pseudonymize
+    def pseudonymize(self, text: str, session_id: str | None = None) -> str:
+        """Replace personal data in ``text`` with the session's surrogates.
+
+        Fails closed: if detection fails a :class:`~chatveil.errors.DetectionError` is raised
+        and no partly masked text is returned.
+        """
+        _check_text(text)
+        vault = self._store.get_or_create(self.resolve_session(session_id))
+        return self._pseudonymize(text, vault, None)
+
+    def pseudonymize_batch(
+        self,
+        texts: Sequence[str],
+        session_id: str | None = None,
+        *,
+        progress: bool = False,
+        batch_size: int = 32,
+    ) -> list[str]:
+        """Pseudonymize many texts into one session, running NER in batches.
+
+        Args:
+            texts: the texts, in order (surrogate numbering follows this order).
+            session_id: the session; the current one if omitted.
+            progress: show a tqdm progress bar.
+            batch_size: texts per NER batch.
+        """
+        if isinstance(texts, str) or not isinstance(texts, Iterable):
+            raise TypeError("pseudonymize_batch expects a sequence of strings")
+        texts = list(texts)
+        for t in texts:
+            _check_text(t)
+        vault = self._store.get_or_create(self.resolve_session(session_id))
+        bar = None
+        if progress:
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=len(texts), desc="detecting", unit="text")
+        try:
+            spans = self._detector.detect_many(texts, batch_size=batch_size, progress=bar)
+        finally:
+            if bar is not None:
+                bar.close()
+        return [self._pseudonymize(t, vault, s) for t, s in zip(texts, spans, strict=True)]
+
+    def pseudonymize_record(self, obj: Any, session_id: str | None = None) -> Any:
+        """Pseudonymize every string leaf of a JSON-like value; keys and shape stay the same."""
+        leaves: list[str] = []
+        _collect(obj, leaves)
+        masked = iter(self.pseudonymize_batch(leaves, session_id))
+        return _rebuild(obj, masked)
+
+    def restore_record(self, obj: Any, session_id: str | None = None) -> Any:
+        """Restore every string leaf of a JSON-like value."""
+        leaves: list[str] = []
+        _collect(obj, leaves)
+        restored = iter([self.restore(s, session_id) for s in leaves])
+        return _rebuild(obj, restored)
+
+    def _pseudonymize(self, text: str, vault: Vault, spans: list[Span] | None) -> str:
+        memo = vault.memo.get(text)
+        if memo is not None:
+            out, version, counts = memo
+            if version == vault.version or not _mentions_new(text, vault, version):
+                vault.memo[text] = (out, vault.version, counts)
+                self._metrics.add("pseudonymized", counts)
+                return out
+        if spans is None:
+            spans = self._detector.detect(text)
+        spans = self._candidates(text, spans, vault)
+        out: list[str] = []
+        counts: Counter[str] = Counter()
+        redacted: Counter[str] = Counter()
+        pos = 0
+        for span in spans:
+            value = text[span.start : span.end]
+            out.append(text[pos : span.start])
+            strategy = self._config.strategy_for(span.entity_type)
+            if strategy == "redact":
+                out.append(REDACTED.format(label=label_for(span.entity_type)))
+                redacted[span.entity_type] += 1
+            else:
+                out.append(self._surrogate(vault, value, span.entity_type, strategy))
+                counts[span.entity_type] += 1
+            pos = span.end
+        out.append(text[pos:])
+        result = "".join(out)
+        if self._config.strict:
+            leaks = Counter(s.entity_type for s in _recall_spans(result, vault, parts=False))
+            if leaks:
+                raise PIILeakError(leaks)
+        vault.memo[text] = (result, vault.version, counts)
+        self._metrics.add("pseudonymized", counts)
+        self._metrics.add("redacted", redacted)
+        return result
+
+    def _candidates(self, text: str, spans: list[Span], vault: Vault) -> list[Span]:
+        shaped = [m.span() for m in _SHAPED.finditer(text)] if ("[" in text or "<" in text) else []
+        keep = []
+        recall = _recall_spans(text, vault) if self._config.session_recall and len(vault) else []
+        for span in [*spans, *recall]:
+            if shaped and any(a < span.end and span.start < b for a, b in shaped):
+                continue
+            if vault.is_surrogate(text[span.start : span.end]):
+                continue
+            keep.append(span)
+        return resolve_overlaps(keep)
+
+    def _surrogate(self, vault: Vault, value: str, entity_type: str, strategy: str) -> str:
+        entry = vault.by_original(value)
+        if entry is None:
+            with vault.lock:
+                entry = vault.by_original(value) or self._new_entry(
+                    vault, value, entity_type, strategy
+                )
+        return apply_case(value, entry.original, entry.surrogate)
+
+    def _new_entry(self, vault: Vault, value: str, entity_type: str, strategy: str) -> Entry:
+        factory = self._factory
+        for attempt in range(_MAX_ATTEMPTS):
+            parts: tuple[tuple[str, str], ...] = ()
+            if strategy == "token":
+                surrogate = factory.token(vault.key, entity_type, value, attempt)
+            elif strategy == "placeholder":
+                surrogate = factory.placeholder(entity_type,
+                                                vault.next_number(label_for(entity_type)))
+            else:
+                surrogate, parts = factory.fake(vault.key, entity_type, value, attempt,
+                                                vault.part_original)
+            if not vault.collides(value, surrogate, parts):
+                return vault.add(Entry(value, surrogate, entity_type, parts))
+        raise SurrogateCollisionError(
+            f"no unique surrogate for a {entity_type} value after {_MAX_ATTEMPTS} attempts"
+        )
+
+    # ------------------------------------------------------------------ restore
+    def restore(self, text: str, session_id: str | None = None) -> str:
+        """Put the session's originals back in place of its surrogates, in one pass.
+
+        Raises:
+            UnknownSessionError: the session has no vault (never used, forgotten, expired).
+        """
+        _check_text(text)
+        vault = self._vault(session_id)
+        restored: Counter[str] = Counter()
+        unknown = [0]
+        out = matcher_for(vault).restore(text, 0, None, restored, unknown)
+        self._metrics.add_restore(restored, unknown[0])
+        return out
+
+    def stream_restorer(self, session_id: str | None = None) -> StreamRestorer:
+        """A restorer for streamed chunks: ``feed(chunk) -> str`` then ``flush() -> str``."""
+        return StreamRestorer(self._vault(session_id), on_done=self._metrics.add_restore)
+
+    def _vault(self, session_id: str | None) -> Vault:
+        sid = self.resolve_session(session_id)
+        vault = self._store.get(sid)
+        if vault is None:
+            raise UnknownSessionError(sid)
+        return vault
+
+    # ------------------------------------------------------------------ persistence
+    @staticmethod
+    def generate_key() -> bytes:
+        """A new key for :meth:`export_session` / :meth:`import_session` (Fernet)."""
+        from cryptography.fernet import Fernet
+
+        return Fernet.generate_key()
+
+    def export_session(self, session_id: str, key: bytes) -> bytes:
+        """The session's vault, encrypted with ``key`` (Fernet: AES-128-CBC + HMAC-SHA256)."""
+        vault = self._vault(session_id)
+        return _fernet(key).encrypt(vault.to_json())
+
+    def import_session(self, session_id: str, data: bytes, key: bytes) -> int:
+        """Merge an exported vault into ``session_id``; returns the number of entries."""
+        from cryptography.fernet import InvalidToken
+
+        try:
+            plain = _fernet(key).decrypt(data)
+        except (InvalidToken, TypeError):
+            raise VaultCryptoError("cannot decrypt the vault: wrong key or tampered data") from None
+        vault = self._store.get_or_create(self.resolve_session(session_id))
+        vault.load_json(plain)
+        return len(vault)
+
+    def __repr__(self) -> str:
+        c = self._config
+        return (
+            f"Guard(strategy={c.strategy!r}, language={c.language!r}, "
+            f"model={c.spacy_model!r}, sessions={sum(1 for _ in self._store.sessions())})"
+        )
+
+
+# ---------------------------------------------------------------------- helpers
+def _check_text(text: Any) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+
+
+def _fernet(key: bytes) -> Any:
+    from cryptography.fernet import Fernet
+
+    try:
+        return Fernet(key)
+    except (ValueError, TypeError):
+        raise ConfigurationError(
+            "vault key must be 32 url-safe base64-encoded bytes (use Guard.generate_key())"
+        ) from None
+
+
+def _recall_pattern(entries: list[Entry], stop_words: frozenset[str]) -> re.Pattern[str] | None:
+    words: dict[str, bool] = {}  # value -> is a name part (needs a capital letter)
+    for e in entries:
+        words[e.original] = False
+        for orig_part, _ in e.parts:
+            if len(orig_part) > 1 and orig_part.casefold() not in stop_words:
+                words.setdefault(orig_part, True)
+    if not words:
+        return None
+    ordered = sorted(words, key=lambda s: (-len(s), s))
+    return re.compile("|".join(_literal(w) for w in ordered), re.IGNORECASE)
+
+
+def _stop_words() -> frozenset[str]:
+    global _STOP_WORDS
+    if _STOP_WORDS is None:
+        try:
+            from spacy.lang.en.stop_words import STOP_WORDS
+
+            _STOP_WORDS = frozenset(STOP_WORDS)
+        except ImportError:  # pragma: no cover - spaCy is a dependency
+            _STOP_WORDS = frozenset()
+    return _STOP_WORDS
+
+
+_STOP_WORDS: frozenset[str] | None = None
+
+
+def _build_recall(vault: Vault) -> tuple[re.Pattern[str] | None, dict[str, Entry], set[str]]:
+    entries = vault.entries()
+    lookup: dict[str, Entry] = {}
+    part_keys: set[str] = set()
+    for e in entries:
+        lookup[e.original.casefold()] = e
+    for e in entries:
+        for orig_part, _ in e.parts:
+            key = orig_part.casefold()
+            if key not in lookup:
+                part_keys.add(key)
+                lookup[key] = e
+    return _recall_pattern(entries, _stop_words()), lookup, part_keys
+
+
+def _recall_spans(text: str, vault: Vault, parts: bool = True) -> list[Span]:
+    """Every occurrence of an original this session already knows (session recall)."""
+    pattern, lookup, part_keys = vault.derived("recall", _build_recall)  # type: ignore[misc]
+    if pattern is None:
+        return []
+    spans = []
+    for m in pattern.finditer(text):
+        key = m.group(0).casefold()
+        entry = lookup.get(key)
+        if entry is None:
+            continue
+        if key in part_keys:
+            if not parts or not m.group(0)[:1].isupper():
+                continue
+            spans.append(Span(m.start(), m.end(), "PERSON", 1.0))
+        else:
+            spans.append(Span(m.start(), m.end(), entry.entity_type, 1.0))
+    return spans
+
+
+def _mentions_new(text: str, vault: Vault, since: int) -> bool:
+    """True if an original added to the vault after ``since`` occurs in ``text``."""
+    new = vault.entries(since)
+    if not new:
+        return False
+    pattern = _recall_pattern(new, _stop_words())
+    return pattern is not None and pattern.search(text) is not None
+
+
+def _collect(obj: Any, out: list[str]) -> None:
+    if isinstance(obj, str):
+        out.append(obj)
+    elif isinstance(obj, Mapping):
+        for v in obj.values():
+            _collect(v, out)
+    elif isinstance(obj, list | tuple):
+        for v in obj:
+            _collect(v, out)
+    elif obj is None or isinstance(obj, bool | int | float):
+        return
+    else:
+        raise TypeError(
+            f"records may hold dicts, lists, tuples, strings, numbers, booleans and None; "
+            f"got {type(obj).__name__}"
+        )
+
+
+def _rebuild(obj: Any, values: Iterator[str]) -> Any:
+    if isinstance(obj, str):
+        return next(values)
+    if isinstance(obj, Mapping):
+        return {k: _rebuild(v, values) for k, v in obj.items()}
+    if isinstance(obj, tuple):
+        return tuple(_rebuild(v, values) for v in obj)
+    if isinstance(obj, list):
+        return [_rebuild(v, values) for v in obj]
+    return obj

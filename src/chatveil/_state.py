@@ -1,0 +1,290 @@
+"""State: session vaults, the vault store and the detection cache, behind small interfaces.
+
+The in-memory implementations here are the defaults; a shared backend (Redis...) implements
+the same two protocols.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
+
+import cachetools
+
+from chatveil.errors import UnknownSessionError, VaultCryptoError
+from chatveil.spans import Span
+
+__all__ = [
+    "DetectionCache",
+    "Entry",
+    "MemoryDetectionCache",
+    "MemoryVaultStore",
+    "Vault",
+    "VaultStore",
+]
+
+
+# ====================================================================== detection cache
+@runtime_checkable
+class DetectionCache(Protocol):
+    """Where raw detection results live. Keys are hashes; values are spans only."""
+
+    def get(self, key: str) -> tuple[Span, ...] | None: ...
+
+    def set(self, key: str, spans: tuple[Span, ...]) -> None: ...
+
+    def clear(self) -> None: ...
+
+
+class MemoryDetectionCache:
+    """Thread-safe TTL cache of detection results (cachetools)."""
+
+    def __init__(self, maxsize: int = 10_000, ttl: float = 3600.0) -> None:
+        self._cache: cachetools.TTLCache[str, tuple[Span, ...]] = cachetools.TTLCache(
+            maxsize=maxsize, ttl=max(ttl, 1e-9)
+        )
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> tuple[Span, ...] | None:
+        with self._lock:
+            return self._cache.get(key)
+
+    def set(self, key: str, spans: tuple[Span, ...]) -> None:
+        with self._lock:
+            self._cache[key] = tuple(spans)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._cache)
+
+    def __repr__(self) -> str:
+        return f"MemoryDetectionCache(size={len(self)}, maxsize={self._cache.maxsize})"
+
+
+# ====================================================================== vault
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One original and its surrogate. ``parts`` pairs name parts for partial restore."""
+
+    original: str
+    surrogate: str
+    entity_type: str
+    parts: tuple[tuple[str, str], ...] = ()
+
+    def __repr__(self) -> str:  # never show values
+        return f"Entry(entity_type={self.entity_type!r})"
+
+
+class Vault:
+    """One session's bidirectional original <-> surrogate map. Thread-safe.
+
+    ``version`` grows with every new entry, so derived matchers can be cached per version.
+    """
+
+    def __init__(self, session_id: str, key: bytes) -> None:
+        self.session_id = session_id
+        self.key = key
+        self.lock = threading.RLock()
+        self._entries: list[Entry] = []
+        self._by_original: dict[str, Entry] = {}
+        self._by_surrogate: dict[str, Entry] = {}
+        self.part_original: dict[str, str] = {}  # casefold original part -> surrogate part
+        self.part_surrogate: dict[str, str] = {}  # casefold surrogate part -> original part
+        self._ambiguous_parts: set[str] = set()  # surrogate parts that are also real names
+        self._counters: dict[str, int] = {}
+        self.memo: cachetools.LRUCache[str, tuple[str, int, Any]] = cachetools.LRUCache(4096)
+        self._derived: dict[str, tuple[int, object]] = {}
+
+    # ------------------------------------------------------------ reading
+    @property
+    def version(self) -> int:
+        return len(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def entries(self, since: int = 0) -> list[Entry]:
+        with self.lock:
+            return self._entries[since:]
+
+    def by_original(self, value: str) -> Entry | None:
+        return self._by_original.get(value.casefold())
+
+    def by_surrogate(self, value: str) -> Entry | None:
+        return self._by_surrogate.get(value.casefold())
+
+    def is_surrogate(self, value: str) -> bool:
+        """True if ``value`` is a surrogate (or a surrogate name part) of this vault."""
+        folded = value.casefold()
+        return folded in self._by_surrogate or folded in self.part_surrogate
+
+    def restorable_parts(self) -> dict[str, str]:
+        """Surrogate name parts that restore unambiguously to an original part."""
+        return {k: v for k, v in self.part_surrogate.items() if k not in self._ambiguous_parts}
+
+    def derived(self, name: str, build: object) -> object:
+        """A value derived from the entries, rebuilt only when the vault changed."""
+        with self.lock:
+            cached = self._derived.get(name)
+            if cached is not None and cached[0] == self.version:
+                return cached[1]
+            value = build(self)  # type: ignore[operator]
+            self._derived[name] = (self.version, value)
+            return value
+
+    def counts(self) -> dict[str, int]:
+        with self.lock:
+            out: dict[str, int] = {}
+            for e in self._entries:
+                out[e.entity_type] = out.get(e.entity_type, 0) + 1
+            return dict(sorted(out.items()))
+
+    # ------------------------------------------------------------ writing
+    def next_number(self, label: str) -> int:
+        with self.lock:
+            self._counters[label] = self._counters.get(label, 0) + 1
+            return self._counters[label]
+
+    def collides(self, original: str, surrogate: str, parts: tuple[tuple[str, str], ...]) -> bool:
+        """True if the candidate would make restoration ambiguous or equal an original."""
+        folded = surrogate.casefold()
+        if folded == original.casefold() or folded in self._by_surrogate:
+            return True
+        if folded in self._by_original or folded in self.part_original:
+            return True
+        for orig_part, surr_part in parts:
+            sp = surr_part.casefold()
+            op = orig_part.casefold()
+            if sp == op:
+                return True
+            if sp in self._by_original or sp in self.part_original:
+                return True
+            mapped = self.part_surrogate.get(sp)
+            if mapped is not None and mapped.casefold() != op:
+                return True
+            owner = self._by_surrogate.get(sp)
+            if owner is not None and owner.original.casefold() != op:
+                return True
+        return False
+
+    def add(self, entry: Entry) -> Entry:
+        """Store an entry (first writer wins for the same original)."""
+        with self.lock:
+            existing = self._by_original.get(entry.original.casefold())
+            if existing is not None:
+                return existing
+            self._entries.append(entry)
+            self._by_original[entry.original.casefold()] = entry
+            self._by_surrogate[entry.surrogate.casefold()] = entry
+            for orig_part, surr_part in entry.parts:
+                op, sp = orig_part.casefold(), surr_part.casefold()
+                self.part_original.setdefault(op, surr_part)
+                self.part_surrogate.setdefault(sp, orig_part)
+                if op in self.part_surrogate and self.part_surrogate[op].casefold() != op:
+                    # a real name that is also a surrogate part: partial restore would guess
+                    self._ambiguous_parts.add(op)
+            return entry
+
+    # ------------------------------------------------------------ persistence
+    def to_json(self) -> bytes:
+        with self.lock:
+            payload = {
+                "version": 1,
+                "entries": [
+                    {"o": e.original, "s": e.surrogate, "t": e.entity_type,
+                     "p": [list(p) for p in e.parts]}
+                    for e in self._entries
+                ],
+                "counters": self._counters,
+            }
+        return json.dumps(payload, ensure_ascii=False).encode()
+
+    def load_json(self, data: bytes) -> None:
+        try:
+            payload = json.loads(data)
+            entries = [
+                Entry(e["o"], e["s"], e["t"], tuple(tuple(p) for p in e["p"]))
+                for e in payload["entries"]
+            ]
+            counters = {str(k): int(v) for k, v in payload["counters"].items()}
+        except (ValueError, KeyError, TypeError):
+            raise VaultCryptoError("exported vault has an unexpected layout") from None
+        with self.lock:
+            for entry in entries:
+                self.add(entry)
+            for label, n in counters.items():
+                self._counters[label] = max(self._counters.get(label, 0), n)
+
+    def __repr__(self) -> str:
+        return f"Vault(session_id={self.session_id!r}, entries={self.counts()})"
+
+
+# ====================================================================== vault store
+@runtime_checkable
+class VaultStore(Protocol):
+    """Where session vaults live."""
+
+    def get(self, session_id: str) -> Vault | None: ...
+
+    def get_or_create(self, session_id: str) -> Vault: ...
+
+    def drop(self, session_id: str) -> bool: ...
+
+    def sessions(self) -> Iterator[str]: ...
+
+
+class MemoryVaultStore:
+    """In-process vaults with least-recently-used eviction and expiry after the last use."""
+
+    def __init__(self, key_for: object, *, ttl: float | None = 86_400.0,
+                 maxsize: int = 10_000) -> None:
+        self._key_for = key_for
+        self._lock = threading.Lock()
+        if ttl is None:
+            self._vaults: cachetools.Cache[str, Vault] = cachetools.LRUCache(maxsize)
+        else:
+            self._vaults = cachetools.TTLCache(maxsize, ttl)
+
+    def get(self, session_id: str) -> Vault | None:
+        with self._lock:
+            vault = self._vaults.get(session_id)
+            if vault is not None:
+                self._vaults[session_id] = vault  # refresh expiry on use
+            return vault
+
+    def require(self, session_id: str) -> Vault:
+        vault = self.get(session_id)
+        if vault is None:
+            raise UnknownSessionError(session_id)
+        return vault
+
+    def get_or_create(self, session_id: str) -> Vault:
+        with self._lock:
+            vault = self._vaults.get(session_id)
+            if vault is None:
+                vault = Vault(session_id, self._key_for(session_id))  # type: ignore[operator]
+            self._vaults[session_id] = vault
+            return vault
+
+    def drop(self, session_id: str) -> bool:
+        with self._lock:
+            return self._vaults.pop(session_id, None) is not None
+
+    def sessions(self) -> Iterator[str]:
+        with self._lock:
+            return iter(list(self._vaults.keys()))
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._vaults)
+
+    def __repr__(self) -> str:
+        return f"MemoryVaultStore(sessions={len(self)})"
+

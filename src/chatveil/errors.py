@@ -1,0 +1,89 @@
+"""Errors raised by chatveil.
+
+Every error derives from one root, so ``except ChatveilError`` catches them all::
+
+    ChatveilError
+    ├── ConfigurationError          bad GuardConfig / YAML / argument values (also a ValueError)
+    ├── MissingDependencyError      an optional extra is not installed (also an ImportError)
+    ├── DetectionError              detection failed; nothing was pseudonymized (fail closed)
+    ├── UnknownSessionError         restore asked for a session that has no vault (also a KeyError)
+    ├── SurrogateCollisionError     no unique surrogate could be derived for an original
+    ├── VaultCryptoError            an exported vault could not be decrypted or parsed
+    └── PIILeakError                strict mode / leak guard: an original would reach the model
+
+Messages name entity types, counts and session ids, never original values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = [
+    "ChatveilError",
+    "ConfigurationError",
+    "DetectionError",
+    "MissingDependencyError",
+    "PIILeakError",
+    "SurrogateCollisionError",
+    "UnknownSessionError",
+    "VaultCryptoError",
+]
+
+
+class ChatveilError(Exception):
+    """Root of every error raised by chatveil."""
+
+
+class ConfigurationError(ChatveilError, ValueError):
+    """A configuration value is invalid."""
+
+
+class MissingDependencyError(ChatveilError, ImportError):
+    """An optional dependency is missing; the message names the extra to install."""
+
+    def __init__(self, package: str, extra: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{package} is required for this feature; install it with "
+            f"`pip install 'chatveil[{extra}]'`"
+        )
+
+
+class DetectionError(ChatveilError):
+    """PII detection failed, so the text was not sent anywhere (fail closed)."""
+
+
+class UnknownSessionError(ChatveilError, KeyError):
+    """No vault exists for the session (never used, forgotten or expired)."""
+
+    def __init__(self, session_id: str) -> None:
+        self.session_id = session_id
+        super().__init__(
+            f"no vault for session {session_id!r}: it was never used, was forgotten, or expired"
+        )
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return str(self.args[0])
+
+
+class SurrogateCollisionError(ChatveilError):
+    """No surrogate distinct from every other original and surrogate could be derived."""
+
+
+class VaultCryptoError(ChatveilError):
+    """An exported vault could not be decrypted (wrong key or tampered data)."""
+
+
+class PIILeakError(ChatveilError):
+    """Personal data would have reached the model.
+
+    Attributes:
+        counts: number of leaked values per entity type (never the values themselves).
+    """
+
+    def __init__(self, counts: Mapping[str, int], where: str = "model input") -> None:
+        self.counts = dict(sorted(counts.items()))
+        total = sum(self.counts.values())
+        detail = ", ".join(f"{k}={v}" for k, v in self.counts.items())
+        super().__init__(f"{total} PII value(s) would reach the {where}: {detail}")
