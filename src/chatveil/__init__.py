@@ -8,7 +8,6 @@ the call, the originals are restored in the answer, streamed chunks and tool-cal
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from chatveil._guard import KEEP_VERBATIM_INSTRUCTION, Guard, current_session
@@ -77,21 +76,20 @@ def guarded(llm: Any, guard: Guard | None = None, **config: Any) -> Any:
     """
     if guard is not None and config:
         raise ConfigurationError("pass either guard= or configuration options, not both")
-    if "langchain_core" in sys.modules:
-        from langchain_core.language_models import BaseChatModel
+    if _inherits(llm, "langchain_core.language_models.chat_models", "BaseChatModel"):
+        from chatveil.langchain import GuardedChatModel
 
-        if isinstance(llm, BaseChatModel):
-            from chatveil.langchain import GuardedChatModel
+        return GuardedChatModel.wrap(llm, guard=guard or Guard(GuardConfig(**config)))
+    if _inherits(llm, "llama_index.core.llms.llm", "LLM"):
+        from chatveil.llama_index import GuardedLLM
 
-            return GuardedChatModel.wrap(llm, guard=guard or Guard(GuardConfig(**config)))
-    if "llama_index.core" in sys.modules:
-        from llama_index.core.llms import LLM
-
-        if isinstance(llm, LLM):
-            from chatveil.llama_index import GuardedLLM
-
-            return GuardedLLM.wrap(llm, guard=guard or Guard(GuardConfig(**config)))
+        return GuardedLLM.wrap(llm, guard=guard or Guard(GuardConfig(**config)))
     raise TypeError(
         "guarded() expects a LangChain chat model (BaseChatModel) or a LlamaIndex LLM, "
         f"got {type(llm).__name__}"
     )
+
+
+def _inherits(obj: Any, module: str, name: str) -> bool:
+    """True if ``obj``'s class derives from ``module.name``, without importing that module."""
+    return any(c.__module__ == module and c.__name__ == name for c in type(obj).__mro__)

@@ -138,13 +138,13 @@ class Guard:
             )
         self._config = config
         self._secret = config.secret_key or secrets.token_bytes(32)
-        self._store = vault_store or MemoryVaultStore(
-            self._session_key, ttl=config.vault_ttl, maxsize=config.max_sessions
-        )
+        if vault_store is None:
+            vault_store = MemoryVaultStore(ttl=config.vault_ttl, maxsize=config.max_sessions)
+        if detection_cache is None:
+            detection_cache = MemoryDetectionCache(config.cache_size, config.cache_ttl)
+        self._store = vault_store
         self._metrics = _Metrics()
-        self._detector = Detector(
-            config, detection_cache or MemoryDetectionCache(config.cache_size, config.cache_ttl)
-        )
+        self._detector = Detector(config, detection_cache)
         self._detector.on_cache = self._metrics.cache
         self._factory = SurrogateFactory()
 
@@ -248,7 +248,7 @@ class Guard:
         and no partly masked text is returned.
         """
         _check_text(text)
-        vault = self._store.get_or_create(self.resolve_session(session_id))
+        vault = self._open(session_id)
         return self._pseudonymize(text, vault, None)
 
     def pseudonymize_batch(
@@ -272,7 +272,7 @@ class Guard:
         texts = list(texts)
         for t in texts:
             _check_text(t)
-        vault = self._store.get_or_create(self.resolve_session(session_id))
+        vault = self._open(session_id)
         bar = None
         if progress:
             from tqdm.auto import tqdm
@@ -394,6 +394,10 @@ class Guard:
         """A restorer for streamed chunks: ``feed(chunk) -> str`` then ``flush() -> str``."""
         return StreamRestorer(self._vault(session_id), on_done=self._metrics.add_restore)
 
+    def _open(self, session_id: str | None) -> Vault:
+        sid = self.resolve_session(session_id)
+        return self._store.get_or_create(sid, self._session_key(sid))
+
     def _vault(self, session_id: str | None) -> Vault:
         sid = self.resolve_session(session_id)
         vault = self._store.get(sid)
@@ -422,7 +426,7 @@ class Guard:
             plain = _fernet(key).decrypt(data)
         except (InvalidToken, TypeError):
             raise VaultCryptoError("cannot decrypt the vault: wrong key or tampered data") from None
-        vault = self._store.get_or_create(self.resolve_session(session_id))
+        vault = self._open(session_id)
         vault.load_json(plain)
         return len(vault)
 

@@ -14,7 +14,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import cachetools
 
-from chatveil.errors import UnknownSessionError, VaultCryptoError
+from chatveil.errors import VaultCryptoError
 from chatveil.spans import Span
 
 __all__ = [
@@ -233,7 +233,7 @@ class VaultStore(Protocol):
 
     def get(self, session_id: str) -> Vault | None: ...
 
-    def get_or_create(self, session_id: str) -> Vault: ...
+    def get_or_create(self, session_id: str, key: bytes) -> Vault: ...
 
     def drop(self, session_id: str) -> bool: ...
 
@@ -243,9 +243,7 @@ class VaultStore(Protocol):
 class MemoryVaultStore:
     """In-process vaults with least-recently-used eviction and expiry after the last use."""
 
-    def __init__(self, key_for: object, *, ttl: float | None = 86_400.0,
-                 maxsize: int = 10_000) -> None:
-        self._key_for = key_for
+    def __init__(self, *, ttl: float | None = 86_400.0, maxsize: int = 10_000) -> None:
         self._lock = threading.Lock()
         if ttl is None:
             self._vaults: cachetools.Cache[str, Vault] = cachetools.LRUCache(maxsize)
@@ -259,17 +257,11 @@ class MemoryVaultStore:
                 self._vaults[session_id] = vault  # refresh expiry on use
             return vault
 
-    def require(self, session_id: str) -> Vault:
-        vault = self.get(session_id)
-        if vault is None:
-            raise UnknownSessionError(session_id)
-        return vault
-
-    def get_or_create(self, session_id: str) -> Vault:
+    def get_or_create(self, session_id: str, key: bytes) -> Vault:
         with self._lock:
             vault = self._vaults.get(session_id)
             if vault is None:
-                vault = Vault(session_id, self._key_for(session_id))  # type: ignore[operator]
+                vault = Vault(session_id, key)
             self._vaults[session_id] = vault
             return vault
 

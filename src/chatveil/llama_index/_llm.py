@@ -1,0 +1,318 @@
+"""A LlamaIndex ``LLM`` that pseudonymizes every prompt and restores every answer."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncGenerator, Callable, Generator, Sequence
+from functools import partial
+from typing import Any, TypeVar
+
+from llama_index.core.base.llms.types import (
+    BaseRecursiveContentBlock,
+    ChatMessage,
+    ChatResponse,
+    CompletionResponse,
+    LLMMetadata,
+    MessageRole,
+    TextBlock,
+    ThinkingBlock,
+    ToolCallBlock,
+)
+from llama_index.core.bridge.pydantic import PrivateAttr
+from llama_index.core.llms import LLM
+
+from chatveil._guard import Guard
+from chatveil.llama_index._common import TextFn, map_value, pseudonymize_texts
+
+__all__ = ["GuardedLLM"]
+
+R = TypeVar("R", ChatResponse, CompletionResponse)
+
+
+# ---------------------------------------------------------------------- messages
+def _map_block(block: Any, fn: TextFn) -> Any:
+    """A copy of a content block (or a whole message) with its text leaves mapped by ``fn``.
+
+    Text, thinking and tool-call blocks change; nested blocks (messages, citations) are walked;
+    images, audio, video, documents and cache points pass through untouched.
+    """
+    if isinstance(block, TextBlock):
+        return block.model_copy(update={"text": fn(block.text)})
+    if isinstance(block, ThinkingBlock):
+        if block.content is None:
+            return block
+        return block.model_copy(update={"content": fn(block.content)})
+    if isinstance(block, ToolCallBlock):
+        return block.model_copy(update={"tool_kwargs": map_value(block.tool_kwargs, fn)})
+    if isinstance(block, BaseRecursiveContentBlock):
+        name = block.nested_blocks_field_name()
+        nested = getattr(block, name)
+        if isinstance(nested, list):
+            nested = [_map_block(b, fn) for b in nested]
+        else:
+            nested = _map_block(nested, fn)
+        return block.model_copy(update={name: nested})
+    return block
+
+
+def _restored_message(message: ChatMessage, restore: TextFn, text: str | None = None) -> ChatMessage:
+    """``message`` restored; with ``text``, its text blocks become one block holding ``text``."""
+    if text is None:
+        return _map_block(message, restore)
+    blocks: list[Any] = []
+    placed = False
+    for block in message.blocks:
+        if not isinstance(block, TextBlock):
+            blocks.append(_map_block(block, restore))
+        elif not placed:
+            blocks.append(TextBlock(text=text))
+            placed = True
+    if not placed and text:
+        blocks.append(TextBlock(text=text))
+    return message.model_copy(update={"blocks": blocks})
+
+
+def _restored_chat(response: ChatResponse, restore: TextFn) -> ChatResponse:
+    return response.model_copy(
+        update={
+            "message": _restored_message(response.message, restore),
+            "delta": restore(response.delta) if response.delta else response.delta,
+        }
+    )
+
+
+def _restored_completion(response: CompletionResponse, restore: TextFn) -> CompletionResponse:
+    return response.model_copy(
+        update={
+            "text": restore(response.text),
+            "delta": restore(response.delta) if response.delta else response.delta,
+        }
+    )
+
+
+def _chat_chunk(chunk: ChatResponse, delta: str, text: str, restore: TextFn) -> ChatResponse:
+    return chunk.model_copy(
+        update={"message": _restored_message(chunk.message, restore, text), "delta": delta}
+    )
+
+
+def _completion_chunk(
+    chunk: CompletionResponse, delta: str, text: str, restore: TextFn
+) -> CompletionResponse:
+    return chunk.model_copy(update={"text": text, "delta": delta})
+
+
+class _Stream:
+    """Restores one streamed answer chunk by chunk.
+
+    Each chunk's delta is restored incrementally (only a tail that could still be the start of
+    a surrogate is held back) and its accumulated text is the concatenation of the restored
+    deltas so far. Whatever is held back at the end comes in one extra chunk.
+    """
+
+    def __init__(
+        self, guard: Guard, session_id: str, rebuild: Callable[[Any, str, str, TextFn], Any]
+    ) -> None:
+        self._restorer = guard.stream_restorer(session_id)
+        self._restore = partial(guard.restore, session_id=session_id)
+        self._rebuild = rebuild
+        self._text = ""
+        self._last: Any = None
+
+    def feed(self, chunk: R) -> R:
+        delta = self._restorer.feed(chunk.delta or "")
+        self._text += delta
+        self._last = chunk
+        return self._rebuild(chunk, delta, self._text, self._restore)
+
+    def close(self) -> Any:
+        tail = self._restorer.flush()
+        if not tail:
+            return None
+        self._text += tail
+        return self._rebuild(self._last, tail, self._text, self._restore)
+
+    def run(self, chunks: Any) -> Generator[Any, None, None]:
+        for chunk in chunks:
+            yield self.feed(chunk)
+        last = self.close()
+        if last is not None:
+            yield last
+
+    async def arun(self, chunks: Any) -> AsyncGenerator[Any, None]:
+        async for chunk in chunks:
+            yield self.feed(chunk)
+        last = self.close()
+        if last is not None:
+            yield last
+
+
+# ---------------------------------------------------------------------- the LLM
+class GuardedLLM(LLM):
+    """A LlamaIndex LLM that keeps personal data away from the model it wraps.
+
+    Every message (all roles, text, thinking and tool-call blocks) and every prompt is
+    pseudonymized into the current session before it reaches the inner model; answers,
+    streamed deltas and tool-call arguments come back with the originals restored. The
+    session is bound when a call starts (``guard.session(...)`` or ``"default"``), so a stream
+    consumed later, or in another thread, still restores with the right vault.
+
+    The inner model's metadata is kept, except ``is_function_calling_model``, which is
+    ``False``: tool calling through ``chat_with_tools`` is not wrapped.
+
+    Args:
+        llm: the LlamaIndex LLM to protect.
+        guard: the guard whose vaults are used; a new default one if omitted.
+        **kwargs: LLM fields; ``system_prompt``, ``messages_to_prompt``,
+            ``completion_to_prompt``, ``output_parser``, ``pydantic_program_mode``,
+            ``query_wrapper_prompt`` and ``callback_manager`` default to the inner model's.
+
+    Example:
+        >>> llm = GuardedLLM.wrap(OpenAI(model="gpt-4o-mini"), guard=guard)
+        >>> with guard.session("user-42"):
+        ...     print(llm.complete("Write to jane.doe@acme.com").text)
+    """
+
+    _llm: LLM = PrivateAttr()
+    _guard: Guard = PrivateAttr()
+
+    def __init__(self, llm: LLM, guard: Guard | None = None, **kwargs: Any) -> None:
+        if not isinstance(llm, LLM):
+            raise TypeError(f"GuardedLLM wraps a LlamaIndex LLM, not {type(llm).__name__}")
+        for name in (
+            "system_prompt",
+            "messages_to_prompt",
+            "completion_to_prompt",
+            "output_parser",
+            "pydantic_program_mode",
+            "query_wrapper_prompt",
+            "callback_manager",
+        ):
+            kwargs.setdefault(name, getattr(llm, name))
+        super().__init__(**kwargs)
+        self._llm = llm
+        self._guard = guard if guard is not None else Guard()
+
+    @classmethod
+    def wrap(cls, llm: LLM, *, guard: Guard | None = None) -> GuardedLLM:
+        """Guard ``llm``; an LLM already guarded by the same guard is returned as is.
+
+        Args:
+            llm: the LlamaIndex LLM to protect.
+            guard: the guard to use; a new default one if omitted.
+        """
+        if isinstance(llm, GuardedLLM) and (guard is None or guard is llm.guard):
+            return llm
+        return cls(llm, guard=guard)
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "GuardedLLM"
+
+    @property
+    def llm(self) -> LLM:
+        """The wrapped (inner) model."""
+        return self._llm
+
+    @property
+    def guard(self) -> Guard:
+        """The guard holding the session vaults."""
+        return self._guard
+
+    @property
+    def metadata(self) -> LLMMetadata:
+        """The inner model's metadata (tool calling reported as unsupported)."""
+        return self._llm.metadata.model_copy(update={"is_function_calling_model": False})
+
+    def __repr__(self) -> str:
+        return f"GuardedLLM(llm={type(self._llm).__name__}, guard={self._guard!r})"
+
+    # ------------------------------------------------------------------ helpers
+    def _mask_messages(self, messages: Sequence[ChatMessage], sid: str) -> list[ChatMessage]:
+        messages = list(messages)
+        masked = pseudonymize_texts(
+            self._guard, sid, lambda fn: [_map_block(m, fn) for m in messages]
+        )
+        instruction = self._guard.instruction
+        if instruction is None:
+            return masked
+        if masked and masked[0].role == MessageRole.SYSTEM:
+            first = masked[0]
+            blocks = [*first.blocks, TextBlock(text=instruction)]
+            return [first.model_copy(update={"blocks": blocks}), *masked[1:]]
+        role = self._llm.metadata.system_role
+        return [ChatMessage(role=role, content=instruction), *masked]
+
+    def _mask_prompt(self, prompt: str, sid: str) -> str:
+        masked = self._guard.pseudonymize(prompt, sid)
+        instruction = self._guard.instruction
+        return masked if instruction is None else f"{instruction}\n\n{masked}"
+
+    def _restore(self, sid: str) -> TextFn:
+        return partial(self._guard.restore, session_id=sid)
+
+    # ------------------------------------------------------------------ sync
+    def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
+        """Chat with pseudonymized messages; the answer comes back restored."""
+        sid = self._guard.resolve_session()
+        response = self._llm.chat(self._mask_messages(messages, sid), **kwargs)
+        return _restored_chat(response, self._restore(sid))
+
+    def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
+        """Complete a pseudonymized prompt; the answer comes back restored."""
+        sid = self._guard.resolve_session()
+        response = self._llm.complete(self._mask_prompt(prompt, sid), formatted=formatted, **kwargs)
+        return _restored_completion(response, self._restore(sid))
+
+    def stream_chat(
+        self, messages: Sequence[ChatMessage], **kwargs: Any
+    ) -> Generator[ChatResponse, None, None]:
+        """Stream a chat answer; deltas are restored as they arrive."""
+        sid = self._guard.resolve_session()
+        chunks = self._llm.stream_chat(self._mask_messages(messages, sid), **kwargs)
+        return _Stream(self._guard, sid, _chat_chunk).run(chunks)
+
+    def stream_complete(
+        self, prompt: str, formatted: bool = False, **kwargs: Any
+    ) -> Generator[CompletionResponse, None, None]:
+        """Stream a completion; deltas are restored as they arrive."""
+        sid = self._guard.resolve_session()
+        masked = self._mask_prompt(prompt, sid)
+        chunks = self._llm.stream_complete(masked, formatted=formatted, **kwargs)
+        return _Stream(self._guard, sid, _completion_chunk).run(chunks)
+
+    # ------------------------------------------------------------------ async
+    # Detection is CPU-bound, so async calls pseudonymize in a worker thread.
+    async def achat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
+        """Async :meth:`chat`."""
+        sid = self._guard.resolve_session()
+        masked = await asyncio.to_thread(self._mask_messages, messages, sid)
+        response = await self._llm.achat(masked, **kwargs)
+        return _restored_chat(response, self._restore(sid))
+
+    async def acomplete(
+        self, prompt: str, formatted: bool = False, **kwargs: Any
+    ) -> CompletionResponse:
+        """Async :meth:`complete`."""
+        sid = self._guard.resolve_session()
+        masked = await asyncio.to_thread(self._mask_prompt, prompt, sid)
+        response = await self._llm.acomplete(masked, formatted=formatted, **kwargs)
+        return _restored_completion(response, self._restore(sid))
+
+    async def astream_chat(
+        self, messages: Sequence[ChatMessage], **kwargs: Any
+    ) -> AsyncGenerator[ChatResponse, None]:
+        """Async :meth:`stream_chat`."""
+        sid = self._guard.resolve_session()
+        masked = await asyncio.to_thread(self._mask_messages, messages, sid)
+        chunks = await self._llm.astream_chat(masked, **kwargs)
+        return _Stream(self._guard, sid, _chat_chunk).arun(chunks)
+
+    async def astream_complete(
+        self, prompt: str, formatted: bool = False, **kwargs: Any
+    ) -> AsyncGenerator[CompletionResponse, None]:
+        """Async :meth:`stream_complete`."""
+        sid = self._guard.resolve_session()
+        masked = await asyncio.to_thread(self._mask_prompt, prompt, sid)
+        chunks = await self._llm.astream_complete(masked, formatted=formatted, **kwargs)
+        return _Stream(self._guard, sid, _completion_chunk).arun(chunks)
