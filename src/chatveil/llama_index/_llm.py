@@ -18,7 +18,7 @@ from llama_index.core.base.llms.types import (
     ThinkingBlock,
     ToolCallBlock,
 )
-from llama_index.core.bridge.pydantic import PrivateAttr
+from llama_index.core.bridge.pydantic import Field, PrivateAttr
 from llama_index.core.llms import LLM
 
 from chatveil._guard import Guard
@@ -157,13 +157,18 @@ class GuardedLLM(LLM):
     session is bound when a call starts (``guard.session(...)`` or ``"default"``), so a stream
     consumed later, or in another thread, still restores with the right vault.
 
+    LlamaIndex calls the LLM lazily when a streamed query or chat is iterated, and the sync
+    streaming chat engines iterate in a thread of their own, where ``guard.session(...)`` is not
+    set: bind the session with :meth:`for_session` (or ``session_id=``) in those cases.
+
     The inner model's metadata is kept, except ``is_function_calling_model``, which is
     ``False``: tool calling through ``chat_with_tools`` is not wrapped.
 
     Args:
         llm: the LlamaIndex LLM to protect.
         guard: the guard whose vaults are used; a new default one if omitted.
-        **kwargs: LLM fields; ``system_prompt``, ``messages_to_prompt``,
+        **kwargs: LLM fields, among them ``session_id`` (see :meth:`for_session`);
+            ``system_prompt``, ``messages_to_prompt``,
             ``completion_to_prompt``, ``output_parser``, ``pydantic_program_mode``,
             ``query_wrapper_prompt`` and ``callback_manager`` default to the inner model's.
 
@@ -173,6 +178,10 @@ class GuardedLLM(LLM):
         ...     print(llm.complete("Write to jane.doe@acme.com").text)
     """
 
+    session_id: str | None = Field(
+        default=None,
+        description="Session bound to this LLM; the current guard.session(...) when None.",
+    )
     _llm: LLM = PrivateAttr()
     _guard: Guard = PrivateAttr()
 
@@ -209,6 +218,14 @@ class GuardedLLM(LLM):
     def class_name(cls) -> str:
         return "GuardedLLM"
 
+    def for_session(self, session_id: str) -> GuardedLLM:
+        """A copy bound to ``session_id`` (same inner model and guard), whatever the context.
+
+        Use it for a chat engine that belongs to one user, or whenever the LLM may be called
+        outside the ``guard.session(...)`` block, e.g. by a stream iterated later.
+        """
+        return self.model_copy(update={"session_id": self._guard.resolve_session(session_id)})
+
     @property
     def llm(self) -> LLM:
         """The wrapped (inner) model."""
@@ -225,9 +242,15 @@ class GuardedLLM(LLM):
         return self._llm.metadata.model_copy(update={"is_function_calling_model": False})
 
     def __repr__(self) -> str:
-        return f"GuardedLLM(llm={type(self._llm).__name__}, guard={self._guard!r})"
+        return (
+            f"GuardedLLM(llm={type(self._llm).__name__}, session_id={self.session_id!r}, "
+            f"guard={self._guard!r})"
+        )
 
     # ------------------------------------------------------------------ helpers
+    def _session(self) -> str:
+        return self._guard.resolve_session(self.session_id)
+
     def _mask_messages(self, messages: Sequence[ChatMessage], sid: str) -> list[ChatMessage]:
         messages = list(messages)
         masked = pseudonymize_texts(
@@ -254,13 +277,13 @@ class GuardedLLM(LLM):
     # ------------------------------------------------------------------ sync
     def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
         """Chat with pseudonymized messages; the answer comes back restored."""
-        sid = self._guard.resolve_session()
+        sid = self._session()
         response = self._llm.chat(self._mask_messages(messages, sid), **kwargs)
         return _restored_chat(response, self._restore(sid))
 
     def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
         """Complete a pseudonymized prompt; the answer comes back restored."""
-        sid = self._guard.resolve_session()
+        sid = self._session()
         response = self._llm.complete(self._mask_prompt(prompt, sid), formatted=formatted, **kwargs)
         return _restored_completion(response, self._restore(sid))
 
@@ -268,7 +291,7 @@ class GuardedLLM(LLM):
         self, messages: Sequence[ChatMessage], **kwargs: Any
     ) -> Generator[ChatResponse, None, None]:
         """Stream a chat answer; deltas are restored as they arrive."""
-        sid = self._guard.resolve_session()
+        sid = self._session()
         chunks = self._llm.stream_chat(self._mask_messages(messages, sid), **kwargs)
         return _Stream(self._guard, sid, _chat_chunk).run(chunks)
 
@@ -276,7 +299,7 @@ class GuardedLLM(LLM):
         self, prompt: str, formatted: bool = False, **kwargs: Any
     ) -> Generator[CompletionResponse, None, None]:
         """Stream a completion; deltas are restored as they arrive."""
-        sid = self._guard.resolve_session()
+        sid = self._session()
         masked = self._mask_prompt(prompt, sid)
         chunks = self._llm.stream_complete(masked, formatted=formatted, **kwargs)
         return _Stream(self._guard, sid, _completion_chunk).run(chunks)
@@ -285,7 +308,7 @@ class GuardedLLM(LLM):
     # Detection is CPU-bound, so async calls pseudonymize in a worker thread.
     async def achat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
         """Async :meth:`chat`."""
-        sid = self._guard.resolve_session()
+        sid = self._session()
         masked = await asyncio.to_thread(self._mask_messages, messages, sid)
         response = await self._llm.achat(masked, **kwargs)
         return _restored_chat(response, self._restore(sid))
@@ -294,7 +317,7 @@ class GuardedLLM(LLM):
         self, prompt: str, formatted: bool = False, **kwargs: Any
     ) -> CompletionResponse:
         """Async :meth:`complete`."""
-        sid = self._guard.resolve_session()
+        sid = self._session()
         masked = await asyncio.to_thread(self._mask_prompt, prompt, sid)
         response = await self._llm.acomplete(masked, formatted=formatted, **kwargs)
         return _restored_completion(response, self._restore(sid))
@@ -303,7 +326,7 @@ class GuardedLLM(LLM):
         self, messages: Sequence[ChatMessage], **kwargs: Any
     ) -> AsyncGenerator[ChatResponse, None]:
         """Async :meth:`stream_chat`."""
-        sid = self._guard.resolve_session()
+        sid = self._session()
         masked = await asyncio.to_thread(self._mask_messages, messages, sid)
         chunks = await self._llm.astream_chat(masked, **kwargs)
         return _Stream(self._guard, sid, _chat_chunk).arun(chunks)
@@ -312,7 +335,7 @@ class GuardedLLM(LLM):
         self, prompt: str, formatted: bool = False, **kwargs: Any
     ) -> AsyncGenerator[CompletionResponse, None]:
         """Async :meth:`stream_complete`."""
-        sid = self._guard.resolve_session()
+        sid = self._session()
         masked = await asyncio.to_thread(self._mask_prompt, prompt, sid)
         chunks = await self._llm.astream_complete(masked, formatted=formatted, **kwargs)
         return _Stream(self._guard, sid, _completion_chunk).arun(chunks)

@@ -88,11 +88,13 @@ class PseudonymNodePostprocessor(BaseNodePostprocessor):
     surrogates go into the same session vault as the :class:`GuardedLLM`'s, answers that quote
     the context come back with the originals.
 
-    The session is the one of the enclosing ``guard.session(...)`` block (``"default"``
-    otherwise); async queries see their own task's session.
+    The session is ``session_id`` if given, else the one of the enclosing
+    ``guard.session(...)`` block (``"default"`` otherwise); async queries see their own task's
+    session.
 
     Args:
         guard: the guard shared with the :class:`GuardedLLM`.
+        session_id: bind a session (as :meth:`GuardedLLM.for_session` does).
 
     Example:
         >>> engine = index.as_query_engine(
@@ -103,6 +105,9 @@ class PseudonymNodePostprocessor(BaseNodePostprocessor):
         ...     print(engine.query("Who wrote the report?"))
     """
 
+    session_id: str | None = Field(
+        default=None, description="Bound session; the current guard.session(...) when None."
+    )
     _guard: Guard = PrivateAttr()
 
     def __init__(self, guard: Guard, **kwargs: Any) -> None:
@@ -121,12 +126,14 @@ class PseudonymNodePostprocessor(BaseNodePostprocessor):
         return self._guard
 
     def __repr__(self) -> str:
-        return f"PseudonymNodePostprocessor(guard={self._guard!r})"
+        return (
+            f"PseudonymNodePostprocessor(session_id={self.session_id!r}, guard={self._guard!r})"
+        )
 
     def _postprocess_nodes(
         self, nodes: list[NodeWithScore], query_bundle: QueryBundle | None = None
     ) -> list[NodeWithScore]:
-        sid = self._guard.resolve_session()
+        sid = self._guard.resolve_session(self.session_id)
         nodes = list(nodes)
         return pseudonymize_texts(self._guard, sid, partial(_map_scored, nodes))
 
@@ -140,9 +147,10 @@ class PseudonymNodePostprocessor(BaseNodePostprocessor):
 
         Args:
             nodes: nodes this postprocessor returned.
-            session_id: their session; the current one if omitted.
+            session_id: their session; the bound or current one if omitted.
         """
-        restore = partial(self._guard.restore, session_id=self._guard.resolve_session(session_id))
+        sid = self._guard.resolve_session(session_id or self.session_id)
+        restore = partial(self._guard.restore, session_id=sid)
         return _map_scored(nodes, restore, llm_only=False)
 
 
