@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
         help="show the personal data detected in a file, a string or stdin",
         description=(
             "Detect personal data and print each detection (type, score, offsets) and the "
-            "pseudonymized text. TARGET is a file path, '-' for stdin, or text with spaces; "
+            "pseudonymized text. FILE_OR_TEXT is a file path, '-' for stdin, or text with spaces; "
             "use --text to scan a single word."
         ),
     )
