@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import pickle
+import warnings
 
 import pytest
 from llama_index.core import Document, VectorStoreIndex
@@ -12,6 +13,7 @@ from llama_index.core.embeddings import MockEmbedding
 from llama_index.core.ingestion import IngestionPipeline
 from llama_index.core.node_parser import SentenceSplitter
 from llama_index.core.schema import NodeRelationship, NodeWithScore, TextNode
+from llama_index.core.storage.docstore import SimpleDocumentStore
 
 from chatveil import ConfigurationError, Guard
 from chatveil.llama_index import PseudonymizeTransform, PseudonymNodePostprocessor
@@ -157,6 +159,24 @@ def test_pipeline_stores_no_pii_and_an_exported_vault_restores_elsewhere(guard: 
     elsewhere.import_session("user-1", blob, key)
     texts = sorted(elsewhere.restore(n.text, session_id="user-1") for n in nodes)
     assert texts == sorted(d.text for d in DOCS)
+    # a question pseudonymized in that session names the very surrogate the index holds
+    surrogate = guard.pseudonymize("Jane Doe", session_id="corpus")
+    question = elsewhere.pseudonymize("How do I email Jane Doe?", session_id="user-1")
+    assert question == f"How do I email {surrogate}?"
+    assert surrogate in nodes[0].text
+
+
+def test_pipeline_docstore_keeps_only_hashes_with_store_doc_text_false(guard: Guard) -> None:
+    docstore = SimpleDocumentStore()
+    pipeline = IngestionPipeline(
+        transformations=[PseudonymizeTransform(guard=guard, session_id="corpus")],
+        docstore=docstore,
+    )
+    with warnings.catch_warnings():  # without a vector store LlamaIndex warns about upserts
+        warnings.simplefilter("ignore", UserWarning)
+        pipeline.run(documents=DOCS, store_doc_text=False)
+    dumped = json.dumps(docstore.to_dict())
+    assert "cv-1" in dumped and not any(value in dumped for value in ORIGINALS)
 
 
 def test_pipeline_async_run(guard: Guard) -> None:
