@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from chatveil._detection import Detector
-from chatveil._restore import StreamRestorer, _literal, apply_case, matcher_for
+from chatveil._literals import LiteralIndex
+from chatveil._restore import Matcher, StreamRestorer, apply_case
 from chatveil._state import (
     DetectionCache,
     Entry,
@@ -24,9 +25,8 @@ from chatveil._state import (
     VaultStore,
 )
 from chatveil._surrogates import (
-    PLACEHOLDER_RE,
     REDACTED,
-    TOKEN_RE,
+    SHAPE_RE,
     SurrogateFactory,
     label_for,
 )
@@ -54,7 +54,7 @@ KEEP_VERBATIM_INSTRUCTION = (
 _SESSION: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "chatveil_session", default=None
 )
-_SHAPED = re.compile(f"{TOKEN_RE}|{PLACEHOLDER_RE}|\\[REDACTED [A-Z]+\\]", re.IGNORECASE)
+_SHAPED = re.compile(f"{SHAPE_RE.pattern}|\\[REDACTED [A-Z]+\\]", re.IGNORECASE)
 _MAX_ATTEMPTS = 64
 
 
@@ -300,11 +300,11 @@ class Guard:
         return _rebuild(obj, restored)
 
     def _pseudonymize(self, text: str, vault: Vault, spans: list[Span] | None) -> str:
-        memo = vault.memo.get(text)
+        memo = vault.memo_get(text)
         if memo is not None:
             out, version, counts = memo
             if version == vault.version or not _mentions_new(text, vault, version):
-                vault.memo[text] = (out, vault.version, counts)
+                vault.memo_set(text, (out, vault.version, counts))
                 self._metrics.add("pseudonymized", counts)
                 return out
         if spans is None:
@@ -331,7 +331,7 @@ class Guard:
             leaks = Counter(s.entity_type for s in _recall_spans(result, vault, parts=False))
             if leaks:
                 raise PIILeakError(leaks)
-        vault.memo[text] = (result, vault.version, counts)
+        vault.memo_set(text, (result, vault.version, counts))
         self._metrics.add("pseudonymized", counts)
         self._metrics.add("redacted", redacted)
         return result
@@ -386,7 +386,7 @@ class Guard:
         vault = self._vault(session_id)
         restored: Counter[str] = Counter()
         unknown = [0]
-        out = matcher_for(vault).restore(text, 0, None, restored, unknown)
+        out = Matcher(vault).restore(text, 0, restored, unknown)
         self._metrics.add_restore(restored, unknown[0])
         return out
 
@@ -455,76 +455,31 @@ def _fernet(key: bytes) -> Any:
         ) from None
 
 
-def _recall_pattern(entries: list[Entry], stop_words: frozenset[str]) -> re.Pattern[str] | None:
-    words: dict[str, bool] = {}  # value -> is a name part (needs a capital letter)
-    for e in entries:
-        words[e.original] = False
-        for orig_part, _ in e.parts:
-            if len(orig_part) > 1 and orig_part.casefold() not in stop_words:
-                words.setdefault(orig_part, True)
-    if not words:
-        return None
-    ordered = sorted(words, key=lambda s: (-len(s), s))
-    return re.compile("|".join(_literal(w) for w in ordered), re.IGNORECASE)
-
-
-def _stop_words() -> frozenset[str]:
-    global _STOP_WORDS
-    if _STOP_WORDS is None:
-        try:
-            from spacy.lang.en.stop_words import STOP_WORDS
-
-            _STOP_WORDS = frozenset(STOP_WORDS)
-        except ImportError:  # pragma: no cover - spaCy is a dependency
-            _STOP_WORDS = frozenset()
-    return _STOP_WORDS
-
-
-_STOP_WORDS: frozenset[str] | None = None
-
-
-def _build_recall(vault: Vault) -> tuple[re.Pattern[str] | None, dict[str, Entry], set[str]]:
-    entries = vault.entries()
-    lookup: dict[str, Entry] = {}
-    part_keys: set[str] = set()
-    for e in entries:
-        lookup[e.original.casefold()] = e
-    for e in entries:
-        for orig_part, _ in e.parts:
-            key = orig_part.casefold()
-            if key not in lookup:
-                part_keys.add(key)
-                lookup[key] = e
-    return _recall_pattern(entries, _stop_words()), lookup, part_keys
-
-
 def _recall_spans(text: str, vault: Vault, parts: bool = True) -> list[Span]:
-    """Every occurrence of an original this session already knows (session recall)."""
-    pattern, lookup, part_keys = vault.derived("recall", _build_recall)  # type: ignore[misc]
-    if pattern is None:
-        return []
+    """Every occurrence of an original this session already knows (session recall).
+
+    A name part alone ("Smith") counts only when capitalised, so "will" never recalls "Will".
+    """
+    return _recall_in(text, vault.recall_index, parts)
+
+
+def _recall_in(text: str, index: LiteralIndex[tuple[Entry, bool]], parts: bool) -> list[Span]:
     spans = []
-    for m in pattern.finditer(text):
-        key = m.group(0).casefold()
-        entry = lookup.get(key)
-        if entry is None:
-            continue
-        if key in part_keys:
-            if not parts or not m.group(0)[:1].isupper():
+    for start, end, (entry, is_part) in index.finditer(text):
+        if is_part:
+            if not parts or not text[start].isupper():
                 continue
-            spans.append(Span(m.start(), m.end(), "PERSON", 1.0))
+            spans.append(Span(start, end, "PERSON", 1.0))
         else:
-            spans.append(Span(m.start(), m.end(), entry.entity_type, 1.0))
+            spans.append(Span(start, end, entry.entity_type, 1.0))
     return spans
 
 
 def _mentions_new(text: str, vault: Vault, since: int) -> bool:
     """True if an original added to the vault after ``since`` occurs in ``text``."""
-    new = vault.entries(since)
-    if not new:
+    if since >= vault.version:
         return False
-    pattern = _recall_pattern(new, _stop_words())
-    return pattern is not None and pattern.search(text) is not None
+    return bool(_recall_in(text, vault.recall_index_since(since), parts=True))
 
 
 def _collect(obj: Any, out: list[str]) -> None:

@@ -1,26 +1,40 @@
-"""Fast regex/checksum recognizers that Presidio does not ship in the form we need.
+"""Fast regex/checksum and name-list recognizers that Presidio does not ship in the form we need.
 
-They are plain Presidio ``PatternRecognizer`` subclasses, so they run inside the
-``AnalyzerEngine`` like any predefined recognizer. Each pattern carries a confidence that
-reflects its false-positive risk (seed 004).
+They are plain Presidio ``PatternRecognizer`` / ``EntityRecognizer`` subclasses, so they run
+inside the ``AnalyzerEngine`` like any predefined recognizer. Each pattern carries a confidence
+that reflects its false-positive risk (seed 004); weak shapes only pass the guard's threshold
+when a context word ("phone", "call", "fax", ...) is near the match.
+
+Context is checked on the raw text around the match, not on spaCy lemmas: the guard's NER
+pipeline runs without a lemmatizer, so Presidio's lemma-based context enhancer sees nothing.
+No recognizer here passes ``context=`` to Presidio, so scores are never boosted twice.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 import re
+from collections.abc import Iterable, Iterator
+from typing import Any
 
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
 __all__ = [
     "ApiKeyRecognizer",
-    "default_recognizers",
     "CardNumberRecognizer",
+    "IbanCodeRecognizer",
     "InternationalPhoneRecognizer",
+    "PersonNameRecognizer",
     "StreetAddressRecognizer",
+    "UsSsnContextRecognizer",
+    "default_recognizers",
+    "iban_valid",
     "luhn_valid",
 ]
 
 
+# ---------------------------------------------------------------------- helpers
 def luhn_valid(digits: str) -> bool:
     """True if the digit string passes the Luhn checksum."""
     total = 0
@@ -34,19 +48,46 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+def _context_regex(words: Iterable[str]) -> re.Pattern[str]:
+    alternatives = sorted({re.escape(w) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)
+
+
+def _near(text: str, start: int, end: int, before: re.Pattern[str] | None,
+          after: re.Pattern[str] | None, window_before: int = 48, window_after: int = 20) -> bool:
+    """True if a context word occurs shortly before ``start`` or shortly after ``end``."""
+    if before is not None and before.search(text, max(0, start - window_before), start):
+        return True
+    return after is not None and after.search(text, end, end + window_after) is not None
+
+
+def _boost(results: list[RecognizerResult], text: str, before: re.Pattern[str] | None,
+           after: re.Pattern[str] | None, by: float, floor: float) -> list[RecognizerResult]:
+    for r in results:
+        if r.score < 1.0 and _near(text, r.start, r.end, before, after):
+            r.score = min(0.95, max(r.score + by, floor))
+    return results
+
+
+# ---------------------------------------------------------------------- payment cards
 class CardNumberRecognizer(PatternRecognizer):
-    """Payment card numbers: 13–19 digits in any grouping of spaces or dashes, Luhn-checked."""
+    """Payment card numbers: 13–19 digits, plain or grouped by one kind of separator, Luhn-checked.
+
+    13-digit numbers only count when they start with 4 (the only 13-digit card range), which
+    keeps millisecond timestamps and similar counters out.
+    """
 
     PATTERNS = [
-        Pattern("card (grouped)", r"(?<![\w\-])\d{1,6}(?:[ \-]\d{1,6}){1,6}(?![\w\-])", 0.85),
-        Pattern("card (plain)", r"(?<![\w\-])\d{13,19}(?![\w\-])", 0.85),
+        # 4111 1111 1111 1111, 4111-1111-1111-1111, 3782 822463 10005 (Amex 4-6-5)
+        Pattern("card (grouped)",
+                r"(?<![\w\-])\d{4,6}([ \-])\d{4,6}(?:\1\d{1,6}){1,3}(?!\w|\1\d)", 0.85),
+        Pattern("card (plain)", r"(?<![\w\-])\d{13,19}(?![\w]|-\d)", 0.85),
     ]
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
             supported_entity="CREDIT_CARD",
             patterns=self.PATTERNS,
-            context=["card", "credit", "visa", "mastercard", "amex", "debit", "payment"],
             supported_language=supported_language,
             name="ChatveilCardNumberRecognizer",
         )
@@ -55,56 +96,278 @@ class CardNumberRecognizer(PatternRecognizer):
         digits = re.sub(r"[ \-]", "", pattern_text)
         if not 13 <= len(digits) <= 19 or not digits.isdigit() or len(set(digits)) == 1:
             return False
+        if len(digits) == 13 and digits[0] != "4":
+            return False
         return luhn_valid(digits)
 
 
+# ---------------------------------------------------------------------- IBAN
+#: IBAN length per country (ISO 13616 registry).
+_IBAN_LENGTHS = {
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22,
+    "BI": 27, "BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DJ": 27,
+    "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FK": 18, "FO": 18, "FR": 27,
+    "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28, "HN": 28, "HR": 21, "HU": 28,
+    "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28,
+    "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "LY": 25, "MC": 27, "MD": 24, "ME": 22,
+    "MK": 19, "MN": 20, "MR": 27, "MT": 31, "MU": 30, "NI": 28, "NL": 18, "NO": 15, "OM": 23,
+    "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "RU": 33, "SA": 24,
+    "SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25, "SV": 28,
+    "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
+    # Countries using IBAN-format account numbers outside the registry's main list.
+    "AO": 25, "BF": 28, "BJ": 28, "CF": 27, "CG": 27, "CI": 28, "CM": 27, "CV": 25, "DZ": 26,
+    "GA": 27, "GQ": 27, "GW": 25, "HT": 28, "IR": 26, "KM": 27, "MA": 28, "MG": 27, "ML": 28,
+    "MZ": 25, "NE": 28, "SN": 28, "TD": 27, "TG": 28,
+}
+
+
+def iban_valid(compact: str) -> bool:
+    """True if ``compact`` (no separators) has its country's length and a valid mod-97 check."""
+    s = compact.upper()
+    if _IBAN_LENGTHS.get(s[:2]) != len(s) or not s[2:4].isdigit() or not s.isalnum():
+        return False
+    rearranged = s[4:] + s[:4]
+    number = "".join(str(int(ch, 36)) for ch in rearranged)
+    return int(number) % 97 == 1
+
+
+class IbanCodeRecognizer(EntityRecognizer):
+    """IBANs in any case and any grouping (spaces or dashes), checked by country length and mod 97.
+
+    A candidate is a country code and two check digits followed by letters/digits that may be
+    separated by single spaces or dashes; the longest prefix of the right length for that country
+    that passes the checksum wins, so trailing words are never swallowed.
+    """
+
+    SCORE = 1.0
+    _CANDIDATE = re.compile(
+        r"(?<![^\W_])([A-Za-z]{2})[ \-]?(\d{2})((?:[ \-]?[A-Za-z0-9]){11,31})"
+    )
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["IBAN_CODE"], supported_language=supported_language,
+                         name="ChatveilIbanRecognizer")
+
+    def load(self) -> None:  # nothing to load
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        results = []
+        pos = 0
+        while True:
+            m = self._CANDIDATE.search(text, pos)
+            if m is None:
+                break
+            end = self._valid_end(text, m)
+            if end is None:
+                pos = m.start() + 1
+                continue
+            results.append(self._result(m.start(), end))
+            pos = end
+        return results
+
+    @staticmethod
+    def _valid_end(text: str, m: re.Match[str]) -> int | None:
+        country = m.group(1).upper()
+        length = _IBAN_LENGTHS.get(country)
+        if length is None:
+            return None
+        chars = [country, m.group(2)]
+        count = 4
+        for i in range(m.start(3), m.end(3)):
+            ch = text[i]
+            if ch in " -":
+                continue
+            count += 1
+            chars.append(ch)
+            if count == length:
+                end = i + 1
+                if end < len(text) and text[end].isalnum():
+                    return None  # the run goes on: not an IBAN boundary
+                return end if iban_valid("".join(chars)) else None
+        return None
+
+    def _result(self, start: int, end: int) -> RecognizerResult:
+        return RecognizerResult(
+            "IBAN_CODE", start, end, self.SCORE,
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+        )
+
+
+# ---------------------------------------------------------------------- phones
+_PHONE_BEFORE = _context_regex([
+    "phone", "phones", "telephone", "tel", "tel.", "ph", "mobile", "mob", "cell", "cellphone",
+    "fax", "call", "calls", "calling", "called", "text", "texting", "sms", "whatsapp", "signal",
+    "telegram", "dial", "ring", "landline", "hotline", "voicemail", "extension", "handy",
+    "telefon", "téléphone", "telefono",
+])
+#: Weaker cues: count only when no other kind of identifier is named in the same window.
+_PHONE_WEAK_BEFORE = _context_regex(["number", "numbers", "no.", "nr", "contact", "reach"])
+_OTHER_ID_BEFORE = _context_regex([
+    "license", "licence", "passport", "account", "acct", "order", "invoice", "tracking", "ticket",
+    "id", "ssn", "social security", "routing", "iban", "card", "policy", "member", "customer",
+    "reference", "ref", "serial", "case", "claim", "zip", "postal", "postcode", "pin", "otp",
+    "code", "tax", "vat", "student", "employee", "patient",
+])
+_PHONE_AFTER = _context_regex([
+    "phone", "mobile", "cell", "fax", "office", "home", "work", "landline", "tel",
+])
+_EXT = r"(?:\s?(?:x|ext\.?|extension|#)\s?\d{1,6})?"
+_PHONE_END = r"(?![\w]|[.\-]\d)"
+_DATE_SHAPES = [
+    re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}"),
+    re.compile(r"(\d{1,2})[-./](\d{1,2})[-./](\d{2}|\d{4})"),
+    re.compile(r"\d{1,2}[-./](?:19|20)\d{2}"),
+    re.compile(r"(?:19|20)\d{2}\s?[-–/]\s?(?:19|20)?\d{2}"),
+]
+
+
 class InternationalPhoneRecognizer(PatternRecognizer):
-    """Phone numbers in the common written layouts, international ``+CC`` / ``00CC`` included."""
+    """Phone numbers in the common written layouts, international ``+CC`` / ``00CC`` included.
+
+    Strong layouts (``+CC``, ``(555) 123-4567``) pass on their own; national groupings such as
+    ``0487 23 46 71`` or ``(85) 5986-8343`` and bare 8–13 digit runs need a context word
+    (``phone``, ``call``, ``mobile``, ``fax``, ``number``... before; ``office``/``fax``/``mobile``
+    after). Dates, US SSNs and IPv4 addresses are never phones.
+    """
 
     PATTERNS = [
-        # +44 20 7946 0958, +1 (555) 123-4567, 0049-30-1234567, 001-668-040-8670x1711
+        # +44 20 7946 0958, +1 (555) 123-4567, +44 (20) 7123 4567, 0049-30-1234567, 001-668-040-8670x1711
         Pattern(
             "international",
-            r"(?<![\w+])(?:\+|00)\d{1,3}[\s.\-]?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,5}){0,4}"
-            r"(?:\s?(?:x|ext\.?)\s?\d{1,6})?(?![\w])",
+            r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ .\-]?\(\d{1,4}\))?[ .\-]?\d{1,10}"
+            r"(?:[ .\-]\d{1,10}){0,5}"
+            + _EXT + _PHONE_END,
             0.7,
         ),
-        # (555) 123-4567, 555-123-4567, 555.123.4567 with optional extension
+        # (555) 123-4567, (555)123-4567
+        Pattern("north american (area code in brackets)",
+                r"(?<![\w+\-.])\(\d{3}\)[ .\-]?\d{3}[ .\-]\d{4}" + _EXT + _PHONE_END, 0.7),
+        # 555-123-4567, 555.123.4567, 555 123 4567, 1-555-123-4567
+        Pattern("north american",
+                r"(?<![\w+\-.])(?:1[ .\-])?\d{3}([ .\-])\d{3}\1\d{4}" + _EXT + _PHONE_END, 0.6),
+        # (88) 684-334, (03) 5327 5996: a bracketed area code before digit groups
+        Pattern("bracketed area code",
+                r"(?<![\w+\-.])\(\d{1,5}\)[ \-]?\d{2,5}(?:[ .\-]\d{2,8}){1,3}" + _EXT + _PHONE_END,
+                0.45),
+        # 0487 23 46 71, 06-10446904, 070 4493 5104: trunk prefix 0 and 8+ digits in groups
+        Pattern("trunk prefix grouping",
+                r"(?<![\w+\-.])(?<!\d,)0\d{1,4}(?:[ .\-]\d{2,8}){1,4}" + _EXT + _PHONE_END, 0.45),
+        # 20-32-85-26, 02.27.96.63.08: four or five pairs of digits
+        Pattern("digit pairs",
+                r"(?<![\w+\-.])(?<!\d,)\d{2}([ .\-])\d{2}\1\d{2}\1\d{2}(?:\1\d{2})?" + _PHONE_END,
+                0.45),
+        # 555-1234: the North American local layout
+        Pattern("local (3-4)", r"(?<![\w+\-.])(?<!\d,)\d{3}-\d{4}" + _EXT + _PHONE_END, 0.4),
+        # 96 228011, 9493 7477, 785 8949: needs context
         Pattern(
-            "north american",
-            r"(?<![\w\-.])(?:\(\d{3}\)\s?|\d{3}[\-.\s])\d{3}[\-.\s]\d{4}"
-            r"(?:\s?(?:x|ext\.?)\s?\d{1,6})?(?![\w\-])",
-            0.65,
+            "national grouping",
+            r"(?<![\w+\-.])(?<!\d,)(?:\(\d{1,5}\)[ \-]?\d{2,5}|\d{2,5})(?:[ .\-]\d{2,8}){1,4}"
+            + _EXT + _PHONE_END,
+            0.3,
         ),
+        # 2813882583, 13812345678: needs context
+        Pattern("digits only", r"(?<![\w+\-.])(?<!\d,)\d{8,13}" + _PHONE_END, 0.25),
     ]
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
             supported_entity="PHONE_NUMBER",
             patterns=self.PATTERNS,
-            context=["phone", "call", "mobile", "cell", "tel", "telephone", "number", "fax"],
             supported_language=supported_language,
             name="ChatveilPhoneRecognizer",
         )
 
-    def validate_result(self, pattern_text: str) -> bool:
-        main = re.split(r"x|ext", pattern_text, maxsplit=1)[0]
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for r in results:
+            if r.score >= 1.0:
+                continue
+            if _near(text, r.start, r.end, _PHONE_BEFORE, _PHONE_AFTER) or (
+                _near(text, r.start, r.end, _PHONE_WEAK_BEFORE, None)
+                and not _near(text, r.start, r.end, _OTHER_ID_BEFORE, None)
+            ):
+                r.score = min(0.95, max(r.score + 0.35, 0.6))
+        return results
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        main = re.split(r"x|ext|#", pattern_text, maxsplit=1)[0].strip()
         digits = sum(ch.isdigit() for ch in main)
-        return 7 <= digits <= 15
+        if not 6 <= digits <= 15:
+            return False
+        if main.startswith("0") and digits < 8 and not main.startswith("00"):
+            return None if "(" in main else False
+        if any(shape.fullmatch(main) for shape in _DATE_SHAPES):
+            d = _DATE_SHAPES[1].fullmatch(main)
+            if d is None or (int(d.group(1)) <= 31 and int(d.group(2)) <= 31):
+                return False
+        if re.fullmatch(r"\d{3}-\d{2}-\d{4}", main):  # US SSN layout
+            return False
+        if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){3}", main):  # IPv4
+            return False
+        return None  # keep the pattern's own score
 
 
+# ---------------------------------------------------------------------- US SSN
+class UsSsnContextRecognizer(PatternRecognizer):
+    """US social security numbers in ``123-45-6789`` / ``123 45 6789`` layout, or any 9-digit
+    grouping when "SSN" / "social security" is written nearby. Invalid areas (000, 666, 9xx),
+    groups of zeros and well-known sample numbers are rejected.
+    """
+
+    PATTERNS = [
+        Pattern("ssn (dashed/spaced)", r"(?<![\w\-])\d{3}([ \-])\d{2}\1\d{4}(?![\w]|[\-]\d)", 0.5),
+        Pattern("ssn (any grouping)",
+                r"(?<![\w\-.])\d{3}[ \-.]?\d{2}[ \-.]?\d{4}(?![\w]|[\-.]\d)", 0.05),
+    ]
+    _BEFORE = _context_regex(["ssn", "ssns", "social security", "social-security", "ss#", "ss #",
+                              "ssn#", "tin", "taxpayer"])
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(
+            supported_entity="US_SSN", patterns=self.PATTERNS,
+            supported_language=supported_language, name="ChatveilUsSsnRecognizer",
+        )
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return _boost(results, text, self._BEFORE, None, by=0.4, floor=0.75)
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = re.sub(r"\D", "", pattern_text)
+        if len(digits) != 9:
+            return False
+        area, group, serial = digits[:3], digits[3:5], digits[5:]
+        if area in ("000", "666") or area[0] == "9" or group == "00" or serial == "0000":
+            return False
+        if digits in ("123456789", "078051120", "219099999") or len(set(digits)) == 1:
+            return False
+        return None
+
+
+# ---------------------------------------------------------------------- API keys
 class ApiKeyRecognizer(PatternRecognizer):
     """API keys, bearer tokens and other credentials with a recognisable shape."""
 
     PATTERNS = [
         Pattern("bearer", r"(?<=\bBearer\s)[A-Za-z0-9\-._~+/]{16,}=*", 0.9),
-        Pattern("openai/stripe style", r"\b(?:sk|pk|rk)[-_](?:live_|test_|proj-)?[A-Za-z0-9_\-]{16,}",
-                0.9),
+        Pattern("openai/stripe style",
+                r"\b(?:sk|pk|rk)[-_](?:live_|test_|proj-|ant-)?[A-Za-z0-9_\-]{16,}", 0.9),
         Pattern("github", r"\bgh[pousr]_[A-Za-z0-9]{30,}\b", 0.95),
+        Pattern("github fine-grained", r"\bgithub_pat_[A-Za-z0-9_]{40,}\b", 0.95),
+        Pattern("gitlab", r"\bglpat-[A-Za-z0-9_\-]{20,}\b", 0.95),
         Pattern("aws access key", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b", 0.9),
         Pattern("slack", r"\bxox[abprs]-[A-Za-z0-9\-]{10,}", 0.9),
         Pattern("google", r"\bAIza[0-9A-Za-z\-_]{35}\b", 0.9),
+        Pattern("hugging face", r"\bhf_[A-Za-z0-9]{30,}\b", 0.9),
         Pattern("jwt", r"\beyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}", 0.9),
+        Pattern("private key block",
+                r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+?-----END [A-Z ]*PRIVATE KEY-----",
+                0.95),
     ]
 
     def __init__(self, supported_language: str = "en") -> None:
@@ -116,6 +379,7 @@ class ApiKeyRecognizer(PatternRecognizer):
         )
 
 
+# ---------------------------------------------------------------------- street addresses
 _STREET_TYPES = (
     "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
     "Terrace|Ter|Circle|Cir|Parkway|Pkwy|Square|Sq|Highway|Hwy|Trail|Crescent|Close|Row|Alley|"
@@ -139,17 +403,303 @@ class StreetAddressRecognizer(PatternRecognizer):
         super().__init__(
             supported_entity="STREET_ADDRESS",
             patterns=self.PATTERNS,
-            context=["address", "live", "street", "home", "ship", "mail"],
             supported_language=supported_language,
             name="ChatveilStreetAddressRecognizer",
         )
 
 
+# ---------------------------------------------------------------------- person names
+#: Faker person providers whose first/last-name lists are loaded (Latin script only).
+NAME_LOCALES = (
+    "en_US", "en_GB", "en_IE", "en_NZ", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_CA", "es_ES",
+    "es_MX", "it_IT", "pt_BR", "pt_PT", "nl_NL", "nl_BE", "sv_SE", "da_DK", "no_NO", "fi_FI",
+    "is_IS", "pl_PL", "cs_CZ", "sk_SK", "sl_SI", "hr_HR", "hu_HU", "ro_RO", "tr_TR", "et_EE",
+    "lt_LT", "lv_LV",
+)
+
+#: English words that are also given names: never a name on their own, fine in "Will Smith".
+_AMBIGUOUS = frozenset("""
+will may mark bill grant rose hope faith joy art guy june april august summer autumn winter
+dawn eve grace ivy lily violet penny ruby pearl crystal amber jade sky river rock stone hunter
+chase carter cook baker miller king young long little white black brown green gray grey rich
+price case page bell hall hill wood lane field ford park love frank earnest noble sterling
+major prince duke earl baron bishop chance destiny harmony honor honour justice liberty mercy
+patience prudence serenity trinity unity hazel heather holly iris jasmine daisy poppy olive
+sage angel don pat sue rob nick jack max ray gene drew rusty sandy dusty carol lance miles
+wade dean cliff glen heath brook dale gail jean van ben tom sal val ken bob kay jay ace star
+storm sunny lucky happy precious ever haven harbor story wisdom echo nova ocean blue royal
+cash gay sterling buck colt fox hawk wolf bear lion tiger robin wren lark dove jay finch
+christian norman german french english irish scott (scott) welsh dutch israel jordan chad
+georgia virginia carolina florida dakota india china asia africa america paris london
+victoria sydney austin dallas denver phoenix houston orlando savannah aurora
+julia ruby perl ada pascal claude alexa siri cortana gemini mistral llama falcon kotlin
+rust swift python java scala dart haskell elixir crystal
+monday tuesday wednesday thursday friday saturday sunday january february march july
+september october november december
+email mail phone address name number account card bank office team support admin user
+hello dear thanks thank regards best cheers sir madam miss mister doctor professor
+""".replace("(scott)", "").split())
+
+#: Capitalised words that end a name candidate (places, organisations, street types).
+_NOT_SURNAME = frozenset("""
+street st avenue ave road rd lane ln drive dr boulevard blvd way court ct place pl square sq
+park station airport university college school hospital church bridge river lake mountain
+beach island city county state valley hills heights center centre hotel inc ltd llc corp
+company group bank foundation institute museum library street's mall market plaza
+road's gardens grove terrace close crescent highway hwy apt apartment suite unit floor
+north south east west
+""".split())
+
+_TITLE_RE = re.compile(
+    r"(?<![^\W_])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?|Miss|Sir|Dame|Madam|Mme|Mlle|Herr|Frau"
+    r"|(?P<lower>mr|mrs|ms|dr|prof)\.)(?=[ \t])"
+)
+_PARTICLES = frozenset("van von der den de da di del della le la du dos das bin ibn al el ter ten "
+                       "af av zu".split())
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]{2,})*")
+#: Phrases after which a capitalised word is taken as a name ("strong": even if unknown).
+_CUE_RE = re.compile(
+    r"(?<![^\W_])(?P<cue>my name is|my name's|name is|names are|name:|call me|called|named"
+    r"|hi|hello|hey|dear|thanks|thank you|cheers)[ \t]*[,:]?[ \t]+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+_GREETING_CUES = frozenset(["hi", "hello", "hey", "dear", "thanks", "thank you", "cheers"])
+
+
+@functools.lru_cache(maxsize=1)
+def _name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(first names, last names, common words), casefolded; loaded once on first use."""
+    first: set[str] = set()
+    last: set[str] = set()
+    for locale in NAME_LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except (ImportError, AttributeError):  # pragma: no cover - older Faker
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female",
+                     "first_names_nonbinary"):
+            first.update(_words(getattr(provider, attr, ()) or ()))
+        last.update(_words(getattr(provider, "last_names", ()) or ()))
+    common: set[str] = set(_AMBIGUOUS)
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        common.update(STOP_WORDS)
+    except ImportError:  # pragma: no cover - spaCy is a dependency
+        pass
+    try:
+        from faker.providers.lorem.en_US import Provider as Lorem
+
+        common.update(w.casefold() for w in Lorem.word_list)
+    except ImportError:  # pragma: no cover
+        pass
+    first = {w for w in first if len(w) >= 3} - {"doe"}
+    last = {w for w in last if len(w) >= 3} - {"doe"}
+    return frozenset(first), frozenset(last), frozenset(common)
+
+
+def _words(names: Iterable[str]) -> Iterator[str]:
+    for name in names:
+        for part in name.split():
+            if part.isalpha() or "-" in part or "'" in part:
+                yield part.casefold()
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper())
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n\r:;\"'“”(>*#-•[|"
+
+
+class PersonNameRecognizer(EntityRecognizer):
+    """Person names the small NER model misses, from Faker's first/last-name lists and cues.
+
+    Rules (each with its own confidence):
+
+    * a title and capitalised words: ``Dr. Jane Okafor`` (the title itself is not included);
+    * a known first name followed by a capitalised word (with particles): ``Tina Alexandrov``,
+      ``Teresa de Vaan``; in all-lowercase text, a known first name followed by a known last name;
+    * a cue such as ``my name is``, ``call me``, ``named``, ``Hi`` / ``Dear`` followed by a
+      capitalised word, even one that is in no list;
+    * a capitalised known first name on its own (``Georgina``), or a known last name on its own
+      in mid-sentence (``Phillips``), unless it is also a common English word (Will, May, Mark,
+      Grant...);
+    * once a name is found (by these rules or spaCy's NER), other capitalised occurrences of its
+      parts in the same text.
+    """
+
+    SCORE_TITLE = 0.85
+    SCORE_FULL_KNOWN = 0.85
+    SCORE_FULL = 0.7
+    SCORE_CUE = 0.75
+    SCORE_LOWER_FULL = 0.6
+    SCORE_FIRST = 0.6
+    SCORE_LAST = 0.45
+    SCORE_REPEAT = 0.6
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PERSON"], supported_language=supported_language,
+                         name="ChatveilPersonNameRecognizer")
+
+    def load(self) -> None:  # the name lists load lazily on first analyze
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        if "PERSON" not in entities or not text:
+            return []
+        first, last, common = _name_lists()
+        tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+        lowercase_text = not any(ch.isupper() for ch in text)
+        spans: dict[tuple[int, int], float] = {}
+
+        def add(start: int, end: int, score: float) -> None:
+            if spans.get((start, end), 0.0) < score:
+                spans[(start, end)] = score
+
+        index = {t[0]: k for k, t in enumerate(tokens)}
+        used: set[int] = set()
+
+        def name_run(k: int, allow_lower: bool, max_words: int = 3) -> int:
+            """Index after the run of name-like tokens starting at token k (k if none)."""
+            j = k
+            words = 0
+            while j < len(tokens) and words < max_words:
+                s, e, w = tokens[j]
+                if j > k and not _only_space_between(text, tokens[j - 1][1], s):
+                    break
+                key = w.casefold()
+                if key in _PARTICLES and j + 1 < len(tokens) and j > k:
+                    j += 1
+                    continue
+                if key in _NOT_SURNAME or (key in common and key not in last and key not in first):
+                    break
+                if not (_is_cap(w) or (allow_lower and w.islower())):
+                    break
+                words += 1
+                j += 1
+            while j > k and tokens[j - 1][2].casefold() in _PARTICLES:
+                j -= 1
+            return j
+
+        # 1. titles: "Dr. Jane Okafor", "mr. martin" (the title is not part of the span)
+        for m in _TITLE_RE.finditer(text):
+            k = _next_token(tokens, index, text, m.end())
+            if k is None:
+                continue
+            j = name_run(k, allow_lower=m.group("lower") is not None)
+            if j > k:
+                add(tokens[k][0], tokens[j - 1][1], self.SCORE_TITLE)
+                used.update(range(k, j))
+
+        # 2. cues: "my name is Nunzia", "call me Sandro", "Hi Torben,"
+        for m in _CUE_RE.finditer(text):
+            k = index.get(m.end())
+            if k is None:
+                continue
+            cue = " ".join(m.group("cue").casefold().split())
+            w = tokens[k][2]
+            key = w.casefold()
+            if key in _NOT_SURNAME or (key in common and key not in first and key not in last):
+                continue
+            if cue in _GREETING_CUES:
+                if not _is_cap(w):
+                    continue
+                j = name_run(k, allow_lower=False)
+            else:
+                j = name_run(k, allow_lower=w.islower())
+            if j > k:
+                add(tokens[k][0], tokens[j - 1][1], self.SCORE_CUE)
+                used.update(range(k, j))
+
+        # 3. full names and single known names
+        for k, (s, e, w) in enumerate(tokens):
+            key = w.casefold()
+            if key not in first and key not in last:
+                continue
+            cap = _is_cap(w)
+            if cap and key in first:
+                j = name_run(k + 1, allow_lower=False) if k + 1 < len(tokens) and \
+                    _only_space_between(text, e, tokens[k + 1][0]) else k + 1
+                if j > k + 1:
+                    second = tokens[k + 1][2].casefold()
+                    known = second in last or tokens[j - 1][2].casefold() in last
+                    if key in common and not known:
+                        continue
+                    add(s, tokens[j - 1][1], self.SCORE_FULL_KNOWN if known else self.SCORE_FULL)
+                    used.update(range(k, j))
+                    continue
+            if lowercase_text and w.islower() and key in first and key not in common \
+                    and k + 1 < len(tokens):
+                nxt = tokens[k + 1][2]
+                if nxt.islower() and nxt in last and nxt not in common and \
+                        _only_space_between(text, e, tokens[k + 1][0]):
+                    add(s, tokens[k + 1][1], self.SCORE_LOWER_FULL)
+                    used.update((k, k + 1))
+                    continue
+            if k in used or not cap or key in common or _contraction_follows(text, e):
+                continue
+            if key in first:
+                add(s, e, self.SCORE_FIRST)
+            elif key in last and not _sentence_start(text, s) and len(key) >= 4:
+                add(s, e, self.SCORE_LAST)
+
+        # 4. repeated parts of names already found (ours and spaCy's)
+        parts: set[str] = set()
+        for (s, e), score in spans.items():
+            if score >= self.SCORE_FIRST:
+                parts.update(m.group(0) for m in _WORD.finditer(text, s, e))
+        for ent in getattr(nlp_artifacts, "entities", None) or ():
+            if getattr(ent, "label_", "") in ("PERSON", "PER"):
+                parts.update(m.group(0) for m in _WORD.finditer(str(ent.text)))
+        parts = {p for p in parts if len(p) >= 3 and _is_cap(p) and p.casefold() not in common
+                 and p.casefold() not in _PARTICLES and p.casefold() not in _NOT_SURNAME}
+        if parts:
+            for s, e, w in tokens:
+                if w in parts and not any(a <= s and e <= b for a, b in spans):
+                    add(s, e, self.SCORE_REPEAT)
+
+        return [
+            RecognizerResult(
+                "PERSON", s, e, score,
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+            )
+            for (s, e), score in sorted(spans.items())
+        ]
+
+
+def _only_space_between(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return 0 < len(gap) <= 3 and gap.strip(" \t") == ""
+
+
+def _next_token(tokens: list[tuple[int, int, str]], index: dict[int, int], text: str,
+                pos: int) -> int | None:
+    j = pos
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return index.get(j)
+
+
+def _contraction_follows(text: str, end: int) -> bool:
+    """True for "Don't" / "Can't"-style tokens (apostrophe + letters other than a possessive s)."""
+    if end < len(text) and text[end] in "'’":
+        rest = text[end + 1:end + 3]
+        return bool(rest[:1].isalpha()) and not (rest[:1] in "sS" and not rest[1:2].isalpha())
+    return False
+
+
+# ---------------------------------------------------------------------- registry
 def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
     """Every recognizer a guard runs by default (only those of requested entities execute)."""
     from presidio_analyzer.predefined_recognizers import (
         EmailRecognizer,
-        IbanRecognizer,
         IpRecognizer,
         SpacyRecognizer,
         UrlRecognizer,
@@ -159,12 +709,14 @@ def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
     return [
         SpacyRecognizer(supported_language=language),
         EmailRecognizer(supported_language=language),
-        IbanRecognizer(supported_language=language),
+        IbanCodeRecognizer(supported_language=language),
         IpRecognizer(supported_language=language),
         UsSsnRecognizer(supported_language=language),
+        UsSsnContextRecognizer(supported_language=language),
         UrlRecognizer(supported_language=language),
         CardNumberRecognizer(supported_language=language),
         InternationalPhoneRecognizer(supported_language=language),
         ApiKeyRecognizer(supported_language=language),
         StreetAddressRecognizer(supported_language=language),
+        PersonNameRecognizer(supported_language=language),
     ]

@@ -1,21 +1,21 @@
 """Restore: surrogates back to originals in one regex pass, whole texts or streamed chunks.
 
-Restore needs only a vault. One compiled alternation matches every surrogate, longest first,
-on word boundaries, case-insensitively; tokens and placeholders are matched by shape so that
-models' changes of case or spacing still restore.
+Restore needs only a vault. The vault's literal index finds every surrogate, longest first, on
+word boundaries, case-insensitively, in one pass; tokens and placeholders are matched by shape
+so that models' changes of case or spacing still restore.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 
+from chatveil._literals import is_word_char
 from chatveil._state import Vault
-from chatveil._surrogates import PLACEHOLDER_RE, TOKEN_RE
+from chatveil._surrogates import SHAPE_RE
 
-__all__ = ["Matcher", "StreamRestorer", "apply_case", "matcher_for"]
+__all__ = ["Matcher", "StreamRestorer", "apply_case"]
 
 _MAX_TOKEN_LEN = 48  # longest tolerated token/placeholder, spaces included
 
@@ -34,61 +34,58 @@ def apply_case(seen: str, canonical: str, target: str) -> str:
     return target
 
 
-def _literal(value: str) -> str:
-    """A regex for ``value`` with word boundaries only where its ends are word characters."""
-    pattern = re.escape(value)
-    if value[:1].isalnum() or value[:1] == "_":
-        pattern = r"(?<!\w)" + pattern
-    if value[-1:].isalnum() or value[-1:] == "_":
-        pattern += r"(?!\w)"
-    return pattern
-
-
-@dataclass
 class Matcher:
-    """Everything restore needs from one vault version."""
+    """Finds and replaces a vault's surrogates; holds no state of its own."""
 
-    pattern: re.Pattern[str]
-    literals: dict[str, tuple[str, str, str]]  # casefold surrogate -> (surrogate, original, type)
-    shaped: dict[str, tuple[str, str]]  # normalised token/placeholder -> (original, type)
-    prefixes: frozenset[str] = field(default_factory=frozenset)
-    first_chars: frozenset[str] = field(default_factory=frozenset)
-    max_len: int = 0
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
 
-    def replace(self, match: re.Match[str], restored: Counter[str],
+    def finditer(self, text: str, start: int = 0) -> Iterator[tuple[int, int, object]]:
+        """Leftmost-longest, non-overlapping surrogate matches at or after ``start``."""
+        literals = self.vault.restore_index.finditer(text, start)
+        if "[" not in text and "<" not in text:
+            yield from literals
+            return
+        found = sorted([*literals, *((m.start(), m.end(), m) for m in SHAPE_RE.finditer(text, start))],
+                       key=lambda f: (f[0], f[0] - f[1]))
+        last = start
+        for s, e, payload in found:
+            if s >= last:
+                yield s, e, payload
+                last = e
+
+    def replace(self, text: str, payload: object, restored: Counter[str],
                 unknown: list[int]) -> str:
-        text = match.group(0)
-        if match.lastgroup == "lit":
-            hit = self.literals.get(text.casefold()) or self.literals.get(text.lower())
-            if hit is None:  # pragma: no cover - casefold/lower disagree on exotic text
-                return text
-            surrogate, original, etype = hit
+        """The original for a matched ``text`` (or ``text`` itself if it is not ours)."""
+        if isinstance(payload, tuple):
+            surrogate, original, etype = payload
             restored[etype] += 1
             return apply_case(text, surrogate, original)
-        if match.lastgroup == "tok":
-            key = f"[PII_{match.group('tl').upper()}_{match.group('th').lower()}]"
+        m: re.Match[str] = payload  # type: ignore[assignment]
+        if m.group("tok"):
+            key = f"[PII_{m.group('tl').upper()}_{m.group('th').lower()}]"
         else:
-            key = f"<{match.group('pl').upper()}_{int(match.group('pn'))}>"
-        found = self.shaped.get(key)
+            key = f"<{m.group('pl').upper()}_{int(m.group('pn'))}>"
+        found = self.vault.shaped.get(key)
         if found is None:
             unknown[0] += 1
             return text
         restored[found[1]] += 1
         return found[0]
 
-    def restore(self, text: str, start: int = 0, end: int | None = None,
-                restored: Counter[str] | None = None, unknown: list[int] | None = None) -> str:
-        """Restore ``text[start:end]`` (characters before ``start`` serve as context only)."""
+    def restore(self, text: str, start: int = 0, restored: Counter[str] | None = None,
+                unknown: list[int] | None = None) -> str:
+        """Restore ``text[start:]`` (characters before ``start`` serve as context only)."""
         restored = restored if restored is not None else Counter()
         unknown = unknown if unknown is not None else [0]
-        end = len(text) if end is None else end
         out: list[str] = []
         pos = start
-        for m in self.pattern.finditer(text, start, end):
-            out.append(text[pos : m.start()])
-            out.append(self.replace(m, restored, unknown))
-            pos = m.end()
-        out.append(text[pos:end])
+        with self.vault.lock:
+            for s, e, payload in self.finditer(text, start):
+                out.append(text[pos:s])
+                out.append(self.replace(text[s:e], payload, restored, unknown))
+                pos = e
+        out.append(text[pos:])
         return "".join(out)
 
     def hold_from(self, buf: str) -> int:
@@ -100,55 +97,14 @@ class Matcher:
             i = buf.rfind(opener, max(0, n - _MAX_TOKEN_LEN))
             if i != -1 and buf.find(closer, i) == -1:
                 hold = min(hold, i)
-        if self.max_len:
-            first = self.first_chars
-            prefixes = self.prefixes
-            for p in range(max(0, n - self.max_len), hold):
-                if buf[p].lower() in first and buf[p:].lower() in prefixes:
-                    return p
+        index = self.vault.restore_index
+        for p in range(max(0, n - index.max_len), hold):
+            # a surrogate starts at a word start, or with a non-word character
+            if p and is_word_char(buf[p]) and is_word_char(buf[p - 1]):
+                continue
+            if index.could_start(buf[p]) and index.could_start(buf[p:]):
+                return p
         return hold
-
-
-def _build(vault: Vault) -> Matcher:
-    literals: dict[str, tuple[str, str, str]] = {}
-    shaped: dict[str, tuple[str, str]] = {}
-    token_shape = re.compile(TOKEN_RE)
-    placeholder_shape = re.compile(PLACEHOLDER_RE)
-    for entry in vault.entries():
-        if token_shape.fullmatch(entry.surrogate) or placeholder_shape.fullmatch(entry.surrogate):
-            shaped[entry.surrogate] = (entry.original, entry.entity_type)
-        else:
-            literals[entry.surrogate.casefold()] = (entry.surrogate, entry.original,
-                                                   entry.entity_type)
-    restorable = vault.restorable_parts()  # casefold surrogate part -> original part
-    for entry in vault.entries():
-        for _, surr_part in entry.parts:
-            key = surr_part.casefold()
-            if key in restorable and key not in literals:
-                literals[key] = (surr_part, restorable[key], entry.entity_type)
-    ordered = sorted((v[0] for v in literals.values()), key=lambda s: (-len(s), s))
-    parts = [
-        rf"(?P<tok>\[\s*PII[\s_]*(?P<tl>[A-Za-z]+)[\s_]*(?P<th>[0-9A-Fa-f]{{8}})\s*\])",
-        rf"(?P<ph><\s*(?P<pl>[A-Za-z]+)[\s_]*(?P<pn>\d{{1,6}})\s*>)",
-    ]
-    first_chars = frozenset(s[0].lower() for s in ordered)
-    if ordered:
-        lead = "".join(sorted({re.escape(c) for s in ordered for c in (s[0].lower(), s[0].upper())}))
-        parts.append(f"(?=[{lead}])(?P<lit>" + "|".join(_literal(s) for s in ordered) + ")")
-    prefixes = frozenset(s.lower()[:i] for s in ordered for i in range(1, len(s) + 1))
-    return Matcher(
-        pattern=re.compile("|".join(parts), re.IGNORECASE),
-        literals=literals,
-        shaped=shaped,
-        prefixes=prefixes,
-        first_chars=first_chars,
-        max_len=max((len(s) for s in ordered), default=0),
-    )
-
-
-def matcher_for(vault: Vault) -> Matcher:
-    """The restore matcher of the vault's current version (cached on the vault)."""
-    return vault.derived("restore", _build)  # type: ignore[return-value]
 
 
 class StreamRestorer:
@@ -160,6 +116,7 @@ class StreamRestorer:
     def __init__(self, vault: Vault, on_done: Callable[[Counter[str], int], None] | None = None
                  ) -> None:
         self._vault = vault
+        self._matcher = Matcher(vault)
         self._buf = ""
         self._ctx = ""  # the last character already emitted, for look-behind
         self._restored: Counter[str] = Counter()
@@ -181,22 +138,23 @@ class StreamRestorer:
         if not chunk:
             return ""
         buf = self._buf + chunk
-        matcher = matcher_for(self._vault)
-        hold = matcher.hold_from(buf)
-        if hold == 0:
-            self._buf = buf
-            return ""
-        text = self._ctx + buf
-        offset = len(self._ctx)
-        cut = offset + hold
-        out: list[str] = []
-        pos = offset
-        for m in matcher.pattern.finditer(text, offset):
-            if m.start() >= cut:
-                break
-            out.append(text[pos : m.start()])
-            out.append(matcher.replace(m, self._restored, self._unknown))
-            pos = m.end()
+        matcher = self._matcher
+        with self._vault.lock:
+            hold = matcher.hold_from(buf)
+            if hold == 0:
+                self._buf = buf
+                return ""
+            text = self._ctx + buf
+            offset = len(self._ctx)
+            cut = offset + hold
+            out: list[str] = []
+            pos = offset
+            for s, e, payload in matcher.finditer(text, offset):
+                if s >= cut:
+                    break
+                out.append(text[pos:s])
+                out.append(matcher.replace(text[s:e], payload, self._restored, self._unknown))
+                pos = e
         end = max(pos, cut)
         out.append(text[pos:end])
         self._ctx = text[end - 1]
@@ -209,8 +167,7 @@ class StreamRestorer:
             return ""
         self._closed = True
         text = self._ctx + self._buf
-        out = matcher_for(self._vault).restore(text, len(self._ctx), None, self._restored,
-                                                self._unknown)
+        out = self._matcher.restore(text, len(self._ctx), self._restored, self._unknown)
         self._buf = ""
         if self._on_done is not None:
             self._on_done(self._restored, self._unknown[0])

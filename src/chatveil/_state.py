@@ -14,6 +14,8 @@ from typing import Any, Protocol, runtime_checkable
 
 import cachetools
 
+from chatveil._literals import LiteralIndex
+from chatveil._surrogates import SHAPE_RE
 from chatveil.errors import VaultCryptoError
 from chatveil.spans import Span
 
@@ -25,6 +27,25 @@ __all__ = [
     "Vault",
     "VaultStore",
 ]
+
+
+_STOP_WORDS: frozenset[str] | None = None
+
+
+def _is_stop_word(word: str) -> bool:
+    """English stop words are never recalled as name parts ("Will", "May"...)."""
+    global _STOP_WORDS
+    if _STOP_WORDS is None:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        _STOP_WORDS = frozenset(STOP_WORDS)
+    return word.casefold() in _STOP_WORDS
+
+
+def _add_recall_part(index: LiteralIndex[tuple[Entry, bool]], entry: Entry, part: str) -> None:
+    folded = part.casefold()
+    if folded not in index and len(folded) > 1 and not _is_stop_word(folded):
+        index.add(part, (entry, True))
 
 
 # ====================================================================== detection cache
@@ -85,7 +106,7 @@ class Entry:
 class Vault:
     """One session's bidirectional original <-> surrogate map. Thread-safe.
 
-    ``version`` grows with every new entry, so derived matchers can be cached per version.
+    ``version`` grows with every new entry; remembered results are checked against it.
     """
 
     def __init__(self, session_id: str, key: bytes) -> None:
@@ -97,10 +118,15 @@ class Vault:
         self._by_surrogate: dict[str, Entry] = {}
         self.part_original: dict[str, str] = {}  # casefold original part -> surrogate part
         self.part_surrogate: dict[str, str] = {}  # casefold surrogate part -> original part
-        self._ambiguous_parts: set[str] = set()  # surrogate parts that are also real names
         self._counters: dict[str, int] = {}
-        self.memo: cachetools.LRUCache[str, tuple[str, int, Any]] = cachetools.LRUCache(4096)
-        self._derived: dict[str, tuple[int, object]] = {}
+        self._memo: cachetools.LRUCache[str, tuple[str, int, Any]] = cachetools.LRUCache(4096)
+        #: surrogates (and unambiguous surrogate name parts) -> (surrogate, original, type)
+        self.restore_index: LiteralIndex[tuple[str, str, str]] = LiteralIndex()
+        #: tokens / placeholders exactly as issued -> (original, type)
+        self.shaped: dict[str, tuple[str, str]] = {}
+        #: originals (and name parts) -> (entry, is a name part): session recall
+        self.recall_index: LiteralIndex[tuple[Entry, bool]] = LiteralIndex()
+        self._since: tuple[tuple[int, int], LiteralIndex[tuple[Entry, bool]]] | None = None
 
     # ------------------------------------------------------------ reading
     @property
@@ -125,19 +151,14 @@ class Vault:
         folded = value.casefold()
         return folded in self._by_surrogate or folded in self.part_surrogate
 
-    def restorable_parts(self) -> dict[str, str]:
-        """Surrogate name parts that restore unambiguously to an original part."""
-        return {k: v for k, v in self.part_surrogate.items() if k not in self._ambiguous_parts}
-
-    def derived(self, name: str, build: object) -> object:
-        """A value derived from the entries, rebuilt only when the vault changed."""
+    def memo_get(self, text: str) -> tuple[str, int, Any] | None:
+        """The remembered (pseudonymized text, vault version, counts) for ``text``."""
         with self.lock:
-            cached = self._derived.get(name)
-            if cached is not None and cached[0] == self.version:
-                return cached[1]
-            value = build(self)  # type: ignore[operator]
-            self._derived[name] = (self.version, value)
-            return value
+            return self._memo.get(text)
+
+    def memo_set(self, text: str, value: tuple[str, int, Any]) -> None:
+        with self.lock:
+            self._memo[text] = value
 
     def counts(self) -> dict[str, int]:
         with self.lock:
@@ -162,6 +183,9 @@ class Vault:
         for orig_part, surr_part in parts:
             sp = surr_part.casefold()
             op = orig_part.casefold()
+            known = self.part_original.get(op)
+            if known is not None and known.casefold() == sp:
+                continue  # reusing this name part's established surrogate
             if sp == op:
                 return True
             if sp in self._by_original or sp in self.part_original:
@@ -183,14 +207,43 @@ class Vault:
             self._entries.append(entry)
             self._by_original[entry.original.casefold()] = entry
             self._by_surrogate[entry.surrogate.casefold()] = entry
+            if SHAPE_RE.fullmatch(entry.surrogate):
+                self.shaped[entry.surrogate] = (entry.original, entry.entity_type)
+            else:
+                self.restore_index.add(
+                    entry.surrogate, (entry.surrogate, entry.original, entry.entity_type)
+                )
+            self.recall_index.add(entry.original, (entry, False))
             for orig_part, surr_part in entry.parts:
-                op, sp = orig_part.casefold(), surr_part.casefold()
-                self.part_original.setdefault(op, surr_part)
-                self.part_surrogate.setdefault(sp, orig_part)
-                if op in self.part_surrogate and self.part_surrogate[op].casefold() != op:
-                    # a real name that is also a surrogate part: partial restore would guess
-                    self._ambiguous_parts.add(op)
+                self._add_part(entry, orig_part, surr_part)
             return entry
+
+    def _add_part(self, entry: Entry, orig_part: str, surr_part: str) -> None:
+        op, sp = orig_part.casefold(), surr_part.casefold()
+        self.part_original.setdefault(op, surr_part)
+        self.part_surrogate.setdefault(sp, orig_part)
+        if op in self.part_surrogate and self.part_surrogate[op].casefold() != op:
+            # a real name that is also another person's surrogate part: restoring it alone
+            # would be a guess, so only full surrogates restore it
+            if op not in self._by_surrogate:
+                self.restore_index.remove(orig_part)
+        elif sp not in self.restore_index and self.part_surrogate[sp].casefold() == op:
+            if sp not in self.part_original:
+                self.restore_index.add(surr_part, (surr_part, orig_part, entry.entity_type))
+        _add_recall_part(self.recall_index, entry, orig_part)
+
+    def recall_index_since(self, since: int) -> LiteralIndex[tuple[Entry, bool]]:
+        """A recall index of only the entries added after version ``since`` (cached)."""
+        with self.lock:
+            key = (since, self.version)
+            if self._since is None or self._since[0] != key:
+                index: LiteralIndex[tuple[Entry, bool]] = LiteralIndex()
+                for entry in self._entries[since:]:
+                    index.add(entry.original, (entry, False))
+                    for orig_part, _ in entry.parts:
+                        _add_recall_part(index, entry, orig_part)
+                self._since = (key, index)
+            return self._since[1]
 
     # ------------------------------------------------------------ persistence
     def to_json(self) -> bytes:

@@ -15,7 +15,7 @@ import string
 import threading
 from typing import Any
 
-__all__ = ["PLACEHOLDER_RE", "REDACTED", "TOKEN_RE", "SurrogateFactory", "label_for"]
+__all__ = ["REDACTED", "SHAPE_RE", "SurrogateFactory", "label_for"]
 
 _LABELS = {
     "EMAIL_ADDRESS": "EMAIL",
@@ -31,11 +31,16 @@ _LABELS = {
 }
 
 #: Tokens as models return them: any case, optional spaces/underscores inside the brackets.
-TOKEN_RE = r"\[\s*PII[\s_]*([A-Za-z]+)[\s_]*([0-9A-Fa-f]{8})\s*\]"
+TOKEN_RE = r"\[\s*PII[\s_]*(?P<tl>[A-Za-z]+)[\s_]*(?P<th>[0-9A-Fa-f]{8})\s*\]"
 #: Placeholders as models return them: ``<PERSON_1>``, ``< person 1 >``.
-PLACEHOLDER_RE = r"<\s*([A-Za-z]+)[\s_]*(\d{1,6})\s*>"
+PLACEHOLDER_RE = r"<\s*(?P<pl>[A-Za-z]+)[\s_]*(?P<pn>\d{1,6})\s*>"
+#: Either shape, case-insensitive; group ``tok`` or ``ph`` tells which.
+SHAPE_RE = re.compile(rf"(?P<tok>{TOKEN_RE})|(?P<ph>{PLACEHOLDER_RE})", re.IGNORECASE)
 #: What ``redact`` leaves; never restored.
 REDACTED = "[REDACTED {label}]"
+
+# after this many colliding attempts, person surrogates use compound names
+_CROWDED = 8
 
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx"}
 
@@ -123,6 +128,8 @@ class SurrogateFactory:
         with self._lock:
             fake = self._fake(seed)
             first, last = fake.first_name(), fake.last_name()
+            if attempt >= _CROWDED:  # the name pools are crowded: widen them with compounds
+                first, last = f"{first}-{fake.first_name()}", f"{last}-{fake.last_name()}"
         if len(words) == 1:
             # a lone name: reuse the surrogate already chosen for it as part of a full name
             reuse = known.get(words[0].casefold()) if attempt == 0 else None

@@ -297,3 +297,18 @@ def test_one_megabyte_text(guard: Guard) -> None:
     masked = guard.pseudonymize(text, session_id="big")
     assert "jane@example.org" not in masked
     assert guard.restore(masked, session_id="big") == text
+
+
+def test_crowded_vault_still_finds_unique_person_surrogates(guard: Guard) -> None:
+    from faker import Faker
+
+    fake = Faker("en_US")
+    fake.seed_instance(7)
+    names = list(dict.fromkeys(f"{fake.first_name()} {fake.last_name()}" for _ in range(700)))
+    texts = [f"Candidate: {name}." for name in names]
+    masked = guard.pseudonymize_batch(texts, session_id="crowd")
+    assert [guard.restore(m, session_id="crowd") for m in masked] == texts
+    surrogates = [m.removeprefix("Candidate: ").rstrip(".") for m in masked]
+    changed = [s for s, n in zip(surrogates, names, strict=True) if s != n]
+    assert len(changed) >= 0.9 * len(names)  # NER finds most names in this template
+    assert len(set(changed)) == len(changed)

@@ -1,0 +1,295 @@
+"""Which session a call uses, and the per-call work shared by the model wrapper and runnables.
+
+A call's session is, in order: ``config["configurable"]["session_id"]`` (what
+``RunnableWithMessageHistory`` sets), ``config["configurable"]["thread_id"]`` (LangGraph), the
+current ``guard.session(...)`` block, else a *per-call* session. A per-call session has its own
+vault, forgotten when the call ends, so callers never share a mapping. Its id is derived from
+the conversation's first human message, so the same conversation gets the same (deterministic)
+surrogates call after call; if another call is using that id right now, a random id is used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+import uuid
+import weakref
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import cachetools
+from langchain_core.callbacks import BaseCallbackHandler, BaseCallbackManager, CallbackManager
+from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
+from langchain_core.runnables import ConfigurableFieldSpec
+from langchain_core.tracers.base import BaseTracer
+from langchain_core.tracers.log_stream import LogStreamCallbackHandler
+
+from chatveil import Guard, current_session
+from chatveil.langchain._content import TextFn, map_message, map_value
+from chatveil.langchain._stream import ChunkRestorer
+
+__all__ = [
+    "MASKED_TAG",
+    "SESSION_SPECS",
+    "Scope",
+    "configured_session",
+    "handlers_of",
+    "masked_callbacks",
+    "open_scope",
+]
+
+#: Tag on the inner model run, whose input is what the provider receives.
+MASKED_TAG = "chatveil:masked"
+
+#: Configurable fields read for the session (``session_id`` matches RunnableWithMessageHistory's).
+SESSION_SPECS = (
+    ConfigurableFieldSpec(
+        id="session_id",
+        annotation=str,
+        name="Session ID",
+        description="Unique identifier for a session.",
+        default="",
+        is_shared=True,
+    ),
+    ConfigurableFieldSpec(
+        id="thread_id",
+        annotation=str,
+        name="Thread ID",
+        description="LangGraph thread; used as the chatveil session when no session_id is set.",
+        default="",
+        is_shared=True,
+    ),
+)
+
+_PROCESS_KEY = secrets.token_bytes(32)
+_IN_FLIGHT: cachetools.TTLCache[tuple[int, str], bool] = cachetools.TTLCache(100_000, 3600)
+_IN_FLIGHT_LOCK = threading.Lock()
+_GUARD_LOCKS: weakref.WeakKeyDictionary[Guard, threading.Lock] = weakref.WeakKeyDictionary()
+_GUARD_LOCKS_LOCK = threading.Lock()
+
+
+def configured_session(config: Mapping[str, Any] | None) -> str | None:
+    """``session_id`` or ``thread_id`` from a runnable config, if set."""
+    configurable = (config or {}).get("configurable") or {}
+    for key in ("session_id", "thread_id"):
+        value = configurable.get(key)
+        if value is not None and value != "":
+            return str(value)
+    return None
+
+
+def _seed(value: Any) -> str:
+    """The text a per-call session id is derived from: the first human message."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Sequence) and value and all(isinstance(m, BaseMessage) for m in value):
+        first = next((m for m in value if isinstance(m, HumanMessage)), value[0])
+        return first.text if isinstance(first.text, str) else str(first.text)
+    return ""
+
+
+def _guard_lock(guard: Guard) -> threading.Lock:
+    with _GUARD_LOCKS_LOCK:
+        lock = _GUARD_LOCKS.get(guard)
+        if lock is None:
+            lock = _GUARD_LOCKS[guard] = threading.Lock()
+        return lock
+
+
+# ---------------------------------------------------------------------- audit tally
+@dataclass
+class Tally:
+    """Per-call guard time and, when audited, counts by entity type (never values)."""
+
+    guard: Guard
+    counting: bool = False
+    seconds: float = 0.0
+    pseudonymized: Counter[str] = field(default_factory=Counter)
+    redacted: Counter[str] = field(default_factory=Counter)
+    restored: Counter[str] = field(default_factory=Counter)
+    unrestored_tokens: int = 0
+
+    @contextlib.contextmanager
+    def step(self, count: bool = True) -> Iterator[None]:
+        """Time a piece of guard work; with counting on, attribute the guard's metric changes.
+
+        Counting reads the guard's metrics before and after under a per-guard lock, so counts
+        are exact unless other code uses the same guard concurrently without chatveil's
+        LangChain adapter.
+        """
+        start = time.perf_counter()
+        if not (self.counting and count):
+            try:
+                yield
+            finally:
+                self.seconds += time.perf_counter() - start
+            return
+        with _guard_lock(self.guard):
+            before = self.guard.metrics()
+            try:
+                yield
+            finally:
+                after = self.guard.metrics()
+                for name in ("pseudonymized", "redacted", "restored"):
+                    diff = Counter(after[name])
+                    diff.subtract(before[name])
+                    getattr(self, name).update(+diff)
+                self.unrestored_tokens += after["unrestored_tokens"] - before["unrestored_tokens"]
+                self.seconds += time.perf_counter() - start
+
+
+# ---------------------------------------------------------------------- scope
+class Scope:
+    """One call's session: masks its input, restores its output, then ends.
+
+    Args:
+        guard: the guard.
+        session_id: the session.
+        per_call: the session belongs to this call only and is forgotten by :meth:`close`.
+        tally: where guard time (and audited counts) accumulate.
+    """
+
+    def __init__(self, guard: Guard, session_id: str, per_call: bool, tally: Tally) -> None:
+        self.guard = guard
+        self.session_id = session_id
+        self.per_call = per_call
+        self.tally = tally
+        self._closed = False
+
+    # ------------------------------------------------------------ masking
+    def mask_messages(self, messages: Sequence[BaseMessage]) -> list[BaseMessage]:
+        """Pseudonymize every message (fail closed: raises before anything is returned)."""
+        return self._mask(lambda fn: [map_message(m, fn, masking=True) for m in messages])
+
+    def mask_value(self, value: Any) -> Any:
+        """Pseudonymize a string, message, or JSON-like value (prompt variables)."""
+        return self._mask(lambda fn: map_value(value, fn, masking=True))
+
+    def _mask(self, walk: Callable[[TextFn], Any]) -> Any:
+        guard, sid = self.guard, self.session_id
+        with self.tally.step():
+            if guard.has_session(sid):  # texts seen before come from the session's memo
+                return walk(lambda text: guard.pseudonymize(text, sid))
+            found: list[str] = []
+            walk(lambda text: found.append(text) or text)
+            masked = iter(guard.pseudonymize_batch(found, sid))  # new session: batch the NER
+            return walk(lambda _: next(masked))
+
+    # ------------------------------------------------------------ restoring
+    def restore_text(self, text: str) -> str:
+        return self.guard.restore(text, self.session_id)
+
+    def restore_message(self, message: BaseMessage) -> BaseMessage:
+        """Restore a whole answer: content, reasoning, tool-call arguments."""
+        with self.tally.step():
+            return map_message(message, self.restore_text, masking=False)
+
+    def restore_value(self, value: Any) -> Any:
+        """Restore a structured value (dicts, lists, pydantic models, messages)."""
+        with self.tally.step():
+            return map_value(value, self.restore_text, masking=False)
+
+    def chunk_restorer(self) -> ChunkRestorer:
+        """A restorer for this call's streamed chunks."""
+        return ChunkRestorer(lambda: self.guard.stream_restorer(self.session_id),
+                             self.restore_text)
+
+    # ------------------------------------------------------------ end
+    def close(self) -> None:
+        """Forget a per-call session's vault (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.per_call:
+            self.guard.forget(self.session_id)
+            with _IN_FLIGHT_LOCK:
+                _IN_FLIGHT.pop((id(self.guard), self.session_id), None)
+
+    def __repr__(self) -> str:
+        kind = "per-call" if self.per_call else "session"
+        return f"Scope({kind}, closed={self._closed})"
+
+
+def open_scope(guard: Guard, session_id: str | None, value: Any, *, counting: bool = False
+               ) -> Scope:
+    """The scope of one call: the given session, the current one, or a fresh per-call one."""
+    tally = Tally(guard, counting=counting)
+    sid = session_id or current_session()
+    if sid:
+        return Scope(guard, sid, False, tally)
+    key = guard.config.secret_key or _PROCESS_KEY
+    digest = hmac.new(key, b"chatveil-call\x00" + _seed(value).encode("utf-8", "surrogatepass"),
+                      hashlib.sha256).hexdigest()[:32]
+    sid = f"chatveil-call-{digest}"
+    with _IN_FLIGHT_LOCK:
+        if (id(guard), sid) in _IN_FLIGHT:
+            sid = f"chatveil-call-{uuid.uuid4().hex}"
+        _IN_FLIGHT[(id(guard), sid)] = True
+    guard.forget(sid)  # a vault left by an interrupted call is never reused
+    return Scope(guard, sid, True, tally)
+
+
+# ---------------------------------------------------------------------- callbacks
+def handlers_of(*callbacks: Any) -> list[BaseCallbackHandler]:
+    """The handlers in callback lists or managers, without duplicates."""
+    out: list[BaseCallbackHandler] = []
+    for cbs in callbacks:
+        if cbs is None:
+            continue
+        items = cbs.handlers if isinstance(cbs, BaseCallbackManager) else cbs
+        for h in items:
+            if not any(h is o for o in out):
+                out.append(h)
+    return out
+
+
+def sees_masked(handler: BaseCallbackHandler) -> bool:
+    """Whether a handler also watches the inner model run (the text the provider receives).
+
+    Tracers do (a trace then shows what left the process) and so do chatveil's leak guard and
+    any handler with ``chatveil_sees_masked = True``. Streaming handlers (``astream_events``,
+    LangGraph's message stream) do not: they only see restored output.
+    """
+    if getattr(handler, "chatveil_sees_masked", False):
+        return True
+    return isinstance(handler, BaseTracer) and not isinstance(handler, LogStreamCallbackHandler)
+
+
+def masked_callbacks(handlers: list[BaseCallbackHandler], parent_run_id: uuid.UUID | None,
+                     tags: list[str], metadata: dict[str, Any]) -> CallbackManager:
+    """Callbacks for the inner model call, nested under the guarded run."""
+    keep = [h for h in handlers if sees_masked(h)]
+    return CallbackManager(
+        handlers=keep,
+        inheritable_handlers=keep,
+        parent_run_id=parent_run_id,
+        tags=[MASKED_TAG],
+        inheritable_tags=[*tags, MASKED_TAG],
+        inheritable_metadata=dict(metadata),
+    )
+
+
+def add_instruction(messages: list[BaseMessage], instruction: str | None) -> list[BaseMessage]:
+    """Append the keep-verbatim instruction to the first system message (or add one)."""
+    if not instruction:
+        return messages
+    if messages and isinstance(messages[0], SystemMessage):
+        first = messages[0]
+        content = first.content
+        if isinstance(content, str):
+            if instruction in content:
+                return messages
+            new_content: Any = f"{content}\n\n{instruction}" if content else instruction
+        else:
+            if any(isinstance(b, Mapping) and b.get("text") == instruction for b in content):
+                return messages
+            new_content = [*content, {"type": "text", "text": instruction}]
+        return [first.model_copy(update={"content": new_content}), *messages[1:]]
+    return [SystemMessage(content=instruction), *messages]
+
