@@ -14,16 +14,16 @@ import pytest
 
 pytest.importorskip("llama_index.core")
 
-from llama_index.core import Settings  # noqa: E402
-from llama_index.core.bridge.pydantic import Field  # noqa: E402
-from llama_index.core.embeddings import MockEmbedding  # noqa: E402
-from llama_index.core.llms import (  # noqa: E402
+from llama_index.core import Settings
+from llama_index.core.bridge.pydantic import Field
+from llama_index.core.embeddings import MockEmbedding
+from llama_index.core.llms import (
     CompletionResponse,
     CompletionResponseGen,
     CustomLLM,
     LLMMetadata,
 )
-from llama_index.core.llms.callbacks import llm_completion_callback  # noqa: E402
+from llama_index.core.llms.callbacks import llm_completion_callback
 
 
 class EchoLLM(CustomLLM):

@@ -120,7 +120,9 @@ def test_postprocessor_alone_keeps_retrieved_pii_from_an_unguarded_llm(
     assert guard.restore(answer, session_id="u1") == expected
 
 
-def test_source_nodes_carry_surrogates_and_restore_on_demand(index, guard: Guard, make_echo) -> None:
+def test_source_nodes_carry_surrogates_and_restore_on_demand(
+    index, guard: Guard, make_echo
+) -> None:
     _, engine, _ = engines(index, guard, make_echo)
     post = PseudonymNodePostprocessor(guard=guard)
     with guard.session("u1"):
@@ -184,7 +186,10 @@ def private_docs(name: str, email: str) -> VectorStoreIndex:
     return VectorStoreIndex.from_documents([doc], embed_model=MockEmbedding(embed_dim=8))
 
 
-PEOPLE = {"alice": ("Alice Smith", "alice.smith@example.org"), "bob": ("Bob Jones", "bob.j@example.net")}
+PEOPLE = {
+    "alice": ("Alice Smith", "alice.smith@example.org"),
+    "bob": ("Bob Jones", "bob.j@example.net"),
+}
 
 
 def test_concurrent_threads_stay_isolated(guard: Guard, make_echo) -> None:
@@ -196,7 +201,10 @@ def test_concurrent_threads_stay_isolated(guard: Guard, make_echo) -> None:
         sid: index.as_query_engine(llm=llm, node_postprocessors=[post])
         for sid, index in indexes.items()
     }
-    expected = {sid: str(idx.as_query_engine(llm=make_echo()).query("Contact?")) for sid, idx in indexes.items()}
+    expected = {
+        sid: str(idx.as_query_engine(llm=make_echo()).query("Contact?"))
+        for sid, idx in indexes.items()
+    }
     barrier = threading.Barrier(2)
 
     def run(sid: str) -> list[str]:

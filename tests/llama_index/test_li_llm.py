@@ -149,7 +149,9 @@ def test_stream_consumed_outside_the_session_block_uses_the_session_of_the_call(
     assert not guard.has_session("default")
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(sizes=st.lists(st.integers(min_value=1, max_value=12), min_size=1, max_size=40))
 def test_streamed_equals_non_streamed_for_any_chunking(
     guard: Guard, make_echo, sizes: list[int]
@@ -208,11 +210,16 @@ def test_blocks_in_and_out(guard: Guard) -> None:
             role=MessageRole.ASSISTANT,
             blocks=[
                 ThinkingBlock(content="Jane Doe wants an invoice."),
-                ToolCallBlock(tool_call_id="c0", tool_name="lookup", tool_kwargs={"who": "Jane Doe"}),
+                ToolCallBlock(
+                    tool_call_id="c0", tool_name="lookup", tool_kwargs={"who": "Jane Doe"}
+                ),
             ],
         ),
-        ChatMessage(role=MessageRole.TOOL, content="Found jane.doe@acme.com",
-                    additional_kwargs={"tool_call_id": "c0"}),
+        ChatMessage(
+            role=MessageRole.TOOL,
+            content="Found jane.doe@acme.com",
+            additional_kwargs={"tool_call_id": "c0"},
+        ),
         ChatMessage(role=MessageRole.USER, blocks=[TextBlock(text=PROMPT), image]),
     ]
     with guard.session("u1"):
@@ -275,7 +282,10 @@ def test_keep_verbatim_instruction_with_placeholders(make_guard, echo: CustomLLM
     with guard.session("u1"):
         GuardedLLM.wrap(inner, guard=guard).chat([ChatMessage(role="user", content=PROMPT)])
         GuardedLLM.wrap(inner, guard=guard).chat(
-            [ChatMessage(role="system", content="Be brief."), ChatMessage(role="user", content=PROMPT)]
+            [
+                ChatMessage(role="system", content="Be brief."),
+                ChatMessage(role="user", content=PROMPT),
+            ]
         )
         GuardedLLM.wrap(echo, guard=guard).complete(PROMPT)
     first, second = inner.seen

@@ -55,7 +55,9 @@ def _map_block(block: Any, fn: TextFn) -> Any:
     return block
 
 
-def _restored_message(message: ChatMessage, restore: TextFn, text: str | None = None) -> ChatMessage:
+def _restored_message(
+    message: ChatMessage, restore: TextFn, text: str | None = None
+) -> ChatMessage:
     """``message`` restored; with ``text``, its text blocks become one block holding ``text``."""
     if text is None:
         return _map_block(message, restore)

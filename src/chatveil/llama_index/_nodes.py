@@ -31,9 +31,7 @@ def _map_metadata(metadata: dict[str, Any], fn: TextFn, keep: Callable[[str], bo
     return {k: v if keep(k) else map_value(v, fn) for k, v in metadata.items()}
 
 
-def _map_node(
-    node: N, fn: TextFn, keep: Callable[[str], bool], relationships: bool = False
-) -> N:
+def _map_node(node: N, fn: TextFn, keep: Callable[[str], bool], relationships: bool = False) -> N:
     """A copy of ``node`` with its text and metadata values mapped by ``fn``.
 
     Args:
@@ -126,9 +124,7 @@ class PseudonymNodePostprocessor(BaseNodePostprocessor):
         return self._guard
 
     def __repr__(self) -> str:
-        return (
-            f"PseudonymNodePostprocessor(session_id={self.session_id!r}, guard={self._guard!r})"
-        )
+        return f"PseudonymNodePostprocessor(session_id={self.session_id!r}, guard={self._guard!r})"
 
     def _postprocess_nodes(
         self, nodes: list[NodeWithScore], query_bundle: QueryBundle | None = None
@@ -177,7 +173,9 @@ class PseudonymizeTransform(TransformComponent):
         ... ])
     """
 
-    session_id: str | None = Field(default=None, description="Vault (session) receiving the surrogates.")
+    session_id: str | None = Field(
+        default=None, description="Vault (session) receiving the surrogates."
+    )
     exclude_metadata_keys: list[str] = Field(
         default_factory=list, description="Metadata keys kept verbatim."
     )
