@@ -62,7 +62,10 @@ def _build_nlp_engine(model: str, language: str) -> Any:
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
     if not spacy.util.is_package(model) and not os.path.isdir(model):
-        raise MissingDependencyError(f"spaCy model package {model!r}", "all")
+        raise MissingDependencyError(
+            f"the spaCy model {model!r}",
+            install=f"pip install {model.replace('_', '-')}  (or set GuardConfig.spacy_model)",
+        )
 
     class _NerOnlySpacyEngine(SpacyNlpEngine):
         """Loads the model from its installed package with only the pipes NER needs."""

@@ -39,15 +39,15 @@ class ConfigurationError(ChatveilError, ValueError):
 
 
 class MissingDependencyError(ChatveilError, ImportError):
-    """An optional dependency is missing; the message names the extra to install."""
+    """An optional dependency is missing; the message says what to install."""
 
-    def __init__(self, package: str, extra: str) -> None:
+    def __init__(self, package: str, extra: str | None = None, *, install: str | None = None
+                 ) -> None:
         self.package = package
         self.extra = extra
-        super().__init__(
-            f"{package} is required for this feature; install it with "
-            f"`pip install 'chatveil[{extra}]'`"
-        )
+        if install is None:
+            install = f"pip install 'chatveil[{extra}]'" if extra else f"pip install {package}"
+        super().__init__(f"{package} is required for this feature; install it with `{install}`")
 
 
 class DetectionError(ChatveilError):
