@@ -261,11 +261,11 @@ class GuardedLLM(LLM):
         instruction = self._guard.instruction
         if instruction is None:
             return masked
-        if masked and masked[0].role == MessageRole.SYSTEM:
+        role = self._llm.metadata.system_role
+        if masked and masked[0].role in (MessageRole.SYSTEM, role):
             first = masked[0]
             blocks = [*first.blocks, TextBlock(text=instruction)]
             return [first.model_copy(update={"blocks": blocks}), *masked[1:]]
-        role = self._llm.metadata.system_role
         return [ChatMessage(role=role, content=instruction), *masked]
 
     def _mask_prompt(self, prompt: str, sid: str) -> str:

@@ -65,14 +65,12 @@ def _map_related(info: RelatedNodeInfo, fn: TextFn, keep: Callable[[str], bool])
     return info.model_copy(update={"metadata": _map_metadata(info.metadata, fn, keep)})
 
 
-def _map_scored(
-    nodes: Sequence[NodeWithScore], fn: TextFn, llm_only: bool = True
-) -> list[NodeWithScore]:
+def _map_scored(nodes: Sequence[NodeWithScore], fn: TextFn) -> list[NodeWithScore]:
     """Copies of retrieved nodes with the text and metadata the LLM sees mapped by ``fn``."""
     out = []
     for scored in nodes:
         node = scored.node
-        excluded = set(node.excluded_llm_metadata_keys) if llm_only else set()
+        excluded = set(node.excluded_llm_metadata_keys)
         out.append(scored.model_copy(update={"node": _map_node(node, fn, excluded.__contains__)}))
     return out
 
@@ -147,7 +145,7 @@ class PseudonymNodePostprocessor(BaseNodePostprocessor):
         """
         sid = self._guard.resolve_session(session_id or self.session_id)
         restore = partial(self._guard.restore, session_id=sid)
-        return _map_scored(nodes, restore, llm_only=False)
+        return _map_scored(nodes, restore)
 
 
 class PseudonymizeTransform(TransformComponent):
