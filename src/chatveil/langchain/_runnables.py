@@ -197,29 +197,35 @@ class RestoreRunnable(Runnable[Any, Any]):
             raise ConfigurationError(_NO_SESSION.format(step="RestoreRunnable"))
         return scope
 
+    # The scope is looked up at the first chunk: in a streamed sequence this step starts
+    # before the pseudonymize step upstream has run.
     def _transform(self, chunks: Iterator[Any], config: RunnableConfig,
                    run_manager: CallbackManagerForChainRun) -> Iterator[Any]:
-        scope = self._scope(config, run_manager)
-        output = _Output(scope)
+        output: _Output | None = None
         try:
             for value in chunks:
+                output = output or _Output(self._scope(config, run_manager))
                 yield from output.item(value)
-            yield from output.end()
+            if output is not None:
+                yield from output.end()
         finally:
-            scope.close()
+            if output is not None:
+                output.scope.close()
 
     async def _atransform(self, chunks: AsyncIterator[Any], config: RunnableConfig,
                           run_manager: CallbackManagerForChainRun) -> AsyncIterator[Any]:
-        scope = self._scope(config, run_manager)
-        output = _Output(scope)
+        output: _Output | None = None
         try:
             async for value in chunks:
+                output = output or _Output(self._scope(config, run_manager))
                 for out in output.item(value):
                     yield out
-            for out in output.end():
-                yield out
+            if output is not None:
+                for out in output.end():
+                    yield out
         finally:
-            scope.close()
+            if output is not None:
+                output.scope.close()
 
     def __repr__(self) -> str:
         return f"RestoreRunnable(guard={self.guard!r})"
