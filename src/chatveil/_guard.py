@@ -220,7 +220,6 @@ class Guard:
         known originals of the session are, even where NER misses them.
         """
         _check_text(text)
-        vaults: list[Vault] = []
         if session_id is not None:
             vault = self._store.get(session_id)
             vaults = [vault] if vault is not None else []
@@ -229,8 +228,8 @@ class Guard:
         shaped = [m.span() for m in _SHAPED.finditer(text)]
         counts: Counter[str] = Counter()
         spans = self._detector.detect(text)
-        for vault in vaults if session_id is not None else []:
-            spans = spans + _recall_spans(text, vault)
+        if session_id is not None and vaults:
+            spans += _recall_spans(text, vaults[0])
         for span in resolve_overlaps(spans):
             value = text[span.start : span.end]
             if any(a < span.end and span.start < b for a, b in shaped):
