@@ -109,3 +109,135 @@ def test_console_script_runs_scan() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["pseudonymized"] == "Mail <EMAIL_1>"
+
+
+# ---------------------------------------------------------------------- demo
+pytest.importorskip("langchain_core")
+
+from langchain_core.messages import AIMessage, HumanMessage, SystemMessage  # noqa: E402
+
+from chatveil.demo import OFFLINE_NOTICE, OfflineCoachModel  # noqa: E402
+from chatveil.demo._conversation import SCRIPT, SYSTEM_PROMPT, choose_model, run_demo  # noqa: E402
+
+DEMO_ORIGINALS = ("Maria Lopez", "maria.lopez@example.org", "+1 415 555 0132", "Berlin",
+                  "John Carter")
+LABELS = ("you wrote", "model received", "you got back", "model answered")
+
+
+@pytest.fixture
+def no_provider(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OLLAMA_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def columns(output: str) -> list[dict[str, str]]:
+    """Per turn, the text of each labelled row (wrapped lines joined back with spaces)."""
+    turns: list[dict[str, str]] = []
+    label = None
+    for line in output.splitlines():
+        if line.startswith("\u2500\u2500\u2500 turn"):
+            turns.append({})
+            label = None
+            continue
+        if not turns or "\u2502" not in line:
+            continue
+        head, _, body = line.partition("\u2502 ")
+        if head.strip():
+            label = head.strip()
+            turns[-1][label] = body
+        elif label is not None and not body.startswith("(along with"):
+            turns[-1][label] += ("\n" if not body else " ") + body
+    return turns
+
+
+def test_demo_shows_surrogates_to_the_model_and_originals_to_the_user(no_provider: None) -> None:
+    code, out = run(["demo", "--offline", "--strategy", "placeholder"])
+    assert code == 0
+    assert not ANSI.search(out)  # not a terminal: no colour
+    turns = columns(out)
+    assert len(turns) == len(SCRIPT)
+    assert all(set(t) == set(LABELS) for t in turns)
+    first = turns[0]
+    assert first["you wrote"] == SCRIPT[0]
+    assert first["model received"] == (
+        "Hi! I'm <PERSON_1>. You can reach me at <EMAIL_1> or <PHONE_1>."
+    )
+    assert first["model answered"] == (
+        f"{OFFLINE_NOTICE} Nice to meet you, <PERSON_1>! I've noted <EMAIL_1> and <PHONE_1> as "
+        "your contact details. What do you do today, and where would you like to go next?"
+    )
+    assert first["you got back"] == (
+        f"{OFFLINE_NOTICE} Nice to meet you, Maria Lopez! I've noted maria.lopez@example.org and "
+        "+1 415 555 0132 as your contact details. What do you do today, and where would you "
+        "like to go next?"
+    )
+    assert turns[2]["model received"].endswith("mentor <PERSON_2> asking for advice?")
+    for turn in turns:
+        for original in DEMO_ORIGINALS:
+            assert original not in turn["model received"]
+            assert original not in turn["model answered"]
+        assert "<" not in turn["you got back"]  # every placeholder was restored
+    assert "\u2713 none of the 5 personal values you typed reached the model (5 call(s))" in out
+
+
+def test_demo_turns_and_colour(no_provider: None) -> None:
+    code, out = run(["demo", "--offline", "--turns", "2", "--colour"])
+    assert code == 0
+    assert ANSI.search(out)
+    assert len(columns(ANSI.sub("", out))) == 2
+
+
+@pytest.mark.parametrize("turns", ["0", "6"])
+def test_demo_rejects_turns_out_of_range(turns: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["demo", "--turns", turns])
+    assert exc.value.code == 2
+    assert "--turns must be between 1 and 5" in capsys.readouterr().err
+
+
+def test_demo_streams_and_restores_exactly_what_the_stand_in_would_say(no_provider: None) -> None:
+    """With realistic fakes, the restored answer equals the stand-in's answer to the originals."""
+    played = run_demo(out=io.StringIO(), offline=True, secret_key=b"demo-test-key-0123456789abcdef")
+    stand_in = OfflineCoachModel()
+    history = [SystemMessage(SYSTEM_PROMPT)]
+    for turn, text in zip(played, SCRIPT, strict=True):
+        history.append(HumanMessage(text))
+        assert turn.answer == stand_in.reply(history)
+        assert turn.answer != turn.answer_raw
+        assert len(turn.chunks) > 1 and "".join(turn.chunks) == turn.answer
+        assert turn.history_size == len(history)
+        for original in DEMO_ORIGINALS:
+            assert original not in turn.received and original not in turn.answer_raw
+        history.append(AIMessage(turn.answer))
+    assert "Maria" in played[0].answer and "Maria" not in played[0].answer_raw
+
+
+def test_demo_model_selection() -> None:
+    model, description = choose_model(env={})
+    assert isinstance(model, OfflineCoachModel) and "offline stand-in" in description
+    model, _ = choose_model(env={"OPENAI_API_KEY": "sk-test"}, offline=True)
+    assert isinstance(model, OfflineCoachModel)
+    pytest.importorskip("langchain_openai")
+    # built, never called: no request is made
+    model, description = choose_model(env={"OPENAI_API_KEY": "sk-test",
+                                           "CHATVEIL_DEMO_MODEL": "gpt-test"})
+    assert type(model).__name__ == "ChatOpenAI" and model.model_name == "gpt-test"
+    assert description == "gpt-test via OpenAI"
+    model, description = choose_model(env={"OLLAMA_BASE_URL": "http://127.0.0.1:11434/"})
+    assert model.openai_api_base == "http://127.0.0.1:11434/v1"
+    assert description == "llama3.2 via Ollama at http://127.0.0.1:11434/v1"
+
+
+def test_console_script_runs_demo() -> None:
+    script = Path(sys.executable).with_name("chatveil")
+    if not script.exists():
+        pytest.skip("the chatveil console script is not installed next to this interpreter")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OLLAMA_BASE_URL")}
+    proc = subprocess.run([str(script), "demo", "--turns", "1"], capture_output=True, text=True,
+                          timeout=300, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert not ANSI.search(proc.stdout)
+    turn = columns(proc.stdout)[0]
+    assert turn["you got back"].startswith(f"{OFFLINE_NOTICE} Nice to meet you, Maria!")
+    assert "Maria" not in turn["model received"] and "Maria" not in turn["model answered"]

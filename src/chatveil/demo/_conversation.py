@@ -7,6 +7,7 @@ answer as the user gets it (restored, streamed as it arrives) and the model's ra
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import textwrap
@@ -109,6 +110,7 @@ def run_demo(
     offline: bool = False,
     delay: float = 0.0,
     session_id: str = "demo-user",
+    secret_key: bytes | None = None,
 ) -> list[DemoTurn]:
     """Run the guarded conversation, print it to ``out`` and return what happened.
 
@@ -121,6 +123,7 @@ def run_demo(
         offline: use the offline stand-in even if a provider is configured.
         delay: seconds between the stand-in's streamed chunks.
         session_id: the demo user's session.
+        secret_key: the guard's key (fixed in tests for repeatable surrogates).
     """
     out = out or sys.stdout
     if colour is None:
@@ -128,7 +131,7 @@ def run_demo(
     script = SCRIPT[: len(SCRIPT) if turns is None else turns]
     if not script:
         raise ValueError(f"turns must be between 1 and {len(SCRIPT)}")
-    guard = Guard(GuardConfig(strategy=strategy))
+    guard = Guard(GuardConfig(strategy=strategy, secret_key=secret_key))
     recorder = MessageRecorder()
     inner, description = choose_model(offline=offline, delay=delay, callbacks=[recorder])
     chat = guarded(inner, guard=guard)
@@ -182,10 +185,9 @@ def _show_received(view: _View, recorder: MessageRecorder, calls_before: int) ->
         return
     sent = recorder.sent[-1]
     view.row("model received", _last_human(sent))
-    earlier = len(sent) - 1
-    if earlier:
-        view.row("", f"(+ {earlier} earlier message(s) of the history, pseudonymized too)",
-                 dim=True)
+    earlier = sum(1 for m in sent[:-1] if not isinstance(m, SystemMessage))
+    context = "the system prompt" + (f" and {earlier} earlier message(s)" if earlier else "")
+    view.row("", f"(along with {context}, all pseudonymized)", dim=True)
 
 
 def _last_human(messages: list[BaseMessage]) -> str:
@@ -221,6 +223,9 @@ class _View:
         self.colour = colour
         self.width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
         self._streaming = False
+        self._column = 0
+        self._gap = False
+        self._pending = ""
 
     def paint(self, code: str, text: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if self.colour else text
@@ -249,12 +254,42 @@ class _View:
     def start_stream(self, label: str) -> None:
         self.out.write(self._label(label))
         self._streaming = True
+        self._column = 0
+        self._gap = False
+        self._pending = ""
 
     def stream(self, piece: str) -> None:
-        self.out.write(piece.replace("\n", "\n" + " " * _LABEL_WIDTH + "\u2502 "))
+        """Write streamed text, wrapping at word boundaries (a partial word waits for the next
+        piece, so a word is never broken between two lines)."""
+        text = self._pending + piece
+        cut = max(text.rfind(" "), text.rfind("\n")) + 1
+        self._pending = text[cut:]
+        self._write_words(text[:cut])
         self.out.flush()
+
+    def _write_words(self, text: str) -> None:
+        indent = " " * _LABEL_WIDTH + "\u2502 "
+        body_width = self.width - len(indent)
+        for token in re.split(r"( |\n)", text):
+            if token == "\n":
+                self.out.write("\n" + indent)
+                self._column, self._gap = 0, False
+            elif token == " ":
+                self._gap = self._column > 0
+            elif token:
+                if self._column and self._column + self._gap + len(token) > body_width:
+                    self.out.write("\n" + indent)
+                    self._column, self._gap = 0, False
+                if self._gap:
+                    self.out.write(" ")
+                    self._column += 1
+                self.out.write(token)
+                self._column += len(token)
+                self._gap = False
 
     def end_stream(self) -> None:
         if self._streaming:
+            self._write_words(self._pending)
+            self._pending = ""
             self.line()
             self._streaming = False
