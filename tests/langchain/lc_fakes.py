@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -52,6 +53,10 @@ class SpyChatModel(BaseChatModel):
     def _llm_type(self) -> str:
         return "spy-chat"
 
+    @property
+    def _identifying_params(self) -> dict[str, Any]:
+        return {"model_name": self.model_name}
+
     def _answer(self, messages: list[BaseMessage], kwargs: dict[str, Any]) -> AIMessage:
         self.received.append(list(messages))
         self.kwargs_seen.append(dict(kwargs))
@@ -80,8 +85,6 @@ class SpyChatModel(BaseChatModel):
                     part = {"type": block["type"], key: piece, "index": index}
                     yield ChatGenerationChunk(message=AIMessageChunk(content=[part]))
         for index, call in enumerate(answer.tool_calls):
-            import json
-
             args = json.dumps(call["args"])
             for n, piece in enumerate(split_sizes(args, seed + 7, 2, 6)):
                 first = n == 0
