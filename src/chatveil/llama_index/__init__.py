@@ -1,4 +1,4 @@
-"""LlamaIndex adapter: a guarded LLM, a pseudonymizing node postprocessor and ingestion step.
+"""LlamaIndex adapter: guarded LLMs, a pseudonymizing node postprocessor and ingestion step.
 
 All three share one :class:`~chatveil.Guard`, so the surrogates that retrieved or ingested
 documents receive are restored in the LLM's answers::
@@ -26,7 +26,12 @@ except ImportError:  # pragma: no cover - exercised only without the extra
 
     raise MissingDependencyError("llama-index-core", "llama-index") from None
 
-from chatveil.llama_index._llm import GuardedLLM
+from chatveil.llama_index._llm import GuardedFunctionCallingLLM, GuardedLLM
 from chatveil.llama_index._nodes import PseudonymizeTransform, PseudonymNodePostprocessor
 
-__all__ = ["GuardedLLM", "PseudonymNodePostprocessor", "PseudonymizeTransform"]
+__all__ = [
+    "GuardedFunctionCallingLLM",
+    "GuardedLLM",
+    "PseudonymNodePostprocessor",
+    "PseudonymizeTransform",
+]

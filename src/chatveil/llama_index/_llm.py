@@ -20,11 +20,13 @@ from llama_index.core.base.llms.types import (
 )
 from llama_index.core.bridge.pydantic import Field, PrivateAttr
 from llama_index.core.llms import LLM
+from llama_index.core.llms.function_calling import FunctionCallingLLM
+from llama_index.core.llms.llm import ToolSelection
 
 from chatveil._guard import Guard
 from chatveil.llama_index._common import TextFn, map_value, pseudonymize_texts
 
-__all__ = ["GuardedLLM"]
+__all__ = ["GuardedFunctionCallingLLM", "GuardedLLM"]
 
 R = TypeVar("R", ChatResponse, CompletionResponse)
 
@@ -163,8 +165,9 @@ class GuardedLLM(LLM):
     streaming chat engines iterate in a thread of their own, where ``guard.session(...)`` is not
     set: bind the session with :meth:`for_session` (or ``session_id=``) in those cases.
 
-    The inner model's metadata is kept, except ``is_function_calling_model``, which is
-    ``False``: tool calling through ``chat_with_tools`` is not wrapped.
+    The inner model's metadata is kept. A function-calling inner model is wrapped in a
+    :class:`GuardedFunctionCallingLLM` by :meth:`wrap`, which guards tool calling too; a plain
+    ``GuardedLLM`` reports ``is_function_calling_model=False``.
 
     Args:
         llm: the LlamaIndex LLM to protect.
@@ -214,7 +217,9 @@ class GuardedLLM(LLM):
         """
         if isinstance(llm, GuardedLLM) and (guard is None or guard is llm.guard):
             return llm
-        return cls(llm, guard=guard)
+        if isinstance(llm, FunctionCallingLLM):
+            return GuardedFunctionCallingLLM(llm, guard=guard)
+        return GuardedLLM(llm, guard=guard)
 
     @classmethod
     def class_name(cls) -> str:
@@ -245,8 +250,8 @@ class GuardedLLM(LLM):
 
     def __repr__(self) -> str:
         return (
-            f"GuardedLLM(llm={type(self._llm).__name__}, session_id={self.session_id!r}, "
-            f"guard={self._guard!r})"
+            f"{type(self).__name__}(llm={type(self._llm).__name__}, "
+            f"session_id={self.session_id!r}, guard={self._guard!r})"
         )
 
     # ------------------------------------------------------------------ helpers
@@ -341,3 +346,147 @@ class GuardedLLM(LLM):
         masked = await asyncio.to_thread(self._mask_prompt, prompt, sid)
         chunks = await self._llm.astream_complete(masked, formatted=formatted, **kwargs)
         return _Stream(self._guard, sid, _completion_chunk).arun(chunks)
+
+
+def _tool_history(
+    user_msg: str | ChatMessage | None, chat_history: Sequence[ChatMessage] | None
+) -> list[ChatMessage]:
+    messages = list(chat_history or [])
+    if isinstance(user_msg, str):
+        user_msg = ChatMessage(role=MessageRole.USER, content=user_msg)
+    if user_msg is not None:
+        messages.append(user_msg)
+    return messages
+
+
+class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
+    """A :class:`GuardedLLM` for function-calling models: tool calling is guarded too.
+
+    ``chat_with_tools`` and its stream and async twins send the user message and the history
+    (earlier tool calls and tool results included) pseudonymized, as one history, to the inner
+    model's own ``chat_with_tools``. The answer comes back restored, tool-call arguments
+    (``ToolCallBlock``) included, so ``get_tool_calls_from_response``, ``predict_and_call`` and
+    agents run tools with the originals. Tool names, descriptions and schemas are sent as they
+    are. :meth:`GuardedLLM.wrap` picks this class for a ``FunctionCallingLLM``.
+    """
+
+    def __init__(self, llm: FunctionCallingLLM, guard: Guard | None = None, **kwargs: Any) -> None:
+        if not isinstance(llm, FunctionCallingLLM):
+            raise TypeError(f"{type(llm).__name__} is not a FunctionCallingLLM: use GuardedLLM")
+        super().__init__(llm, guard=guard, **kwargs)
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "GuardedFunctionCallingLLM"
+
+    @property
+    def metadata(self) -> LLMMetadata:
+        """The inner model's metadata, unchanged."""
+        return self._llm.metadata
+
+    def chat_with_tools(
+        self,
+        tools: Sequence[Any],
+        user_msg: str | ChatMessage | None = None,
+        chat_history: list[ChatMessage] | None = None,
+        verbose: bool = False,
+        allow_parallel_tool_calls: bool = False,
+        tool_required: bool = False,
+        **kwargs: Any,
+    ) -> ChatResponse:
+        """Chat with tools; messages pseudonymized, answer and tool calls restored."""
+        sid = self._session()
+        history = self._mask_messages(_tool_history(user_msg, chat_history), sid)
+        response = self._llm.chat_with_tools(
+            tools,
+            chat_history=history,
+            verbose=verbose,
+            allow_parallel_tool_calls=allow_parallel_tool_calls,
+            tool_required=tool_required,
+            **kwargs,
+        )
+        return _restored_chat(response, self._restore(sid))
+
+    def stream_chat_with_tools(
+        self,
+        tools: Sequence[Any],
+        user_msg: str | ChatMessage | None = None,
+        chat_history: list[ChatMessage] | None = None,
+        verbose: bool = False,
+        allow_parallel_tool_calls: bool = False,
+        tool_required: bool = False,
+        **kwargs: Any,
+    ) -> Generator[ChatResponse, None, None]:
+        """Stream a chat with tools; deltas and tool calls restored as they arrive."""
+        sid = self._session()
+        history = self._mask_messages(_tool_history(user_msg, chat_history), sid)
+        chunks = self._llm.stream_chat_with_tools(
+            tools,
+            chat_history=history,
+            verbose=verbose,
+            allow_parallel_tool_calls=allow_parallel_tool_calls,
+            tool_required=tool_required,
+            **kwargs,
+        )
+        return _Stream(self._guard, sid, _chat_chunk).run(chunks)
+
+    async def achat_with_tools(
+        self,
+        tools: Sequence[Any],
+        user_msg: str | ChatMessage | None = None,
+        chat_history: list[ChatMessage] | None = None,
+        verbose: bool = False,
+        allow_parallel_tool_calls: bool = False,
+        tool_required: bool = False,
+        **kwargs: Any,
+    ) -> ChatResponse:
+        """Async :meth:`chat_with_tools`."""
+        sid = self._session()
+        messages = _tool_history(user_msg, chat_history)
+        history = await asyncio.to_thread(self._mask_messages, messages, sid)
+        response = await self._llm.achat_with_tools(
+            tools,
+            chat_history=history,
+            verbose=verbose,
+            allow_parallel_tool_calls=allow_parallel_tool_calls,
+            tool_required=tool_required,
+            **kwargs,
+        )
+        return _restored_chat(response, self._restore(sid))
+
+    async def astream_chat_with_tools(
+        self,
+        tools: Sequence[Any],
+        user_msg: str | ChatMessage | None = None,
+        chat_history: list[ChatMessage] | None = None,
+        verbose: bool = False,
+        allow_parallel_tool_calls: bool = False,
+        tool_required: bool = False,
+        **kwargs: Any,
+    ) -> AsyncGenerator[ChatResponse, None]:
+        """Async :meth:`stream_chat_with_tools`."""
+        sid = self._session()
+        messages = _tool_history(user_msg, chat_history)
+        history = await asyncio.to_thread(self._mask_messages, messages, sid)
+        chunks = await self._llm.astream_chat_with_tools(
+            tools,
+            chat_history=history,
+            verbose=verbose,
+            allow_parallel_tool_calls=allow_parallel_tool_calls,
+            tool_required=tool_required,
+            **kwargs,
+        )
+        return _Stream(self._guard, sid, _chat_chunk).arun(chunks)
+
+    def get_tool_calls_from_response(
+        self, response: ChatResponse, error_on_no_tool_call: bool = True, **kwargs: Any
+    ) -> list[ToolSelection]:
+        """The tool calls of a (restored) response, parsed by the inner model."""
+        return self._llm.get_tool_calls_from_response(
+            response, error_on_no_tool_call=error_on_no_tool_call, **kwargs
+        )
+
+    def _prepare_chat_with_tools(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        # Required by FunctionCallingLLM; unused because every *_with_tools method above
+        # delegates to the inner model's public one, which prepares its own request.
+        raise NotImplementedError("GuardedFunctionCallingLLM delegates chat_with_tools")
