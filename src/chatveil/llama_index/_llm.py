@@ -384,27 +384,18 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         """The inner model's metadata, unchanged."""
         return self._llm.metadata
 
+    # Options such as allow_parallel_tool_calls or tool_required pass through in **kwargs.
     def chat_with_tools(
         self,
         tools: Sequence[Any],
         user_msg: str | ChatMessage | None = None,
         chat_history: list[ChatMessage] | None = None,
-        verbose: bool = False,
-        allow_parallel_tool_calls: bool = False,
-        tool_required: bool = False,
         **kwargs: Any,
     ) -> ChatResponse:
         """Chat with tools; messages pseudonymized, answer and tool calls restored."""
         sid = self._session()
         history = self._mask_messages(_tool_history(user_msg, chat_history), sid)
-        response = self._llm.chat_with_tools(
-            tools,
-            chat_history=history,
-            verbose=verbose,
-            allow_parallel_tool_calls=allow_parallel_tool_calls,
-            tool_required=tool_required,
-            **kwargs,
-        )
+        response = self._llm.chat_with_tools(tools, chat_history=history, **kwargs)
         return _restored_chat(response, self._restore(sid))
 
     def stream_chat_with_tools(
@@ -412,22 +403,12 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         tools: Sequence[Any],
         user_msg: str | ChatMessage | None = None,
         chat_history: list[ChatMessage] | None = None,
-        verbose: bool = False,
-        allow_parallel_tool_calls: bool = False,
-        tool_required: bool = False,
         **kwargs: Any,
     ) -> Generator[ChatResponse, None, None]:
         """Stream a chat with tools; deltas and tool calls restored as they arrive."""
         sid = self._session()
         history = self._mask_messages(_tool_history(user_msg, chat_history), sid)
-        chunks = self._llm.stream_chat_with_tools(
-            tools,
-            chat_history=history,
-            verbose=verbose,
-            allow_parallel_tool_calls=allow_parallel_tool_calls,
-            tool_required=tool_required,
-            **kwargs,
-        )
+        chunks = self._llm.stream_chat_with_tools(tools, chat_history=history, **kwargs)
         return _Stream(self._guard, sid, _chat_chunk).run(chunks)
 
     async def achat_with_tools(
@@ -435,23 +416,13 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         tools: Sequence[Any],
         user_msg: str | ChatMessage | None = None,
         chat_history: list[ChatMessage] | None = None,
-        verbose: bool = False,
-        allow_parallel_tool_calls: bool = False,
-        tool_required: bool = False,
         **kwargs: Any,
     ) -> ChatResponse:
         """Async :meth:`chat_with_tools`."""
         sid = self._session()
         messages = _tool_history(user_msg, chat_history)
         history = await asyncio.to_thread(self._mask_messages, messages, sid)
-        response = await self._llm.achat_with_tools(
-            tools,
-            chat_history=history,
-            verbose=verbose,
-            allow_parallel_tool_calls=allow_parallel_tool_calls,
-            tool_required=tool_required,
-            **kwargs,
-        )
+        response = await self._llm.achat_with_tools(tools, chat_history=history, **kwargs)
         return _restored_chat(response, self._restore(sid))
 
     async def astream_chat_with_tools(
@@ -459,23 +430,13 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         tools: Sequence[Any],
         user_msg: str | ChatMessage | None = None,
         chat_history: list[ChatMessage] | None = None,
-        verbose: bool = False,
-        allow_parallel_tool_calls: bool = False,
-        tool_required: bool = False,
         **kwargs: Any,
     ) -> AsyncGenerator[ChatResponse, None]:
         """Async :meth:`stream_chat_with_tools`."""
         sid = self._session()
         messages = _tool_history(user_msg, chat_history)
         history = await asyncio.to_thread(self._mask_messages, messages, sid)
-        chunks = await self._llm.astream_chat_with_tools(
-            tools,
-            chat_history=history,
-            verbose=verbose,
-            allow_parallel_tool_calls=allow_parallel_tool_calls,
-            tool_required=tool_required,
-            **kwargs,
-        )
+        chunks = await self._llm.astream_chat_with_tools(tools, chat_history=history, **kwargs)
         return _Stream(self._guard, sid, _chat_chunk).arun(chunks)
 
     def get_tool_calls_from_response(
