@@ -277,6 +277,9 @@ class Detector:
 ChatveilErrorTypes = (DetectionError, MissingDependencyError, ConfigurationError)
 
 
+_NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+
+
 def _trim(text: str, span: Span) -> Span:
     """Strip whitespace and trailing punctuation NER sometimes includes in a span."""
     start, end = span.start, span.end
@@ -284,6 +287,12 @@ def _trim(text: str, span: Span) -> Span:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:!?\"'"):
         end -= 1
+    if span.entity_type in _NAME_TYPES:
+        # a possessive belongs to the sentence, not to the name: "Jane Doe's" -> "Jane Doe"
+        for suffix in ("'s", "\u2019s"):
+            if text.endswith(suffix, start, end) and end - start > len(suffix):
+                end -= len(suffix)
+                break
     if (start, end) == (span.start, span.end) or end <= start:
         return span
     return Span(start, end, span.entity_type, span.score)

@@ -312,3 +312,12 @@ def test_crowded_vault_still_finds_unique_person_surrogates(guard: Guard) -> Non
     changed = [s for s, n in zip(surrogates, names, strict=True) if s != n]
     assert len(changed) >= 0.9 * len(names)  # NER finds most names in this template
     assert len(set(changed)) == len(changed)
+
+
+def test_possessive_stays_outside_the_name(guard: Guard) -> None:
+    plain = guard.pseudonymize("I spoke with Jane Doe today.", session_id="pos")
+    surrogate = plain.removeprefix("I spoke with ").removesuffix(" today.")
+    text = "Jane Doe's phone is +1 415-555-0132."
+    masked = guard.pseudonymize(text, session_id="pos")
+    assert masked.startswith(f"{surrogate}'s phone is ")
+    assert guard.restore(masked, session_id="pos") == text
