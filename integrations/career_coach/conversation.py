@@ -16,12 +16,14 @@ guard's vault, so the history keeps originals while the model only ever sees sur
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import warnings
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from langchain_core.chat_history import BaseChatMessageHistory, InMemoryChatMessageHistory
+from langchain_core.chat_history import BaseChatMessageHistory
 from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import BaseMessage
 from langchain_core.prompts import ChatPromptTemplate, MessagesPlaceholder
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda, RunnablePassthrough
 from langchain_core.runnables.history import RunnableWithMessageHistory
@@ -36,6 +38,22 @@ SYSTEM_PROMPT = (
     "profile. Use their first name when you know it. Never ask more than one question.\n\n"
     "For this turn: {directive}"
 )
+
+
+class SessionHistory(BaseChatMessageHistory):
+    """One session's messages, kept in memory (originals: this stays in the application)."""
+
+    def __init__(self) -> None:
+        self.messages: list[BaseMessage] = []
+
+    def add_messages(self, messages: Sequence[BaseMessage]) -> None:
+        self.messages.extend(messages)
+
+    def clear(self) -> None:
+        self.messages = []
+
+    def __repr__(self) -> str:
+        return f"SessionHistory({len(self.messages)} message(s))"
 
 
 @dataclass
@@ -141,22 +159,26 @@ class ConversationEngine:
         self.questioner = questioner or AdaptiveQuestioner()
         self.fatigue = fatigue or FatigueManager()
         self._states: dict[str, InterviewState] = {}
-        self._histories: dict[str, InMemoryChatMessageHistory] = {}
+        self._histories: dict[str, SessionHistory] = {}
         prompt = ChatPromptTemplate.from_messages(
             [("system", SYSTEM_PROMPT), MessagesPlaceholder("history"), ("human", "{input}")]
         )
         plan = RunnableLambda(self._plan, name="plan_next_question")
-        self.chain: Runnable = RunnableWithMessageHistory(
-            RunnablePassthrough.assign(directive=plan) | prompt | guarded(llm, guard=guard),
-            self.history,
-            input_messages_key="input",
-            history_messages_key="history",
-        )
+        # langchain-core 1.x marks RunnableWithMessageHistory deprecated in favour of LangGraph
+        # persistence; it is still the LCEL way to keep per-session history, so we use it.
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "RunnableWithMessageHistory", DeprecationWarning)
+            self.chain: Runnable = RunnableWithMessageHistory(
+                RunnablePassthrough.assign(directive=plan) | prompt | guarded(llm, guard=guard),
+                self.history,
+                input_messages_key="input",
+                history_messages_key="history",
+            )
 
     # ------------------------------------------------------------------ state
     def history(self, session_id: str) -> BaseChatMessageHistory:
         """The chat history of a session (originals, as the user and the app see them)."""
-        return self._histories.setdefault(session_id, InMemoryChatMessageHistory())
+        return self._histories.setdefault(session_id, SessionHistory())
 
     def state(self, session_id: str) -> InterviewState:
         """The interview state of a session."""
@@ -203,5 +225,6 @@ __all__ = [
     "ConversationEngine",
     "FatigueManager",
     "InterviewState",
+    "SessionHistory",
     "Turn",
 ]
