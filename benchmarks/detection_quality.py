@@ -60,6 +60,8 @@ TARGETS = {"structured": "< 1%", "person": "< 5%", "person (any name part)": "-"
 PRED_TO_LABEL = {"STREET_ADDRESS": "LOCATION"}
 
 _NAME_PART = re.compile(r"[^\W\d_]{2,}")
+#: A PERSON label on an honorific alone ("Mr.", "dr.") identifies nobody; such spans are dropped.
+_HONORIFIC = re.compile(r"(?i)(?:mr|mrs|ms|mx|miss|dr|prof|sir)\.?")
 
 
 @dataclass
@@ -140,9 +142,16 @@ def _leaks(tally: Tally, gold: list[dict[str, Any]], output: str, types: tuple[s
             tally.leaks["PERSON (any name part)"].leaked += any_part
 
 
+def _honorific_only(span: dict[str, Any]) -> bool:
+    return span["label"] == "PERSON" and _HONORIFIC.fullmatch(span["value"]) is not None
+
+
 def _datasets(limit: int | None) -> dict[str, list[tuple[str, list[dict[str, Any]], tuple[str, ...]]]]:
     """Each dataset as (text, gold spans, entity types scored on this record)."""
-    generated = [(r["text"], r["spans"], SCORED) for r in load_jsonl(GENERATED, limit)]
+    generated = [
+        (r["text"], [s for s in r["spans"] if not _honorific_only(s)], SCORED)
+        for r in load_jsonl(GENERATED, limit)
+    ]
     cases = []
     for r in load_jsonl(CASES, limit):
         etype = TESTED_TYPE.get(r["source"].split("::")[0])
