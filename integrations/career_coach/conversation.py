@@ -29,7 +29,7 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda, R
 from langchain_core.runnables.history import RunnableWithMessageHistory
 
 from chatveil import Guard, guarded
-from career_coach.profile import TOPIC_BY_KEY, TOPICS, CareerProfile
+from career_coach.profile import INTRODUCTION, TOPIC_BY_KEY, TOPICS, CareerProfile
 
 Mode = Literal["normal", "brief", "end"]
 
@@ -196,6 +196,8 @@ class ConversationEngine:
         if state.pending is not None:
             state.profile.add(state.pending, answer)
             state.answer_lengths.append(len(answer.split()))
+        elif not state.profile.answers:
+            state.profile.add(INTRODUCTION, answer)
         state.mode = self.fatigue.assess(state.answer_lengths, answer)
         state.pending = self.questioner.next_topic(state.profile, state.mode)
         state.done = state.pending is None

@@ -34,6 +34,9 @@ TOPICS: tuple[Topic, ...] = (
 TOPIC_BY_KEY: Mapping[str, Topic] = {t.key: t for t in TOPICS}
 
 
+INTRODUCTION = "introduction"  # what the user said before any question was asked
+
+
 @dataclass
 class CareerProfile:
     """Answers collected per topic (originals: this object stays in the application)."""
@@ -54,9 +57,9 @@ class CareerProfile:
     def as_text(self) -> str:
         """The profile as prompt text, topic by topic."""
         lines = []
-        for topic in TOPICS:
-            for answer in self.answers.get(topic.key, []):
-                lines.append(f"- {topic.key.replace('_', ' ')}: {answer}")
+        for key in (INTRODUCTION, *(t.key for t in TOPICS)):
+            for answer in self.answers.get(key, []):
+                lines.append(f"- {key.replace('_', ' ')}: {answer}")
         return "\n".join(lines) or "(nothing collected yet)"
 
     def __repr__(self) -> str:  # answers are personal: show only which topics are filled

@@ -19,7 +19,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda, RunnablePassthrough
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from chatveil import Guard
 from career_coach.profile import ResumeAnalysis

@@ -58,21 +58,24 @@ def test_replies_are_restored_and_no_original_reaches_the_model(
 
 def test_questioner_follows_what_the_profile_lacks(guard: Guard, model: ScriptedChatModel) -> None:
     engine = ConversationEngine(model, guard)
+    engine.turn("s", MARIA[0])  # an introduction, before any question
     engine.state("s").profile.add("experience", "Eight years in retail analytics.")
-    turns = [engine.turn("s", text) for text in MARIA]
-    # the greeting asks for the first topic; "experience" is already known, so it is skipped
-    assert [t.topic for t in turns] == ["current_role", "skills", "goals"]
-    for call, turn in zip(model.received, turns, strict=True):
+    turns = [engine.turn("s", text) for text in MARIA[1:]]
+    # "current_role" was asked after the introduction; "experience" is known, so it is skipped
+    assert [t.topic for t in turns] == ["skills", "goals"]
+    for call, turn in zip(model.received[1:], turns, strict=True):
         assert directive_of(call) == (
             f"Acknowledge the answer in one or two sentences, then ask: "
             f"{TOPIC_BY_KEY[turn.topic].question}"
         )
     profile = engine.state("s").profile
     assert profile.answers == {
+        "introduction": [MARIA[0]],
         "experience": ["Eight years in retail analytics."],
         "current_role": [MARIA[1]],
         "skills": [MARIA[2]],
     }
+    assert profile.as_text().startswith(f"- introduction: {MARIA[0]}\n- current role: ")
     assert profile.missing() == ["goals", "achievements", "work_style", "constraints"]
 
 
