@@ -154,7 +154,7 @@ class ScriptedChatModel(BaseChatModel):
     received (and may raise, to simulate a failing provider). Tools passed through
     ``bind_tools`` are recorded too. Streaming splits the content into ``chunk_size`` pieces.
 
-    Example:
+    Examples:
         >>> model = ScriptedChatModel(responses=["Hello!"])
         >>> model.invoke("Hi").content
         'Hello!'
