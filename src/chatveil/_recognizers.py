@@ -20,10 +20,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 __all__ = [
     "ApiKeyRecognizer",
     "CardNumberRecognizer",
+    "FilteredSpacyRecognizer",
     "IbanCodeRecognizer",
     "InternationalPhoneRecognizer",
     "PersonNameRecognizer",
@@ -202,7 +204,8 @@ _PHONE_BEFORE = _context_regex([
     "phone", "phones", "telephone", "tel", "tel.", "ph", "mobile", "mob", "cell", "cellphone",
     "fax", "call", "calls", "calling", "called", "text", "texting", "sms", "whatsapp", "signal",
     "telegram", "dial", "ring", "landline", "hotline", "voicemail", "extension", "handy",
-    "telefon", "téléphone", "telefono",
+    "telefon", "téléphone", "telefono", "answer", "answering", "answers", "pick up",
+    "picking up", "picks up", "unreachable",
 ])
 #: Weaker cues: count only when no other kind of identifier is named in the same window.
 _PHONE_WEAK_BEFORE = _context_regex(["number", "numbers", "no.", "nr", "contact", "reach"])
@@ -459,6 +462,8 @@ park station airport university college school hospital church bridge river lake
 beach island city county state valley hills heights center centre hotel inc ltd llc corp
 company group bank foundation institute museum library mall market plaza gardens grove
 terrace close crescent highway hwy apt apartment suite unit floor north south east west
+plc corporation corp agency associates partners holdings labs technologies solutions systems
+capital consulting services industries enterprises ventures gmbh ag sa bv nv
 """.split())
 
 #: Words before a name that make it part of a place or street ("St. John", "Via Carlo Cattaneo").
@@ -466,6 +471,7 @@ _PLACE_PREFIXES = frozenset("""
 st st. saint sainte san santa santo são sao fort port mount mt mt. lake cape via viale rue
 calle avenida av av. rua piazza piazzale strada largo travessa praça plaza ulica ul ul. camino
 carrer avinguda boulevard bd avenue place platz straße strasse gasse weg laan straat kerk
+new los las del den
 """.split())
 
 _TITLE_RE = re.compile(
@@ -579,6 +585,12 @@ def _only_space_between(text: str, a: int, b: int) -> bool:
     return 0 < len(gap) <= 3 and gap.strip(" \t") == ""
 
 
+def _ends_greeting(text: str, end: int) -> bool:
+    """After ``Hi Anna`` comes punctuation, a line break or the end of the text."""
+    rest = text[end:end + 2].lstrip(" \t")
+    return not rest or rest[0] in ",.!?:;\n\r-—)"
+
+
 def _glued(text: str, start: int, end: int) -> bool:
     """A word stuck to digits or underscores (``Ann1``, ``my_var``): part of an identifier."""
     before = text[start - 1] if start else " "
@@ -627,11 +639,11 @@ class _NameScan:
                      if hasattr(e, "start_char")]
 
     # ------------------------------------------------------------------ helpers
-    def add(self, k: int, j: int, score: float, strong: bool = True) -> None:
+    def add(self, k: int, j: int, score: float, strong: bool = True, how: str = "") -> None:
         key = (self.tokens[k][0], self.tokens[j - 1][1])
         old = self.spans.get(key)
         if old is None or old[0] < score:
-            self.spans[key] = (score, strong, self.rule)
+            self.spans[key] = (score, strong, f"{self.rule}:{how}" if how else self.rule)
         self.used.update(range(k, j))
 
     def plain_word(self, key: str) -> bool:
@@ -713,6 +725,8 @@ class _NameScan:
             elif cue in _NAMING_CUES and key not in self.first and key not in self.last:
                 continue  # "a class called Parser": only known names after called/named
             j = self.run(k, allow_lower=w.islower())
+            if j > k and cue in _GREETING_CUES and not _ends_greeting(self.text, self.tokens[j - 1][1]):
+                continue  # "Dear Hiring Manager": the greeting goes on with other words
             if j > k:
                 self.add(k, j, score, strong=strong)
 
@@ -778,26 +792,28 @@ class _NameScan:
                     known = tokens[nxt][2].casefold() in last or tokens[j - 1][2].casefold() in last
                     if key not in self.common or known:
                         self.add(k, j, o.SCORE_FULL_KNOWN if known else o.SCORE_FULL,
-                                 strong=not self.in_place(k, j))
+                                 strong=not self.in_place(k, j), how="full")
                         continue
             if self.lowercase_text and key in first and key not in self.common and nxt is not None:
                 other = tokens[nxt][2]
                 okey = other.casefold()
                 if other.islower() and len(okey) >= 3 and okey not in self.common and \
                         okey not in self.places:
-                    self.add(k, nxt + 1, o.SCORE_LOWER_FULL if okey in last else o.SCORE_LOWER)
+                    self.add(k, nxt + 1, o.SCORE_LOWER_FULL if okey in last else o.SCORE_LOWER,
+                             how="lower full")
                     continue
             if self.lowercase_text and key in first and key not in self.common and len(key) >= 4 \
                     and k not in self.used and key not in self.places:
-                self.add(k, k + 1, o.SCORE_LOWER, strong=False)
+                self.add(k, k + 1, o.SCORE_LOWER, strong=False, how="lower first")
                 continue
             if k in self.used or not cap or key in self.common or _contraction_follows(text, e) \
                     or _code_like(text, s, e) or self.in_place(k, k + 1):
                 continue
             if key in first:
-                self.add(k, k + 1, o.SCORE_FIRST, strong=key not in self.places)
-            elif key in last and len(key) >= 4 and not _sentence_start(text, s):
-                self.add(k, k + 1, o.SCORE_LAST, strong=False)
+                self.add(k, k + 1, o.SCORE_FIRST, strong=key not in self.places, how="first")
+            elif key in last and len(key) >= 4 and key not in self.places and \
+                    not _sentence_start(text, s):
+                self.add(k, k + 1, o.SCORE_LAST, strong=False, how="last")
 
     def lists(self) -> None:
         """``Kovalev, Lee and Phillips``: words listed together with names already found.
@@ -947,19 +963,73 @@ class PersonNameRecognizer(EntityRecognizer):
         return scan.results()
 
 
+# ---------------------------------------------------------------------- spaCy NER, filtered
+#: Single words spaCy's small model tends to call a person in chat text that are not names.
+_NOT_A_PERSON = frozenset("""
+claude gemini alexa siri cortana copilot bard llama mistral grok java kotlin swift python rust
+ruby perl julia scala haskell elixir pandas polars numpy django flask kubernetes docker
+""".split())
+
+
+class FilteredSpacyRecognizer(SpacyRecognizer):
+    """Presidio's spaCy NER recognizer minus the small model's typical false persons in chat.
+
+    Drops PERSON results that are a single word and are: an acronym (``RAG``, ``API``); a
+    common English word that is no known first or last name (``Email``); a word at the start of
+    a sentence used as a verb (``Bill the client``, ``Convert this JSON``); or the name of an
+    assistant, language or tool (``Claude``, ``Java``, ``Swift``). Multi-word persons and every other entity type pass
+    unchanged.
+    """
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_language=supported_language)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+        results = super().analyze(text, entities, nlp_artifacts)
+        if not any(r.entity_type == "PERSON" for r in results):
+            return results
+        return [r for r in results if r.entity_type != "PERSON" or not _false_person(text, r)]
+
+
+def _false_person(text: str, result: RecognizerResult) -> bool:
+    value = text[result.start:result.end].strip()
+    if not value or any(ch.isspace() for ch in value):
+        return False
+    word = value.rstrip(".,;:!?'’s") if value.endswith(("'s", "’s")) else value
+    if word.isupper() and len(word) <= 6:
+        return True
+    first, last, common, _ = _name_lists()
+    key = word.casefold()
+    if key in _NOT_A_PERSON:
+        return True
+    if key in common and key not in first and key not in last:
+        return True
+    if _sentence_start(text, result.start):
+        nxt = text[result.end:result.end + 12].lstrip(" \t")
+        if key in _AMBIGUOUS:  # "Bill the client", "Mark: done"
+            return nxt[:1].islower() or nxt[:1] == ":"
+        if key not in first:  # "Convert this JSON", "Email me": an imperative verb
+            following = nxt.split(" ", 1)[0].casefold()
+            return following in _DETERMINERS
+    return False
+
+
+_DETERMINERS = frozenset("the this that these those a an my your our their his her its it me us "
+                         "them him all some every each".split())
+
+
 # ---------------------------------------------------------------------- registry
 def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
     """Every recognizer a guard runs by default (only those of requested entities execute)."""
     from presidio_analyzer.predefined_recognizers import (
         EmailRecognizer,
         IpRecognizer,
-        SpacyRecognizer,
         UrlRecognizer,
         UsSsnRecognizer,
     )
 
     return [
-        SpacyRecognizer(supported_language=language),
+        FilteredSpacyRecognizer(supported_language=language),
         EmailRecognizer(supported_language=language),
         IbanCodeRecognizer(supported_language=language),
         IpRecognizer(supported_language=language),
