@@ -318,3 +318,28 @@ def test_scripted_multi_turn_history_is_consistent(guard):
     first = spy.received[0][0].content
     assert all(batch[0].content == first for batch in spy.received)
     assert all(batch[1].content == first for batch in spy.received[1:])
+
+
+def test_a_resent_history_changed_in_place_is_never_sent_stale(chat, spy):
+    history = [HumanMessage(GREETING)]
+    config = session("resend")
+    chat.invoke(history, config=config)
+    chat.invoke(history, config=config)
+    assert spy.received[0][0].content == spy.received[1][0].content
+    history[0].id = "assigned-later"  # e.g. LangGraph's add_messages assigns ids in place
+    chat.invoke(history, config=config)
+    assert spy.received[2][0].id == "assigned-later"
+    history[0].content = "Now I am John Smith."
+    out = chat.invoke(history, config=config)
+    assert out.content == "Now I am John Smith."
+    assert "John Smith" not in spy.received[3][0].content
+
+
+def test_str_subclasses_such_as_message_text_are_accepted(chat, spy):
+    text = HumanMessage(GREETING).text  # langchain-core's TextAccessor, a str subclass
+    step_out = chat.invoke([HumanMessage(GREETING)], config=session("sub"))
+    from chatveil.langchain import PseudonymizeRunnable
+
+    masked = PseudonymizeRunnable(chat.guard).invoke({"q": text}, config=session("sub"))
+    assert masked["q"] == spy.received[0][0].content
+    assert step_out.content == GREETING

@@ -19,6 +19,7 @@ from chatveil.errors import ChatveilError
 __all__ = [
     "TextFn",
     "UnsupportedContentError",
+    "is_plain",
     "map_content",
     "map_json",
     "map_json_string",
@@ -79,6 +80,8 @@ def _same_list(old: list[Any], new: list[Any]) -> list[Any]:
 
 
 def _text(value: str, fn: TextFn) -> str:
+    if type(value) is not str:  # str subclasses (e.g. a message's `.text`) trip up spaCy
+        value = str(value)
     out = fn(value)
     return value if out == value else out
 
@@ -224,6 +227,10 @@ def map_message(message: BaseMessage, fn: TextFn, *, masking: bool) -> BaseMessa
         raise UnsupportedContentError(
             f"expected a LangChain message, got {type(message).__name__}"
         )
+    if is_plain(message):  # the common case, made cheap
+        text = fn(message.content)
+        return message if text == message.content else message.model_copy(
+            update={"content": text})
     update: dict[str, Any] = {}
     update["content"] = map_content(message.content, fn, masking=masking)
     if message.additional_kwargs:
@@ -250,6 +257,14 @@ def map_message(message: BaseMessage, fn: TextFn, *, masking: bool) -> BaseMessa
             )
     changed = {k: v for k, v in update.items() if v is not getattr(message, k)}
     return message.model_copy(update=changed) if changed else message
+
+
+def is_plain(message: BaseMessage) -> bool:
+    """True if a message's only text is its string ``content`` (no blocks, tools, kwargs)."""
+    return type(message.content) is str and not message.additional_kwargs and not (
+        isinstance(message, AIMessage) and (message.tool_calls or message.invalid_tool_calls
+                                            or isinstance(message, AIMessageChunk))
+    )
 
 
 def _with(d: Any, key: str, value: Any) -> Any:

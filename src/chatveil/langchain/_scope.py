@@ -31,7 +31,7 @@ from langchain_core.tracers.base import BaseTracer
 from langchain_core.tracers.log_stream import LogStreamCallbackHandler
 
 from chatveil import Guard, current_session
-from chatveil.langchain._content import TextFn, map_message, map_value
+from chatveil.langchain._content import TextFn, is_plain, map_message, map_value
 from chatveil.langchain._stream import ChunkRestorer
 
 __all__ = [
@@ -70,6 +70,11 @@ SESSION_SPECS = (
 _PROCESS_KEY = secrets.token_bytes(32)
 _IN_FLIGHT: cachetools.TTLCache[tuple[int, str], bool] = cachetools.TTLCache(100_000, 3600)
 _IN_FLIGHT_LOCK = threading.Lock()
+# last masked copy of each re-sent message, by (guard, session, message); holds the message
+_REUSE: cachetools.LRUCache[tuple[int, str, int], tuple[BaseMessage, BaseMessage]] = (
+    cachetools.LRUCache(20_000)
+)
+_REUSE_LOCK = threading.Lock()
 _GUARD_LOCKS: weakref.WeakKeyDictionary[Guard, threading.Lock] = weakref.WeakKeyDictionary()
 _GUARD_LOCKS_LOCK = threading.Lock()
 
@@ -165,7 +170,33 @@ class Scope:
     # ------------------------------------------------------------ masking
     def mask_messages(self, messages: Sequence[BaseMessage]) -> list[BaseMessage]:
         """Pseudonymize every message (fail closed: raises before anything is returned)."""
-        return self._mask(lambda fn: [map_message(m, fn, masking=True) for m in messages])
+        if self.per_call:
+            return self._mask(lambda fn: [map_message(m, fn, masking=True) for m in messages])
+        return self._mask(lambda fn: [self._mask_reusing(m, fn) for m in messages])
+
+    def _mask_reusing(self, message: BaseMessage, fn: TextFn) -> BaseMessage:
+        """Mask a message; a history re-sent every turn gets last turn's masked copies back.
+
+        Only saves the copy: the text is always pseudonymized again (the session may have
+        learned new originals), and the copy is reused only if nothing differs.
+        """
+        if not is_plain(message):
+            return map_message(message, fn, masking=True)
+        text = fn(message.content)  # type: ignore[arg-type]
+        if text == message.content:
+            return message
+        key = (id(self.guard), self.session_id, id(message))
+        with _REUSE_LOCK:
+            hit = _REUSE.get(key)
+        if hit is not None and hit[0] is message and hit[1].content == text:
+            fields = hit[1].__dict__
+            current = message.__dict__
+            if all(v is current.get(k) for k, v in fields.items() if k != "content"):
+                return hit[1]
+        masked = message.model_copy(update={"content": text})
+        with _REUSE_LOCK:
+            _REUSE[key] = (message, masked)
+        return masked
 
     def mask_value(self, value: Any) -> Any:
         """Pseudonymize a string, message, or JSON-like value (prompt variables)."""
