@@ -650,8 +650,11 @@ class _NameScan:
         """A common word that is no known name."""
         return key in self.common and key not in self.first and key not in self.last
 
-    def run(self, k: int, allow_lower: bool, max_words: int = 3) -> int:
-        """Index after the run of name-like tokens starting at token ``k`` (``k`` if none)."""
+    def run(self, k: int, allow_lower: bool, max_words: int = 3, lead: bool = False) -> int:
+        """Index after the run of name-like tokens starting at token ``k`` (``k`` if none).
+
+        Particles (``van``, ``de``) may sit between words, or lead the run if ``lead``.
+        """
         tokens = self.tokens
         j, words = k, 0
         while j < len(tokens) and words < max_words:
@@ -659,7 +662,7 @@ class _NameScan:
             if j > k and not _only_space_between(self.text, tokens[j - 1][1], s):
                 break
             key = w.casefold()
-            if j > k and key in _PARTICLES and j + 1 < len(tokens):
+            if (j > k or lead) and key in _PARTICLES and j + 1 < len(tokens):
                 j += 1
                 continue
             if key in _NOT_SURNAME or self.plain_word(key):
@@ -787,7 +790,7 @@ class _NameScan:
             nxt = k + 1 if k + 1 < len(tokens) and \
                 _only_space_between(text, e, tokens[k + 1][0]) else None
             if cap and key in first and nxt is not None:
-                j = self.run(nxt, allow_lower=False)
+                j = self.run(nxt, allow_lower=False, lead=True)
                 if j > nxt:
                     known = tokens[nxt][2].casefold() in last or tokens[j - 1][2].casefold() in last
                     if key not in self.common or known:
