@@ -24,20 +24,30 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import build_presidio, presidio_pseudonymize  # noqa: E402
-from langchain_core.language_models import BaseChatModel  # noqa: E402
-from langchain_core.messages import (  # noqa: E402
+from common import build_presidio, presidio_pseudonymize
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import (
     AIMessage,
     BaseMessage,
     HumanMessage,
     SystemMessage,
 )
-from langchain_core.outputs import ChatGeneration, ChatResult  # noqa: E402
+from langchain_core.outputs import ChatGeneration, ChatResult
 
-from chatveil import Guard, GuardConfig, guarded  # noqa: E402
+from chatveil import Guard, GuardConfig, guarded
 
-NAMES = ["Jane Doe", "John Smith", "Maria Garcia", "Peter Parker", "Aisha Khan", "Liam Murphy",
-         "Emma Wilson", "Noah Brown", "Olivia Martin", "Lucas Schmidt"]
+NAMES = [
+    "Jane Doe",
+    "John Smith",
+    "Maria Garcia",
+    "Peter Parker",
+    "Aisha Khan",
+    "Liam Murphy",
+    "Emma Wilson",
+    "Noah Brown",
+    "Olivia Martin",
+    "Lucas Schmidt",
+]
 CITIES = ["Paris", "Berlin", "Madrid", "Chicago", "Toronto", "Dublin", "Lisbon", "Boston"]
 TEMPLATES = [
     "Hi, I am {name}. You can reach me at {email} or {phone}.",
@@ -53,7 +63,8 @@ def human_text(turn: int) -> str:
     email = f"{name.split()[0].lower()}.{name.split()[1].lower()}{turn}@example.com"
     phone = f"+1 415-555-{1000 + turn * 37 % 9000:04d}"
     return TEMPLATES[turn % len(TEMPLATES)].format(
-        name=name, other=other, email=email, phone=phone, city=CITIES[turn % len(CITIES)])
+        name=name, other=other, email=email, phone=phone, city=CITIES[turn % len(CITIES)]
+    )
 
 
 def answer_text(turn: int) -> str:
@@ -67,8 +78,9 @@ class InstantEcho(BaseChatModel):
     def _llm_type(self) -> str:
         return "instant-echo"
 
-    def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None,
-                  **kwargs: Any) -> ChatResult:
+    def _generate(
+        self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kwargs: Any
+    ) -> ChatResult:
         return ChatResult(generations=[ChatGeneration(message=AIMessage(messages[-1].text))])
 
 
@@ -173,21 +185,31 @@ def main() -> int:
     baseline = bench_presidio(shown)
 
     print(f"LangChain wrapper cost per turn, milliseconds: best / median of {args.runs} runs\n")
-    print(f"{'turn':>4} {'msgs':>4} {'NER new msg':>13} {'chatveil overhead':>19} "
-          f"{'of which core':>15} {'Presidio full pass':>19}")
+    print(
+        f"{'turn':>4} {'msgs':>4} {'NER new msg':>13} {'chatveil overhead':>19} "
+        f"{'of which core':>15} {'Presidio full pass':>19}"
+    )
     for t in shown:
-        print(f"{t:>4} {len(history(t)):>4} {detect.min(t):>6.2f} /{detect.median(t):>5.2f} "
-              f"{overhead.min(t):>9.3f} /{overhead.median(t):>7.3f} "
-              f"{core.min(t):>7.3f} /{core.median(t):>5.3f} {baseline[t]:>19.1f}")
+        print(
+            f"{t:>4} {len(history(t)):>4} {detect.min(t):>6.2f} /{detect.median(t):>5.2f} "
+            f"{overhead.min(t):>9.3f} /{overhead.median(t):>7.3f} "
+            f"{core.min(t):>7.3f} /{core.median(t):>5.3f} {baseline[t]:>19.1f}"
+        )
     last, second = overhead.min(args.turns), overhead.min(2)
     flat, fast = last <= 3 * second, last < 2.0
-    print(f"\nturn {args.turns} / turn 2 overhead (best): {last / second:.2f}x (target <= 3x): "
-          f"{'ok' if flat else 'FAIL'}")
-    print(f"turn {args.turns} overhead (best): {last:.3f} ms (target < 2 ms): "
-          f"{'ok' if fast else 'FAIL'}")
-    print(f"Presidio full pass at turn {args.turns}: {baseline[args.turns]:.0f} ms, "
-          f"{baseline[args.turns] / (last + detect.min(args.turns)):.0f}x chatveil's overhead "
-          f"+ NER of the new message")
+    print(
+        f"\nturn {args.turns} / turn 2 overhead (best): {last / second:.2f}x (target <= 3x): "
+        f"{'ok' if flat else 'FAIL'}"
+    )
+    print(
+        f"turn {args.turns} overhead (best): {last:.3f} ms (target < 2 ms): "
+        f"{'ok' if fast else 'FAIL'}"
+    )
+    print(
+        f"Presidio full pass at turn {args.turns}: {baseline[args.turns]:.0f} ms, "
+        f"{baseline[args.turns] / (last + detect.min(args.turns)):.0f}x chatveil's overhead "
+        f"+ NER of the new message"
+    )
     return 0 if flat and fast else 1
 
 

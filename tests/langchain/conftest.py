@@ -9,9 +9,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from lc_fakes import SpyChatModel  # noqa: E402
+from lc_fakes import SpyChatModel
 
-from chatveil import Guard, guarded  # noqa: E402
+from chatveil import Guard, guarded
 
 
 @pytest.fixture

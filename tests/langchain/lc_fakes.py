@@ -62,14 +62,22 @@ class SpyChatModel(BaseChatModel):
         self.kwargs_seen.append(dict(kwargs))
         return self.reply(list(messages))
 
-    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                  run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any
-                  ) -> ChatResult:
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
         return ChatResult(generations=[ChatGeneration(message=self._answer(messages, kwargs))])
 
-    def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any
-                ) -> Iterator[ChatGenerationChunk]:
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
         answer = self._answer(messages, kwargs)
         seed = self.seed + len(self.received)
         if isinstance(answer.content, str):
@@ -88,19 +96,22 @@ class SpyChatModel(BaseChatModel):
             args = json.dumps(call["args"])
             for n, piece in enumerate(split_sizes(args, seed + 7, 2, 6)):
                 first = n == 0
-                yield ChatGenerationChunk(message=AIMessageChunk(
-                    content="",
-                    tool_call_chunks=[{
-                        "name": call["name"] if first else None,
-                        "args": piece,
-                        "id": call["id"] if first else None,
-                        "index": index,
-                        "type": "tool_call_chunk",
-                    }],
-                ))
+                yield ChatGenerationChunk(
+                    message=AIMessageChunk(
+                        content="",
+                        tool_call_chunks=[
+                            {
+                                "name": call["name"] if first else None,
+                                "args": piece,
+                                "id": call["id"] if first else None,
+                                "index": index,
+                                "type": "tool_call_chunk",
+                            }
+                        ],
+                    )
+                )
 
-    def bind_tools(self, tools: Sequence[Any], *, tool_choice: Any = None, **kwargs: Any
-                   ) -> Any:
+    def bind_tools(self, tools: Sequence[Any], *, tool_choice: Any = None, **kwargs: Any) -> Any:
         formatted = [convert_to_openai_tool(t) for t in tools]
         if tool_choice is not None:
             kwargs["tool_choice"] = tool_choice
@@ -110,8 +121,9 @@ class SpyChatModel(BaseChatModel):
 class ScriptedReply:
     """Replies from a list, in order (the ``reply`` of a spy model)."""
 
-    def __init__(self, answers: Sequence[AIMessage | Callable[[list[BaseMessage]], AIMessage]]
-                 ) -> None:
+    def __init__(
+        self, answers: Sequence[AIMessage | Callable[[list[BaseMessage]], AIMessage]]
+    ) -> None:
         self.answers = list(answers)
         self.calls = 0
 

@@ -32,8 +32,14 @@ def conversation() -> list[BaseMessage]:
         AIMessage(
             "Let me look you up, Jane Doe.",
             id="a1",
-            tool_calls=[{"name": "lookup", "args": {"email": "jane.doe@acme.com"},
-                         "id": "call_1", "type": "tool_call"}],
+            tool_calls=[
+                {
+                    "name": "lookup",
+                    "args": {"email": "jane.doe@acme.com"},
+                    "id": "call_1",
+                    "type": "tool_call",
+                }
+            ],
         ),
         ToolMessage("Found Jane Doe, living in Paris.", tool_call_id="call_1", id="t1"),
         HumanMessage(

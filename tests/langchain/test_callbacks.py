@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.language_models.fake import FakeListLLM
-from langchain_core.messages import AIMessage, HumanMessage
+from langchain_core.messages import AIMessage
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.tracers.run_collector import RunCollectorCallbackHandler
 from lc_fakes import SpyChatModel
@@ -101,12 +101,17 @@ def test_leak_guard_allows_placeholders_and_tokens(make_guard):
         assert (leak.checked, leak.blocked) == (1, 0)
 
 
-@pytest.mark.xfail(strict=True, reason="core: find_leaks counts a name NER finds inside a "
-                   "faker street-address surrogate (reported to the lead)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="core: find_leaks counts a name NER finds inside a "
+    "faker street-address surrogate (reported to the lead)",
+)
 def test_leak_guard_accepts_faker_addresses(chat, guard):
     leak = LeakGuardCallbackHandler(guard)
-    text = ("Dr. Jane Doe's address is 12 Baker Street, London. Her card "
-            "4111 1111 1111 1111 and IBAN DE89370400440532013000.")
+    text = (
+        "Dr. Jane Doe's address is 12 Baker Street, London. Her card "
+        "4111 1111 1111 1111 and IBAN DE89370400440532013000."
+    )
     chat.invoke(text, config={"callbacks": [leak], **session("addr")})
 
 

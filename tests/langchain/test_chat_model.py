@@ -12,7 +12,7 @@ from lc_fakes import ScriptedReply, SpyChatModel
 from lc_helpers import ORIGINALS, conversation, dump, leaked, session
 from pydantic import BaseModel
 
-from chatveil import Guard, guarded
+from chatveil import guarded
 from chatveil.langchain import GuardedChatModel
 
 GREETING = "Hi, I am Jane Doe. Mail me at jane.doe@acme.com or call +1 415-555-0134."
@@ -59,8 +59,12 @@ def test_tool_call_arguments_in_history_are_masked_consistently(chat, spy):
 def test_reasoning_blocks_in_history_are_masked(chat, spy):
     history = [
         HumanMessage("Who is Jane Doe?"),
-        AIMessage(content=[{"type": "reasoning", "reasoning": "Jane Doe wrote from jane.doe@acme.com"},
-                           {"type": "text", "text": "Jane Doe is a user."}]),
+        AIMessage(
+            content=[
+                {"type": "reasoning", "reasoning": "Jane Doe wrote from jane.doe@acme.com"},
+                {"type": "text", "text": "Jane Doe is a user."},
+            ]
+        ),
         HumanMessage("Thanks"),
     ]
     chat.invoke(history, config=session("reason-in"))
@@ -79,8 +83,10 @@ def test_echo_returns_the_original_text_exactly(chat, spy, path):
     elif path == "ainvoke":
         out = asyncio.run(chat.ainvoke(messages, config=config)).content
     elif path == "astream":
+
         async def collect():
             return [c async for c in chat.astream(messages, config=config)]
+
         out = joined(asyncio.run(collect()))
     elif path == "batch":
         out = chat.batch([messages, messages], config=config)[1].content
@@ -100,8 +106,12 @@ def test_stream_is_incremental(chat, spy):
 
 def test_astream_events_only_carry_restored_text(chat, spy):
     async def collect():
-        return [e async for e in chat.astream_events([HumanMessage(GREETING)],
-                                                     config=session("events"), version="v2")]
+        return [
+            e
+            async for e in chat.astream_events(
+                [HumanMessage(GREETING)], config=session("events"), version="v2"
+            )
+        ]
 
     events = asyncio.run(collect())
     streamed = [e["data"]["chunk"].content for e in events if e["event"] == "on_chat_model_stream"]
@@ -118,8 +128,12 @@ def test_tool_call_arguments_are_restored_for_invoke_and_stream(guard):
         masked = messages[-1].text
         email = re.search(r"\S+@\S+\.\w+", masked).group(0)
         name = re.search(r"I am ([A-Z]\w+ [A-Z]\w+)", masked).group(1)
-        return AIMessage(content="", tool_calls=[{
-            "name": "send_mail", "args": {"to": email, "greeting": f"Dear {name}"}, "id": "c1"}])
+        return AIMessage(
+            content="",
+            tool_calls=[
+                {"name": "send_mail", "args": {"to": email, "greeting": f"Dear {name}"}, "id": "c1"}
+            ],
+        )
 
     spy = SpyChatModel(reply=call_send_mail)
     chat = guarded(spy, guard=guard)
@@ -134,8 +148,9 @@ def test_tool_call_arguments_are_restored_for_invoke_and_stream(guard):
     full = chunks[0]
     for c in chunks[1:]:
         full = full + c
-    assert full.tool_calls == [{"name": "send_mail", "args": expected, "id": "c1",
-                                "type": "tool_call"}]
+    assert full.tool_calls == [
+        {"name": "send_mail", "args": expected, "id": "c1", "type": "tool_call"}
+    ]
     assert full.invalid_tool_calls == []
     assert "jane.doe@acme.com" not in dump(spy.received[-1])
 
@@ -145,8 +160,15 @@ def test_invalid_tool_calls_and_raw_provider_arguments_are_restored(guard):
         email = re.search(r"\S+@\S+\.\w+", messages[-1].text).group(0)
         return AIMessage(
             content="",
-            invalid_tool_calls=[{"name": "x", "args": f'{{"to": "{email}"', "id": "c9",
-                                 "error": "bad json", "type": "invalid_tool_call"}],
+            invalid_tool_calls=[
+                {
+                    "name": "x",
+                    "args": f'{{"to": "{email}"',
+                    "id": "c9",
+                    "error": "bad json",
+                    "type": "invalid_tool_call",
+                }
+            ],
             additional_kwargs={"function_call": {"name": "x", "arguments": f'{{"to": "{email}"}}'}},
         )
 
@@ -159,10 +181,12 @@ def test_invalid_tool_calls_and_raw_provider_arguments_are_restored(guard):
 def test_content_and_reasoning_blocks_are_restored_while_streaming(guard):
     def answer(messages):
         masked = messages[-1].text
-        return AIMessage(content=[
-            {"type": "reasoning", "reasoning": f"The user said: {masked}"},
-            {"type": "text", "text": masked},
-        ])
+        return AIMessage(
+            content=[
+                {"type": "reasoning", "reasoning": f"The user said: {masked}"},
+                {"type": "text", "text": masked},
+            ]
+        )
 
     chat = guarded(SpyChatModel(reply=answer), guard=guard)
     messages = [HumanMessage(GREETING)]
@@ -214,18 +238,22 @@ def test_with_structured_output_returns_restored_pydantic_and_dicts(guard):
         masked = messages[-1].text
         email = re.search(r"\S+@\S+\.\w+", masked).group(0)
         name = re.search(r"I am ([A-Z]\w+ [A-Z]\w+)", masked).group(1)
-        return AIMessage(content="", tool_calls=[{
-            "name": "Contact", "args": {"name": name, "email": email}, "id": "s1"}])
+        return AIMessage(
+            content="",
+            tool_calls=[{"name": "Contact", "args": {"name": name, "email": email}, "id": "s1"}],
+        )
 
     spy = SpyChatModel(reply=answer)
     chat = guarded(spy, guard=guard)
     result = chat.with_structured_output(Contact).invoke(GREETING, config=session("so"))
     assert result == Contact(name="Jane Doe", email="jane.doe@acme.com")
     as_dict = chat.with_structured_output(Contact.model_json_schema()).invoke(
-        GREETING, config=session("so"))
+        GREETING, config=session("so")
+    )
     assert as_dict == {"name": "Jane Doe", "email": "jane.doe@acme.com"}
     raw = chat.with_structured_output(Contact, include_raw=True).invoke(
-        GREETING, config=session("so"))
+        GREETING, config=session("so")
+    )
     assert raw["parsed"] == Contact(name="Jane Doe", email="jane.doe@acme.com")
     assert raw["raw"].tool_calls[0]["args"]["email"] == "jane.doe@acme.com"
     assert leaked(spy) == []
@@ -254,7 +282,8 @@ def test_faker_strategy_adds_no_instruction(chat, spy):
 def test_instruction_can_be_switched_off(make_guard):
     spy = SpyChatModel()
     guarded(spy, guard=make_guard(strategy="token", instruction=False)).invoke(
-        GREETING, config=session("off"))
+        GREETING, config=session("off")
+    )
     assert [type(m).__name__ for m in spy.received[0]] == ["HumanMessage"]
     assert "[PII_EMAIL_" in spy.received[0][0].content
 
@@ -295,8 +324,11 @@ def test_reprs_never_show_originals(chat, spy):
 
 
 def test_the_caller_gets_an_ai_message_with_usage_and_ids(guard):
-    answer = AIMessage(content="ok", id="resp-1",
-                       usage_metadata={"input_tokens": 3, "output_tokens": 1, "total_tokens": 4})
+    answer = AIMessage(
+        content="ok",
+        id="resp-1",
+        usage_metadata={"input_tokens": 3, "output_tokens": 1, "total_tokens": 4},
+    )
     chat = guarded(SpyChatModel(reply=lambda m: answer), guard=guard)
     out = chat.invoke("hi", config=session("usage"))
     assert out.id == "resp-1"

@@ -53,17 +53,21 @@ def _run(chat, path: str):
     if path == "ainvoke":
         return asyncio.run(chat.ainvoke(messages))
     if path == "astream_events":
+
         async def events():
             return [e async for e in chat.astream_events(messages, version="v2")]
+
         return asyncio.run(events())
 
     async def collect():
         return [c async for c in chat.astream(messages)]
+
     return asyncio.run(collect())
 
 
-@pytest.mark.parametrize("path", ["invoke", "stream", "batch", "ainvoke", "astream",
-                                  "astream_events"])
+@pytest.mark.parametrize(
+    "path", ["invoke", "stream", "batch", "ainvoke", "astream", "astream_events"]
+)
 def test_detection_failure_never_calls_the_model(broken_guard, path):
     spy = SpyChatModel()
     chat = guarded(spy, guard=broken_guard)
@@ -76,8 +80,12 @@ def test_detection_failure_never_calls_the_model(broken_guard, path):
 
 def test_detection_failure_in_a_chain_and_an_agent(broken_guard):
     spy = SpyChatModel()
-    chain = (ChatPromptTemplate.from_messages([("human", "{q}")])
-             | PseudonymizeRunnable(broken_guard) | spy | RestoreRunnable(broken_guard))
+    chain = (
+        ChatPromptTemplate.from_messages([("human", "{q}")])
+        | PseudonymizeRunnable(broken_guard)
+        | spy
+        | RestoreRunnable(broken_guard)
+    )
     with pytest.raises(DetectionError):
         chain.invoke({"q": GREETING})
     with pytest.raises(DetectionError):
@@ -88,11 +96,17 @@ def test_detection_failure_in_a_chain_and_an_agent(broken_guard):
     assert spy.received == []
 
 
-@pytest.mark.parametrize("content", [
-    [{"type": "mystery_block", "payload": "Jane Doe"}],
-    [{"text": "Jane Doe, no type"}],
-    [{"type": "text", "text": "fine"}, {"type": "x-provider-thing", "data": "jane.doe@acme.com"}],
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        [{"type": "mystery_block", "payload": "Jane Doe"}],
+        [{"text": "Jane Doe, no type"}],
+        [
+            {"type": "text", "text": "fine"},
+            {"type": "x-provider-thing", "data": "jane.doe@acme.com"},
+        ],
+    ],
+)
 def test_unsupported_content_is_refused_before_the_call(chat, spy, content):
     with pytest.raises(UnsupportedContentError) as info:
         chat.invoke([HumanMessage(content=content)], config=session("bad"))

@@ -28,8 +28,12 @@ def scripted_agent_model() -> SpyChatModel:
     """Calls `lookup` with the e-mail it saw, then answers quoting the tool result."""
 
     def call_lookup(messages):
-        return AIMessage(content="", tool_calls=[{
-            "name": "lookup", "args": {"email": find_email(messages[-1].text)}, "id": "call_1"}])
+        return AIMessage(
+            content="",
+            tool_calls=[
+                {"name": "lookup", "args": {"email": find_email(messages[-1].text)}, "id": "call_1"}
+            ],
+        )
 
     def final(messages):
         tool_result = next(m for m in reversed(messages) if isinstance(m, ToolMessage))
@@ -47,8 +51,9 @@ def make_agent(guard, model, **kwargs):
         calls.append({"email": email})
         return DIRECTORY.get(email, "no such account")
 
-    agent = create_agent(model, tools=[lookup],
-                         middleware=[PseudonymizationMiddleware(guard=guard)], **kwargs)
+    agent = create_agent(
+        model, tools=[lookup], middleware=[PseudonymizationMiddleware(guard=guard)], **kwargs
+    )
     return agent, calls
 
 
@@ -82,8 +87,9 @@ def test_agent_thread_is_the_session_and_streaming_is_restored(guard):
     agent, _ = make_agent(guard, model, checkpointer=InMemorySaver())
     config = {"configurable": {"thread_id": "thread-7"}}
     text = ""
-    for chunk, meta in agent.stream({"messages": [HumanMessage(REQUEST)]}, config=config,
-                                    stream_mode="messages"):
+    for chunk, meta in agent.stream(
+        {"messages": [HumanMessage(REQUEST)]}, config=config, stream_mode="messages"
+    ):
         if isinstance(chunk, AIMessageChunk) and meta["langgraph_node"] == "model":
             text += chunk.text
     assert text == f"Summary: {DIRECTORY['jane.doe@acme.com']}"
@@ -110,12 +116,20 @@ def test_agent_structured_response_is_restored(guard):
     def answer(messages):
         text = messages[-1].text
         name = re.search(r"I am ([A-Z]\w+ [A-Z]\w+)", text).group(1)
-        return AIMessage(content="", tool_calls=[{
-            "name": "Contact", "id": "so", "args": {"name": name, "email": find_email(text)}}])
+        return AIMessage(
+            content="",
+            tool_calls=[
+                {"name": "Contact", "id": "so", "args": {"name": name, "email": find_email(text)}}
+            ],
+        )
 
     model = SpyChatModel(reply=answer)
-    agent = create_agent(model, tools=[], response_format=Contact,
-                         middleware=[PseudonymizationMiddleware(guard=guard)])
+    agent = create_agent(
+        model,
+        tools=[],
+        response_format=Contact,
+        middleware=[PseudonymizationMiddleware(guard=guard)],
+    )
     state = agent.invoke({"messages": [HumanMessage(REQUEST)]})
     assert state["structured_response"] == Contact(name="Jane Doe", email="jane.doe@acme.com")
     assert leaked(model, ("Jane Doe", "jane.doe@acme.com")) == []

@@ -68,8 +68,10 @@ def assert_masked(body: dict, guard) -> None:
     text = json.dumps(body, ensure_ascii=False)
     assert [o for o in ORIGINALS if o in text] == []
     messages = body["messages"]
-    assert messages[0] == {"role": "system",
-                           "content": f"You are a helpful assistant.\n\n{guard.instruction}"}
+    assert messages[0] == {
+        "role": "system",
+        "content": f"You are a helpful assistant.\n\n{guard.instruction}",
+    }
     assert messages[1] == {
         "role": "user",
         "content": "Hi, I am <PERSON_1>. Please write to <EMAIL_1> and call <PHONE_1>.",
@@ -102,10 +104,14 @@ def test_stream_over_http_with_split_surrogates_and_tool_calls(openai_chat, sent
     full = tool_chunks[0]
     for chunk in tool_chunks[1:]:
         full = full + chunk
-    assert full.tool_calls == [{
-        "name": "send_mail", "id": "call_lc3", "type": "tool_call",
-        "args": {"to": "jane.doe@acme.com", "greeting": "Dear Jane Doe, see you soon"},
-    }]
+    assert full.tool_calls == [
+        {
+            "name": "send_mail",
+            "id": "call_lc3",
+            "type": "tool_call",
+            "args": {"to": "jane.doe@acme.com", "greeting": "Dear Jane Doe, see you soon"},
+        }
+    ]
     assert len(sent_bodies) == 2
     for body in sent_bodies:
         assert body["stream"] is True

@@ -63,7 +63,9 @@ def test_async_and_batch(guard, echo_spy):
     invoked, streamed = asyncio.run(run())
     assert invoked == streamed == GREETING
     assert c.batch([INPUT, {"user": "John Smith", "question": "I am John Smith"}]) == [
-        GREETING, "I am John Smith"]
+        GREETING,
+        "I am John Smith",
+    ]
     assert asyncio.run(c.abatch([INPUT, INPUT])) == [GREETING, GREETING]
     assert guard.metrics()["sessions"] == 0
     assert leaked(echo_spy) == []
@@ -100,13 +102,16 @@ def test_structured_output_in_a_chain_comes_back_restored(guard):
 
         email = re.search(r"\S+@\S+\.\w+", text).group(0)
         name = re.search(r"I am ([A-Z]\w+ [A-Z]\w+)", text).group(1)
-        return AIMessage(content="", tool_calls=[{"name": "Contact", "id": "1",
-                                                  "args": {"name": name, "email": email}}])
+        return AIMessage(
+            content="",
+            tool_calls=[{"name": "Contact", "id": "1", "args": {"name": name, "email": email}}],
+        )
 
     spy = SpyChatModel(reply=answer)
     c = chain(guard, spy.with_structured_output(Contact))
-    assert c.invoke(INPUT, config=session("so")) == Contact(name="Jane Doe",
-                                                           email="jane.doe@acme.com")
+    assert c.invoke(INPUT, config=session("so")) == Contact(
+        name="Jane Doe", email="jane.doe@acme.com"
+    )
     dict_chain = chain(guard, spy.with_structured_output(Contact.model_json_schema()))
     assert dict_chain.invoke(INPUT) == {"name": "Jane Doe", "email": "jane.doe@acme.com"}
     assert leaked(spy) == []
@@ -123,8 +128,9 @@ def test_pseudonymize_accepts_every_prompt_shape(guard):
     assert as_tuples[0].content == masked_text
     history = step.invoke(conversation(), config=config)
     assert [m.id for m in history] == [m.id for m in conversation()]
-    variables = step.invoke({"question": GREETING, "n": 3, "history": [HumanMessage(GREETING)]},
-                            config=config)
+    variables = step.invoke(
+        {"question": GREETING, "n": 3, "history": [HumanMessage(GREETING)]}, config=config
+    )
     assert variables["question"] == masked_text and variables["n"] == 3
     assert variables["history"][0].content == masked_text
 
@@ -134,10 +140,12 @@ def test_pseudonymize_adds_the_instruction_for_placeholders(make_guard):
     out = PseudonymizeRunnable(guard).invoke(PROMPT.invoke(INPUT), config=session("inst"))
     assert out.messages[0].content.endswith(guard.instruction)
     text = PseudonymizeRunnable(guard).invoke(
-        PromptTemplate.from_template("{q}").invoke({"q": GREETING}), config=session("inst"))
+        PromptTemplate.from_template("{q}").invoke({"q": GREETING}), config=session("inst")
+    )
     assert text.text.startswith(guard.instruction)
     bare = PseudonymizeRunnable(guard, instruction=False).invoke(
-        PROMPT.invoke(INPUT), config=session("inst"))
+        PROMPT.invoke(INPUT), config=session("inst")
+    )
     assert guard.instruction not in bare.messages[0].content
 
 

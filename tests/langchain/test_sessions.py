@@ -135,8 +135,9 @@ def test_sessions_in_threads_never_restore_each_others_originals(guard):
 
 
 def test_sessions_in_asyncio_tasks_never_restore_each_others_originals(guard):
-    surrogates = {f"a-{i}": guard.pseudonymize(f"I am {n}, {e}.", f"a-{i}")
-                  for i, (n, e) in enumerate(PEOPLE)}
+    surrogates = {
+        f"a-{i}": guard.pseudonymize(f"I am {n}, {e}.", f"a-{i}") for i, (n, e) in enumerate(PEOPLE)
+    }
     chat = guarded(_cross_session_model(surrogates), guard=guard)
 
     async def call(i: int) -> tuple[int, str]:
@@ -152,7 +153,8 @@ def test_sessions_in_asyncio_tasks_never_restore_each_others_originals(guard):
     for i, answer in asyncio.run(main()):
         own, foreign = answer.split(" || ")
         assert own == f"I am {PEOPLE[i][0]}, {PEOPLE[i][1]}."
-        assert not [p for j, p in enumerate(PEOPLE) if j != i and (p[0] in foreign or p[1] in foreign)]
+        others = [p for j, p in enumerate(PEOPLE) if j != i]
+        assert not [p for p in others if p[0] in foreign or p[1] in foreign]
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -180,12 +182,15 @@ def test_runnable_with_message_history_uses_its_session_id(guard):
     assert "session_id" in str(chain.config_schema().model_json_schema())
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(cuts=st.lists(st.integers(min_value=1, max_value=200), max_size=30))
 def test_any_chunking_of_a_stream_restores_like_invoke(guard, cuts):
-    text = ("Dear Jane Doe, we wrote to jane.doe@acme.com and called +1 415-555-0134. "
-            "Jane, Ms Doe's file is in Paris.")
+    text = (
+        "Dear Jane Doe, we wrote to jane.doe@acme.com and called +1 415-555-0134. "
+        "Jane, Ms Doe's file is in Paris."
+    )
     masked = guard.pseudonymize(text, "chunking")
     points = sorted({c % len(masked) for c in cuts} - {0})
     pieces = [masked[a:b] for a, b in zip([0, *points], [*points, len(masked)], strict=True)]

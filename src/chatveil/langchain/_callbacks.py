@@ -14,10 +14,9 @@ from langchain_core.messages import BaseMessage
 from chatveil import Guard
 from chatveil.errors import PIILeakError
 from chatveil.langchain._content import texts_of
+from chatveil.langchain._scope import GUARDED_MARK
 
 __all__ = ["AuditCallbackHandler", "AuditRecord", "LeakGuardCallbackHandler"]
-
-_GUARDED_MARK = "chatveil_guarded"  # same value as _chat_model.GUARDED_MARK (no import cycle)
 
 
 class LeakGuardCallbackHandler(BaseCallbackHandler):
@@ -63,15 +62,22 @@ class LeakGuardCallbackHandler(BaseCallbackHandler):
         if counts:
             raise PIILeakError(counts, where="model provider")
 
-    def on_chat_model_start(self, serialized: dict[str, Any], messages: list[list[BaseMessage]],
-                            *, run_id: UUID, **kwargs: Any) -> None:
-        if (kwargs.get("invocation_params") or {}).get(_GUARDED_MARK):
+    def on_chat_model_start(
+        self,
+        serialized: dict[str, Any],
+        messages: list[list[BaseMessage]],
+        *,
+        run_id: UUID,
+        **kwargs: Any,
+    ) -> None:
+        if (kwargs.get("invocation_params") or {}).get(GUARDED_MARK):
             return  # the wrapped model's own start is checked instead
         self.check([t for batch in messages for t in texts_of(batch)])
 
-    def on_llm_start(self, serialized: dict[str, Any], prompts: list[str], *, run_id: UUID,
-                     **kwargs: Any) -> None:
-        if (kwargs.get("invocation_params") or {}).get(_GUARDED_MARK):
+    def on_llm_start(
+        self, serialized: dict[str, Any], prompts: list[str], *, run_id: UUID, **kwargs: Any
+    ) -> None:
+        if (kwargs.get("invocation_params") or {}).get(GUARDED_MARK):
             return
         self.check(list(prompts))
 
@@ -126,7 +132,9 @@ class AuditCallbackHandler(BaseCallbackHandler):
         self.max_records = max_records
         self.records: list[AuditRecord] = []
         self._totals: dict[str, Counter[str]] = {
-            "pseudonymized": Counter(), "redacted": Counter(), "restored": Counter()
+            "pseudonymized": Counter(),
+            "redacted": Counter(),
+            "restored": Counter(),
         }
         self._calls = 0
         self._errors = 0
@@ -150,8 +158,12 @@ class AuditCallbackHandler(BaseCallbackHandler):
         """Sums over every recorded call."""
         with self._lock:
             out: dict[str, Any] = {k: dict(sorted(v.items())) for k, v in self._totals.items()}
-            out.update(calls=self._calls, errors=self._errors,
-                       unrestored_tokens=self._unrestored, guard_seconds=self._seconds)
+            out.update(
+                calls=self._calls,
+                errors=self._errors,
+                unrestored_tokens=self._unrestored,
+                guard_seconds=self._seconds,
+            )
             return out
 
     def __repr__(self) -> str:

@@ -8,12 +8,12 @@ from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from langchain_core.caches import BaseCache
 from langchain_core.callbacks import (
     AsyncCallbackManagerForLLMRun,
     BaseCallbackHandler,
     CallbackManagerForLLMRun,
 )
-from langchain_core.caches import BaseCache
 from langchain_core.language_models import BaseChatModel, LanguageModelInput
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
@@ -30,6 +30,7 @@ from pydantic import ConfigDict, Field
 from chatveil import Guard
 from chatveil.langchain._callbacks import AuditCallbackHandler, AuditRecord
 from chatveil.langchain._scope import (
+    GUARDED_MARK,
     SESSION_SPECS,
     Scope,
     add_instruction,
@@ -40,10 +41,7 @@ from chatveil.langchain._scope import (
 )
 from chatveil.langchain._stream import ChunkRestorer, as_chunk
 
-__all__ = ["GUARDED_MARK", "GuardedChatModel"]
-
-#: Key set in a guarded run's ``invocation_params`` (so leak guards know its input is original).
-GUARDED_MARK = "chatveil_guarded"
+__all__ = ["GuardedChatModel"]
 
 
 @dataclass(frozen=True)
@@ -119,7 +117,8 @@ class GuardedChatModel(BaseChatModel):
     ``create_agent``, ``RunnableWithMessageHistory``).
 
     The session comes from ``config["configurable"]["session_id"]`` or ``["thread_id"]``,
-    else the current ``guard.session(...)``, else a per-call session (see :mod:`chatveil.langchain`).
+    else the current ``guard.session(...)``, else a per-call session (see
+    :mod:`chatveil.langchain`).
 
     Args:
         inner: the wrapped chat model (or a runnable from its ``bind_tools``).
@@ -208,8 +207,7 @@ class GuardedChatModel(BaseChatModel):
             [*super().config_specs, *self.inner.config_specs, *SESSION_SPECS]
         )
 
-    def get_num_tokens_from_messages(self, messages: list[BaseMessage], tools: Any = None
-                                     ) -> int:
+    def get_num_tokens_from_messages(self, messages: list[BaseMessage], tools: Any = None) -> int:
         """Token count from the wrapped model."""
         chat = self._chat()
         if chat is None:
@@ -222,8 +220,9 @@ class GuardedChatModel(BaseChatModel):
         return chat.get_token_ids(text) if chat is not None else super().get_token_ids(text)
 
     # ------------------------------------------------------------------ tools
-    def bind_tools(self, tools: Sequence[Any], *, tool_choice: Any = None, **kwargs: Any
-                   ) -> Runnable[LanguageModelInput, AIMessage]:
+    def bind_tools(
+        self, tools: Sequence[Any], *, tool_choice: Any = None, **kwargs: Any
+    ) -> Runnable[LanguageModelInput, AIMessage]:
         """Bind tools the way the wrapped model does; calls still go through the guard.
 
         Tool-call arguments in answers are restored, so tools run on original values, and
@@ -256,8 +255,14 @@ class GuardedChatModel(BaseChatModel):
         )
         return ctx, config
 
-    def invoke(self, input: LanguageModelInput, config: RunnableConfig | None = None, *,
-               stop: list[str] | None = None, **kwargs: Any) -> AIMessage:
+    def invoke(
+        self,
+        input: LanguageModelInput,
+        config: RunnableConfig | None = None,
+        *,
+        stop: list[str] | None = None,
+        **kwargs: Any,
+    ) -> AIMessage:
         ctx, config = self._context(config)
         token = _CALL.set(ctx)
         try:
@@ -265,8 +270,14 @@ class GuardedChatModel(BaseChatModel):
         finally:
             _CALL.reset(token)
 
-    async def ainvoke(self, input: LanguageModelInput, config: RunnableConfig | None = None, *,
-                      stop: list[str] | None = None, **kwargs: Any) -> AIMessage:
+    async def ainvoke(
+        self,
+        input: LanguageModelInput,
+        config: RunnableConfig | None = None,
+        *,
+        stop: list[str] | None = None,
+        **kwargs: Any,
+    ) -> AIMessage:
         ctx, config = self._context(config)
         token = _CALL.set(ctx)
         try:
@@ -274,8 +285,14 @@ class GuardedChatModel(BaseChatModel):
         finally:
             _CALL.reset(token)
 
-    def stream(self, input: LanguageModelInput, config: RunnableConfig | None = None, *,
-               stop: list[str] | None = None, **kwargs: Any) -> Iterator[AIMessageChunk]:
+    def stream(
+        self,
+        input: LanguageModelInput,
+        config: RunnableConfig | None = None,
+        *,
+        stop: list[str] | None = None,
+        **kwargs: Any,
+    ) -> Iterator[AIMessageChunk]:
         ctx, config = self._context(config)
         chunks = super().stream(input, config, stop=stop, **kwargs)
         try:
@@ -291,9 +308,14 @@ class GuardedChatModel(BaseChatModel):
         finally:
             chunks.close()
 
-    async def astream(self, input: LanguageModelInput, config: RunnableConfig | None = None, *,
-                      stop: list[str] | None = None, **kwargs: Any
-                      ) -> AsyncIterator[AIMessageChunk]:
+    async def astream(
+        self,
+        input: LanguageModelInput,
+        config: RunnableConfig | None = None,
+        *,
+        stop: list[str] | None = None,
+        **kwargs: Any,
+    ) -> AsyncIterator[AIMessageChunk]:
         ctx, config = self._context(config)
         chunks = super().astream(input, config, stop=stop, **kwargs)
         try:
@@ -310,9 +332,12 @@ class GuardedChatModel(BaseChatModel):
             await chunks.aclose()  # type: ignore[attr-defined]
 
     # ------------------------------------------------------------------ extension points
-    def _start(self, messages: list[BaseMessage],
-               run_manager: CallbackManagerForLLMRun | AsyncCallbackManagerForLLMRun | None,
-               streamed: bool) -> _Call:
+    def _start(
+        self,
+        messages: list[BaseMessage],
+        run_manager: CallbackManagerForLLMRun | AsyncCallbackManagerForLLMRun | None,
+        streamed: bool,
+    ) -> _Call:
         ctx = _CALL.get()
         if ctx is not None and ctx.owner != id(self):
             ctx = None
@@ -326,8 +351,9 @@ class GuardedChatModel(BaseChatModel):
         else:
             handlers, parent, tags, metadata = handlers_of(self.callbacks), None, [], {}
         audits = [h for h in handlers if isinstance(h, AuditCallbackHandler)]
-        scope = open_scope(self.guard, ctx.session_id if ctx is not None else None, messages,
-                           counting=bool(audits))
+        scope = open_scope(
+            self.guard, ctx.session_id if ctx is not None else None, messages, counting=bool(audits)
+        )
         try:
             masked = add_instruction(scope.mask_messages(messages), self.guard.instruction)
         except BaseException as exc:
@@ -351,17 +377,25 @@ class GuardedChatModel(BaseChatModel):
         call.end()
         return ChatResult(generations=[ChatGeneration(message=message)])
 
-    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                  run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any
-                  ) -> ChatResult:
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
         call = self._start(messages, run_manager, streamed=False)
         return self._run(
             call, lambda: self.inner.invoke(call.masked, call.inner_config, stop=stop, **kwargs)
         )
 
-    async def _agenerate(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                         run_manager: AsyncCallbackManagerForLLMRun | None = None,
-                         **kwargs: Any) -> ChatResult:
+    async def _agenerate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
         call = self._start(messages, run_manager, streamed=False)
         try:
             answer = await self.inner.ainvoke(call.masked, call.inner_config, stop=stop, **kwargs)
@@ -370,9 +404,13 @@ class GuardedChatModel(BaseChatModel):
             raise
         return self._run(call, lambda: answer)
 
-    def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any
-                ) -> Iterator[ChatGenerationChunk]:
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
         call = self._start(messages, run_manager, streamed=True)
         error: BaseException | None = None
         pieces = self.inner.stream(call.masked, call.inner_config, stop=stop, **kwargs)
@@ -392,9 +430,13 @@ class GuardedChatModel(BaseChatModel):
                 close()
             call.end(error)
 
-    async def _astream(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                       run_manager: AsyncCallbackManagerForLLMRun | None = None,
-                       **kwargs: Any) -> AsyncIterator[ChatGenerationChunk]:
+    async def _astream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> AsyncIterator[ChatGenerationChunk]:
         call = self._start(messages, run_manager, streamed=True)
         error: BaseException | None = None
         pieces = self.inner.astream(call.masked, call.inner_config, stop=stop, **kwargs)

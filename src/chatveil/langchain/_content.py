@@ -224,13 +224,10 @@ def map_message(message: BaseMessage, fn: TextFn, *, masking: bool) -> BaseMessa
     (``masking=False``), every string in ``additional_kwargs`` is restored.
     """
     if not isinstance(message, BaseMessage):
-        raise UnsupportedContentError(
-            f"expected a LangChain message, got {type(message).__name__}"
-        )
+        raise UnsupportedContentError(f"expected a LangChain message, got {type(message).__name__}")
     if is_plain(message):  # the common case, made cheap
         text = fn(message.content)
-        return message if text == message.content else message.model_copy(
-            update={"content": text})
+        return message if text == message.content else message.model_copy(update={"content": text})
     update: dict[str, Any] = {}
     update["content"] = map_content(message.content, fn, masking=masking)
     if message.additional_kwargs:
@@ -261,9 +258,17 @@ def map_message(message: BaseMessage, fn: TextFn, *, masking: bool) -> BaseMessa
 
 def is_plain(message: BaseMessage) -> bool:
     """True if a message's only text is its string ``content`` (no blocks, tools, kwargs)."""
-    return type(message.content) is str and not message.additional_kwargs and not (
-        isinstance(message, AIMessage) and (message.tool_calls or message.invalid_tool_calls
-                                            or isinstance(message, AIMessageChunk))
+    return (
+        type(message.content) is str
+        and not message.additional_kwargs
+        and not (
+            isinstance(message, AIMessage)
+            and (
+                message.tool_calls
+                or message.invalid_tool_calls
+                or isinstance(message, AIMessageChunk)
+            )
+        )
     )
 
 

@@ -61,12 +61,12 @@ class PseudonymizeRunnable(Runnable[Any, Any]):
     def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
         return self._impl.invoke(input, config, **kwargs)
 
-    async def ainvoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any
-                      ) -> Any:
+    async def ainvoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
         return await self._impl.ainvoke(input, config, **kwargs)
 
-    def _run(self, value: Any, config: RunnableConfig,
-             run_manager: CallbackManagerForChainRun) -> Any:
+    def _run(
+        self, value: Any, config: RunnableConfig, run_manager: CallbackManagerForChainRun
+    ) -> Any:
         seed = value.to_messages() if isinstance(value, PromptValue) else value
         scope = open_scope(self.guard, configured_session(config), seed)
         link = (id(self.guard), run_manager.parent_run_id) if scope.per_call else None
@@ -160,34 +160,35 @@ class RestoreRunnable(Runnable[Any, Any]):
 
     def __init__(self, guard: Guard) -> None:
         self.guard = guard
-        self._impl = RunnableGenerator(self._transform, self._atransform,
-                                       name="chatveil_restore")
+        self._impl = RunnableGenerator(self._transform, self._atransform, name="chatveil_restore")
 
     def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
         return self._impl.invoke(input, config, **kwargs)
 
-    async def ainvoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any
-                      ) -> Any:
+    async def ainvoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
         return await self._impl.ainvoke(input, config, **kwargs)
 
-    def stream(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any
-               ) -> Iterator[Any]:
+    def stream(
+        self, input: Any, config: RunnableConfig | None = None, **kwargs: Any
+    ) -> Iterator[Any]:
         return self._impl.stream(input, config, **kwargs)
 
-    def astream(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any
-                ) -> AsyncIterator[Any]:
+    def astream(
+        self, input: Any, config: RunnableConfig | None = None, **kwargs: Any
+    ) -> AsyncIterator[Any]:
         return self._impl.astream(input, config, **kwargs)
 
-    def transform(self, input: Iterator[Any], config: RunnableConfig | None = None,
-                  **kwargs: Any) -> Iterator[Any]:
+    def transform(
+        self, input: Iterator[Any], config: RunnableConfig | None = None, **kwargs: Any
+    ) -> Iterator[Any]:
         return self._impl.transform(input, config, **kwargs)
 
-    def atransform(self, input: AsyncIterator[Any], config: RunnableConfig | None = None,
-                   **kwargs: Any) -> AsyncIterator[Any]:
+    def atransform(
+        self, input: AsyncIterator[Any], config: RunnableConfig | None = None, **kwargs: Any
+    ) -> AsyncIterator[Any]:
         return self._impl.atransform(input, config, **kwargs)
 
-    def _scope(self, config: RunnableConfig, run_manager: CallbackManagerForChainRun
-               ) -> Scope:
+    def _scope(self, config: RunnableConfig, run_manager: CallbackManagerForChainRun) -> Scope:
         sid = configured_session(config) or current_session()
         if sid:
             return open_scope(self.guard, sid, None)
@@ -199,8 +200,9 @@ class RestoreRunnable(Runnable[Any, Any]):
 
     # The scope is looked up at the first chunk: in a streamed sequence this step starts
     # before the pseudonymize step upstream has run.
-    def _transform(self, chunks: Iterator[Any], config: RunnableConfig,
-                   run_manager: CallbackManagerForChainRun) -> Iterator[Any]:
+    def _transform(
+        self, chunks: Iterator[Any], config: RunnableConfig, run_manager: CallbackManagerForChainRun
+    ) -> Iterator[Any]:
         output: _Output | None = None
         try:
             for value in chunks:
@@ -212,8 +214,12 @@ class RestoreRunnable(Runnable[Any, Any]):
             if output is not None:
                 output.scope.close()
 
-    async def _atransform(self, chunks: AsyncIterator[Any], config: RunnableConfig,
-                          run_manager: CallbackManagerForChainRun) -> AsyncIterator[Any]:
+    async def _atransform(
+        self,
+        chunks: AsyncIterator[Any],
+        config: RunnableConfig,
+        run_manager: CallbackManagerForChainRun,
+    ) -> AsyncIterator[Any]:
         output: _Output | None = None
         try:
             async for value in chunks:

@@ -35,9 +35,11 @@ from chatveil.langchain._content import TextFn, is_plain, map_message, map_value
 from chatveil.langchain._stream import ChunkRestorer
 
 __all__ = [
+    "GUARDED_MARK",
     "MASKED_TAG",
     "SESSION_SPECS",
     "Scope",
+    "Tally",
     "configured_session",
     "handlers_of",
     "masked_callbacks",
@@ -46,8 +48,11 @@ __all__ = [
 
 #: Tag on the inner model run, whose input is what the provider receives.
 MASKED_TAG = "chatveil:masked"
+#: Key set in a guarded run's ``invocation_params``: its input is the caller's original text.
+GUARDED_MARK = "chatveil_guarded"
 
-#: Configurable fields read for the session (``session_id`` matches RunnableWithMessageHistory's).
+#: Configurable fields read for the session. ``session_id`` is declared exactly as
+#: ``RunnableWithMessageHistory`` declares it: LangChain refuses two different specs for one id.
 SESSION_SPECS = (
     ConfigurableFieldSpec(
         id="session_id",
@@ -228,8 +233,7 @@ class Scope:
 
     def chunk_restorer(self) -> ChunkRestorer:
         """A restorer for this call's streamed chunks."""
-        return ChunkRestorer(lambda: self.guard.stream_restorer(self.session_id),
-                             self.restore_text)
+        return ChunkRestorer(lambda: self.guard.stream_restorer(self.session_id), self.restore_text)
 
     # ------------------------------------------------------------ end
     def close(self) -> None:
@@ -247,16 +251,18 @@ class Scope:
         return f"Scope({kind}, closed={self._closed})"
 
 
-def open_scope(guard: Guard, session_id: str | None, value: Any, *, counting: bool = False
-               ) -> Scope:
+def open_scope(
+    guard: Guard, session_id: str | None, value: Any, *, counting: bool = False
+) -> Scope:
     """The scope of one call: the given session, the current one, or a fresh per-call one."""
     tally = Tally(guard, counting=counting)
     sid = session_id or current_session()
     if sid:
         return Scope(guard, sid, False, tally)
     key = guard.config.secret_key or _PROCESS_KEY
-    digest = hmac.new(key, b"chatveil-call\x00" + _seed(value).encode("utf-8", "surrogatepass"),
-                      hashlib.sha256).hexdigest()[:32]
+    digest = hmac.new(
+        key, b"chatveil-call\x00" + _seed(value).encode("utf-8", "surrogatepass"), hashlib.sha256
+    ).hexdigest()[:32]
     sid = f"chatveil-call-{digest}"
     with _IN_FLIGHT_LOCK:
         if (id(guard), sid) in _IN_FLIGHT:
@@ -292,8 +298,12 @@ def sees_masked(handler: BaseCallbackHandler) -> bool:
     return isinstance(handler, BaseTracer) and not isinstance(handler, LogStreamCallbackHandler)
 
 
-def masked_callbacks(handlers: list[BaseCallbackHandler], parent_run_id: uuid.UUID | None,
-                     tags: list[str], metadata: dict[str, Any]) -> CallbackManager:
+def masked_callbacks(
+    handlers: list[BaseCallbackHandler],
+    parent_run_id: uuid.UUID | None,
+    tags: list[str],
+    metadata: dict[str, Any],
+) -> CallbackManager:
     """Callbacks for the inner model call, nested under the guarded run."""
     keep = [h for h in handlers if sees_masked(h)]
     return CallbackManager(
@@ -323,4 +333,3 @@ def add_instruction(messages: list[BaseMessage], instruction: str | None) -> lis
             new_content = [*content, {"type": "text", "text": instruction}]
         return [first.model_copy(update={"content": new_content}), *messages[1:]]
     return [SystemMessage(content=instruction), *messages]
-

@@ -101,8 +101,9 @@ class ChunkRestorer:
 
     def _content_block(self, position: int, block: Any) -> Any:
         if isinstance(block, str):
-            return self._feed(("content-str", position), block,
-                              ("content-str", position, "", None, None))
+            return self._feed(
+                ("content-str", position), block, ("content-str", position, "", None, None)
+            )
         if not isinstance(block, Mapping):
             return block
         kind = block.get("type")
@@ -110,8 +111,9 @@ class ChunkRestorer:
         update: dict[str, Any] = {}
         for key in TEXT_KEYS.get(kind, ()):
             if isinstance(block.get(key), str):
-                update[key] = self._feed(("block", index, key), block[key],
-                                         ("block", index, key, kind, None))
+                update[key] = self._feed(
+                    ("block", index, key), block[key], ("block", index, key, kind, None)
+                )
         if kind == "reasoning" and isinstance(block.get("summary"), list):
             update["summary"] = [
                 self._summary_part(index, j, part) for j, part in enumerate(block["summary"])
@@ -125,8 +127,11 @@ class ChunkRestorer:
         if not (isinstance(part, Mapping) and isinstance(part.get("text"), str)):
             return part
         sub = part.get("index", position)
-        text = self._feed(("summary", index, sub), part["text"],
-                          ("summary", index, "text", part.get("type", "summary_text"), sub))
+        text = self._feed(
+            ("summary", index, sub),
+            part["text"],
+            ("summary", index, "text", part.get("type", "summary_text"), sub),
+        )
         return {**part, "text": text}
 
     def _tool_chunk(self, position: int, call: Any) -> Any:
@@ -143,13 +148,17 @@ class ChunkRestorer:
             if key == "tool_calls" and isinstance(value, list):
                 out[key] = [self._raw_tool_call(i, c) for i, c in enumerate(value)]
             elif key == "reasoning_content" and isinstance(value, str):
-                out[key] = self._feed(("kw-reasoning",), value,
-                                      ("kw-reasoning", None, "", None, None))
-            elif key == "function_call" and isinstance(value, Mapping) and isinstance(
-                value.get("arguments"), str
+                out[key] = self._feed(
+                    ("kw-reasoning",), value, ("kw-reasoning", None, "", None, None)
+                )
+            elif (
+                key == "function_call"
+                and isinstance(value, Mapping)
+                and isinstance(value.get("arguments"), str)
             ):
-                args = self._feed(("kw-function",), value["arguments"],
-                                  ("kw-function", None, "", None, None))
+                args = self._feed(
+                    ("kw-function",), value["arguments"], ("kw-function", None, "", None, None)
+                )
                 out[key] = {**value, "arguments": args}
             else:
                 out[key] = map_json(value, self._restore)
@@ -160,8 +169,7 @@ class ChunkRestorer:
         if not (isinstance(func, Mapping) and isinstance(func.get("arguments"), str)):
             return map_json(call, self._restore)
         index = call.get("index", position)
-        args = self._feed(("kw-tool", index), func["arguments"],
-                          ("kw-tool", index, "", None, None))
+        args = self._feed(("kw-tool", index), func["arguments"], ("kw-tool", index, "", None, None))
         return {**call, "function": {**func, "arguments": args}}
 
     # ------------------------------------------------------------------ end of stream
@@ -193,11 +201,19 @@ class ChunkRestorer:
                 part = {"type": kind, "text": text, "index": sub}
                 blocks.append({"type": "reasoning", "summary": [part], "index": index})
             elif where == "tool":
-                tool_chunks.append({"type": "tool_call_chunk", "name": None, "args": text,
-                                    "id": None, "index": index})
+                tool_chunks.append(
+                    {
+                        "type": "tool_call_chunk",
+                        "name": None,
+                        "args": text,
+                        "id": None,
+                        "index": index,
+                    }
+                )
             elif where == "kw-tool":
                 kwargs.setdefault("tool_calls", []).append(
-                    {"index": index, "function": {"arguments": text}})
+                    {"index": index, "function": {"arguments": text}}
+                )
             elif where == "kw-function":
                 kwargs["function_call"] = {"arguments": text}
             elif where == "kw-reasoning":
@@ -207,5 +223,9 @@ class ChunkRestorer:
             return None
         if blocks:
             content = [content, *blocks] if content else blocks
-        return AIMessageChunk(content=content, additional_kwargs=kwargs,
-                              tool_call_chunks=tool_chunks, id=self._last_id)
+        return AIMessageChunk(
+            content=content,
+            additional_kwargs=kwargs,
+            tool_call_chunks=tool_chunks,
+            id=self._last_id,
+        )
