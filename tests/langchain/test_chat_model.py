@@ -97,11 +97,28 @@ def test_echo_returns_the_original_text_exactly(chat, spy, path):
     assert spy.received[-1][-1].content != GREETING
 
 
-def test_stream_is_incremental(chat, spy):
-    # the spy streams 1-3 characters at a time: many restored chunks, not one buffered answer
-    chunks = [c.content for c in chat.stream([HumanMessage(GREETING)], config=session("inc"))]
-    assert len([c for c in chunks if c]) > 10
-    assert "".join(chunks) == GREETING
+def test_stream_is_incremental(guard):
+    """Restored chunks come out while the model is still producing (nothing is buffered)."""
+    produced: list[str] = []
+
+    class Counting(SpyChatModel):
+        def _stream(self, messages, stop=None, run_manager=None, **kwargs):
+            for chunk in super()._stream(messages, stop, run_manager, **kwargs):
+                produced.append(chunk.message.content)
+                yield chunk
+
+    chat = guarded(Counting(), guard=guard)
+    seen_when_received = []
+    out = []
+    for chunk in chat.stream([HumanMessage(GREETING)], config=session("inc")):
+        if chunk.content:
+            seen_when_received.append(len(produced))
+        out.append(chunk.content)
+    assert "".join(out) == GREETING
+    total = len(produced)
+    assert total > 10
+    assert seen_when_received[0] < total / 2  # the first text left long before the end
+    assert len(seen_when_received) > total / 3
 
 
 def test_astream_events_only_carry_restored_text(chat, spy):
