@@ -58,8 +58,10 @@ def test_scan_json_from_file_with_placeholders(tmp_path: Path) -> None:
 
 
 def test_scan_stdin() -> None:
-    code, out = run(["scan", "-", "--json", "--strategy", "placeholder"],
-                    stdin="Write to maria.lopez@example.org today.\n")
+    code, out = run(
+        ["scan", "-", "--json", "--strategy", "placeholder"],
+        stdin="Write to maria.lopez@example.org today.\n",
+    )
     assert code == 0
     assert json.loads(out)["pseudonymized"] == "Write to <EMAIL_1> today.\n"
 
@@ -88,8 +90,9 @@ def test_scan_missing_file_is_a_clear_error(capsys: pytest.CaptureFixture[str]) 
     assert "no such file" in err and "no/such/resume.txt" in err
 
 
-def test_scan_bad_config_is_a_clear_error(tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_scan_bad_config_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     config = tmp_path / "guard.yaml"
     config.write_text("stratgy: faker\n", encoding="utf-8")
     code, _ = run(["scan", TEXT, "--config", str(config)])
@@ -104,7 +107,11 @@ def test_console_script_runs_scan() -> None:
         pytest.skip("the chatveil console script is not installed next to this interpreter")
     proc = subprocess.run(
         [str(script), "scan", "--json", "--strategy", "placeholder", "-"],
-        input="Mail maria.lopez@example.org", capture_output=True, text=True, timeout=120,
+        input="Mail maria.lopez@example.org",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
         env={**os.environ, "NO_COLOR": "1"},
     )
     assert proc.returncode == 0, proc.stderr
@@ -114,13 +121,18 @@ def test_console_script_runs_scan() -> None:
 # ---------------------------------------------------------------------- demo
 pytest.importorskip("langchain_core")
 
-from langchain_core.messages import AIMessage, HumanMessage, SystemMessage  # noqa: E402
+from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
-from chatveil.demo import OFFLINE_NOTICE, OfflineCoachModel  # noqa: E402
-from chatveil.demo._conversation import SCRIPT, SYSTEM_PROMPT, choose_model, run_demo  # noqa: E402
+from chatveil.demo import OFFLINE_NOTICE, OfflineCoachModel
+from chatveil.demo._conversation import SCRIPT, SYSTEM_PROMPT, choose_model, run_demo
 
-DEMO_ORIGINALS = ("Maria Lopez", "maria.lopez@example.org", "+1 415 555 0132", "Berlin",
-                  "John Carter")
+DEMO_ORIGINALS = (
+    "Maria Lopez",
+    "maria.lopez@example.org",
+    "+1 415 555 0132",
+    "Berlin",
+    "John Carter",
+)
 LABELS = ("you wrote", "model received", "you got back", "model answered")
 
 
@@ -142,10 +154,10 @@ def columns(output: str) -> list[dict[str, str]]:
         if not turns or "\u2502" not in line:
             continue
         head, _, body = line.partition("\u2502 ")
-        if head.strip():
-            label = head.strip()
+        if head.strip() or body.startswith("(along with"):
+            label = head.strip() or "context"
             turns[-1][label] = body
-        elif label is not None and not body.startswith("(along with"):
+        elif label is not None:
             turns[-1][label] += ("\n" if not body else " ") + body
     return turns
 
@@ -156,7 +168,11 @@ def test_demo_shows_surrogates_to_the_model_and_originals_to_the_user(no_provide
     assert not ANSI.search(out)  # not a terminal: no colour
     turns = columns(out)
     assert len(turns) == len(SCRIPT)
-    assert all(set(t) == set(LABELS) for t in turns)
+    assert all(set(t) == {*LABELS, "context"} for t in turns)
+    assert (
+        turns[1]["context"]
+        == "(along with the system prompt and 2 earlier message(s), all pseudonymized)"
+    )
     first = turns[0]
     assert first["you wrote"] == SCRIPT[0]
     assert first["model received"] == (
@@ -219,8 +235,9 @@ def test_demo_model_selection() -> None:
     assert isinstance(model, OfflineCoachModel)
     pytest.importorskip("langchain_openai")
     # built, never called: no request is made
-    model, description = choose_model(env={"OPENAI_API_KEY": "sk-test",
-                                           "CHATVEIL_DEMO_MODEL": "gpt-test"})
+    model, description = choose_model(
+        env={"OPENAI_API_KEY": "sk-test", "CHATVEIL_DEMO_MODEL": "gpt-test"}
+    )
     assert type(model).__name__ == "ChatOpenAI" and model.model_name == "gpt-test"
     assert description == "gpt-test via OpenAI"
     model, description = choose_model(env={"OLLAMA_BASE_URL": "http://127.0.0.1:11434/"})
@@ -232,10 +249,19 @@ def test_console_script_runs_demo() -> None:
     script = Path(sys.executable).with_name("chatveil")
     if not script.exists():
         pytest.skip("the chatveil console script is not installed next to this interpreter")
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OLLAMA_BASE_URL")}
-    proc = subprocess.run([str(script), "demo", "--turns", "1"], capture_output=True, text=True,
-                          timeout=300, env=env)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OLLAMA_BASE_URL")
+    }
+    proc = subprocess.run(
+        [str(script), "demo", "--turns", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     assert not ANSI.search(proc.stdout)
     turn = columns(proc.stdout)[0]

@@ -20,10 +20,10 @@ from career_coach.conversation import (
 )
 from career_coach.profile import (
     TOPICS,
+    CareerPaths,
     CareerProfile,
     GapReport,
     HiddenStrengths,
-    CareerPaths,
     PatternReport,
     ResumeAnalysis,
     profile_text,

@@ -16,7 +16,6 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableLambda, RunnableParallel, RunnablePassthrough
 
-from chatveil import Guard, guarded
 from career_coach.profile import (
     CareerPaths,
     GapReport,
@@ -24,6 +23,7 @@ from career_coach.profile import (
     PatternReport,
     profile_text,
 )
+from chatveil import Guard, guarded
 
 __all__ = ["gap_analyzer", "insight_chain", "pattern_extractor"]
 
@@ -40,22 +40,36 @@ def _with_profile_text() -> Runnable:
 
 def gap_analyzer(llm: BaseChatModel, guard: Guard) -> Runnable:
     """``{"profile", "target_role"}`` -> :class:`GapReport` (completeness against the role)."""
-    prompt = ChatPromptTemplate.from_messages([
-        ("system", _COACH),
-        ("human", "Target role: {target_role}\n\nProfile:\n{profile}\n\n"
-                  "How complete is this profile for the target role? List what it already "
-                  "shows, and what is missing with one question for each gap."),
-    ])
+    prompt = ChatPromptTemplate.from_messages(
+        [
+            ("system", _COACH),
+            (
+                "human",
+                (
+                    "Target role: {target_role}\n\nProfile:\n{profile}\n\n"
+                    "How complete is this profile for the target role? List what it already "
+                    "shows, and what is missing with one question for each gap."
+                ),
+            ),
+        ]
+    )
     return _with_profile_text() | prompt | _structured(llm, guard, GapReport)
 
 
 def pattern_extractor(llm: BaseChatModel, guard: Guard) -> Runnable:
     """``{"profile"}`` -> :class:`PatternReport` (recurring ways of working, with evidence)."""
-    prompt = ChatPromptTemplate.from_messages([
-        ("system", _COACH),
-        ("human", "Profile:\n{profile}\n\nWhich behavioural patterns recur in it (how this "
-                  "person works, decides, collaborates)? Quote the evidence."),
-    ])
+    prompt = ChatPromptTemplate.from_messages(
+        [
+            ("system", _COACH),
+            (
+                "human",
+                (
+                    "Profile:\n{profile}\n\nWhich behavioural patterns recur in it (how this "
+                    "person works, decides, collaborates)? Quote the evidence."
+                ),
+            ),
+        ]
+    )
     return _with_profile_text() | prompt | _structured(llm, guard, PatternReport)
 
 
@@ -69,16 +83,30 @@ def insight_chain(llm: BaseChatModel, guard: Guard) -> Runnable:
     Patterns are extracted first; hidden strengths and alternative career paths are then
     derived from the profile and the patterns in parallel.
     """
-    strengths_prompt = ChatPromptTemplate.from_messages([
-        ("system", _COACH),
-        ("human", "Profile:\n{profile}\n\nPatterns:\n{patterns_text}\n\nWhich strengths does "
-                  "this person probably underrate? Give evidence and how to use each."),
-    ])
-    paths_prompt = ChatPromptTemplate.from_messages([
-        ("system", _COACH),
-        ("human", "Profile:\n{profile}\n\nPatterns:\n{patterns_text}\n\nSuggest alternative "
-                  "career paths that fit, each with a concrete first step."),
-    ])
+    strengths_prompt = ChatPromptTemplate.from_messages(
+        [
+            ("system", _COACH),
+            (
+                "human",
+                (
+                    "Profile:\n{profile}\n\nPatterns:\n{patterns_text}\n\nWhich strengths does "
+                    "this person probably underrate? Give evidence and how to use each."
+                ),
+            ),
+        ]
+    )
+    paths_prompt = ChatPromptTemplate.from_messages(
+        [
+            ("system", _COACH),
+            (
+                "human",
+                (
+                    "Profile:\n{profile}\n\nPatterns:\n{patterns_text}\n\nSuggest alternative "
+                    "career paths that fit, each with a concrete first step."
+                ),
+            ),
+        ]
+    )
 
     def add_patterns_text(x: dict[str, Any]) -> str:
         return _patterns_text(x["patterns"])

@@ -28,8 +28,8 @@ from langchain_core.prompts import ChatPromptTemplate, MessagesPlaceholder
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda, RunnablePassthrough
 from langchain_core.runnables.history import RunnableWithMessageHistory
 
-from chatveil import Guard, guarded
 from career_coach.profile import INTRODUCTION, TOPIC_BY_KEY, TOPICS, CareerProfile
+from chatveil import Guard, guarded
 
 Mode = Literal["normal", "brief", "end"]
 
@@ -107,12 +107,16 @@ class AdaptiveQuestioner:
     def directive(self, topic: str | None, mode: Mode) -> str:
         """The instruction for the model in this turn."""
         if topic is None:
-            return ("Wrap up the interview: thank the user by first name and summarise what "
-                    "you learned in two sentences. Ask no further question.")
+            return (
+                "Wrap up the interview: thank the user by first name and summarise what "
+                "you learned in two sentences. Ask no further question."
+            )
         question = TOPIC_BY_KEY[topic].question
         if mode == "brief":
-            return ("The user's answers are getting short. Acknowledge in a few words, then ask "
-                    f"only this, shortened if you can: {question}")
+            return (
+                "The user's answers are getting short. Acknowledge in a few words, then ask "
+                f"only this, shortened if you can: {question}"
+            )
         return f"Acknowledge the answer in one or two sentences, then ask: {question}"
 
 

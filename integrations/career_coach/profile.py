@@ -24,12 +24,22 @@ TOPICS: tuple[Topic, ...] = (
     Topic("experience", "Which earlier roles or projects shaped you most?", True),
     Topic("skills", "Which skills do people come to you for?", True),
     Topic("goals", "Where would you like to be in two or three years?", True),
-    Topic("achievements", "Tell me about something you are proud of: what did you do, and "
-          "what changed because of it?", False),
-    Topic("work_style", "When do you do your best work: alone or with others, planned or "
-          "improvised?", False),
-    Topic("constraints", "Is anything limiting your options, such as location, hours or "
-          "salary?", False),
+    Topic(
+        "achievements",
+        "Tell me about something you are proud of: what did you do, and "
+        "what changed because of it?",
+        False,
+    ),
+    Topic(
+        "work_style",
+        "When do you do your best work: alone or with others, planned or improvised?",
+        False,
+    ),
+    Topic(
+        "constraints",
+        "Is anything limiting your options, such as location, hours or salary?",
+        False,
+    ),
 )
 TOPIC_BY_KEY: Mapping[str, Topic] = {t.key: t for t in TOPICS}
 

@@ -21,17 +21,24 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda, RunnablePassthrough
 from tqdm import tqdm
 
-from chatveil import Guard
 from career_coach.profile import ResumeAnalysis
+from chatveil import Guard
 
 __all__ = ["ResumeResult", "analyze_resumes", "resume_chain", "session_for"]
 
-_PROMPT = ChatPromptTemplate.from_messages([
-    ("system", "You are a recruiter's assistant. Work only from the candidate record given."),
-    ("human", "Candidate record (JSON):\n{record_json}\n\nSummarise the candidate, list their "
-              "skills, judge their seniority, suggest roles, and write a short first message "
-              "to them that uses their name."),
-])
+_PROMPT = ChatPromptTemplate.from_messages(
+    [
+        ("system", "You are a recruiter's assistant. Work only from the candidate record given."),
+        (
+            "human",
+            (
+                "Candidate record (JSON):\n{record_json}\n\nSummarise the candidate, list their "
+                "skills, judge their seniority, suggest roles, and write a short first message "
+                "to them that uses their name."
+            ),
+        ),
+    ]
+)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,8 +40,11 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("target", metavar="FILE_OR_TEXT")
     scan.add_argument("--text", action="store_true", help="treat FILE_OR_TEXT as text")
     scan.add_argument("--json", action="store_true", help="print one JSON document")
-    scan.add_argument("--strategy", choices=sorted(("faker", "placeholder", "token", "redact")),
-                      help="surrogate strategy (default: the configuration's, else faker)")
+    scan.add_argument(
+        "--strategy",
+        choices=sorted(("faker", "placeholder", "token", "redact")),
+        help="surrogate strategy (default: the configuration's, else faker)",
+    )
     scan.add_argument("--config", metavar="YAML", help="a GuardConfig YAML file")
 
     demo = commands.add_parser(
@@ -55,25 +57,49 @@ def _parser() -> argparse.ArgumentParser:
             "offline stand-in model."
         ),
     )
-    demo.add_argument("--turns", type=int, default=None, metavar="N",
-                      help="play only the first N turns")
-    demo.add_argument("--strategy", choices=_DEMO_STRATEGIES, default="faker",
-                      help="surrogate strategy (default: faker)")
-    demo.add_argument("--offline", action="store_true",
-                      help="use the offline stand-in even if a model provider is configured")
-    demo.add_argument("--delay", type=float, default=None, metavar="SECONDS",
-                      help="pause between streamed chunks of the stand-in "
-                           "(default: 0.01 on a terminal, else 0)")
+    demo.add_argument(
+        "--turns", type=int, default=None, metavar="N", help="play only the first N turns"
+    )
+    demo.add_argument(
+        "--strategy",
+        choices=_DEMO_STRATEGIES,
+        default="faker",
+        help="surrogate strategy (default: faker)",
+    )
+    demo.add_argument(
+        "--offline",
+        action="store_true",
+        help="use the offline stand-in even if a model provider is configured",
+    )
+    demo.add_argument(
+        "--delay",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="pause between streamed chunks of the stand-in (default: 0.01 on a terminal, else 0)",
+    )
     colour = demo.add_mutually_exclusive_group()
-    colour.add_argument("--colour", "--color", dest="colour", action="store_true", default=None,
-                        help="force ANSI colours")
-    colour.add_argument("--no-colour", "--no-color", dest="colour", action="store_false",
-                        help="never use colours (the default when not a terminal)")
+    colour.add_argument(
+        "--colour",
+        "--color",
+        dest="colour",
+        action="store_true",
+        default=None,
+        help="force ANSI colours",
+    )
+    colour.add_argument(
+        "--no-colour",
+        "--no-color",
+        dest="colour",
+        action="store_false",
+        help="never use colours (the default when not a terminal)",
+    )
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None,
-         stdout: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
     """Run the command line; returns the exit status (0 success, 1 failure, 2 usage error)."""
     stdout = stdout or sys.stdout
     parser = _parser()
@@ -113,8 +139,7 @@ def _scan(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         return 1
     if text is None:
         print(
-            f"chatveil: error: no such file: {args.target!r} "
-            "(to scan it as text, add --text)",
+            f"chatveil: error: no such file: {args.target!r} (to scan it as text, add --text)",
             file=sys.stderr,
         )
         return 2
@@ -161,13 +186,15 @@ def _demo(args: argparse.Namespace, stdout: TextIO, parser: argparse.ArgumentPar
 
     if args.turns is not None and not 1 <= args.turns <= len(SCRIPT):
         parser.error(f"--turns must be between 1 and {len(SCRIPT)}")
-    tty = stdout.isatty()
-    delay = args.delay if args.delay is not None else (0.01 if tty else 0.0)
-    colour = args.colour
-    if colour is None:
-        colour = tty and not os.environ.get("NO_COLOR")
-    run_demo(turns=args.turns, strategy=args.strategy, out=stdout, colour=colour,
-             offline=args.offline, delay=delay)
+    delay = args.delay if args.delay is not None else (0.01 if stdout.isatty() else 0.0)
+    run_demo(
+        turns=args.turns,
+        strategy=args.strategy,
+        out=stdout,
+        colour=args.colour,
+        offline=args.offline,
+        delay=delay,
+    )
     return 0
 
 

@@ -6,8 +6,6 @@ import re
 
 from langchain_core.messages import BaseMessage
 
-from chatveil import Guard
-from chatveil.demo import ScriptedChatModel, tool_call_message
 from career_coach import (
     CareerPaths,
     CareerProfile,
@@ -19,6 +17,8 @@ from career_coach import (
     insight_chain,
 )
 from career_coach.tests.conftest import assert_never_sent
+from chatveil import Guard
+from chatveil.demo import ScriptedChatModel, tool_call_message
 
 CONFIG = {"configurable": {"session_id": "maria"}}
 ORIGINALS = ["Maria Lopez", "Maria", "Lopez", "Berlin", "John Carter", "maria.lopez@example.org"]
@@ -26,9 +26,12 @@ ORIGINALS = ["Maria Lopez", "Maria", "Lopez", "Berlin", "John Carter", "maria.lo
 
 def maria_profile() -> CareerProfile:
     profile = CareerProfile()
-    profile.add("current_role", "I'm Maria Lopez, a data analyst in Berlin "
-                                "(maria.lopez@example.org).")
-    profile.add("experience", "Before that I taught maths; my mentor John Carter got me into analytics.")
+    profile.add(
+        "current_role", "I'm Maria Lopez, a data analyst in Berlin (maria.lopez@example.org)."
+    )
+    profile.add(
+        "experience", "Before that I taught maths; my mentor John Carter got me into analytics."
+    )
     profile.add("work_style", "I like to sit with users before I build anything.")
     return profile
 
@@ -40,13 +43,21 @@ def name_in(messages: list[BaseMessage]) -> str:
 
 def gap_answer(messages: list[BaseMessage]):
     name = name_in(messages)
-    return tool_call_message("GapReport", {
-        "target_role": "Product Manager",
-        "completeness": 45,
-        "strengths": [f"{name} turns data into decisions"],
-        "gaps": [{"topic": "roadmaps", "why_it_matters": "a PM owns one",
-                  "question": f"{name.split()[0]}, have you ever planned a roadmap?"}],
-    })
+    return tool_call_message(
+        "GapReport",
+        {
+            "target_role": "Product Manager",
+            "completeness": 45,
+            "strengths": [f"{name} turns data into decisions"],
+            "gaps": [
+                {
+                    "topic": "roadmaps",
+                    "why_it_matters": "a PM owns one",
+                    "question": f"{name.split()[0]}, have you ever planned a roadmap?",
+                }
+            ],
+        },
+    )
 
 
 def test_gap_analyzer_returns_restored_structured_output(guard: Guard) -> None:
@@ -70,23 +81,53 @@ def insight_answer(messages: list[BaseMessage]):
     name = name_in(messages)
     if "Which behavioural patterns" in prompt:
         mentor = re.search(r"my mentor ([A-Z]\w+ [A-Z]\w+)", prompt).group(1)
-        return tool_call_message("PatternReport", {"patterns": [
-            {"pattern": "learns through mentors", "kind": "preference",
-             "evidence": f"{mentor} got {name.split()[0]} into analytics"},
-            {"pattern": "user-first", "kind": "strength",
-             "evidence": "sits with users before building"},
-        ]})
+        return tool_call_message(
+            "PatternReport",
+            {
+                "patterns": [
+                    {
+                        "pattern": "learns through mentors",
+                        "kind": "preference",
+                        "evidence": f"{mentor} got {name.split()[0]} into analytics",
+                    },
+                    {
+                        "pattern": "user-first",
+                        "kind": "strength",
+                        "evidence": "sits with users before building",
+                    },
+                ]
+            },
+        )
     if "underrate" in prompt:
-        return tool_call_message("HiddenStrengths", {"strengths": [
-            {"strength": "teaching", "evidence": f"{name} taught maths",
-             "how_to_use_it": "run onboarding sessions"},
-        ]})
-    return tool_call_message("CareerPaths", {"paths": [
-        {"title": "Product Manager", "why_it_fits": f"{name} already works with users",
-         "first_step": "shadow a PM"},
-        {"title": "Data Educator", "why_it_fits": "teaching plus data",
-         "first_step": "write one tutorial"},
-    ]})
+        return tool_call_message(
+            "HiddenStrengths",
+            {
+                "strengths": [
+                    {
+                        "strength": "teaching",
+                        "evidence": f"{name} taught maths",
+                        "how_to_use_it": "run onboarding sessions",
+                    },
+                ]
+            },
+        )
+    return tool_call_message(
+        "CareerPaths",
+        {
+            "paths": [
+                {
+                    "title": "Product Manager",
+                    "why_it_fits": f"{name} already works with users",
+                    "first_step": "shadow a PM",
+                },
+                {
+                    "title": "Data Educator",
+                    "why_it_fits": "teaching plus data",
+                    "first_step": "write one tutorial",
+                },
+            ]
+        },
+    )
 
 
 def test_insight_chain_patterns_then_strengths_and_paths(guard: Guard) -> None:
@@ -99,7 +140,9 @@ def test_insight_chain_patterns_then_strengths_and_paths(guard: Guard) -> None:
     assert result["patterns"].patterns[0].evidence == "John Carter got Maria into analytics"
     assert result["hidden_strengths"].strengths[0].evidence == "Maria Lopez taught maths"
     assert [p.why_it_fits for p in result["career_paths"].paths] == [
-        "Maria Lopez already works with users", "teaching plus data"]
+        "Maria Lopez already works with users",
+        "teaching plus data",
+    ]
     assert model.calls == 3
     assert_never_sent(model.texts_received(), ORIGINALS)
     # the patterns the model wrote come back to it, restored then pseudonymized again: the
@@ -107,8 +150,10 @@ def test_insight_chain_patterns_then_strengths_and_paths(guard: Guard) -> None:
     first_name = name_in(model.received[0]).split()[0]
     mentor = re.search(r"my mentor ([A-Z]\w+ [A-Z]\w+)", model.received[0][-1].text).group(1)
     for call in model.received[1:]:
-        assert f"- learns through mentors (preference): {mentor} got {first_name} into analytics" in (
-            call[-1].text)
+        assert (
+            f"- learns through mentors (preference): {mentor} got {first_name} into analytics"
+            in (call[-1].text)
+        )
 
 
 def test_analysis_after_the_interview_uses_the_interview_surrogates(guard: Guard) -> None:

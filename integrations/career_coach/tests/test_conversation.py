@@ -5,19 +5,32 @@ from __future__ import annotations
 import pytest
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from chatveil import Guard
-from chatveil.demo import ScriptedChatModel
-from career_coach import TOPICS, AdaptiveQuestioner, CareerProfile, ConversationEngine, FatigueManager
+from career_coach import (
+    TOPICS,
+    AdaptiveQuestioner,
+    CareerProfile,
+    ConversationEngine,
+    FatigueManager,
+)
 from career_coach.profile import TOPIC_BY_KEY
 from career_coach.tests.conftest import assert_never_sent
+from chatveil import Guard
+from chatveil.demo import ScriptedChatModel
 
 MARIA = [
     "I'm Maria Lopez, you can write to maria.lopez@example.org or call +1 415 555 0132.",
     "I lead the dashboard team at a retailer in Berlin and report to Anna Schmidt.",
     "Before that I taught maths for four years, which is where I learned to explain data.",
 ]
-MARIA_ORIGINALS = ["Maria Lopez", "Maria", "Lopez", "maria.lopez@example.org", "+1 415 555 0132",
-                   "Berlin", "Anna Schmidt"]
+MARIA_ORIGINALS = [
+    "Maria Lopez",
+    "Maria",
+    "Lopez",
+    "maria.lopez@example.org",
+    "+1 415 555 0132",
+    "Berlin",
+    "Anna Schmidt",
+]
 
 
 def echo(messages: list[BaseMessage]) -> str:
@@ -46,8 +59,14 @@ def test_replies_are_restored_and_no_original_reaches_the_model(
     assert_never_sent(model.texts_received(), MARIA_ORIGINALS)
     # the whole history went to the model each time, pseudonymized the same way every turn
     first, second, third = model.received
-    assert [type(m) for m in third] == [SystemMessage, HumanMessage, AIMessage, HumanMessage,
-                                        AIMessage, HumanMessage]
+    assert [type(m) for m in third] == [
+        SystemMessage,
+        HumanMessage,
+        AIMessage,
+        HumanMessage,
+        AIMessage,
+        HumanMessage,
+    ]
     assert second[1].text == first[1].text != MARIA[0]
     assert second[2].text == "You said: " + first[1].text  # the AI turn, re-pseudonymized
     assert third[3].text == second[3].text != MARIA[1]
@@ -79,17 +98,18 @@ def test_questioner_follows_what_the_profile_lacks(guard: Guard, model: Scripted
     assert profile.missing() == ["goals", "achievements", "work_style", "constraints"]
 
 
-def test_short_answers_shorten_then_end_the_interview(guard: Guard, model: ScriptedChatModel
-                                                       ) -> None:
+def test_short_answers_shorten_then_end_the_interview(
+    guard: Guard, model: ScriptedChatModel
+) -> None:
     engine = ConversationEngine(model, guard)
-    engine.turn("s", MARIA[0])                      # greeting: asks current_role
-    engine.turn("s", MARIA[1])                      # long answer: asks experience
-    brief = engine.turn("s", "teaching")            # one short answer: still normal
+    engine.turn("s", MARIA[0])  # greeting: asks current_role
+    engine.turn("s", MARIA[1])  # long answer: asks experience
+    brief = engine.turn("s", "teaching")  # one short answer: still normal
     assert (brief.mode, brief.topic) == ("normal", "skills")
-    brief = engine.turn("s", "SQL mostly")          # two in a row: brief, essentials only
+    brief = engine.turn("s", "SQL mostly")  # two in a row: brief, essentials only
     assert (brief.mode, brief.topic, brief.done) == ("brief", "goals", False)
     assert directive_of(model.received[-1]).startswith("The user's answers are getting short.")
-    last = engine.turn("s", "not sure")             # three in a row: wrap up
+    last = engine.turn("s", "not sure")  # three in a row: wrap up
     assert (last.mode, last.topic, last.done) == ("end", None, True)
     assert directive_of(model.received[-1]).startswith("Wrap up the interview")
     assert last.reply == "You said: not sure"

@@ -8,10 +8,10 @@ import re
 import pytest
 from langchain_core.messages import BaseMessage
 
-from chatveil import Guard
-from chatveil.demo import ScriptedChatModel, tool_call_message
 from career_coach import ResumeResult, analyze_resumes, resume_chain, session_for
 from career_coach.tests.conftest import assert_never_sent
+from chatveil import Guard
+from chatveil.demo import ScriptedChatModel, tool_call_message
 
 RESUMES = [
     {
@@ -19,8 +19,13 @@ RESUMES = [
         "name": "Maria Lopez",
         "contact": {"email": "maria.lopez@example.org", "phone": "+1 415 555 0132"},
         "headline": "Data analyst moving into product management",
-        "experience": [{"title": "Data Analyst", "years": 6,
-                        "summary": "Led dashboard projects for the sales team."}],
+        "experience": [
+            {
+                "title": "Data Analyst",
+                "years": 6,
+                "summary": "Led dashboard projects for the sales team.",
+            }
+        ],
         "skills": ["SQL", "Python", "user interviews"],
     },
     {
@@ -28,8 +33,9 @@ RESUMES = [
         "name": "Jonas Becker",
         "contact": {"email": "jonas.becker@example.com", "phone": "+49 30 901820"},
         "headline": "Backend engineer",
-        "experience": [{"title": "Software Engineer", "years": 9,
-                        "summary": "Built payment services."}],
+        "experience": [
+            {"title": "Software Engineer", "years": 9, "summary": "Built payment services."}
+        ],
         "skills": ["Go", "Kafka"],
     },
     {
@@ -37,8 +43,13 @@ RESUMES = [
         "name": "Priya Raman",
         "contact": {"email": "priya.raman@example.net", "phone": "+44 20 7946 0958"},
         "headline": "UX researcher",
-        "experience": [{"title": "UX Researcher", "years": 3,
-                        "summary": "Ran usability studies for mobile apps."}],
+        "experience": [
+            {
+                "title": "UX Researcher",
+                "years": 3,
+                "summary": "Ran usability studies for mobile apps.",
+            }
+        ],
         "skills": ["interviews", "survey design"],
     },
 ]
@@ -56,13 +67,16 @@ def analyst(messages: list[BaseMessage]):
     name = record["name"]
     first = name.split()[0]
     years = record["experience"][0]["years"]
-    return tool_call_message("ResumeAnalysis", {
-        "summary": f"{name} has {years} years as {record['experience'][0]['title']}.",
-        "skills": record["skills"],
-        "seniority": "senior" if years >= 6 else "mid",
-        "suggested_roles": ["Product Analyst"],
-        "outreach": f"Hi {first}, could we talk? Reply to {record['contact']['email']}.",
-    })
+    return tool_call_message(
+        "ResumeAnalysis",
+        {
+            "summary": f"{name} has {years} years as {record['experience'][0]['title']}.",
+            "skills": record["skills"],
+            "seniority": "senior" if years >= 6 else "mid",
+            "suggested_roles": ["Product Analyst"],
+            "outreach": f"Hi {first}, could we talk? Reply to {record['contact']['email']}.",
+        },
+    )
 
 
 def expected_summary(r: dict) -> str:

@@ -27,10 +27,14 @@ __all__ = ["SCRIPT", "DemoTurn", "choose_model", "run_demo"]
 #: What the demo user types, turn by turn.
 SCRIPT: tuple[str, ...] = (
     "Hi! I'm Maria Lopez. You can reach me at maria.lopez@example.org or +1 415 555 0132.",
-    "I've been a data analyst in Berlin for six years, and lately I lead our dashboard "
-    "projects and spend a lot of time with the people who use them.",
-    "I want to move into product management. Could you draft a short note to my old mentor "
-    "John Carter asking for advice?",
+    (
+        "I've been a data analyst in Berlin for six years, and lately I lead our dashboard "
+        "projects and spend a lot of time with the people who use them."
+    ),
+    (
+        "I want to move into product management. Could you draft a short note to my old mentor "
+        "John Carter asking for advice?"
+    ),
     "What should I focus on first?",
     "Thanks, that's all for today!",
 )
@@ -57,7 +61,10 @@ class DemoTurn:
 
 
 def choose_model(
-    *, offline: bool = False, env: Mapping[str, str] | None = None, delay: float = 0.0,
+    *,
+    offline: bool = False,
+    env: Mapping[str, str] | None = None,
+    delay: float = 0.0,
     callbacks: list[Any] | None = None,
 ) -> tuple[BaseChatModel, str]:
     """The chat model to use and a one-line description of it.
@@ -154,40 +161,40 @@ def run_demo(
         calls_before = len(recorder.sent)
         chunks: list[str] = []
         for chunk in chat.stream(history, config=config):
-            piece = chunk.text
-            if not piece:
-                continue
-            if not chunks:
-                _show_received(view, recorder, calls_before)
-                view.start_stream("you got back")
-            chunks.append(piece)
-            view.stream(piece)
+            if chunk.text:
+                if not chunks:
+                    _begin_answer(view, _latest(recorder.sent, calls_before))
+                chunks.append(chunk.text)
+                view.stream(chunk.text)
         if not chunks:
-            _show_received(view, recorder, calls_before)
-            view.start_stream("you got back")
+            _begin_answer(view, _latest(recorder.sent, calls_before))
         view.end_stream()
         answer = "".join(chunks)
-        raw = recorder.answers[-1] if len(recorder.answers) > calls_before else ""
+        raw = _latest(recorder.answers, calls_before) or ""
         view.row("model answered", raw)
-        sent = recorder.sent[-1] if len(recorder.sent) > calls_before else []
-        played.append(
-            DemoTurn(text, _last_human(sent), len(sent), raw, answer, chunks)
-        )
+        sent = _latest(recorder.sent, calls_before) or []
+        played.append(DemoTurn(text, _last_human(sent), len(sent), raw, answer, chunks))
         history.append(AIMessage(answer))
 
     _summary(view, guard, script, recorder)
     return played
 
 
-def _show_received(view: _View, recorder: MessageRecorder, calls_before: int) -> None:
-    if len(recorder.sent) <= calls_before:
+def _latest(items: list[Any], before: int) -> Any:
+    """The newest item if one was added since there were ``before`` items, else ``None``."""
+    return items[-1] if len(items) > before else None
+
+
+def _begin_answer(view: _View, sent: list[BaseMessage] | None) -> None:
+    """Show what the model received, then open the streamed "you got back" row."""
+    if sent is None:
         view.row("model received", "(not recorded: the model call did not report its input)")
-        return
-    sent = recorder.sent[-1]
-    view.row("model received", _last_human(sent))
-    earlier = sum(1 for m in sent[:-1] if not isinstance(m, SystemMessage))
-    context = "the system prompt" + (f" and {earlier} earlier message(s)" if earlier else "")
-    view.row("", f"(along with {context}, all pseudonymized)", dim=True)
+    else:
+        view.row("model received", _last_human(sent))
+        earlier = sum(1 for m in sent[:-1] if not isinstance(m, SystemMessage))
+        context = "the system prompt" + (f" and {earlier} earlier message(s)" if earlier else "")
+        view.row("", f"(along with {context}, all pseudonymized)", dim=True)
+    view.start_stream("you got back")
 
 
 def _last_human(messages: list[BaseMessage]) -> str:
@@ -197,18 +204,25 @@ def _last_human(messages: list[BaseMessage]) -> str:
     return ""
 
 
-def _summary(view: _View, guard: Guard, script: tuple[str, ...], recorder: MessageRecorder
-             ) -> None:
+def _summary(view: _View, guard: Guard, script: tuple[str, ...], recorder: MessageRecorder) -> None:
     originals = {text[s.start : s.end] for text in script for s in guard.detect(text)}
     sent = "\n".join(m.text for call in recorder.sent for m in call)
-    leaked = sorted(o for o in originals if o in sent)
+    leaked = sum(1 for o in originals if o in sent)
     view.rule("")
     if leaked:
-        view.line(view.paint("31", f"\u2717 {len(leaked)} of {len(originals)} personal values "
-                                   "reached the model"))
+        view.line(
+            view.paint(
+                "31", f"\u2717 {leaked} of {len(originals)} personal values reached the model"
+            )
+        )
     else:
-        view.line(view.paint("32", f"\u2713 none of the {len(originals)} personal values you "
-                                   f"typed reached the model ({len(recorder.sent)} call(s))"))
+        view.line(
+            view.paint(
+                "32",
+                f"\u2713 none of the {len(originals)} personal values you "
+                f"typed reached the model ({len(recorder.sent)} call(s))",
+            )
+        )
     metrics = guard.metrics()
     for key in ("pseudonymized", "restored"):
         counts = ", ".join(f"{k} {v}" for k, v in metrics[key].items()) or "none"

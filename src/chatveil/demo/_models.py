@@ -38,7 +38,9 @@ _NAME = (
 )
 _SELF_NAME = re.compile(rf"\b(?:I'm|I am|my name is|this is)\s+({_NAME})", re.IGNORECASE)
 _CONTACT = re.compile(rf"\b(?:mentor|manager|colleague|friend|recruiter)\s+({_NAME})")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<EMAIL(?:_ADDRESS)?_\d+>|\[PII_EMAIL[A-Z_]*_\w{8}\]")
+_EMAIL = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<EMAIL(?:_ADDRESS)?_\d+>|\[PII_EMAIL[A-Z_]*_\w{8}\]"
+)
 _PHONE = re.compile(r"\+?\d[\d ().-]{6,}\d|<PHONE(?:_NUMBER)?_\d+>|\[PII_PHONE[A-Z_]*_\w{8}\]")
 
 
