@@ -90,6 +90,14 @@ def test_scan_missing_file_is_a_clear_error(capsys: pytest.CaptureFixture[str]) 
     assert "no such file" in err and "no/such/resume.txt" in err
 
 
+def test_scan_directory_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = run(["scan", str(tmp_path)])
+    assert (code, out) == (1, "")
+    assert "cannot read" in capsys.readouterr().err
+
+
 def test_scan_bad_config_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

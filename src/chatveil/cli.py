@@ -117,14 +117,14 @@ def main(
 
 
 def _read_target(args: argparse.Namespace, stdin: TextIO) -> str | None:
-    """The text to scan, or ``None`` if TARGET names a file that does not exist."""
+    """The text to scan, or ``None`` if FILE_OR_TEXT looks like a missing file."""
     target = args.target
     if args.text:
         return target
     if target == "-":
         return stdin.read()
     path = Path(target)
-    if path.is_file():
+    if path.exists():
         return path.read_text(encoding="utf-8")
     if any(c.isspace() for c in target):
         return target
