@@ -161,6 +161,8 @@ def test_unsupported_input_is_refused(guard):
         PseudonymizeRunnable(guard).invoke(42, config=session("bad"))
     with pytest.raises(UnsupportedContentError):
         PseudonymizeRunnable(guard).invoke([object()], config=session("bad"))
+    with pytest.raises(UnsupportedContentError):  # an object in prompt variables: fail closed
+        PseudonymizeRunnable(guard).invoke({"q": object()}, config=session("bad"))
 
 
 def test_restore_handles_plain_values_and_messages(guard):

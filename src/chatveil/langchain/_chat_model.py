@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextvars
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from langchain_core.caches import BaseCache
@@ -72,7 +72,6 @@ class _Call:
     audits: list[AuditCallbackHandler]
     model: str
     streamed: bool
-    error: str | None = field(default=None)
 
     def restore_chunk(self, restorer: ChunkRestorer, piece: Any) -> AIMessageChunk:
         chunk = as_chunk(piece)

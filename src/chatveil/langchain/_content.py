@@ -123,6 +123,11 @@ def map_value(value: Any, fn: TextFn, *, masking: bool) -> Any:
         return value if all(a is b for a, b in zip(value, items, strict=True)) else items
     if isinstance(value, str):
         return _text(value, fn)
+    if masking and not (value is None or isinstance(value, bool | int | float)):
+        raise UnsupportedContentError(
+            f"cannot pseudonymize a {type(value).__name__}; pass strings, messages, "
+            f"dicts, lists or pydantic models"
+        )
     return value
 
 
