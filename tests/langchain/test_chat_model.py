@@ -332,6 +332,8 @@ def test_guarded_accepts_only_chat_models_and_does_not_double_wrap(spy, guard):
     with pytest.raises(TypeError):
         guarded(object())
     assert isinstance(chat.bind_tools([]), Runnable)
+    built = guarded(SpyChatModel(), strategy="placeholder")  # a new guard from options
+    assert built.guard.config.strategy == "placeholder"
 
 
 def test_reprs_never_show_originals(chat, spy):
@@ -392,3 +394,26 @@ def test_str_subclasses_such_as_message_text_are_accepted(chat, spy):
     masked = PseudonymizeRunnable(chat.guard).invoke({"q": text}, config=session("sub"))
     assert masked["q"] == spy.received[0][0].content
     assert step_out.content == GREETING
+
+
+def test_streaming_a_model_that_cannot_stream(guard):
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.outputs import ChatGeneration, ChatResult
+
+    class NoStream(BaseChatModel):
+        @property
+        def _llm_type(self) -> str:
+            return "no-stream"
+
+        def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+            call = {"name": "echo", "args": {"text": messages[-1].text}, "id": "n1"}
+            message = AIMessage(content=messages[-1].text, tool_calls=[call])
+            return ChatResult(generations=[ChatGeneration(message=message)])
+
+    chat = guarded(NoStream(), guard=guard)
+    chunks = list(chat.stream(GREETING, config=session("nostream")))
+    full = chunks[0]
+    for c in chunks[1:]:
+        full = full + c
+    assert full.content == GREETING
+    assert full.tool_calls[0]["args"] == {"text": GREETING}

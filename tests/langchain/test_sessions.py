@@ -216,3 +216,53 @@ def test_split_tokens_restore_in_streams(make_guard, strategy):
     chat = guarded(SpyChatModel(reply=echo_masked), guard=guard)
     out = "".join(c.content for c in chat.stream(GREETING, config=session("tok")))
     assert out == GREETING
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cuts=st.lists(st.integers(min_value=1, max_value=300), max_size=25))
+def test_any_chunking_of_blocks_and_tool_arguments_restores_like_invoke(guard, cuts):
+    import json
+
+    from langchain_core.messages import AIMessageChunk
+    from langchain_core.outputs import ChatGenerationChunk
+
+    text = "Jane Doe asked us to write to jane.doe@acme.com; call Jane at +1 415-555-0134."
+    masked = guard.pseudonymize(text, "chunk-blocks")
+    args = json.dumps({"to": masked, "note": f"Dear {masked[:8]}"})
+
+    def split(s: str) -> list[str]:
+        points = sorted({c % len(s) for c in cuts} - {0})
+        return [s[a:b] for a, b in zip([0, *points], [*points, len(s)], strict=True)]
+
+    class Chunked(SpyChatModel):
+        def _stream(self, messages, stop=None, run_manager=None, **kwargs):
+            for piece in split(masked):
+                block = {"type": "reasoning", "reasoning": piece, "index": 0}
+                yield ChatGenerationChunk(message=AIMessageChunk(content=[block]))
+            for n, piece in enumerate(split(args)):
+                call = {
+                    "name": "note" if n == 0 else None,
+                    "args": piece,
+                    "id": "c1" if n == 0 else None,
+                    "index": 0,
+                    "type": "tool_call_chunk",
+                }
+                yield ChatGenerationChunk(
+                    message=AIMessageChunk(content=[], tool_call_chunks=[call])
+                )
+
+    answer = AIMessage(
+        content=[{"type": "reasoning", "reasoning": masked}],
+        tool_calls=[{"name": "note", "args": json.loads(args), "id": "c1"}],
+    )
+    chat = guarded(Chunked(reply=lambda m: answer), guard=guard)
+    invoked = chat.invoke("hello", config=session("chunk-blocks"))
+    full = None
+    for chunk in chat.stream("hello", config=session("chunk-blocks")):
+        full = chunk if full is None else full + chunk
+    assert invoked.content[0]["reasoning"] == text
+    assert "".join(b.get("reasoning", "") for b in full.content) == text
+    assert full.tool_calls[0]["args"] == invoked.tool_calls[0]["args"]
+    assert invoked.tool_calls[0]["args"]["to"] == text
