@@ -100,7 +100,7 @@ def _seed(value: Any) -> str:
         return value
     if isinstance(value, Sequence) and value and all(isinstance(m, BaseMessage) for m in value):
         first = next((m for m in value if isinstance(m, HumanMessage)), value[0])
-        return first.text if isinstance(first.text, str) else str(first.text)
+        return str(first.text)
     return ""
 
 
