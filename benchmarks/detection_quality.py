@@ -55,10 +55,12 @@ GROUPS = {
     "location": ("LOCATION",),
     "date_time": ("DATE_TIME",),
 }
-TARGETS = {"structured": "< 1%", "person": "< 5%", "person (any name part)": "-"}
+TARGETS = {"structured": "< 1%", "person": "< 5%", "person (any name part)": "-",
+           "location (one-word values)": "reported separately"}
 #: Predicted type -> dataset label it can match.
 PRED_TO_LABEL = {"STREET_ADDRESS": "LOCATION"}
 
+EVAL_KEY = b"chatveil-detection-quality-eval-key"
 _NAME_PART = re.compile(r"[^\W\d_]{2,}")
 #: A PERSON label on an honorific alone ("Mr.", "dr.") identifies nobody; such spans are dropped.
 _HONORIFIC = re.compile(r"(?i)(?:mr|mrs|ms|mx|miss|dr|prof|sir)\.?")
@@ -127,7 +129,8 @@ def _score(
                 tally.errors[etype].append(f"FP   {text[a:b]!r} in {text!r}")
 
 
-def _leaks(tally: Tally, gold: list[dict[str, Any]], output: str, types: tuple[str, ...]) -> None:
+def _leaks(tally: Tally, gold: list[dict[str, Any]], output: str, types: tuple[str, ...],
+           pred: list[tuple[int, int, str]] | None = None) -> None:
     for span in gold:
         if span["label"] not in types:
             continue
@@ -135,6 +138,14 @@ def _leaks(tally: Tally, gold: list[dict[str, Any]], output: str, types: tuple[s
         leaked = _present(value, output)
         tally.leaks[span["label"]].total += 1
         tally.leaks[span["label"]].leaked += leaked
+        if leaked and pred is not None and any(
+            a < span["end"] and span["start"] < b for a, b, _ in pred
+        ):
+            # Detected, replaced, and still present: a surrogate equals this original.
+            tally.leaks["detected but present"].leaked += 1
+        if span["label"] == "LOCATION" and " " not in value.strip():
+            tally.leaks["LOCATION (one word)"].total += 1
+            tally.leaks["LOCATION (one word)"].leaked += leaked
         if span["label"] == "PERSON":
             parts = [w for w in _NAME_PART.findall(value)]
             any_part = leaked or any(_present(w, output) for w in parts)
@@ -165,8 +176,9 @@ def run_chatveil(data, keep_errors: int) -> dict[str, Tally]:
 
     from chatveil import Guard, GuardConfig
 
-    guard = Guard(GuardConfig()).warm_up()
-    optional = Guard(GuardConfig(entities=OPTIONAL)).warm_up()
+    # A fixed key makes the surrogates, and so the numbers, the same from run to run.
+    guard = Guard(GuardConfig(secret_key=EVAL_KEY)).warm_up()
+    optional = Guard(GuardConfig(entities=OPTIONAL, secret_key=EVAL_KEY)).warm_up()
     out = {}
     for name, records in data.items():
         tally = Tally()
@@ -174,6 +186,7 @@ def run_chatveil(data, keep_errors: int) -> dict[str, Tally]:
         for i, (text, gold, types) in enumerate(tqdm(records, desc=f"chatveil {name}",
                                                       unit="rec", leave=False)):
             pred = [(s.start, s.end, s.entity_type) for s in guard.detect(text)]
+            found = list(pred)
             wanted = tuple(t for t in types if t in OPTIONAL)
             if wanted:
                 pred += [(s.start, s.end, s.entity_type) for s in optional.detect(text)]
@@ -181,7 +194,7 @@ def run_chatveil(data, keep_errors: int) -> dict[str, Tally]:
             sid = f"eval-{name}-{i}"
             masked = guard.pseudonymize(text, session_id=sid)
             guard.forget(sid)
-            _leaks(tally, gold, masked, types)
+            _leaks(tally, gold, masked, types, found)
         tally.seconds = time.perf_counter() - start
         out[name] = tally
     return out
@@ -252,17 +265,23 @@ def report(chatveil: dict[str, Tally], presidio: dict[str, Tally], n: dict[str, 
                                     "presidio_seconds": pr.seconds, "types": rows}
     print("\n## Leak rate: labelled values still present verbatim after pseudonymization"
           " (both datasets)\n")
-    print(f"{'group':<24}{'values':>7} | {'chatveil':>9} | {'presidio':>9} | target")
-    groups = {**GROUPS, "person (any name part)": ("PERSON (any name part)",)}
-    order = ["structured", "person", "person (any name part)", "location", "date_time"]
+    print(f"{'group':<28}{'values':>7} | {'chatveil':>9} | {'presidio':>9} | target")
+    groups = {**GROUPS, "person (any name part)": ("PERSON (any name part)",),
+              "location (one-word values)": ("LOCATION (one word)",)}
+    order = ["structured", "person", "person (any name part)", "location",
+             "location (one-word values)", "date_time"]
     for g in order:
         a, b = _merge_leaks(chatveil, groups[g]), _merge_leaks(presidio, groups[g])
         note = TARGETS.get(g, "reported separately")
         if g == "date_time":
             note += " (not a chatveil default type)"
-        print(f"{g:<24}{a.total:>7} | {_pct(a.rate()):>9} | {_pct(b.rate()):>9} | {note}")
+        print(f"{g:<28}{a.total:>7} | {_pct(a.rate()):>9} | {_pct(b.rate()):>9} | {note}")
         result["leaks"][g] = {"values": a.total, "chatveil": a.rate(), "presidio": b.rate(),
                               "chatveil_leaked": a.leaked, "presidio_leaked": b.leaked}
+    collided = _merge_leaks(chatveil, ("detected but present",)).leaked
+    print(f"\nchatveil leaks that were detected and replaced, yet the value is still in the text "
+          f"(a surrogate equal to another original of the same record): {collided}")
+    result["leaks"]["chatveil_detected_but_present"] = collided
     print("\nper type:")
     for t in (*STRUCTURED, "PERSON"):
         a, b = _merge_leaks(chatveil, (t,)), _merge_leaks(presidio, (t,))

@@ -13,6 +13,7 @@ from chatveil._recognizers import (
     FilteredSpacyRecognizer,
     IbanCodeRecognizer,
     InternationalPhoneRecognizer,
+    KnownPlaceRecognizer,
     PersonNameRecognizer,
     StreetAddressRecognizer,
     UsSsnContextRecognizer,
@@ -312,6 +313,30 @@ def test_ner_person_parts_recalled_elsewhere_in_text() -> None:
 
 def test_no_person_when_not_requested() -> None:
     assert NAMES.analyze("My name is Nunzia", ["EMAIL_ADDRESS"], None) == []
+
+
+# ---------------------------------------------------------------------- known places
+PLACES = KnownPlaceRecognizer()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He moved from Antigua and Barbuda to Berlin", ["Antigua and Barbuda", "Berlin"]),
+    ("the princess arrived at bauru this morning from bahrain.", ["bahrain"]),
+    ("Marshall Islands 56293", ["Marshall Islands"]),
+    ("We drove through Virginia", ["Virginia"]),
+])
+def test_known_places(text: str, expected: list[str]) -> None:
+    assert found(PLACES, text, threshold=0.6) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Best wishes, and well done",  # Dutch towns named Best and Made are English words
+    "Enter the Hall",
+    "The bahrain office",  # lowercase places count only in all-lowercase text
+    "variable Berlin_2 and Germany1",
+])
+def test_not_places(text: str) -> None:
+    assert found(PLACES, text, threshold=0.6) == []
 
 
 # ---------------------------------------------------------------------- spaCy filter

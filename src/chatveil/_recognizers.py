@@ -28,6 +28,7 @@ __all__ = [
     "FilteredSpacyRecognizer",
     "IbanCodeRecognizer",
     "InternationalPhoneRecognizer",
+    "KnownPlaceRecognizer",
     "PersonNameRecognizer",
     "StreetAddressRecognizer",
     "UsSsnContextRecognizer",
@@ -538,21 +539,52 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
                      "first_names_nonbinary"):
             first.update(_words(getattr(provider, attr, ()) or ()))
         last.update(_words(getattr(provider, "last_names", ()) or ()))
-    common: set[str] = set(_AMBIGUOUS)
-    try:
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        common.update(STOP_WORDS)
-    except ImportError:  # pragma: no cover - spaCy is a dependency
-        pass
-    common.update(w.casefold() for w in _faker_list("faker.providers.lorem.en_US", "word_list"))
+    english = set(_english_words())
+    common = english | _AMBIGUOUS
     places: set[str] = set(_PLACE_NAMES)
-    for module, attr in (("en", "countries"), ("en_US", "states"), ("en_GB", "counties"),
-                         ("de_DE", "cities"), ("nl_NL", "cities")):
-        places.update(p.casefold() for p in _faker_list(f"faker.providers.address.{module}", attr))
+    for module, attr in _PLACE_LISTS:
+        places.update(" ".join(p.casefold().split())
+                      for p in _faker_list(f"faker.providers.address.{module}", attr))
     first = {w for w in first if len(w) >= 3} - {"doe"}
     last = {w for w in last if len(w) >= 3} - {"doe"}
     return frozenset(first), frozenset(last), frozenset(common), frozenset(places)
+
+
+#: Faker address lists used as a small gazetteer (countries, US states, UK counties, cities).
+_PLACE_LISTS = (("en", "countries"), ("en_US", "states"), ("en_GB", "counties"),
+                ("de_DE", "cities"), ("nl_NL", "cities"))
+
+
+def _english_words() -> set[str]:
+    """spaCy's English stop words and Faker's English word list, casefolded."""
+    words: set[str] = set()
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        words.update(STOP_WORDS)
+    except ImportError:  # pragma: no cover - spaCy is a dependency
+        pass
+    words.update(w.casefold() for w in _faker_list("faker.providers.lorem.en_US", "word_list"))
+    return words
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> tuple[frozenset[str], dict[str, int]]:
+    """Place names worth flagging (no English words, 4+ letters) and, per first word, the most
+    words a place starting with it has."""
+    places = _name_lists()[3]
+    english = _english_words()
+    sure = set(_PLACE_NAMES)  # countries and states stay places even if also English words
+    for module, attr in _PLACE_LISTS[:2]:
+        sure.update(p.casefold() for p in _faker_list(f"faker.providers.address.{module}", attr))
+    words = english | _AMBIGUOUS
+    kept = frozenset(p for p in places if len(p) >= 4 and (p not in words or p in sure))
+    longest: dict[str, int] = {}
+    for place in kept:
+        words = place.replace("'", " ").replace("’", " ").replace("-", " ").split()
+        if words:
+            longest[words[0]] = max(longest.get(words[0], 0), len(words) + 2)
+    return kept, longest
 
 
 def _faker_list(module: str, attr: str) -> Iterable[str]:
@@ -966,6 +998,57 @@ class PersonNameRecognizer(EntityRecognizer):
         return scan.results()
 
 
+# ---------------------------------------------------------------------- known places
+class KnownPlaceRecognizer(EntityRecognizer):
+    """Countries, US states, UK counties and German/Dutch cities by name (Faker's address lists).
+
+    The small NER model misses many one-word places, in lowercase text above all. A match must
+    be capitalised (any case in all-lowercase text) and is never an English word ("Best",
+    "Made" are Dutch towns); its score clears the guard's default LOCATION threshold (0.6).
+    """
+
+    SCORE = 0.65
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["LOCATION"], supported_language=supported_language,
+                         name="ChatveilKnownPlaceRecognizer")
+
+    def load(self) -> None:  # the lists load lazily on first analyze
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        if "LOCATION" not in entities or not text:
+            return []
+        places, longest = _gazetteer()
+        lowercase_text = not any(ch.isupper() for ch in text)
+        tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)
+                  if not _glued(text, m.start(), m.end())]
+        results = []
+        i = 0
+        while i < len(tokens):
+            s, e, w = tokens[i]
+            most = longest.get(w.casefold())
+            if most is None or not (_is_cap(w) or w.isupper() or lowercase_text):
+                i += 1
+                continue
+            for n in range(min(most, len(tokens) - i), 0, -1):
+                end = tokens[i + n - 1][1]
+                value = text[s:end]
+                if "\n" in value or " ".join(value.casefold().split()) not in places:
+                    continue
+                results.append(RecognizerResult(
+                    "LOCATION", s, end, self.SCORE,
+                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+                ))
+                i += n
+                break
+            else:
+                i += 1
+        return results
+
+
 # ---------------------------------------------------------------------- spaCy NER, filtered
 #: Single words spaCy's small model tends to call a person in chat text that are not names.
 _NOT_A_PERSON = frozenset("""
@@ -1044,4 +1127,5 @@ def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
         ApiKeyRecognizer(supported_language=language),
         StreetAddressRecognizer(supported_language=language),
         PersonNameRecognizer(supported_language=language),
+        KnownPlaceRecognizer(supported_language=language),
     ]
