@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from chatveil._guard import KEEP_VERBATIM_INSTRUCTION, Guard, current_session
+from chatveil._guard import KEEP_VERBATIM_INSTRUCTION, Guard, Tally, current_session
 from chatveil._restore import StreamRestorer
 from chatveil._state import (
     DetectionCache,
@@ -51,6 +51,7 @@ __all__ = [
     "Span",
     "StreamRestorer",
     "SurrogateCollisionError",
+    "Tally",
     "UnknownSessionError",
     "Vault",
     "VaultCryptoError",

@@ -278,6 +278,7 @@ ChatveilErrorTypes = (DetectionError, MissingDependencyError, ConfigurationError
 
 
 _NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+_TITLE_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? $")
 
 
 def _trim(text: str, span: Span) -> Span:
@@ -293,6 +294,11 @@ def _trim(text: str, span: Span) -> Span:
             if text.endswith(suffix, start, end) and end - start > len(suffix):
                 end -= len(suffix)
                 break
+    if span.entity_type == "PERSON":
+        # keep a title with the name, so "Mr Smith" is known to be a surname
+        title = _TITLE_BEFORE.search(text, max(0, start - 8), start)
+        if title is not None:
+            start = title.start()
     if (start, end) == (span.start, span.end) or end <= start:
         return span
     return Span(start, end, span.entity_type, span.score)

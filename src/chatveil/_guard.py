@@ -10,6 +10,7 @@ import re
 import secrets
 import threading
 from collections import Counter
+from dataclasses import dataclass, field
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -40,7 +41,7 @@ from chatveil.errors import (
 )
 from chatveil.spans import Span, resolve_overlaps
 
-__all__ = ["DEFAULT_SESSION", "KEEP_VERBATIM_INSTRUCTION", "Guard", "current_session"]
+__all__ = ["DEFAULT_SESSION", "KEEP_VERBATIM_INSTRUCTION", "Guard", "Tally", "current_session"]
 
 DEFAULT_SESSION = "default"
 
@@ -63,20 +64,30 @@ def current_session() -> str | None:
     return _SESSION.get()
 
 
+@dataclass
+class Tally:
+    """What one piece of work did, by entity type (never values). See :meth:`Guard.tally`."""
+
+    pseudonymized: Counter[str] = field(default_factory=Counter)
+    redacted: Counter[str] = field(default_factory=Counter)
+    restored: Counter[str] = field(default_factory=Counter)
+    unrestored_tokens: int = 0
+
+
 class _Metrics:
-    """Counters by entity type. Values never enter here."""
+    """Counters by entity type, process-wide and for the tallies open in this context."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self.tallies: contextvars.ContextVar[tuple[Tally, ...]] = contextvars.ContextVar(
+            f"chatveil_tallies_{id(self)}", default=()
+        )
         self.reset()
 
     def reset(self) -> None:
-        self.pseudonymized: Counter[str] = Counter()
-        self.restored: Counter[str] = Counter()
+        self.total = Tally()
         self.cache_hits = 0
         self.cache_misses = 0
-        self.unrestored = 0
-        self.redacted: Counter[str] = Counter()
 
     def cache(self, hit: bool) -> None:
         with self._lock:
@@ -85,24 +96,30 @@ class _Metrics:
             else:
                 self.cache_misses += 1
 
-    def add(self, name: str, counts: Mapping[str, int]) -> None:
+    def add(self, pseudonymized: Mapping[str, int], redacted: Mapping[str, int] | None = None
+            ) -> None:
         with self._lock:
-            getattr(self, name).update(counts)
+            for tally in (self.total, *self.tallies.get()):
+                tally.pseudonymized.update(pseudonymized)
+                if redacted:
+                    tally.redacted.update(redacted)
 
     def add_restore(self, counts: Mapping[str, int], unknown: int) -> None:
         with self._lock:
-            self.restored.update(counts)
-            self.unrestored += unknown
+            for tally in (self.total, *self.tallies.get()):
+                tally.restored.update(counts)
+                tally.unrestored_tokens += unknown
 
     def snapshot(self) -> dict[str, Any]:
         with self._lock:
+            total = self.total
             return {
-                "pseudonymized": dict(sorted(self.pseudonymized.items())),
-                "redacted": dict(sorted(self.redacted.items())),
-                "restored": dict(sorted(self.restored.items())),
+                "pseudonymized": dict(sorted(total.pseudonymized.items())),
+                "redacted": dict(sorted(total.redacted.items())),
+                "restored": dict(sorted(total.restored.items())),
                 "cache_hits": self.cache_hits,
                 "cache_misses": self.cache_misses,
-                "unrestored_tokens": self.unrestored,
+                "unrestored_tokens": total.unrestored_tokens,
             }
 
 
@@ -203,6 +220,24 @@ class Guard:
         snap["sessions"] = sum(1 for _ in self._store.sessions())
         return snap
 
+    @contextlib.contextmanager
+    def tally(self) -> Iterator[Tally]:
+        """Count what this guard does inside the block, in this context only.
+
+        Work in other threads or tasks is not counted (each has its own context), so a
+        tally gives exact per-call counts even when the guard is shared::
+
+            with guard.tally() as t:
+                guard.pseudonymize(text, session_id="u1")
+            t.pseudonymized  # Counter({'PERSON': 1, ...})
+        """
+        tally = Tally()
+        token = self._metrics.tallies.set((*self._metrics.tallies.get(), tally))
+        try:
+            yield tally
+        finally:
+            self._metrics.tallies.reset(token)
+
     def reset_metrics(self) -> None:
         """Set every counter back to zero."""
         self._metrics.reset()
@@ -210,7 +245,7 @@ class Guard:
     # ------------------------------------------------------------------ detection
     def detect(self, text: str) -> list[Span]:
         """Spans of personal data in ``text`` (no session involved). Raises on failure."""
-        _check_text(text)
+        text = _as_text(text)
         return self._detector.detect(text)
 
     def find_leaks(self, text: str, session_id: str | None = None) -> dict[str, int]:
@@ -219,24 +254,20 @@ class Guard:
         Surrogates of ``session_id`` (or of any live session when ``None``) are not leaks;
         known originals of the session are, even where NER misses them.
         """
-        _check_text(text)
+        text = _as_text(text)
         if session_id is not None:
             vault = self._store.get(session_id)
             vaults = [vault] if vault is not None else []
         else:
             vaults = [v for s in self._store.sessions() if (v := self._store.get(s)) is not None]
-        shaped = [m.span() for m in _SHAPED.finditer(text)]
         counts: Counter[str] = Counter()
         spans = self._detector.detect(text)
         if session_id is not None and vaults:
             spans += _recall_spans(text, vaults[0])
+        masked = _surrogate_regions(text, vaults)
         for span in resolve_overlaps(spans):
-            value = text[span.start : span.end]
-            if any(a < span.end and span.start < b for a, b in shaped):
-                continue
-            if any(v.is_surrogate(value) for v in vaults):
-                continue
-            counts[span.entity_type] += 1
+            if not _inside(span, masked):
+                counts[span.entity_type] += 1
         return dict(sorted(counts.items()))
 
     # ------------------------------------------------------------------ pseudonymize
@@ -246,7 +277,7 @@ class Guard:
         Fails closed: if detection fails a :class:`~chatveil.errors.DetectionError` is raised
         and no partly masked text is returned.
         """
-        _check_text(text)
+        text = _as_text(text)
         vault = self._open(session_id)
         return self._pseudonymize(text, vault, None)
 
@@ -268,21 +299,22 @@ class Guard:
         """
         if isinstance(texts, str) or not isinstance(texts, Iterable):
             raise TypeError("pseudonymize_batch expects a sequence of strings")
-        texts = list(texts)
-        for t in texts:
-            _check_text(t)
+        texts = [_as_text(t) for t in texts]
         vault = self._open(session_id)
+        # texts seen before come from the session's memo; only new ones go through NER
+        new = list(dict.fromkeys(t for t in texts if vault.memo_get(t) is None))
         bar = None
         if progress:
             from tqdm.auto import tqdm
 
-            bar = tqdm(total=len(texts), desc="detecting", unit="text")
+            bar = tqdm(total=len(new), desc="detecting", unit="text")
         try:
-            spans = self._detector.detect_many(texts, batch_size=batch_size, progress=bar)
+            found = self._detector.detect_many(new, batch_size=batch_size, progress=bar)
         finally:
             if bar is not None:
                 bar.close()
-        return [self._pseudonymize(t, vault, s) for t, s in zip(texts, spans, strict=True)]
+        spans = dict(zip(new, found, strict=True))
+        return [self._pseudonymize(t, vault, spans.get(t)) for t in texts]
 
     def pseudonymize_record(self, obj: Any, session_id: str | None = None) -> Any:
         """Pseudonymize every string leaf of a JSON-like value; keys and shape stay the same."""
@@ -304,7 +336,7 @@ class Guard:
             out, version, counts = memo
             if version == vault.version or not _mentions_new(text, vault, version):
                 vault.memo_set(text, (out, vault.version, counts))
-                self._metrics.add("pseudonymized", counts)
+                self._metrics.add(counts)
                 return out
         if spans is None:
             spans = self._detector.detect(text)
@@ -331,21 +363,15 @@ class Guard:
             if leaks:
                 raise PIILeakError(leaks)
         vault.memo_set(text, (result, vault.version, counts))
-        self._metrics.add("pseudonymized", counts)
-        self._metrics.add("redacted", redacted)
+        self._metrics.add(counts, redacted)
         return result
 
     def _candidates(self, text: str, spans: list[Span], vault: Vault) -> list[Span]:
-        shaped = [m.span() for m in _SHAPED.finditer(text)] if ("[" in text or "<" in text) else []
-        keep = []
-        recall = _recall_spans(text, vault) if self._config.session_recall and len(vault) else []
-        for span in [*spans, *recall]:
-            if shaped and any(a < span.end and span.start < b for a, b in shaped):
-                continue
-            if vault.is_surrogate(text[span.start : span.end]):
-                continue
-            keep.append(span)
-        return resolve_overlaps(keep)
+        """Detected and recalled spans, minus those inside surrogates already in the text."""
+        if self._config.session_recall and len(vault):
+            spans = [*spans, *_recall_spans(text, vault)]
+        masked = _surrogate_regions(text, [vault])
+        return resolve_overlaps([s for s in spans if not _inside(s, masked)])
 
     def _surrogate(self, vault: Vault, value: str, entity_type: str, strategy: str) -> str:
         entry = vault.by_original(value)
@@ -381,7 +407,7 @@ class Guard:
         Raises:
             UnknownSessionError: the session has no vault (never used, forgotten, expired).
         """
-        _check_text(text)
+        text = _as_text(text)
         vault = self._vault(session_id)
         restored: Counter[str] = Counter()
         unknown = [0]
@@ -395,7 +421,10 @@ class Guard:
 
     def _open(self, session_id: str | None) -> Vault:
         sid = self.resolve_session(session_id)
-        return self._store.get_or_create(sid, self._session_key(sid))
+        vault = self._store.get(sid)
+        if vault is None:
+            vault = self._store.get_or_create(sid, self._session_key(sid))
+        return vault
 
     def _vault(self, session_id: str | None) -> Vault:
         sid = self.resolve_session(session_id)
@@ -438,9 +467,13 @@ class Guard:
 
 
 # ---------------------------------------------------------------------- helpers
-def _check_text(text: Any) -> None:
-    if not isinstance(text, str):
-        raise TypeError(f"expected str, got {type(text).__name__}")
+def _as_text(text: Any) -> str:
+    """``text`` as a plain ``str`` (subclasses are converted: NER rejects them)."""
+    if type(text) is str:
+        return text
+    if isinstance(text, str):
+        return str.__str__(text)
+    raise TypeError(f"expected str, got {type(text).__name__}")
 
 
 def _fernet(key: bytes) -> Any:
@@ -452,6 +485,19 @@ def _fernet(key: bytes) -> Any:
         raise ConfigurationError(
             "vault key must be 32 url-safe base64-encoded bytes (use Guard.generate_key())"
         ) from None
+
+
+def _surrogate_regions(text: str, vaults: Sequence[Vault]) -> list[tuple[int, int]]:
+    """Where ``text`` holds tokens, placeholders, redactions or the vaults' surrogates."""
+    regions = [m.span() for m in _SHAPED.finditer(text)] if ("[" in text or "<" in text) else []
+    for vault in vaults:
+        regions += [(s, e) for s, e, _ in vault.restore_index.finditer(text)]
+    return regions
+
+
+def _inside(span: Span, regions: list[tuple[int, int]]) -> bool:
+    """True if ``span`` lies within one region (a surrogate is never masked again)."""
+    return any(a <= span.start and span.end <= b for a, b in regions)
 
 
 def _recall_spans(text: str, vault: Vault, parts: bool = True) -> list[Span]:

@@ -131,9 +131,10 @@ class SurrogateFactory:
             if attempt >= _CROWDED:  # the name pools are crowded: widen them with compounds
                 first, last = f"{first}-{fake.first_name()}", f"{last}-{fake.last_name()}"
         if len(words) == 1:
-            # a lone name: reuse the surrogate already chosen for it as part of a full name
+            # a lone name: reuse the surrogate already chosen for it as part of a full name;
+            # after a title ("Mr Smith") it is a surname
             reuse = known.get(words[0].casefold()) if attempt == 0 else None
-            fake_words = [reuse or first]
+            fake_words = [reuse or (last if titles else first)]
             parts: tuple[tuple[str, str], ...] = ((words[0], fake_words[0]),)
         else:
             head = (known.get(words[0].casefold()) if attempt == 0 else None) or first

@@ -321,3 +321,45 @@ def test_possessive_stays_outside_the_name(guard: Guard) -> None:
     masked = guard.pseudonymize(text, session_id="pos")
     assert masked.startswith(f"{surrogate}'s phone is ")
     assert guard.restore(masked, session_id="pos") == text
+
+
+def test_title_keeps_a_surname_a_surname(guard: Guard) -> None:
+    masked = guard.pseudonymize("Mr Smith called. Smith is late.", session_id="t")
+    assert masked.startswith("Mr ") and "Smith" not in masked
+    surname = masked.split()[1].rstrip(".")
+    assert masked.endswith(f"{surname} is late.")
+    assert guard.restore(masked, session_id="t") == "Mr Smith called. Smith is late."
+
+
+def test_string_subclasses_are_accepted(guard: Guard) -> None:
+    class Text(str):
+        pass
+
+    masked = guard.pseudonymize(Text("Call Jane Doe"), session_id="sub")
+    assert type(masked) is str and "Jane" not in masked
+    assert guard.restore(Text(masked), session_id="sub") == "Call Jane Doe"
+
+
+def test_find_leaks_ignores_names_inside_surrogates(guard: Guard) -> None:
+    text = "Dr. Jane Doe's address is 12 Baker Street, London; mail jane@doe.org."
+    masked = guard.pseudonymize(text, session_id="fl")
+    assert guard.find_leaks(masked, session_id="fl") == {}
+    assert guard.find_leaks(masked) == {}  # any live session's surrogates count as masked
+    assert guard.find_leaks(text, session_id="fl").get("EMAIL_ADDRESS") == 1
+    assert guard.pseudonymize(masked, session_id="fl") == masked
+
+
+def test_tally_counts_only_this_context(guard: Guard) -> None:
+    import threading
+
+    with guard.tally() as tally:
+        masked = guard.pseudonymize("Call Jane Doe at jane@doe.org", session_id="ta")
+        other = threading.Thread(
+            target=lambda: guard.pseudonymize("Ask John Smith", session_id="tb"))
+        other.start()
+        other.join()
+        guard.restore(masked + " [PII_EMAIL_00000000]", session_id="ta")
+    assert tally.pseudonymized == {"PERSON": 1, "EMAIL_ADDRESS": 1}
+    assert tally.restored == {"PERSON": 1, "EMAIL_ADDRESS": 1}
+    assert tally.unrestored_tokens == 1
+    assert guard.metrics()["pseudonymized"]["PERSON"] == 2
