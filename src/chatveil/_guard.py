@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from chatveil._detection import Detector
-from chatveil._literals import LiteralIndex
+from chatveil._literals import LiteralIndex, words_of
 from chatveil._restore import Matcher, StreamRestorer, apply_case
 from chatveil._state import (
     DetectionCache,
@@ -333,9 +333,9 @@ class Guard:
     def _pseudonymize(self, text: str, vault: Vault, spans: list[Span] | None) -> str:
         memo = vault.memo_get(text)
         if memo is not None:
-            out, version, counts = memo
-            if version == vault.version or not _mentions_new(text, vault, version):
-                vault.memo_set(text, (out, vault.version, counts))
+            out, version, counts, words = memo
+            if version == vault.version or not _mentions_new(text, words, vault, version):
+                vault.memo_set(text, (out, vault.version, counts, words))
                 self._metrics.add(counts)
                 return out
         if spans is None:
@@ -362,7 +362,7 @@ class Guard:
             leaks = Counter(s.entity_type for s in _recall_spans(result, vault, parts=False))
             if leaks:
                 raise PIILeakError(leaks)
-        vault.memo_set(text, (result, vault.version, counts))
+        vault.memo_set(text, (result, vault.version, counts, words_of(text)))
         self._metrics.add(counts, redacted)
         return result
 
@@ -520,11 +520,14 @@ def _recall_in(text: str, index: LiteralIndex[tuple[Entry, bool]], parts: bool) 
     return spans
 
 
-def _mentions_new(text: str, vault: Vault, since: int) -> bool:
+def _mentions_new(text: str, words: frozenset[str], vault: Vault, since: int) -> bool:
     """True if an original added to the vault after ``since`` occurs in ``text``."""
     if since >= vault.version:
         return False
-    return bool(_recall_in(text, vault.recall_index_since(since), parts=True))
+    index, anchors = vault.recall_index_since(since)
+    if anchors.isdisjoint(words):
+        return False
+    return bool(_recall_in(text, index, parts=True))
 
 
 def _collect(obj: Any, out: list[str]) -> None:

@@ -25,6 +25,11 @@ _WORD_CHAR = re.compile(r"\w")
 T = TypeVar("T")
 
 
+def words_of(text: str) -> frozenset[str]:
+    """The casefolded words of ``text``, to test quickly against :meth:`LiteralIndex.anchors`."""
+    return frozenset(w.casefold() for w in _WORD.findall(text))
+
+
 def is_word_char(ch: str) -> bool:
     return _WORD_CHAR.match(ch) is not None
 
@@ -71,6 +76,10 @@ class LiteralIndex(Generic[T]):
         bucket[:] = [item for item in bucket if item[1] != folded]
         self._prefixes.subtract(folded[:i] for i in range(1, len(folded) + 1))
         self._prefixes += Counter()  # drop zero counts
+
+    def anchors(self) -> frozenset[str]:
+        """The first words (casefolded) of the values: a text without any cannot match."""
+        return frozenset(self._by_word)
 
     def could_start(self, tail: str) -> bool:
         """True if ``tail`` is a prefix of (or equal to) some value."""

@@ -126,7 +126,8 @@ class Vault:
         self.shaped: dict[str, tuple[str, str]] = {}
         #: originals (and name parts) -> (entry, is a name part): session recall
         self.recall_index: LiteralIndex[tuple[Entry, bool]] = LiteralIndex()
-        self._since: tuple[tuple[int, int], LiteralIndex[tuple[Entry, bool]]] | None = None
+        self._since: tuple[tuple[int, int], LiteralIndex[tuple[Entry, bool]], frozenset[str]
+                           ] | None = None
 
     # ------------------------------------------------------------ reading
     @property
@@ -232,8 +233,9 @@ class Vault:
                 self.restore_index.add(surr_part, (surr_part, orig_part, entry.entity_type))
         _add_recall_part(self.recall_index, entry, orig_part)
 
-    def recall_index_since(self, since: int) -> LiteralIndex[tuple[Entry, bool]]:
-        """A recall index of only the entries added after version ``since`` (cached)."""
+    def recall_index_since(self, since: int
+                           ) -> tuple[LiteralIndex[tuple[Entry, bool]], frozenset[str]]:
+        """A recall index of only the entries added after ``since``, and its anchors (cached)."""
         with self.lock:
             key = (since, self.version)
             if self._since is None or self._since[0] != key:
@@ -242,8 +244,8 @@ class Vault:
                     index.add(entry.original, (entry, False))
                     for orig_part, _ in entry.parts:
                         _add_recall_part(index, entry, orig_part)
-                self._since = (key, index)
-            return self._since[1]
+                self._since = (key, index, index.anchors())
+            return self._since[1], self._since[2]
 
     # ------------------------------------------------------------ persistence
     def to_json(self) -> bytes:

@@ -101,11 +101,6 @@ def test_leak_guard_allows_placeholders_and_tokens(make_guard):
         assert (leak.checked, leak.blocked) == (1, 0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core: find_leaks counts a name NER finds inside a "
-    "faker street-address surrogate (reported to the lead)",
-)
 def test_leak_guard_accepts_faker_addresses(chat, guard):
     leak = LeakGuardCallbackHandler(guard)
     text = (

@@ -17,7 +17,6 @@ import secrets
 import threading
 import time
 import uuid
-import weakref
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -80,8 +79,6 @@ _REUSE: cachetools.LRUCache[tuple[int, str, int], tuple[BaseMessage, BaseMessage
     cachetools.LRUCache(20_000)
 )
 _REUSE_LOCK = threading.Lock()
-_GUARD_LOCKS: weakref.WeakKeyDictionary[Guard, threading.Lock] = weakref.WeakKeyDictionary()
-_GUARD_LOCKS_LOCK = threading.Lock()
 
 
 def configured_session(config: Mapping[str, Any] | None) -> str | None:
@@ -104,14 +101,6 @@ def _seed(value: Any) -> str:
     return ""
 
 
-def _guard_lock(guard: Guard) -> threading.Lock:
-    with _GUARD_LOCKS_LOCK:
-        lock = _GUARD_LOCKS.get(guard)
-        if lock is None:
-            lock = _GUARD_LOCKS[guard] = threading.Lock()
-        return lock
-
-
 # ---------------------------------------------------------------------- audit tally
 @dataclass
 class Tally:
@@ -127,31 +116,26 @@ class Tally:
 
     @contextlib.contextmanager
     def step(self, count: bool = True) -> Iterator[None]:
-        """Time a piece of guard work; with counting on, attribute the guard's metric changes.
+        """Time a piece of guard work; with counting on, add what the guard did in it.
 
-        Counting reads the guard's metrics before and after under a per-guard lock, so counts
-        are exact unless other code uses the same guard concurrently without chatveil's
-        LangChain adapter.
+        Counts come from :meth:`chatveil.Guard.tally`, which sees only this context's work,
+        so they are exact even when other calls share the guard.
         """
         start = time.perf_counter()
-        if not (self.counting and count):
-            try:
+        try:
+            if self.counting and count:
+                with self.guard.tally() as done:
+                    try:
+                        yield
+                    finally:
+                        self.pseudonymized.update(done.pseudonymized)
+                        self.redacted.update(done.redacted)
+                        self.restored.update(done.restored)
+                        self.unrestored_tokens += done.unrestored_tokens
+            else:
                 yield
-            finally:
-                self.seconds += time.perf_counter() - start
-            return
-        with _guard_lock(self.guard):
-            before = self.guard.metrics()
-            try:
-                yield
-            finally:
-                after = self.guard.metrics()
-                for name in ("pseudonymized", "redacted", "restored"):
-                    diff = Counter(after[name])
-                    diff.subtract(before[name])
-                    getattr(self, name).update(+diff)
-                self.unrestored_tokens += after["unrestored_tokens"] - before["unrestored_tokens"]
-                self.seconds += time.perf_counter() - start
+        finally:
+            self.seconds += time.perf_counter() - start
 
 
 # ---------------------------------------------------------------------- scope
@@ -210,11 +194,10 @@ class Scope:
     def _mask(self, walk: Callable[[TextFn], Any]) -> Any:
         guard, sid = self.guard, self.session_id
         with self.tally.step():
-            if guard.has_session(sid):  # texts seen before come from the session's memo
-                return walk(lambda text: guard.pseudonymize(text, sid))
             found: list[str] = []
             walk(lambda text: found.append(text) or text)
-            masked = iter(guard.pseudonymize_batch(found, sid))  # new session: batch the NER
+            # one vault lookup for the whole history; only texts new to the session reach NER
+            masked = iter(guard.pseudonymize_batch(found, sid))
             return walk(lambda _: next(masked))
 
     # ------------------------------------------------------------ restoring
