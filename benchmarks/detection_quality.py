@@ -281,7 +281,7 @@ def report(chatveil: dict[str, Tally], presidio: dict[str, Tally], n: dict[str, 
     collided = _merge_leaks(chatveil, ("detected but present",)).leaked
     print(f"\nchatveil leaks that were detected and replaced, yet the value is still in the text "
           f"(a surrogate equal to another original of the same record): {collided}")
-    result["leaks"]["chatveil_detected_but_present"] = collided
+    result["chatveil_detected_but_present"] = collided
     print("\nper type:")
     for t in (*STRUCTURED, "PERSON"):
         a, b = _merge_leaks(chatveil, (t,)), _merge_leaks(presidio, (t,))

@@ -229,6 +229,8 @@ NAMES = PersonNameRecognizer()
     ("mr. martin is a 50 year old man", ["martin"]),
     ("My name is Nunzia", ["Nunzia"]),
     ("sometimes people call me philipp", ["philipp"]),
+    ("everyone calls me Christian", ["Christian"]),
+    ("what's your name? mark pinto", ["mark pinto"]),
     ("Hi Torben, I'm contacting you about a transfer", ["Torben"]),
     ("I want to add Colton Svenningsen as a beneficiary", ["Colton Svenningsen"]),
     ("Teresa de Vaan will be talking", ["Teresa de Vaan"]),
@@ -238,6 +240,24 @@ NAMES = PersonNameRecognizer()
 ])
 def test_names_found(text: str, expected: list[str]) -> None:
     assert found(NAMES, text) == expected
+
+
+def test_names_that_are_english_words_in_a_list_of_names() -> None:
+    text = "They had 6: Victor, Andrew, Brandon, John, Evan and April."
+    assert found(NAMES, text)[-1] == "April"
+    assert found(NAMES, "April showers bring May flowers") == []
+
+
+def test_vocative_and_possessive() -> None:
+    assert found(NAMES, "Don't go to town, Heather!") == ["Heather"]
+    assert found(NAMES, "As promised, here's Zlata's address:") == ["Zlata"]
+    assert found(NAMES, "Thanks, Python!") == []
+    assert found(NAMES, "the company's address") == []
+
+
+def test_month_abbreviation_is_not_a_name() -> None:
+    assert found(NAMES, "Jan is from Connotate") == ["Jan"]
+    assert found(NAMES, "Meet on Jan 5 or Jan. 12") == []
 
 
 def test_listed_together_with_known_names() -> None:
@@ -357,6 +377,7 @@ def _spacy_results(text: str, *values: str):
     ("Describe a typical RAG pipeline.", "RAG"),
     ("Ask Claude to summarise it.", "Claude"),
     ("Use Java or Kotlin.", "Java"),
+    ("Victoria Station is closer.", "Victoria Station"),
 ])
 def test_spacy_false_persons_dropped(text: str, value: str) -> None:
     from chatveil._recognizers import _false_person

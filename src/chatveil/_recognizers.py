@@ -476,7 +476,7 @@ dakota india china asia africa america paris london victoria sydney austin dalla
 phoenix houston orlando savannah aurora julia perl ada pascal claude alexa siri cortana gemini
 mistral llama falcon kotlin rust swift python java scala dart haskell elixir
 monday tuesday wednesday thursday friday saturday sunday january february march july
-september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+september october november december feb mar apr jun jul aug sep sept oct nov dec
 mon tue tues wed thu thur thurs fri sat sun
 handler constant meta server reader writer client manager builder parser worker reporter
 factory adapter wrapper helper loader
@@ -529,13 +529,26 @@ _LIST_RE = re.compile(r"(?<![^\W\d_])" + _NAME_WORD + r"(?:" + _LIST_GLUE + _NAM
 _WORD = re.compile(_NAME_WORD)
 #: Phrases after which a capitalised word is taken as a name, even one in no list.
 _CUE_RE = re.compile(
-    r"(?<![^\W_])(?P<cue>my name is|my name's|name is|names are|name:|call me|called|named"
-    r"|hi|hello|hey|dear|thanks|thank you|cheers|says|said|asked|told|thanked)"
+    r"(?<![^\W_])(?P<cue>my name is|my name's|name is|names are|name:|your name\?|call me"
+    r"|calls me|called me|called|named|hi|hello|hey|dear|thanks|thank you|cheers|says|said"
+    r"|asked|told|thanked)"
     r"[ \t]*[,:]?[ \t]+(?=[^\W\d_])",
     re.IGNORECASE,  # matched on lowercased text; the flag covers texts that cannot be lowered
 )
+_MONTH_NAMES = frozenset(["jan", "january", "june", "july", "april", "may", "august"])
+#: ", Heather!" / ", Mark?" at the end of a sentence: someone addressed by name.
+_VOCATIVE_RE = re.compile(r",[ \t]*(?P<name>" + _NAME_WORD + r")[ \t]*[!?.](?![^\W_])")
+#: "Zlata's address": a possessive before a word that belongs to a person.
+_POSSESSIVE_RE = re.compile(
+    r"(?<![^\W_])(?P<name>" + _NAME_WORD + r")['’]s[ \t]+(?:(?:new|old|home|work|mobile|"
+    r"private|personal|current)[ \t]+)?(?:address|phone|number|email|e-mail|birthday|wife|"
+    r"husband|son|daughter|mother|father|mom|mum|dad|brother|sister|friend|boss|partner|"
+    r"girlfriend|boyfriend|cv|resume|résumé|passport|ssn|salary|diagnosis)(?![^\W_])",
+    re.IGNORECASE,
+)
 _GREETING_CUES = frozenset(["hi", "hello", "hey", "dear", "thanks", "thank you", "cheers"])
-_SELF_CUES = frozenset(["my name is", "my name's", "call me"])
+_SELF_CUES = frozenset(["my name is", "my name's", "call me", "calls me", "called me",
+                        "your name?"])
 _NAMING_CUES = frozenset(["called", "named"])
 _SPEECH_CUES = frozenset(["says", "said", "asked", "told", "thanked"])
 #: "Anna: did you ..." at the start of a line: a speaker label in a pasted transcript.
@@ -757,6 +770,18 @@ class _NameScan:
             return tokens[j][2].casefold() in _NOT_SURNAME
         return False
 
+    def dateish(self, k: int) -> bool:
+        """``Jan 5``, ``Jan. 2024``, ``Jan Feb Mar``: a month, not a name."""
+        s, e, _ = self.tokens[k]
+        after = self.text[e:e + 3].lstrip(" \t")
+        if after[:1].isdigit() or after[:1] == ".":
+            return True
+        before = self.text[max(0, s - 4):s].rstrip(" \t,")
+        if before[-1:].isdigit():
+            return True
+        near = [self.tokens[i][2].casefold() for i in (k - 1, k + 1) if 0 <= i < len(self.tokens)]
+        return any(n in _MONTH_NAMES or n in _AMBIGUOUS for n in near)
+
     def token_at(self, pos: int) -> int | None:
         while pos < len(self.text) and self.text[pos] in " \t":
             pos += 1
@@ -790,7 +815,7 @@ class _NameScan:
             if cue in _SELF_CUES:  # "my name is john", "call me philipp": any case
                 if not (_is_cap(w) or w.islower()):
                     continue
-            elif not _is_cap(w):
+            elif not _is_cap(w) and not (cue in _SPEECH_CUES and self.lowercase_text):
                 continue
             elif cue in _SPEECH_CUES:
                 score, strong = self.o.SCORE_SPEECH, False
@@ -847,6 +872,32 @@ class _NameScan:
         for k, j in labels:
             self.add(k, j, self.o.SCORE_SPEAKER, strong=False)
 
+    def vocatives(self) -> None:
+        """``Don't go to town, Heather!``: a known first name addressed at the end of a sentence,
+        even one that is also an English word."""
+        for m in _VOCATIVE_RE.finditer(self.text):
+            k = self.index.get(m.start("name"))
+            if k is None:
+                continue
+            w = self.tokens[k][2]
+            if _is_cap(w) and w.casefold() in self.first and w.casefold() not in self.places:
+                self.add(k, k + 1, self.o.SCORE_FIRST, strong=False)
+
+    def possessives(self) -> None:
+        """``here's Zlata's address``, ``Sepi's email``: a word whose address/phone/family is
+        meant is a person."""
+        for m in _POSSESSIVE_RE.finditer(self.text):
+            k = self.index.get(m.start("name"))
+            if k is None:
+                continue
+            w = self.tokens[k][2]
+            key = w.casefold()
+            if not (_is_cap(w) or self.lowercase_text) or self.plain_word(key) or \
+                    key in self.places or key in _NOT_SURNAME or _inner_capital(w) or \
+                    self.ner_other(k):
+                continue
+            self.add(k, k + 1, self.o.SCORE_POSSESSIVE, strong=False)
+
     def known_names(self) -> None:
         """Full names starting with a known first name, and single known names."""
         o, text, tokens = self.o, self.text, self.tokens
@@ -879,7 +930,8 @@ class _NameScan:
                 self.add(k, k + 1, o.SCORE_LOWER, strong=False, how="lower first")
                 continue
             if k in self.used or not cap or key in self.common or _contraction_follows(text, e) \
-                    or _code_like(text, s, e) or self.in_place(k, k + 1):
+                    or _code_like(text, s, e) or self.in_place(k, k + 1) or \
+                    (key in _MONTH_NAMES and self.dateish(k)):
                 continue
             if key in first:
                 self.add(k, k + 1, o.SCORE_FIRST, strong=key not in self.places, how="first")
@@ -910,10 +962,17 @@ class _NameScan:
                 continue
             for k, c in zip(chain, covered):
                 key = tokens[k][2].casefold()
-                if c or key in self.common or key in self.places or key in _NOT_SURNAME or \
+                word = key in self.common and not (key in _AMBIGUOUS and key in self.first)
+                if c or word or key in self.places or key in _NOT_SURNAME or \
                         len(key) < 3 or self.ner_place(k) or self.in_place(k, k + 1):
                     continue
                 self.add(k, k + 1, self.o.SCORE_LIST, strong=False)
+
+    def ner_other(self, k: int) -> bool:
+        """spaCy labelled token ``k`` as a place or an organisation."""
+        s, e, _ = self.tokens[k]
+        return any(ent.label_ in _NON_PERSON_LABELS and ent.start_char < e and s < ent.end_char
+                   for ent in self.ents)
 
     def ner_place(self, k: int) -> bool:
         """spaCy labelled token ``k`` as a place (it is then masked as a location anyway)."""
@@ -989,6 +1048,8 @@ class PersonNameRecognizer(EntityRecognizer):
     * a surname particle before a capital in running text: ``the van Gijn novel``;
     * a capitalised known first name on its own (``Georgina``), or a known last name on its own
       in mid-sentence (``Phillips``), unless it is a common English word (Will, May, Mark...);
+    * a known first name addressed at the end of a sentence (``see you, Heather!``), and a word
+      before ``'s address`` / ``'s phone`` / ``'s wife``... (``here's Zlata's address``);
     * a speaker label at the start of a line of a transcript (``Kalman: "Who are you?"``);
     * in all-lowercase text, a known first name on its own (``sara``);
     * capitalised words listed together with a found name (``Kovalev, Lee and Phillips``);
@@ -1000,7 +1061,8 @@ class PersonNameRecognizer(EntityRecognizer):
     """
 
     #: The rules in the order they run (later rules see the names earlier ones found).
-    RULES = ("titles", "cues", "particles", "speakers", "known_names", "lists", "repeats")
+    RULES = ("titles", "cues", "particles", "speakers", "vocatives", "possessives",
+             "known_names", "lists", "repeats")
 
     SCORE_OVER_NER = 0.9
     SCORE_TITLE = 0.85
@@ -1013,6 +1075,7 @@ class PersonNameRecognizer(EntityRecognizer):
     SCORE_REPEAT = 0.6
     SCORE_SPEECH = 0.5
     SCORE_LIST = 0.5
+    SCORE_POSSESSIVE = 0.5
     SCORE_LOWER = 0.45
     SCORE_SPEAKER = 0.45
     SCORE_LAST = 0.45
@@ -1102,8 +1165,9 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
     Drops PERSON results that are a single word and are: an acronym (``RAG``, ``API``); a
     common English word that is no known first or last name (``Email``); a word at the start of
     a sentence used as a verb (``Bill the client``, ``Convert this JSON``); or the name of an
-    assistant, language or tool (``Claude``, ``Java``, ``Swift``). Multi-word persons and every other entity type pass
-    unchanged.
+    assistant, language or tool (``Claude``, ``Java``, ``Swift``). Also drops multi-word
+    "persons" ending in a street, place or company word (``Victoria Station``, ``Acme Inc``).
+    Every other entity type passes unchanged.
     """
 
     def __init__(self, supported_language: str = "en") -> None:
@@ -1118,8 +1182,10 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
 
 def _false_person(text: str, result: RecognizerResult) -> bool:
     value = text[result.start:result.end].strip()
-    if not value or any(ch.isspace() for ch in value):
+    if not value:
         return False
+    if any(ch.isspace() for ch in value):  # "Victoria Station", "Acme Inc": not a person
+        return value.split()[-1].casefold().rstrip(".") in _NOT_SURNAME
     word = value.rstrip(".,;:!?'’s") if value.endswith(("'s", "’s")) else value
     if word.isupper() and len(word) <= 6:
         return True
