@@ -220,6 +220,17 @@ def test_street_address() -> None:
     assert found(addr, "we have 3 Street Fighter games") == []
 
 
+def test_patterns_stay_case_sensitive_whatever_flags_the_analyzer_passes() -> None:
+    import re
+
+    addr = StreetAddressRecognizer()
+    text = "we met in 12345 steps or ca 94105 and suite 12"
+    flags = re.DOTALL | re.MULTILINE | re.IGNORECASE  # Presidio's own default
+    assert addr.analyze(text, ["STREET_ADDRESS"], None, flags) == []
+    assert [text[r.start:r.end] for r in addr.analyze("Austin, TX 78701", ["STREET_ADDRESS"], None,
+                                                      flags)] == ["TX 78701"]
+
+
 # ---------------------------------------------------------------------- person names
 NAMES = PersonNameRecognizer()
 

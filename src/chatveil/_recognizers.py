@@ -73,8 +73,22 @@ def _boost(results: list[RecognizerResult], text: str, before: re.Pattern[str] |
     return results
 
 
+class _OwnFlagsPatternRecognizer(PatternRecognizer):
+    """A pattern recognizer whose regexes always run case-sensitively (DOTALL | MULTILINE).
+
+    The patterns rely on case (``Suite 12``, ``CA 94105``, ``AKIA...``), so the flags an
+    analyzer passes for the request (Presidio's default adds IGNORECASE) are not used.
+    """
+
+    FLAGS = re.DOTALL | re.MULTILINE
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        return super().analyze(text, entities, nlp_artifacts, self.FLAGS)
+
+
 # ---------------------------------------------------------------------- payment cards
-class CardNumberRecognizer(PatternRecognizer):
+class CardNumberRecognizer(_OwnFlagsPatternRecognizer):
     """Payment card numbers: 13–19 digits, plain or grouped by one kind of separator, Luhn-checked.
 
     13-digit numbers only count when they start with 4 (the only 13-digit card range), which
@@ -229,7 +243,7 @@ _DATE_SHAPES = [
 ]
 
 
-class InternationalPhoneRecognizer(PatternRecognizer):
+class InternationalPhoneRecognizer(_OwnFlagsPatternRecognizer):
     """Phone numbers in the common written layouts, international ``+CC`` / ``00CC`` included.
 
     Strong layouts (``+CC``, ``(555) 123-4567``) pass on their own; national groupings such as
@@ -317,7 +331,7 @@ class InternationalPhoneRecognizer(PatternRecognizer):
 
 
 # ---------------------------------------------------------------------- US SSN
-class UsSsnContextRecognizer(PatternRecognizer):
+class UsSsnContextRecognizer(_OwnFlagsPatternRecognizer):
     """US social security numbers in ``123-45-6789`` / ``123 45 6789`` layout, or any 9-digit
     grouping when "SSN" / "social security" is written nearby. Invalid areas (000, 666, 9xx),
     groups of zeros and well-known sample numbers are rejected.
@@ -355,7 +369,7 @@ class UsSsnContextRecognizer(PatternRecognizer):
 
 
 # ---------------------------------------------------------------------- API keys
-class ApiKeyRecognizer(PatternRecognizer):
+class ApiKeyRecognizer(_OwnFlagsPatternRecognizer):
     """API keys, bearer tokens and other credentials with a recognisable shape."""
 
     PATTERNS = [
@@ -407,7 +421,7 @@ _US_STATES = (
 _HOUSE = r"(?:\b\d{1,5}[A-Za-z]?[ \t]+)?"
 
 
-class StreetAddressRecognizer(PatternRecognizer):
+class StreetAddressRecognizer(_OwnFlagsPatternRecognizer):
     """Street addresses: ``221B Baker Street``, ``Via Carlo Cattaneo 130``, ``Kromwater 38``,
     ``Suite 286``, ``PSC 4457, Box 7534``, ``APO AP 95145``, ``Austin, TX 78701``."""
 
