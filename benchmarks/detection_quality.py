@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import CASES, GENERATED, build_presidio, load_jsonl, machine_info  # noqa: E402
+from common import CASES, GENERATED, build_presidio, load_jsonl, machine_info
 
 #: Which entity type each Presidio recognizer test file is about (its cases count for it only).
 TESTED_TYPE = {
@@ -201,9 +201,8 @@ def run_chatveil(data, keep_errors: int) -> dict[str, Tally]:
 
 
 def run_presidio(data) -> dict[str, Tally]:
-    from tqdm import tqdm
-
     from common import presidio_pseudonymize
+    from tqdm import tqdm
 
     analyzer, anonymizer = build_presidio()
     presidio_pseudonymize(analyzer, anonymizer, "warm up John Smith")
@@ -242,8 +241,8 @@ def _merge_leaks(tallies: dict[str, Tally], types: tuple[str, ...]) -> Leaks:
 
 def report(chatveil: dict[str, Tally], presidio: dict[str, Tally], n: dict[str, int]) -> dict:
     result: dict[str, Any] = {"machine": machine_info(), "datasets": {}, "leaks": {}}
-    for name in chatveil:
-        cv, pr = chatveil[name], presidio[name]
+    for name, cv in chatveil.items():
+        pr = presidio[name]
         print(f"\n## {name} ({n[name]} records; chatveil {cv.seconds:.1f} s, "
               f"presidio {pr.seconds:.1f} s)\n")
         print(f"{'entity type':<15}{'gold':>6} | {'chatveil  P':>11} {'R':>6} {'F1':>6} |"

@@ -36,7 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, build_presidio, machine_info, presidio_pseudonymize  # noqa: E402
+from common import ROOT, build_presidio, machine_info, presidio_pseudonymize
 
 TARGETS = {
     "single_message_ratio": 0.8,
@@ -168,7 +168,9 @@ def bench_conversation(turns: list[str], presidio: tuple[Any, Any], replays: int
         s = sid()
         for t in range(1, len(turns) + 1):
             history = turns[:t]
-            per_turn[t - 1].append(_time(lambda h=history: [guard.pseudonymize(m, s) for m in h]))
+            per_turn[t - 1].append(
+                _time(lambda h=history, s=s: [guard.pseudonymize(m, s) for m in h])
+            )
         guard.forget(s)
     turn_costs = [statistics.median(x) for x in per_turn]
 

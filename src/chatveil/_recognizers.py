@@ -52,6 +52,11 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+def _wordset(words: str) -> frozenset[str]:
+    """The whitespace-separated words of ``words`` (lists below are easier to read that way)."""
+    return frozenset(words.split())
+
+
 def _context_regex(words: Iterable[str]) -> re.Pattern[str]:
     alternatives = sorted({re.escape(w) for w in words}, key=len, reverse=True)
     return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)
@@ -95,17 +100,17 @@ class CardNumberRecognizer(_OwnFlagsPatternRecognizer):
     keeps millisecond timestamps and similar counters out.
     """
 
-    PATTERNS = [
+    PATTERNS = (
         # 4111 1111 1111 1111, 4111-1111-1111-1111, 3782 822463 10005 (Amex 4-6-5)
         Pattern("card (grouped)",
                 r"(?<![\w\-])\d{4,6}([ \-])\d{4,6}(?:\1\d{1,6}){1,3}(?!\w|\1\d)", 0.85),
         Pattern("card (plain)", r"(?<![\w\-])\d{13,19}(?![\w]|-\d)", 0.85),
-    ]
+    )
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
             supported_entity="CREDIT_CARD",
-            patterns=self.PATTERNS,
+            patterns=list(self.PATTERNS),
             supported_language=supported_language,
             name="ChatveilCardNumberRecognizer",
         )
@@ -252,7 +257,7 @@ class InternationalPhoneRecognizer(_OwnFlagsPatternRecognizer):
     after). Dates, US SSNs and IPv4 addresses are never phones.
     """
 
-    PATTERNS = [
+    PATTERNS = (
         # +44 20 7946 0958, +1 (555) 123-4567, +44 (20) 7123 4567, 0049-30-1234567, 001-668-040-8670x1711
         Pattern(
             "international",
@@ -289,12 +294,12 @@ class InternationalPhoneRecognizer(_OwnFlagsPatternRecognizer):
         ),
         # 2813882583, 13812345678: needs context
         Pattern("digits only", r"(?<![\w+\-.])(?<!\d,)\d{8,13}" + _PHONE_END, 0.25),
-    ]
+    )
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
             supported_entity="PHONE_NUMBER",
-            patterns=self.PATTERNS,
+            patterns=list(self.PATTERNS),
             supported_language=supported_language,
             name="ChatveilPhoneRecognizer",
         )
@@ -337,17 +342,17 @@ class UsSsnContextRecognizer(_OwnFlagsPatternRecognizer):
     groups of zeros and well-known sample numbers are rejected.
     """
 
-    PATTERNS = [
+    PATTERNS = (
         Pattern("ssn (dashed/spaced)", r"(?<![\w\-])\d{3}([ \-])\d{2}\1\d{4}(?![\w]|[\-]\d)", 0.5),
         Pattern("ssn (any grouping)",
                 r"(?<![\w\-.])\d{3}[ \-.]?\d{2}[ \-.]?\d{4}(?![\w]|[\-.]\d)", 0.05),
-    ]
+    )
     _BEFORE = _context_regex(["ssn", "ssns", "social security", "social-security", "ss#", "ss #",
                               "ssn#", "tin", "taxpayer"])
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
-            supported_entity="US_SSN", patterns=self.PATTERNS,
+            supported_entity="US_SSN", patterns=list(self.PATTERNS),
             supported_language=supported_language, name="ChatveilUsSsnRecognizer",
         )
 
@@ -372,7 +377,7 @@ class UsSsnContextRecognizer(_OwnFlagsPatternRecognizer):
 class ApiKeyRecognizer(_OwnFlagsPatternRecognizer):
     """API keys, bearer tokens and other credentials with a recognisable shape."""
 
-    PATTERNS = [
+    PATTERNS = (
         Pattern("bearer", r"(?<=\bBearer\s)[A-Za-z0-9\-._~+/]{16,}=*", 0.9),
         Pattern("openai/stripe style",
                 r"\b(?:sk|pk|rk)[-_](?:live_|test_|proj-|ant-)?[A-Za-z0-9_\-]{16,}", 0.9),
@@ -387,12 +392,12 @@ class ApiKeyRecognizer(_OwnFlagsPatternRecognizer):
         Pattern("private key block",
                 r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+?-----END [A-Z ]*PRIVATE KEY-----",
                 0.95),
-    ]
+    )
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
             supported_entity="API_KEY",
-            patterns=self.PATTERNS,
+            patterns=list(self.PATTERNS),
             supported_language=supported_language,
             name="ChatveilApiKeyRecognizer",
         )
@@ -425,7 +430,7 @@ class StreetAddressRecognizer(_OwnFlagsPatternRecognizer):
     """Street addresses: ``221B Baker Street``, ``Via Carlo Cattaneo 130``, ``Kromwater 38``,
     ``Suite 286``, ``PSC 4457, Box 7534``, ``APO AP 95145``, ``Austin, TX 78701``."""
 
-    PATTERNS = [
+    PATTERNS = (
         Pattern(
             "number + name + street type",
             r"\b\d{1,6}[A-Za-z]?\s+(?:[A-Z][\w'\-]*\.?\s+){1,4}(?:" + _STREET_TYPES + r")\b\.?"
@@ -453,12 +458,12 @@ class StreetAddressRecognizer(_OwnFlagsPatternRecognizer):
                 r"|\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,6}\b",
                 0.7),
         Pattern("US state + ZIP", r"\b(?:" + _US_STATES + r")[ \t]+\d{5}(?:-\d{4})?\b", 0.6),
-    ]
+    )
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
             supported_entity="STREET_ADDRESS",
-            patterns=self.PATTERNS,
+            patterns=list(self.PATTERNS),
             supported_language=supported_language,
             name="ChatveilStreetAddressRecognizer",
         )
@@ -474,7 +479,7 @@ NAME_LOCALES = (
 )
 
 #: English words that are also given names: never a name on their own, fine in "Will Smith".
-_AMBIGUOUS = frozenset("""
+_AMBIGUOUS = _wordset("""
 will may mark bill grant rose hope faith joy art guy june april august summer autumn winter
 dawn eve grace ivy lily violet penny ruby pearl crystal amber jade sky river rock stone hunter
 chase carter cook baker miller king young long little white black brown green gray grey rich
@@ -497,18 +502,18 @@ factory adapter wrapper helper loader
 sterling crown
 email mail phone address name number account card bank office team support admin user
 hello dear thanks thank regards best cheers sir madam miss mister doctor professor
-""".split())
+""")
 
 #: Well-known places that are also given names (besides Faker's country/state/city lists).
-_PLACE_NAMES = frozenset("""
+_PLACE_NAMES = _wordset("""
 paris sydney austin dallas denver phoenix houston orlando florence victoria adelaide charlotte
 savannah madison jackson lincoln chelsea regina helena augusta eugene marion alexandria lima
 sofia vienna geneva siena verona lorraine milan valencia santiago tyler aurora cleveland
 columbus jordan georgia virginia carolina dakota israel chad india china kenya
-""".split())
+""")
 
 #: Capitalised words that end a name candidate (places, organisations, street types).
-_NOT_SURNAME = frozenset("""
+_NOT_SURNAME = _wordset("""
 street st avenue ave road rd lane ln drive dr boulevard blvd way court ct place pl square sq
 park station airport university college school hospital church bridge river lake mountain
 beach island city county state valley hills heights center centre hotel inc ltd llc corp
@@ -516,22 +521,22 @@ company group bank foundation institute museum library mall market plaza gardens
 terrace close crescent highway hwy apt apartment suite unit floor north south east west
 plc corporation corp agency associates partners holdings labs technologies solutions systems
 capital consulting services industries enterprises ventures gmbh ag sa bv nv
-""".split())
+""")
 
 #: Words before a name that make it part of a place or street ("St. John", "Via Carlo Cattaneo").
-_PLACE_PREFIXES = frozenset("""
+_PLACE_PREFIXES = _wordset("""
 st st. saint sainte san santa santo são sao fort port mount mt mt. lake cape via viale rue
 calle avenida av av. rua piazza piazzale strada largo travessa praça plaza ulica ul ul. camino
 carrer avinguda boulevard bd avenue place platz straße strasse gasse weg laan straat kerk
 new los las del den
-""".split())
+""")
 
 _TITLE_RE = re.compile(
     r"(?<![^\W_])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?|Miss|Sir|Dame|Madam|Mme|Mlle|Herr|Frau"
     r"|(?P<lower>mr|mrs|ms|dr|prof)\.)(?=[ \t])"
 )
-_PARTICLES = frozenset("van von der den de da di del della le la du dos das bin ibn al el ter ten "
-                       "af av zu".split())
+_PARTICLES = _wordset("van von der den de da di del della le la du dos das bin ibn al el ter ten "
+                      "af av zu")
 #: Particles that start a surname on their own in running English text ("van Gogh").
 _SURNAME_PARTICLE_RE = re.compile(
     r"(?<![^\W_])(?:van der|van den|van de|van|von der|von|ter|ten|zu)[ \t]+(?=[^\W\d_])"
@@ -571,7 +576,7 @@ _SPEAKER_RE = re.compile(
     re.MULTILINE,
 )
 #: Words often used as line labels ("Subject: ...") that are no speaker names.
-_LABEL_WORDS = frozenset("""
+_LABEL_WORDS = _wordset("""
 note notes email e-mail mail phone tel fax mobile address name subject date time user bot
 assistant system human ai model agent customer client question answer q a step example warning
 error output input todo summary title location status result results source tip hint update
@@ -581,7 +586,7 @@ age gender dob birthday nationality city country state zip postcode account iban
 password username login key token version author owner priority deadline due comment comments
 response request reply message context instructions instruction task goal prompt query
 translation definition meaning usage note_ caution important info details detail
-""".split())
+""")
 #: NER labels (spaCy's and Presidio's mapped names) that compete with PERSON for the same words.
 _NON_PERSON_LABELS = frozenset(["GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "WORK_OF_ART",
                                 "EVENT", "LANGUAGE", "LOCATION", "ORGANIZATION", "NRP"])
@@ -1143,7 +1148,7 @@ class KnownPlaceRecognizer(EntityRecognizer):
         results = []
         i = 0
         while i < len(tokens):
-            s, e, w = tokens[i]
+            s, _, w = tokens[i]
             most = longest.get(w.casefold())
             if most is None or not (_is_cap(w) or w.isupper() or lowercase_text):
                 i += 1
@@ -1167,10 +1172,10 @@ class KnownPlaceRecognizer(EntityRecognizer):
 
 # ---------------------------------------------------------------------- spaCy NER, filtered
 #: Single words spaCy's small model tends to call a person in chat text that are not names.
-_NOT_A_PERSON = frozenset("""
+_NOT_A_PERSON = _wordset("""
 claude gemini alexa siri cortana copilot bard llama mistral grok java kotlin swift python rust
 ruby perl julia scala haskell elixir pandas polars numpy django flask kubernetes docker
-""".split())
+""")
 
 
 class FilteredSpacyRecognizer(SpacyRecognizer):
@@ -1219,8 +1224,8 @@ def _false_person(text: str, result: RecognizerResult) -> bool:
     return False
 
 
-_DETERMINERS = frozenset("the this that these those a an my your our their his her its it me us "
-                         "them him all some every each".split())
+_DETERMINERS = _wordset("the this that these those a an my your our their his her its it me us "
+                        "them him all some every each")
 
 
 # ---------------------------------------------------------------------- registry
