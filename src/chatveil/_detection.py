@@ -59,7 +59,8 @@ def _nlp_engine(model: str, language: str) -> Any:
 
 def _build_nlp_engine(model: str, language: str) -> Any:
     import spacy
-    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+    from spacy.language import Language
 
     if not spacy.util.is_package(model) and not os.path.isdir(model):
         raise MissingDependencyError(
@@ -67,28 +68,48 @@ def _build_nlp_engine(model: str, language: str) -> Any:
             install=f"pip install {model.replace('_', '-')}  (or set GuardConfig.spacy_model)",
         )
 
+    if "chatveil_lower_lemma" not in Language.factories:
+
+        @Language.component("chatveil_lower_lemma")
+        def lower_lemma(doc: Any) -> Any:
+            """Lower-case lemmas, so Presidio's context words still match without the
+            (slow) tagger and lemmatizer."""
+            for token in doc:
+                token.lemma_ = token.lower_
+            return doc
+
     class _NerOnlySpacyEngine(SpacyNlpEngine):
         """Loads the model from its installed package with only the pipes NER needs."""
 
         def load(self) -> None:
-            self.nlp = {
-                m["lang_code"]: spacy.load(m["model_name"], exclude=list(_UNUSED_PIPES))
-                for m in self.models
-            }
+            self.nlp = {}
+            for m in self.models:
+                nlp = spacy.load(m["model_name"], exclude=list(_UNUSED_PIPES))
+                nlp.add_pipe("chatveil_lower_lemma", last=True)
+                self.nlp[m["lang_code"]] = nlp
 
-    engine = _NerOnlySpacyEngine(models=[{"lang_code": language, "model_name": model}])
+    ner_config = NerModelConfiguration()
+    mapping = dict(ner_config.model_to_presidio_entity_mapping or {})
+    mapping.setdefault("FAC", "LOCATION")  # buildings, airports, bridges: places
+    ner_config = NerModelConfiguration(model_to_presidio_entity_mapping=mapping)
+    engine = _NerOnlySpacyEngine(
+        models=[{"lang_code": language, "model_name": model}], ner_model_configuration=ner_config
+    )
     engine.load()
     return engine
 
 
 def _model_identity(model: str) -> str:
+    """Model and recognizer versions: a cached result is reused only by the same detection."""
     import spacy
+
+    from chatveil import __version__
 
     try:
         version = spacy.util.get_package_version(model) or "?"
     except Exception:  # pragma: no cover - not a package (a path)
         version = "?"
-    return f"{model}@{version}"
+    return f"chatveil@{__version__}|{model}@{version}"
 
 
 class Detector:

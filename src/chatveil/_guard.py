@@ -341,6 +341,8 @@ class Guard:
         if spans is None:
             spans = self._detector.detect(text)
         spans = self._candidates(text, spans, vault)
+        # a new surrogate must not equal another value (or name part) of this same text
+        avoid = {w for span in spans for w in _name_words(text[span.start : span.end])}
         out: list[str] = []
         counts: Counter[str] = Counter()
         redacted: Counter[str] = Counter()
@@ -353,7 +355,7 @@ class Guard:
                 out.append(REDACTED.format(label=label_for(span.entity_type)))
                 redacted[span.entity_type] += 1
             else:
-                out.append(self._surrogate(vault, value, span.entity_type, strategy))
+                out.append(self._surrogate(vault, value, span.entity_type, strategy, avoid))
                 counts[span.entity_type] += 1
             pos = span.end
         out.append(text[pos:])
@@ -373,16 +375,18 @@ class Guard:
         masked = _surrogate_regions(text, [vault])
         return resolve_overlaps([s for s in spans if not _inside(s, masked)])
 
-    def _surrogate(self, vault: Vault, value: str, entity_type: str, strategy: str) -> str:
+    def _surrogate(self, vault: Vault, value: str, entity_type: str, strategy: str,
+                   avoid: set[str]) -> str:
         entry = vault.by_original(value)
         if entry is None:
             with vault.lock:
                 entry = vault.by_original(value) or self._new_entry(
-                    vault, value, entity_type, strategy
+                    vault, value, entity_type, strategy, avoid
                 )
         return apply_case(value, entry.original, entry.surrogate)
 
-    def _new_entry(self, vault: Vault, value: str, entity_type: str, strategy: str) -> Entry:
+    def _new_entry(self, vault: Vault, value: str, entity_type: str, strategy: str,
+                   avoid: set[str]) -> Entry:
         factory = self._factory
         for attempt in range(_MAX_ATTEMPTS):
             parts: tuple[tuple[str, str], ...] = ()
@@ -394,6 +398,8 @@ class Guard:
             else:
                 surrogate, parts = factory.fake(vault.key, entity_type, value, attempt,
                                                 vault.part_original)
+            if avoid.intersection(_name_words(surrogate)) - _name_words(value):
+                continue
             if not vault.collides(value, surrogate, parts):
                 return vault.add(Entry(value, surrogate, entity_type, parts))
         raise SurrogateCollisionError(
@@ -467,6 +473,12 @@ class Guard:
 
 
 # ---------------------------------------------------------------------- helpers
+def _name_words(value: str) -> set[str]:
+    """A value and its words, casefolded (what a surrogate must not coincide with)."""
+    folded = value.casefold()
+    return {folded, *folded.split()}
+
+
 def _as_text(text: Any) -> str:
     """``text`` as a plain ``str`` (subclasses are converted: NER rejects them)."""
     if type(text) is str:

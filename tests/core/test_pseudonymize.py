@@ -363,3 +363,14 @@ def test_tally_counts_only_this_context(guard: Guard) -> None:
     assert tally.restored == {"PERSON": 1, "EMAIL_ADDRESS": 1}
     assert tally.unrestored_tokens == 1
     assert guard.metrics()["pseudonymized"]["PERSON"] == 2
+
+
+def test_surrogate_never_equals_another_name_in_the_same_text(guard: Guard) -> None:
+    # find the name the faker strategy would pick first for "Alexander Ivanov" ...
+    key = guard._session_key("same-text")
+    first = guard._factory.fake(key, "PERSON", "Alexander Ivanov", 0)[0]
+    # ... and write a text where that very name is a real person too
+    text = f"Alexander Ivanov met {first} in the office yesterday."
+    masked = guard.pseudonymize(text, session_id="same-text")
+    assert first not in masked
+    assert guard.restore(masked, session_id="same-text") == text
