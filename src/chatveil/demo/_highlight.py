@@ -107,6 +107,9 @@ def highlight(guard: Guard, text: str, session_id: str | None = None) -> Highlig
     Returns:
         A :class:`Highlighted` whose ``_repr_html_`` marks each span in the original and each
         surrogate in the pseudonymized text.
+
+    To place the surrogates, each detected value is pseudonymized once more on its own, so
+    ``guard.metrics()`` counts those values twice.
     """
     throwaway = session_id is None
     sid = session_id or f"highlight-{uuid.uuid4().hex}"
