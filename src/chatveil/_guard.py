@@ -380,8 +380,9 @@ class Guard:
         entry = vault.by_original(value)
         if entry is None:
             with vault.lock:
-                entry = vault.by_original(value) or self._new_entry(
-                    vault, value, entity_type, strategy, avoid
+                canonical = vault.canonical(value)  # "MARIA" alone: an entry for "Maria"
+                entry = vault.by_original(canonical) or self._new_entry(
+                    vault, canonical, entity_type, strategy, avoid
                 )
         return apply_case(value, entry.original, entry.surrogate)
 
@@ -515,20 +516,20 @@ def _inside(span: Span, regions: list[tuple[int, int]]) -> bool:
 def _recall_spans(text: str, vault: Vault, parts: bool = True) -> list[Span]:
     """Every occurrence of an original this session already knows (session recall).
 
-    A name part alone ("Smith") counts only when capitalised, so "will" never recalls "Will".
+    Names that are also ordinary words count only capitalised, so "will" never recalls "Will".
     """
     return _recall_in(text, vault.recall_index, parts)
 
 
 def _recall_in(text: str, index: LiteralIndex[tuple[Entry, bool]], parts: bool) -> list[Span]:
     spans = []
-    for start, end, (entry, is_part) in index.finditer(text):
-        if is_part:
-            if not parts or not text[start].isupper():
-                continue
-            spans.append(Span(start, end, "PERSON", 1.0))
-        else:
-            spans.append(Span(start, end, entry.entity_type, 1.0))
+    for start, end, (entry, capital_only) in index.finditer(text):
+        if capital_only and not text[start].isupper():
+            continue
+        is_part = text[start:end].casefold() != entry.original.casefold()
+        if is_part and not parts:
+            continue
+        spans.append(Span(start, end, "PERSON" if is_part else entry.entity_type, 1.0))
     return spans
 
 

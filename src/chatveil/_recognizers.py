@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from chatveil._words import common_words
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
@@ -624,17 +625,8 @@ _PLACE_LISTS = (("en", "countries"), ("en_US", "states"), ("en_GB", "counties"),
                 ("de_DE", "cities"), ("nl_NL", "cities"))
 
 
-def _english_words() -> set[str]:
-    """spaCy's English stop words and Faker's English word list, casefolded."""
-    words: set[str] = set()
-    try:
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        words.update(STOP_WORDS)
-    except ImportError:  # pragma: no cover - spaCy is a dependency
-        pass
-    words.update(w.casefold() for w in _faker_list("faker.providers.lorem.en_US", "word_list"))
-    return words
+def _english_words() -> frozenset[str]:
+    return common_words()
 
 
 @functools.lru_cache(maxsize=1)
@@ -1115,7 +1107,8 @@ class PersonNameRecognizer(EntityRecognizer):
         for rule in self.RULES:
             scan.rule = rule
             getattr(scan, rule)()
-        return scan.results()
+        return [r for r in scan.results()
+                if text[r.start:r.end].casefold() not in _NOT_A_PERSON]
 
 
 # ---------------------------------------------------------------------- known places
@@ -1175,6 +1168,9 @@ class KnownPlaceRecognizer(EntityRecognizer):
 _NOT_A_PERSON = _wordset("""
 claude gemini alexa siri cortana copilot bard llama mistral grok java kotlin swift python rust
 ruby perl julia scala haskell elixir pandas polars numpy django flask kubernetes docker
+kafka redis postgres mongo spark airflow jenkins ansible terraform linux ubuntu debian jira
+hi hello hey hiya dear thanks thank cheers regards bye goodbye yes no ok okay sure please sorry
+welcome morning evening afternoon
 """)
 
 
@@ -1196,7 +1192,23 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         results = super().analyze(text, entities, nlp_artifacts)
         if not any(r.entity_type == "PERSON" for r in results):
             return results
+        for r in results:
+            if r.entity_type == "PERSON":
+                _drop_leading_verb(text, r)
         return [r for r in results if r.entity_type != "PERSON" or not _false_person(text, r)]
+
+
+_LEADING_VERBS = _wordset("""
+call email mail ask tell message text ping contact invite thank meet see remind send ring cc
+""")
+
+
+def _drop_leading_verb(text: str, result: RecognizerResult) -> None:
+    """"Call Bob" -> "Bob": an imperative opening the sentence is not part of the name."""
+    words = text[result.start:result.end].split(" ")
+    if len(words) > 1 and words[0].casefold() in _LEADING_VERBS and _sentence_start(
+            text, result.start):
+        result.start += len(words[0]) + 1
 
 
 def _false_person(text: str, result: RecognizerResult) -> bool:

@@ -15,6 +15,7 @@ from typing import Any, Protocol, runtime_checkable
 import cachetools
 
 from chatveil._literals import LiteralIndex
+from chatveil._words import common_words
 from chatveil._surrogates import SHAPE_RE
 from chatveil.errors import VaultCryptoError
 from chatveil.spans import Span
@@ -29,23 +30,20 @@ __all__ = [
 ]
 
 
-_STOP_WORDS: frozenset[str] | None = None
-
-
-def _is_stop_word(word: str) -> bool:
-    """English stop words are never recalled as name parts ("Will", "May"...)."""
-    global _STOP_WORDS
-    if _STOP_WORDS is None:
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        _STOP_WORDS = frozenset(STOP_WORDS)
-    return word.casefold() in _STOP_WORDS
+def _add_recall_original(index: LiteralIndex[tuple[Entry, bool]], entry: Entry) -> None:
+    folded = entry.original.casefold()
+    index.add(entry.original, (entry, " " not in folded and _needs_capital(folded)))
 
 
 def _add_recall_part(index: LiteralIndex[tuple[Entry, bool]], entry: Entry, part: str) -> None:
     folded = part.casefold()
-    if folded not in index and len(folded) > 1 and not _is_stop_word(folded):
-        index.add(part, (entry, True))
+    if folded not in index and len(folded) > 1:
+        index.add(part, (entry, _needs_capital(folded)))
+
+
+def _needs_capital(folded: str) -> bool:
+    """A name that is also an ordinary word ("will", "may") is recalled only capitalised."""
+    return folded in common_words()
 
 
 # ====================================================================== detection cache
@@ -118,13 +116,14 @@ class Vault:
         self._by_surrogate: dict[str, Entry] = {}
         self.part_original: dict[str, str] = {}  # casefold original part -> surrogate part
         self.part_surrogate: dict[str, str] = {}  # casefold surrogate part -> original part
+        self._part_canonical: dict[str, str] = {}  # casefold original part -> as first seen
         self._counters: dict[str, int] = {}
         self._memo: cachetools.LRUCache[str, tuple[str, int, Any]] = cachetools.LRUCache(4096)
         #: surrogates (and unambiguous surrogate name parts) -> (surrogate, original, type)
         self.restore_index: LiteralIndex[tuple[str, str, str]] = LiteralIndex()
         #: tokens / placeholders exactly as issued -> (original, type)
         self.shaped: dict[str, tuple[str, str]] = {}
-        #: originals (and name parts) -> (entry, is a name part): session recall
+        #: originals and name parts -> (entry, only when capitalised): session recall
         self.recall_index: LiteralIndex[tuple[Entry, bool]] = LiteralIndex()
         self._since: tuple[tuple[int, int], LiteralIndex[tuple[Entry, bool]], frozenset[str]
                            ] | None = None
@@ -146,6 +145,13 @@ class Vault:
 
     def by_surrogate(self, value: str) -> Entry | None:
         return self._by_surrogate.get(value.casefold())
+
+    def canonical(self, value: str) -> str:
+        """``value`` as first written, if it is a known original or name part in other casing."""
+        entry = self._by_original.get(value.casefold())
+        if entry is not None:
+            return entry.original
+        return self._part_canonical.get(value.casefold(), value)
 
     def is_surrogate(self, value: str) -> bool:
         """True if ``value`` is a surrogate (or a surrogate name part) of this vault."""
@@ -214,13 +220,14 @@ class Vault:
                 self.restore_index.add(
                     entry.surrogate, (entry.surrogate, entry.original, entry.entity_type)
                 )
-            self.recall_index.add(entry.original, (entry, False))
+            _add_recall_original(self.recall_index, entry)
             for orig_part, surr_part in entry.parts:
                 self._add_part(entry, orig_part, surr_part)
             return entry
 
     def _add_part(self, entry: Entry, orig_part: str, surr_part: str) -> None:
         op, sp = orig_part.casefold(), surr_part.casefold()
+        self._part_canonical.setdefault(op, orig_part)
         self.part_original.setdefault(op, surr_part)
         self.part_surrogate.setdefault(sp, orig_part)
         if op in self.part_surrogate and self.part_surrogate[op].casefold() != op:
@@ -241,7 +248,7 @@ class Vault:
             if self._since is None or self._since[0] != key:
                 index: LiteralIndex[tuple[Entry, bool]] = LiteralIndex()
                 for entry in self._entries[since:]:
-                    index.add(entry.original, (entry, False))
+                    _add_recall_original(index, entry)
                     for orig_part, _ in entry.parts:
                         _add_recall_part(index, entry, orig_part)
                 self._since = (key, index, index.anchors())

@@ -374,3 +374,24 @@ def test_surrogate_never_equals_another_name_in_the_same_text(guard: Guard) -> N
     masked = guard.pseudonymize(text, session_id="same-text")
     assert first not in masked
     assert guard.restore(masked, session_id="same-text") == text
+
+
+def test_recall_in_other_casings_keeps_the_casing(guard: Guard) -> None:
+    first = guard.pseudonymize("Hi, I'm Maria Lopez.", session_id="case")
+    fake_first, fake_last = first.removeprefix("Hi, I'm ").rstrip(".").split()
+    masked = guard.pseudonymize("MARIA and lopez said hi", session_id="case")
+    assert masked == f"{fake_first.upper()} and {fake_last.lower()} said hi"
+    assert guard.restore(masked, session_id="case") == "MARIA and lopez said hi"
+
+
+def test_names_that_are_words_are_recalled_only_capitalised(guard: Guard) -> None:
+    guard.pseudonymize("I will meet Will Smith tomorrow.", session_id="will")
+    masked = guard.pseudonymize("I will call. Will agreed.", session_id="will")
+    assert masked.startswith("I will call. ") and "Will agreed" not in masked
+
+
+def test_greetings_and_leading_verbs_are_not_names(guard: Guard) -> None:
+    spans = guard.detect("You said: Hi, I am Maria Lopez. Call Bob at 555-123-4567.")
+    text = "You said: Hi, I am Maria Lopez. Call Bob at 555-123-4567."
+    assert [text[s.start:s.end] for s in spans if s.entity_type == "PERSON"] == [
+        "Maria Lopez", "Bob"]
