@@ -283,7 +283,8 @@ class Detector:
         wanted = set(self._entities)
         spans = []
         for span in raw:
-            if span.entity_type not in wanted or span.score < config.threshold_for(span.entity_type):
+            etype = span.entity_type
+            if etype not in wanted or span.score < config.threshold_for(etype):
                 continue
             value = text[span.start : span.end]
             if not value.strip() or value.casefold() in self._allow:

@@ -10,8 +10,8 @@ import re
 import secrets
 import threading
 from collections import Counter
-from dataclasses import dataclass, field
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from chatveil._detection import Detector

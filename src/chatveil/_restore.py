@@ -46,7 +46,8 @@ class Matcher:
         if "[" not in text and "<" not in text:
             yield from literals
             return
-        found = sorted([*literals, *((m.start(), m.end(), m) for m in SHAPE_RE.finditer(text, start))],
+        shaped = ((m.start(), m.end(), m) for m in SHAPE_RE.finditer(text, start))
+        found = sorted([*literals, *shaped],
                        key=lambda f: (f[0], f[0] - f[1]))
         last = start
         for s, e, payload in found:

@@ -15,8 +15,8 @@ from typing import Any, Protocol, runtime_checkable
 import cachetools
 
 from chatveil._literals import LiteralIndex
-from chatveil._words import common_words
 from chatveil._surrogates import SHAPE_RE
+from chatveil._words import common_words
 from chatveil.errors import VaultCryptoError
 from chatveil.spans import Span
 
@@ -118,7 +118,9 @@ class Vault:
         self.part_surrogate: dict[str, str] = {}  # casefold surrogate part -> original part
         self._part_canonical: dict[str, str] = {}  # casefold original part -> as first seen
         self._counters: dict[str, int] = {}
-        self._memo: cachetools.LRUCache[str, tuple[str, int, Any]] = cachetools.LRUCache(4096)
+        self._memo: cachetools.LRUCache[str, tuple[str, int, Any, frozenset[str]]] = (
+            cachetools.LRUCache(4096)
+        )
         #: surrogates (and unambiguous surrogate name parts) -> (surrogate, original, type)
         self.restore_index: LiteralIndex[tuple[str, str, str]] = LiteralIndex()
         #: tokens / placeholders exactly as issued -> (original, type)
@@ -143,9 +145,6 @@ class Vault:
     def by_original(self, value: str) -> Entry | None:
         return self._by_original.get(value.casefold())
 
-    def by_surrogate(self, value: str) -> Entry | None:
-        return self._by_surrogate.get(value.casefold())
-
     def canonical(self, value: str) -> str:
         """``value`` as first written, if it is a known original or name part in other casing."""
         entry = self._by_original.get(value.casefold())
@@ -153,17 +152,12 @@ class Vault:
             return entry.original
         return self._part_canonical.get(value.casefold(), value)
 
-    def is_surrogate(self, value: str) -> bool:
-        """True if ``value`` is a surrogate (or a surrogate name part) of this vault."""
-        folded = value.casefold()
-        return folded in self._by_surrogate or folded in self.part_surrogate
-
-    def memo_get(self, text: str) -> tuple[str, int, Any] | None:
-        """The remembered (pseudonymized text, vault version, counts) for ``text``."""
+    def memo_get(self, text: str) -> tuple[str, int, Any, frozenset[str]] | None:
+        """The remembered (pseudonymized text, vault version, counts, words) for ``text``."""
         with self.lock:
             return self._memo.get(text)
 
-    def memo_set(self, text: str, value: tuple[str, int, Any]) -> None:
+    def memo_set(self, text: str, value: tuple[str, int, Any, frozenset[str]]) -> None:
         with self.lock:
             self._memo[text] = value
 

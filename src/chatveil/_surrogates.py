@@ -72,8 +72,9 @@ class SurrogateFactory:
 
     @staticmethod
     def digest(key: bytes, entity_type: str, original: str, attempt: int) -> bytes:
-        msg = f"{entity_type}\x00{original.casefold()}\x00{attempt}".encode("utf-8", "surrogatepass")
-        return hmac.new(key, msg, hashlib.sha256).digest()
+        msg = f"{entity_type}\x00{original.casefold()}\x00{attempt}"
+        msg_bytes = msg.encode("utf-8", "surrogatepass")
+        return hmac.new(key, msg_bytes, hashlib.sha256).digest()
 
     def token(self, key: bytes, entity_type: str, original: str, attempt: int) -> str:
         return token_for(label_for(entity_type), self.digest(key, entity_type, original, attempt))

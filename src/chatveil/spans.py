@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-
 from dataclasses import dataclass
 
 __all__ = ["Span"]
