@@ -19,9 +19,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from chatveil._words import common_words
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from chatveil._words import common_words
 
 __all__ = [
     "ApiKeyRecognizer",
