@@ -438,3 +438,11 @@ def test_guard_detects_with_real_ner() -> None:
     assert ("0487 23 46 71", "PHONE_NUMBER") in spans
     assert ("DE89 3704 0044 0532 0130 00", "IBAN_CODE") in spans
     assert ("jane.doe@example.com", "EMAIL_ADDRESS") in spans
+
+
+def test_products_in_technical_chat_are_not_places() -> None:
+    from chatveil import Guard
+
+    text = "I run Ubuntu on Windows, watch Netflix and Spotify, and live in Berlin."
+    spans = Guard().detect(text)
+    assert [(text[s.start:s.end], s.entity_type) for s in spans] == [("Berlin", "LOCATION")]

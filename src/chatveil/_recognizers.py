@@ -1183,6 +1183,7 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
     a sentence used as a verb (``Bill the client``, ``Convert this JSON``); or the name of an
     assistant, language or tool (``Claude``, ``Java``, ``Swift``). Also drops multi-word
     "persons" ending in a street, place or company word (``Victoria Station``, ``Acme Inc``).
+    Also drops one-word "places" that are products in technical chat (``Windows``, ``Netflix``).
     Every other entity type passes unchanged.
     """
 
@@ -1191,12 +1192,10 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
         results = super().analyze(text, entities, nlp_artifacts)
-        if not any(r.entity_type == "PERSON" for r in results):
-            return results
         for r in results:
             if r.entity_type == "PERSON":
                 _drop_leading_verb(text, r)
-        return [r for r in results if r.entity_type != "PERSON" or not _false_person(text, r)]
+        return [r for r in results if not _false_person(text, r) and not _false_place(text, r)]
 
 
 _LEADING_VERBS = _wordset("""
@@ -1212,7 +1211,21 @@ def _drop_leading_verb(text: str, result: RecognizerResult) -> None:
         result.start += len(words[0]) + 1
 
 
+#: Products and services the small model takes for places in technical chat.
+_NOT_A_PLACE = _wordset("""
+windows linux ubuntu debian macos android ios netflix spotify youtube slack zoom teams github
+gitlab jira confluence excel outlook gmail azure aws heroku vercel node
+""")
+
+
+def _false_place(text: str, result: RecognizerResult) -> bool:
+    return (result.entity_type == "LOCATION"
+            and text[result.start:result.end].strip().casefold() in _NOT_A_PLACE)
+
+
 def _false_person(text: str, result: RecognizerResult) -> bool:
+    if result.entity_type != "PERSON":
+        return False
     value = text[result.start:result.end].strip()
     if not value:
         return False

@@ -30,10 +30,10 @@ def test_missing_spacy_model_names_what_to_install() -> None:
 
 
 def test_vault_expires_after_its_ttl(make_guard) -> None:
-    g = make_guard(vault_ttl=0.2)
+    g = make_guard(vault_ttl=1.0).warm_up()  # the model load must not eat the vault's lifetime
     masked = g.pseudonymize("Write to jane@example.org", session_id="t")
     assert g.restore(masked, session_id="t") == "Write to jane@example.org"
-    time.sleep(0.3)
+    time.sleep(1.3)
     with pytest.raises(UnknownSessionError):
         g.restore(masked, session_id="t")
 
