@@ -126,6 +126,7 @@ class Detector:
         self._analyzer: Any = None
         self._lock = threading.Lock()
         self._key_prefix = ""
+        self._deny: list[Any] = []
         self._allow = frozenset(v.casefold() for v in config.allow_list)
         self._entities = sorted(set(config.entities) | set(config.deny_list))
         self.on_cache: Callable[[bool], None] | None = None
@@ -205,17 +206,13 @@ class Detector:
                             batch_size=batch_size, **self._analyze_kwargs()
                         )
                     for i, res in zip(chunk, found, strict=True):
-                        spans = self._to_spans(res)
-                        self.cache.set(self._key(texts[i]), spans)
-                        results[i] = spans
+                        results[i] = self._remember(texts[i], self._to_spans(res))
                         if progress is not None:
                             progress.update(1)
-            except ChatveilErrorTypes:
+            except _OWN_ERRORS:
                 raise
             except Exception as exc:
-                raise DetectionError(
-                    f"detection failed ({type(exc).__name__}); nothing was pseudonymized"
-                ) from None
+                raise _failure(exc) from None
         return [self._finish(t, r or ()) for t, r in zip(texts, results, strict=True)]
 
     # ------------------------------------------------------------------ internals
@@ -247,13 +244,13 @@ class Detector:
             return cached
         try:
             spans = self._analyze_chunked(text)
-        except ChatveilErrorTypes:
+        except _OWN_ERRORS:
             raise
         except Exception as exc:
-            logger.warning("chatveil detection failed: %s", type(exc).__name__)
-            raise DetectionError(
-                f"detection failed ({type(exc).__name__}); nothing was pseudonymized"
-            ) from None
+            raise _failure(exc) from None
+        return self._remember(text, spans)
+
+    def _remember(self, text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
         if self.config.cache_ttl > 0:
             self.cache.set(self._key(text), spans)
         return spans
@@ -296,7 +293,14 @@ class Detector:
         return resolve_overlaps(spans)
 
 
-ChatveilErrorTypes = (DetectionError, MissingDependencyError, ConfigurationError)
+#: chatveil's own errors pass through; anything else becomes a DetectionError (fail closed).
+_OWN_ERRORS = (DetectionError, MissingDependencyError, ConfigurationError)
+
+
+def _failure(exc: Exception) -> DetectionError:
+    """A DetectionError naming only the cause's type (its message may quote the text)."""
+    logger.warning("chatveil detection failed: %s", type(exc).__name__)
+    return DetectionError(f"detection failed ({type(exc).__name__}); nothing was pseudonymized")
 
 
 _NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})

@@ -10,9 +10,9 @@ import re
 import secrets
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from chatveil._detection import Detector
 from chatveil._literals import LiteralIndex, words_of
@@ -474,6 +474,30 @@ class Guard:
 
 
 # ---------------------------------------------------------------------- helpers
+T = TypeVar("T")
+
+
+def pseudonymize_leaves(
+    guard: Guard, session_id: str, build: Callable[[Callable[[str], str]], T], *,
+    progress: bool = False,
+) -> T:
+    """Pseudonymize every text leaf that ``build`` visits, with one batch for the session.
+
+    Adapters use it for messages, nodes and prompt values: ``build(fn)`` constructs its result
+    by passing each text leaf through ``fn`` in the same order every time. It runs twice: once
+    to collect the leaves, once to put the pseudonymized leaves in their place.
+    """
+    texts: list[str] = []
+
+    def collect(text: str) -> str:
+        texts.append(text)
+        return text
+
+    build(collect)
+    masked = iter(guard.pseudonymize_batch(texts, session_id, progress=progress))
+    return build(lambda _text: next(masked))
+
+
 def _name_words(value: str) -> set[str]:
     """A value and its words, casefolded (what a surrogate must not coincide with)."""
     folded = value.casefold()

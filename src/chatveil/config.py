@@ -137,9 +137,8 @@ class GuardConfig:
             if not isinstance(key, bytes | bytearray) or len(key) < 16:
                 raise ConfigurationError("secret_key must be at least 16 bytes")
             set_(self, "secret_key", bytes(key))
-        for name in ("cache_ttl",):
-            if not isinstance(getattr(self, name), int | float) or getattr(self, name) < 0:
-                raise ConfigurationError(f"{name} must be a number >= 0")
+        if not isinstance(self.cache_ttl, int | float) or self.cache_ttl < 0:
+            raise ConfigurationError("cache_ttl must be a number >= 0")
         if self.vault_ttl is not None and (
             not isinstance(self.vault_ttl, int | float) or self.vault_ttl <= 0
         ):

@@ -9,6 +9,9 @@ import subprocess
 import sys
 
 SRC = pathlib.Path(__file__).resolve().parents[2] / "src" / "chatveil"
+# Adapter layer: may import the frameworks. `chatveil.demo` (the offline stand-in chat model
+# and the demo conversation) is built on LangChain like `chatveil.langchain`; the core never
+# imports it and `import chatveil` does not load it (pinned below).
 ADAPTER_PARTS = {"langchain", "llama_index", "demo", "cli.py"}
 FRAMEWORKS = ("langchain", "langchain_core", "langgraph", "llama_index")
 

@@ -30,6 +30,7 @@ from langchain_core.tracers.base import BaseTracer
 from langchain_core.tracers.log_stream import LogStreamCallbackHandler
 
 from chatveil import Guard, current_session
+from chatveil._guard import pseudonymize_leaves
 from chatveil.langchain._content import TextFn, is_plain, map_message, map_value
 from chatveil.langchain._stream import ChunkRestorer
 
@@ -192,13 +193,9 @@ class Scope:
         return self._mask(lambda fn: map_value(value, fn, masking=True))
 
     def _mask(self, walk: Callable[[TextFn], Any]) -> Any:
-        guard, sid = self.guard, self.session_id
         with self.tally.step():
-            found: list[str] = []
-            walk(lambda text: found.append(text) or text)
             # one vault lookup for the whole history; only texts new to the session reach NER
-            masked = iter(guard.pseudonymize_batch(found, sid))
-            return walk(lambda _: next(masked))
+            return pseudonymize_leaves(self.guard, self.session_id, walk)
 
     # ------------------------------------------------------------ restoring
     def restore_text(self, text: str) -> str:

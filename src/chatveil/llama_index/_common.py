@@ -1,15 +1,11 @@
-"""Helpers shared by the LlamaIndex adapter: walk text leaves, pseudonymize them in one batch."""
+"""Helpers shared by the LlamaIndex adapter: walk the text leaves of JSON-like values."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any
 
-from chatveil._guard import Guard
-
-__all__ = ["TextFn", "map_value", "pseudonymize_texts"]
-
-T = TypeVar("T")
+__all__ = ["TextFn", "map_value"]
 
 #: Maps one text leaf to its replacement (pseudonymized, restored, or unchanged).
 TextFn = Callable[[str], str]
@@ -32,23 +28,3 @@ def map_value(value: Any, fn: TextFn) -> Any:
     rendered = str(value)
     mapped = fn(rendered)
     return value if mapped == rendered else mapped
-
-
-def pseudonymize_texts(
-    guard: Guard, session_id: str, build: Callable[[TextFn], T], *, progress: bool = False
-) -> T:
-    """Pseudonymize every text leaf that ``build`` visits, running detection in one batch.
-
-    ``build(fn)`` must construct its result by passing each text leaf through ``fn``, in the
-    same order every time. It runs twice: once to collect the leaves, once to put the
-    pseudonymized leaves in their place.
-    """
-    texts: list[str] = []
-
-    def collect(text: str) -> str:
-        texts.append(text)
-        return text
-
-    build(collect)
-    masked = iter(guard.pseudonymize_batch(texts, session_id, progress=progress))
-    return build(lambda _text: next(masked))

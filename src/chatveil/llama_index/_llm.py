@@ -23,8 +23,8 @@ from llama_index.core.llms import LLM
 from llama_index.core.llms.function_calling import FunctionCallingLLM
 from llama_index.core.llms.llm import ToolSelection
 
-from chatveil._guard import Guard
-from chatveil.llama_index._common import TextFn, map_value, pseudonymize_texts
+from chatveil._guard import Guard, pseudonymize_leaves
+from chatveil.llama_index._common import TextFn, map_value
 
 __all__ = ["GuardedFunctionCallingLLM", "GuardedLLM"]
 
@@ -260,7 +260,7 @@ class GuardedLLM(LLM):
 
     def _mask_messages(self, messages: Sequence[ChatMessage], sid: str) -> list[ChatMessage]:
         messages = list(messages)
-        masked = pseudonymize_texts(
+        masked = pseudonymize_leaves(
             self._guard, sid, lambda fn: [_map_block(m, fn) for m in messages]
         )
         instruction = self._guard.instruction

@@ -18,9 +18,9 @@ from llama_index.core.schema import (
     TransformComponent,
 )
 
-from chatveil._guard import Guard
+from chatveil._guard import Guard, pseudonymize_leaves
 from chatveil.errors import ConfigurationError
-from chatveil.llama_index._common import TextFn, map_value, pseudonymize_texts
+from chatveil.llama_index._common import TextFn, map_value
 
 __all__ = ["PseudonymNodePostprocessor", "PseudonymizeTransform"]
 
@@ -129,7 +129,7 @@ class PseudonymNodePostprocessor(BaseNodePostprocessor):
     ) -> list[NodeWithScore]:
         sid = self._guard.resolve_session(self.session_id)
         nodes = list(nodes)
-        return pseudonymize_texts(self._guard, sid, partial(_map_scored, nodes))
+        return pseudonymize_leaves(self._guard, sid, partial(_map_scored, nodes))
 
     # The inherited async hook runs ``_postprocess_nodes`` in a worker thread, with a copy of
     # the caller's context, so the session of the calling task is used.
@@ -219,7 +219,7 @@ class PseudonymizeTransform(TransformComponent):
         sid = self._guard.resolve_session(self.session_id)
         keep = set(self.exclude_metadata_keys).__contains__
         progress = bool(kwargs.get("show_progress", self.show_progress))
-        return pseudonymize_texts(
+        return pseudonymize_leaves(
             self._guard,
             sid,
             lambda fn: [_map_node(n, fn, keep, relationships=True) for n in nodes],
