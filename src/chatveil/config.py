@@ -286,7 +286,7 @@ _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 def _bool(value: Any, name: str) -> bool:
     if not isinstance(value, bool):
-        raise ConfigurationError(f"{name} must be true or false (got {_kind(value)})")
+        raise ConfigurationError(f"{name} must be a boolean (got {_kind(value)})")
     return value
 
 
@@ -481,9 +481,11 @@ def _strict_yaml_loader() -> Any:
             seen: list[Any] = []
             for key_node, _ in node.value:
                 key = self.construct_object(key_node, deep=deep)
-                if key in seen:
+                if key in seen:  # name it only if it is an option or entity type name
+                    named = isinstance(key, str) and (key in _OPTIONS or key in KNOWN_ENTITIES)
                     raise ConfigurationError(
-                        f"a key appears twice in one mapping at line {key_node.start_mark.line + 1}"
+                        f"{key if named else 'a key'} appears twice in one mapping at line "
+                        f"{key_node.start_mark.line + 1}"
                     )
                 seen.append(key)
             return super().construct_mapping(node, deep=deep)
