@@ -180,7 +180,8 @@ def test_misspelt_option_suggests_the_closest(typo: str, meant: str) -> None:
         with pytest.raises(ConfigurationError) as info:
             build()
         assert not isinstance(info.value, TypeError)
-        assert f"unknown configuration option {typo!r}; did you mean {meant!r}?" in str(info.value)
+        assert f"unknown configuration option(s): {typo} (did you mean {meant!r}?)" in str(
+            info.value)
 
 
 def test_odd_option_names_and_positions() -> None:

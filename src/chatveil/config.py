@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Self
 
 from chatveil.errors import ConfigurationError
 
@@ -116,7 +116,7 @@ class GuardConfig:
     custom_recognizers: tuple[Any, ...] = ()
     instruction: bool | None = None
 
-    def __new__(cls, *args: Any, **options: Any) -> GuardConfig:
+    def __new__(cls, *args: Any, **options: Any) -> Self:
         # The dataclass __init__ would raise a bare TypeError for these; say what is wrong.
         names = [f.name for f in dataclasses.fields(cls)]
         _check_option_names(options, names)
@@ -140,8 +140,8 @@ class GuardConfig:
             known.update(recognizer.supported_entities)
             if recognizer.supported_language != self.language:
                 raise ConfigurationError(
-                    f"custom_recognizers[{i}] is built for another language than language "
-                    "(Presidio would never run it); pass supported_language to it"
+                    f"custom_recognizers[{i}] supports another language than the configured "
+                    "language, so Presidio would never run it; pass supported_language to it"
                 )
         for i, entity_type in enumerate(self.entities):
             if entity_type not in known:
@@ -207,7 +207,7 @@ class GuardConfig:
 
         try:
             with open(path, encoding="utf-8") as fh:
-                data = yaml.load(fh, Loader=_strict_yaml_loader()) or {}  # noqa: S506 - safe
+                data = yaml.load(fh, Loader=_strict_yaml_loader()) or {}  # a SafeLoader subclass
         except OSError as exc:
             raise ConfigurationError(f"cannot read configuration file {os.fspath(path)!r}: "
                                      f"{exc.strerror}") from None
@@ -250,15 +250,18 @@ def _closest(word: str, candidates: Iterable[str]) -> str | None:
 
 
 def _check_option_names(options: Iterable[Any], names: list[str]) -> None:
+    unknown, unhinted = [], False
     for option in options:
-        if option not in names:
-            named = isinstance(option, str) and option.isidentifier()
-            hint = _closest(option, names) if isinstance(option, str) else None
-            raise ConfigurationError(
-                (f"unknown configuration option {option!r}" if named else
-                 "unknown configuration option (a key that is not an option name)")
-                + (f"; did you mean {hint!r}?" if hint else f" (options: {', '.join(names)})")
-            )
+        if option in names:
+            continue
+        hint = _closest(option, names) if isinstance(option, str) else None
+        if not (isinstance(option, str) and option.isidentifier()):
+            option = "(a key that is not an option name)"
+        unknown.append(f"{option} (did you mean {hint!r}?)" if hint else option)
+        unhinted = unhinted or not hint
+    if unknown:
+        raise ConfigurationError(f"unknown configuration option(s): {', '.join(unknown)}"
+                                 + (f"; options: {', '.join(names)}" if unhinted else ""))
 
 
 def _unknown_type(problem: str, entity_type: str, known: Iterable[str]) -> NoReturn:
