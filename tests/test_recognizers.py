@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from chatveil._recognizers import (
+from chatveil.detect.recognizers import (
     ApiKeyRecognizer,
     CardNumberRecognizer,
     FilteredSpacyRecognizer,
@@ -392,7 +392,7 @@ def _spacy_results(text: str, *values: str):
     ("Victoria Station is closer.", "Victoria Station"),
 ])
 def test_spacy_false_persons_dropped(text: str, value: str) -> None:
-    from chatveil._recognizers import _false_person
+    from chatveil.detect.recognizers.ner import _false_person
 
     (result,) = _spacy_results(text, value)
     assert _false_person(text, result)
@@ -405,7 +405,7 @@ def test_spacy_false_persons_dropped(text: str, value: str) -> None:
     ("Kowalski the engineer called.", "Kowalski the engineer") ,
 ])
 def test_spacy_real_persons_kept(text: str, value: str) -> None:
-    from chatveil._recognizers import _false_person
+    from chatveil.detect.recognizers.ner import _false_person
 
     (result,) = _spacy_results(text, value)
     assert not _false_person(text, result)

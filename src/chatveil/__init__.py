@@ -10,15 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from chatveil._guard import KEEP_VERBATIM_INSTRUCTION, Guard, Tally, current_session
-from chatveil._restore import StreamRestorer
-from chatveil._state import (
-    DetectionCache,
-    MemoryDetectionCache,
-    MemoryVaultStore,
-    Vault,
-    VaultStore,
-)
+from chatveil._guard import KEEP_VERBATIM_INSTRUCTION, Guard, Tally
+from chatveil._session import current_session
 from chatveil.config import DEFAULT_ENTITIES, STRATEGIES, GuardConfig
 from chatveil.errors import (
     ChatveilError,
@@ -30,7 +23,15 @@ from chatveil.errors import (
     UnknownSessionError,
     VaultCryptoError,
 )
+from chatveil.restore import StreamRestorer
 from chatveil.spans import Span
+from chatveil.state import (
+    DetectionCache,
+    MemoryDetectionCache,
+    MemoryVaultStore,
+    Vault,
+    VaultStore,
+)
 
 __version__ = "0.1.0"
 

@@ -6,32 +6,18 @@ import contextlib
 import contextvars
 import hashlib
 import hmac
-import re
 import secrets
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
-from chatveil._detection import Detector
-from chatveil._literals import LiteralIndex, words_of
-from chatveil._restore import Matcher, StreamRestorer, apply_case
-from chatveil._state import (
-    DetectionCache,
-    Entry,
-    MemoryDetectionCache,
-    MemoryVaultStore,
-    Vault,
-    VaultStore,
-)
-from chatveil._surrogates import (
-    REDACTED,
-    SHAPE_RE,
-    SurrogateFactory,
-    label_for,
-)
+from chatveil import _session
+from chatveil._session import DEFAULT_SESSION, current_session
+from chatveil._walk import collect_leaves, rebuild
 from chatveil.config import GuardConfig
+from chatveil.detect import Detector
 from chatveil.errors import (
     ConfigurationError,
     PIILeakError,
@@ -39,11 +25,27 @@ from chatveil.errors import (
     UnknownSessionError,
     VaultCryptoError,
 )
+from chatveil.index import words_of
+from chatveil.pseudonymize import (
+    MAX_ATTEMPTS,
+    inside,
+    mentions_new,
+    name_words,
+    recall_spans,
+    surrogate_regions,
+)
+from chatveil.restore import Matcher, StreamRestorer, apply_case
 from chatveil.spans import Span, resolve_overlaps
-
-__all__ = ["DEFAULT_SESSION", "KEEP_VERBATIM_INSTRUCTION", "Guard", "Tally", "current_session"]
-
-DEFAULT_SESSION = "default"
+from chatveil.state import (
+    DetectionCache,
+    Entry,
+    MemoryDetectionCache,
+    MemoryVaultStore,
+    Vault,
+    VaultStore,
+)
+from chatveil.state.persist import fernet
+from chatveil.strategies import REDACTED, SurrogateFactory, label_for
 
 #: System instruction adapters add when placeholders or tokens are in use (seed 004).
 KEEP_VERBATIM_INSTRUCTION = (
@@ -52,16 +54,6 @@ KEEP_VERBATIM_INSTRUCTION = (
     "included, whenever you refer to them; never alter, translate or explain them."
 )
 
-_SESSION: contextvars.ContextVar[str | None] = contextvars.ContextVar(
-    "chatveil_session", default=None
-)
-_SHAPED = re.compile(f"{SHAPE_RE.pattern}|\\[REDACTED [A-Z]+\\]", re.IGNORECASE)
-_MAX_ATTEMPTS = 64
-
-
-def current_session() -> str | None:
-    """The session set by the innermost ``guard.session(...)`` block, if any."""
-    return _SESSION.get()
 
 
 @dataclass
@@ -187,7 +179,7 @@ class Guard:
     def resolve_session(self, session_id: str | None = None) -> str:
         """The explicit session, else the current ``session(...)`` block's, else ``"default"``."""
         if session_id is None:
-            session_id = _SESSION.get() or DEFAULT_SESSION
+            session_id = current_session() or DEFAULT_SESSION
         if not isinstance(session_id, str) or not session_id:
             raise TypeError("session_id must be a non-empty string")
         return session_id
@@ -199,11 +191,11 @@ class Guard:
         Works across threads' own contexts and asyncio tasks: each task sees its own session.
         """
         sid = self.resolve_session(session_id)
-        token = _SESSION.set(sid)
+        token = _session._SESSION.set(sid)
         try:
             yield sid
         finally:
-            _SESSION.reset(token)
+            _session._SESSION.reset(token)
 
     def has_session(self, session_id: str) -> bool:
         """True if a vault exists for ``session_id``."""
@@ -263,10 +255,10 @@ class Guard:
         counts: Counter[str] = Counter()
         spans = self._detector.detect(text)
         if session_id is not None and vaults:
-            spans += _recall_spans(text, vaults[0])
-        masked = _surrogate_regions(text, vaults)
+            spans += recall_spans(text, vaults[0])
+        masked = surrogate_regions(text, vaults)
         for span in resolve_overlaps(spans):
-            if not _inside(span, masked):
+            if not inside(span, masked):
                 counts[span.entity_type] += 1
         return dict(sorted(counts.items()))
 
@@ -319,22 +311,22 @@ class Guard:
     def pseudonymize_record(self, obj: Any, session_id: str | None = None) -> Any:
         """Pseudonymize every string leaf of a JSON-like value; keys and shape stay the same."""
         leaves: list[str] = []
-        _collect(obj, leaves)
+        collect_leaves(obj, leaves)
         masked = iter(self.pseudonymize_batch(leaves, session_id))
-        return _rebuild(obj, masked)
+        return rebuild(obj, masked)
 
     def restore_record(self, obj: Any, session_id: str | None = None) -> Any:
         """Restore every string leaf of a JSON-like value."""
         leaves: list[str] = []
-        _collect(obj, leaves)
+        collect_leaves(obj, leaves)
         restored = iter([self.restore(s, session_id) for s in leaves])
-        return _rebuild(obj, restored)
+        return rebuild(obj, restored)
 
     def _pseudonymize(self, text: str, vault: Vault, spans: list[Span] | None) -> str:
         memo = vault.memo_get(text)
         if memo is not None:
             out, version, counts, words = memo
-            if version == vault.version or not _mentions_new(text, words, vault, version):
+            if version == vault.version or not mentions_new(text, words, vault, version):
                 vault.memo_set(text, (out, vault.version, counts, words))
                 self._metrics.add(counts)
                 return out
@@ -342,7 +334,7 @@ class Guard:
             spans = self._detector.detect(text)
         spans = self._candidates(text, spans, vault)
         # a new surrogate must not equal another value (or name part) of this same text
-        avoid = {w for span in spans for w in _name_words(text[span.start : span.end])}
+        avoid = {w for span in spans for w in name_words(text[span.start : span.end])}
         out: list[str] = []
         counts: Counter[str] = Counter()
         redacted: Counter[str] = Counter()
@@ -361,7 +353,7 @@ class Guard:
         out.append(text[pos:])
         result = "".join(out)
         if self._config.strict:
-            leaks = Counter(s.entity_type for s in _recall_spans(result, vault, parts=False))
+            leaks = Counter(s.entity_type for s in recall_spans(result, vault, parts=False))
             if leaks:
                 raise PIILeakError(leaks)
         vault.memo_set(text, (result, vault.version, counts, words_of(text)))
@@ -371,9 +363,9 @@ class Guard:
     def _candidates(self, text: str, spans: list[Span], vault: Vault) -> list[Span]:
         """Detected and recalled spans, minus those inside surrogates already in the text."""
         if self._config.session_recall and len(vault):
-            spans = [*spans, *_recall_spans(text, vault)]
-        masked = _surrogate_regions(text, [vault])
-        return resolve_overlaps([s for s in spans if not _inside(s, masked)])
+            spans = [*spans, *recall_spans(text, vault)]
+        masked = surrogate_regions(text, [vault])
+        return resolve_overlaps([s for s in spans if not inside(s, masked)])
 
     def _surrogate(self, vault: Vault, value: str, entity_type: str, strategy: str,
                    avoid: set[str]) -> str:
@@ -389,7 +381,7 @@ class Guard:
     def _new_entry(self, vault: Vault, value: str, entity_type: str, strategy: str,
                    avoid: set[str]) -> Entry:
         factory = self._factory
-        for attempt in range(_MAX_ATTEMPTS):
+        for attempt in range(MAX_ATTEMPTS):
             parts: tuple[tuple[str, str], ...] = ()
             if strategy == "token":
                 surrogate = factory.token(vault.key, entity_type, value, attempt)
@@ -399,12 +391,12 @@ class Guard:
             else:
                 surrogate, parts = factory.fake(vault.key, entity_type, value, attempt,
                                                 vault.part_original)
-            if avoid.intersection(_name_words(surrogate)) - _name_words(value):
+            if avoid.intersection(name_words(surrogate)) - name_words(value):
                 continue
             if not vault.collides(value, surrogate, parts):
                 return vault.add(Entry(value, surrogate, entity_type, parts))
         raise SurrogateCollisionError(
-            f"no unique surrogate for a {entity_type} value after {_MAX_ATTEMPTS} attempts"
+            f"no unique surrogate for a {entity_type} value after {MAX_ATTEMPTS} attempts"
         )
 
     # ------------------------------------------------------------------ restore
@@ -451,14 +443,14 @@ class Guard:
     def export_session(self, session_id: str, key: bytes) -> bytes:
         """The session's vault, encrypted with ``key`` (Fernet: AES-128-CBC + HMAC-SHA256)."""
         vault = self._vault(session_id)
-        return _fernet(key).encrypt(vault.to_json())
+        return fernet(key).encrypt(vault.to_json())
 
     def import_session(self, session_id: str, data: bytes, key: bytes) -> int:
         """Merge an exported vault into ``session_id``; returns the number of entries."""
         from cryptography.fernet import InvalidToken
 
         try:
-            plain = _fernet(key).decrypt(data)
+            plain = fernet(key).decrypt(data)
         except (InvalidToken, TypeError):
             raise VaultCryptoError("cannot decrypt the vault: wrong key or tampered data") from None
         vault = self._open(session_id)
@@ -473,35 +465,6 @@ class Guard:
         )
 
 
-# ---------------------------------------------------------------------- helpers
-T = TypeVar("T")
-
-
-def pseudonymize_leaves(
-    guard: Guard, session_id: str, build: Callable[[Callable[[str], str]], T], *,
-    progress: bool = False,
-) -> T:
-    """Pseudonymize every text leaf that ``build`` visits, with one batch for the session.
-
-    Adapters use it for messages, nodes and prompt values: ``build(fn)`` constructs its result
-    by passing each text leaf through ``fn`` in the same order every time. It runs twice: once
-    to collect the leaves, once to put the pseudonymized leaves in their place.
-    """
-    texts: list[str] = []
-
-    def collect(text: str) -> str:
-        texts.append(text)
-        return text
-
-    build(collect)
-    masked = iter(guard.pseudonymize_batch(texts, session_id, progress=progress))
-    return build(lambda _text: next(masked))
-
-
-def _name_words(value: str) -> set[str]:
-    """A value and its words, casefolded (what a surrogate must not coincide with)."""
-    folded = value.casefold()
-    return {folded, *folded.split()}
 
 
 def _as_text(text: Any) -> str:
@@ -511,87 +474,3 @@ def _as_text(text: Any) -> str:
     if isinstance(text, str):
         return str.__str__(text)
     raise TypeError(f"expected str, got {type(text).__name__}")
-
-
-def _fernet(key: bytes) -> Any:
-    from cryptography.fernet import Fernet
-
-    try:
-        return Fernet(key)
-    except (ValueError, TypeError):
-        raise ConfigurationError(
-            "vault key must be 32 url-safe base64-encoded bytes (use Guard.generate_key())"
-        ) from None
-
-
-def _surrogate_regions(text: str, vaults: Sequence[Vault]) -> list[tuple[int, int]]:
-    """Where ``text`` holds tokens, placeholders, redactions or the vaults' surrogates."""
-    regions = [m.span() for m in _SHAPED.finditer(text)] if ("[" in text or "<" in text) else []
-    for vault in vaults:
-        regions += [(s, e) for s, e, _ in vault.restore_index.finditer(text)]
-    return regions
-
-
-def _inside(span: Span, regions: list[tuple[int, int]]) -> bool:
-    """True if ``span`` lies within one region (a surrogate is never masked again)."""
-    return any(a <= span.start and span.end <= b for a, b in regions)
-
-
-def _recall_spans(text: str, vault: Vault, parts: bool = True) -> list[Span]:
-    """Every occurrence of an original this session already knows (session recall).
-
-    Names that are also ordinary words count only capitalised, so "will" never recalls "Will".
-    """
-    return _recall_in(text, vault.recall_index, parts)
-
-
-def _recall_in(text: str, index: LiteralIndex[tuple[Entry, bool]], parts: bool) -> list[Span]:
-    spans = []
-    for start, end, (entry, capital_only) in index.finditer(text):
-        if capital_only and not text[start].isupper():
-            continue
-        is_part = text[start:end].casefold() != entry.original.casefold()
-        if is_part and not parts:
-            continue
-        spans.append(Span(start, end, "PERSON" if is_part else entry.entity_type, 1.0))
-    return spans
-
-
-def _mentions_new(text: str, words: frozenset[str], vault: Vault, since: int) -> bool:
-    """True if an original added to the vault after ``since`` occurs in ``text``."""
-    if since >= vault.version:
-        return False
-    index, anchors = vault.recall_index_since(since)
-    if anchors.isdisjoint(words):
-        return False
-    return bool(_recall_in(text, index, parts=True))
-
-
-def _collect(obj: Any, out: list[str]) -> None:
-    if isinstance(obj, str):
-        out.append(obj)
-    elif isinstance(obj, Mapping):
-        for v in obj.values():
-            _collect(v, out)
-    elif isinstance(obj, list | tuple):
-        for v in obj:
-            _collect(v, out)
-    elif obj is None or isinstance(obj, bool | int | float):
-        return
-    else:
-        raise TypeError(
-            f"records may hold dicts, lists, tuples, strings, numbers, booleans and None; "
-            f"got {type(obj).__name__}"
-        )
-
-
-def _rebuild(obj: Any, values: Iterator[str]) -> Any:
-    if isinstance(obj, str):
-        return next(values)
-    if isinstance(obj, Mapping):
-        return {k: _rebuild(v, values) for k, v in obj.items()}
-    if isinstance(obj, tuple):
-        return tuple(_rebuild(v, values) for v in obj)
-    if isinstance(obj, list):
-        return [_rebuild(v, values) for v in obj]
-    return obj

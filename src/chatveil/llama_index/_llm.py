@@ -23,7 +23,8 @@ from llama_index.core.llms import LLM
 from llama_index.core.llms.function_calling import FunctionCallingLLM
 from llama_index.core.llms.llm import ToolSelection
 
-from chatveil._guard import Guard, pseudonymize_leaves
+from chatveil._guard import Guard
+from chatveil._walk import pseudonymize_leaves
 from chatveil.llama_index._common import TextFn, map_value
 
 __all__ = ["GuardedFunctionCallingLLM", "GuardedLLM"]

@@ -18,7 +18,8 @@ from llama_index.core.schema import (
     TransformComponent,
 )
 
-from chatveil._guard import Guard, pseudonymize_leaves
+from chatveil._guard import Guard
+from chatveil._walk import pseudonymize_leaves
 from chatveil.errors import ConfigurationError
 from chatveil.llama_index._common import TextFn, map_value
 

@@ -1,33 +1,20 @@
-"""State: session vaults, the vault store and the detection cache, behind small interfaces.
-
-The in-memory implementations here are the defaults; a shared backend (Redis...) implements
-the same two protocols.
-"""
+"""Vault data: one session's entries (original, surrogate, type, parts) and counters."""
 
 from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 import cachetools
 
-from chatveil._literals import LiteralIndex
-from chatveil._surrogates import SHAPE_RE
 from chatveil._words import common_words
 from chatveil.errors import VaultCryptoError
-from chatveil.spans import Span
+from chatveil.index import LiteralIndex
+from chatveil.strategies import SHAPE_RE
 
-__all__ = [
-    "DetectionCache",
-    "Entry",
-    "MemoryDetectionCache",
-    "MemoryVaultStore",
-    "Vault",
-    "VaultStore",
-]
+__all__ = ["Entry", "Vault"]
 
 
 def _add_recall_original(index: LiteralIndex[tuple[Entry, bool]], entry: Entry) -> None:
@@ -44,47 +31,6 @@ def _add_recall_part(index: LiteralIndex[tuple[Entry, bool]], entry: Entry, part
 def _needs_capital(folded: str) -> bool:
     """A name that is also an ordinary word ("will", "may") is recalled only capitalised."""
     return folded in common_words()
-
-
-# ====================================================================== detection cache
-@runtime_checkable
-class DetectionCache(Protocol):
-    """Where raw detection results live. Keys are hashes; values are spans only."""
-
-    def get(self, key: str) -> tuple[Span, ...] | None: ...
-
-    def set(self, key: str, spans: tuple[Span, ...]) -> None: ...
-
-    def clear(self) -> None: ...
-
-
-class MemoryDetectionCache:
-    """Thread-safe TTL cache of detection results (cachetools)."""
-
-    def __init__(self, maxsize: int = 10_000, ttl: float = 3600.0) -> None:
-        self._cache: cachetools.TTLCache[str, tuple[Span, ...]] = cachetools.TTLCache(
-            maxsize=maxsize, ttl=max(ttl, 1e-9)
-        )
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> tuple[Span, ...] | None:
-        with self._lock:
-            return self._cache.get(key)
-
-    def set(self, key: str, spans: tuple[Span, ...]) -> None:
-        with self._lock:
-            self._cache[key] = tuple(spans)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._cache.clear()
-
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._cache)
-
-    def __repr__(self) -> str:
-        return f"MemoryDetectionCache(size={len(self)}, maxsize={self._cache.maxsize})"
 
 
 # ====================================================================== vault
@@ -280,59 +226,3 @@ class Vault:
 
     def __repr__(self) -> str:
         return f"Vault(session_id={self.session_id!r}, entries={self.counts()})"
-
-
-# ====================================================================== vault store
-@runtime_checkable
-class VaultStore(Protocol):
-    """Where session vaults live."""
-
-    def get(self, session_id: str) -> Vault | None: ...
-
-    def get_or_create(self, session_id: str, key: bytes) -> Vault: ...
-
-    def drop(self, session_id: str) -> bool: ...
-
-    def sessions(self) -> Iterator[str]: ...
-
-
-class MemoryVaultStore:
-    """In-process vaults with least-recently-used eviction and expiry after the last use."""
-
-    def __init__(self, *, ttl: float | None = 86_400.0, maxsize: int = 10_000) -> None:
-        self._lock = threading.Lock()
-        if ttl is None:
-            self._vaults: cachetools.Cache[str, Vault] = cachetools.LRUCache(maxsize)
-        else:
-            self._vaults = cachetools.TTLCache(maxsize, ttl)
-
-    def get(self, session_id: str) -> Vault | None:
-        with self._lock:
-            vault = self._vaults.get(session_id)
-            if vault is not None:
-                self._vaults[session_id] = vault  # refresh expiry on use
-            return vault
-
-    def get_or_create(self, session_id: str, key: bytes) -> Vault:
-        with self._lock:
-            vault = self._vaults.get(session_id)
-            if vault is None:
-                vault = Vault(session_id, key)
-            self._vaults[session_id] = vault
-            return vault
-
-    def drop(self, session_id: str) -> bool:
-        with self._lock:
-            return self._vaults.pop(session_id, None) is not None
-
-    def sessions(self) -> Iterator[str]:
-        with self._lock:
-            return iter(list(self._vaults.keys()))
-
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._vaults)
-
-    def __repr__(self) -> str:
-        return f"MemoryVaultStore(sessions={len(self)})"
-

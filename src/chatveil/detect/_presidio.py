@@ -14,10 +14,11 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from chatveil._state import DetectionCache
 from chatveil.config import GuardConfig
+from chatveil.detect._filters import skipped_regions, trim
 from chatveil.errors import ConfigurationError, DetectionError, MissingDependencyError
 from chatveil.spans import Span, resolve_overlaps
+from chatveil.state.cache import DetectionCache
 
 __all__ = ["Detector"]
 
@@ -29,14 +30,6 @@ _REGEX_FLAGS = re.DOTALL | re.MULTILINE
 
 _NLP_ENGINES: dict[tuple[str, str], Any] = {}
 _NLP_LOCK = threading.Lock()
-
-# Context filters (seed 003): regions whose spans are left alone when configured.
-_CODE_BLOCK = re.compile(r"```.*?(?:```|\Z)|`[^`\n]+`", re.DOTALL)
-_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]+|\bwww\.[^\s<>\"'`]+", re.IGNORECASE)
-_FILE_PATH = re.compile(
-    r"(?<![\w.])(?:~|\.{1,2})?(?:/[\w.\-]+){2,}/?|\b[A-Za-z]:\\(?:[\w.\- ]+\\)*[\w.\-]+"
-)
-
 
 def _offline_tldextract() -> None:
     """Make tldextract (used by Presidio's email/URL recognizers) use its bundled suffix list."""
@@ -145,7 +138,7 @@ class Detector:
         _offline_tldextract()
         from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerRegistry
 
-        from chatveil._recognizers import default_recognizers
+        from chatveil.detect.recognizers import default_recognizers
 
         lang = self.config.language
         nlp_engine = _nlp_engine(self.config.spacy_model, lang)
@@ -286,8 +279,8 @@ class Detector:
             value = text[span.start : span.end]
             if not value.strip() or value.casefold() in self._allow:
                 continue
-            spans.append(_trim(text, span))
-        skip = _skipped_regions(text, config)
+            spans.append(trim(text, span))
+        skip = skipped_regions(text, config)
         if skip:
             spans = [s for s in spans if not any(a < s.end and s.start < b for a, b in skip)]
         return resolve_overlaps(spans)
@@ -301,44 +294,6 @@ def _failure(exc: Exception) -> DetectionError:
     """A DetectionError naming only the cause's type (its message may quote the text)."""
     logger.warning("chatveil detection failed: %s", type(exc).__name__)
     return DetectionError(f"detection failed ({type(exc).__name__}); nothing was pseudonymized")
-
-
-_NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
-_TITLE_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? $")
-
-
-def _trim(text: str, span: Span) -> Span:
-    """Strip whitespace and trailing punctuation NER sometimes includes in a span."""
-    start, end = span.start, span.end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:!?\"'"):
-        end -= 1
-    if span.entity_type in _NAME_TYPES:
-        # a possessive belongs to the sentence, not to the name: "Jane Doe's" -> "Jane Doe"
-        for suffix in ("'s", "\u2019s"):
-            if text.endswith(suffix, start, end) and end - start > len(suffix):
-                end -= len(suffix)
-                break
-    if span.entity_type == "PERSON":
-        # keep a title with the name, so "Mr Smith" is known to be a surname
-        title = _TITLE_BEFORE.search(text, max(0, start - 8), start)
-        if title is not None:
-            start = title.start()
-    if (start, end) == (span.start, span.end) or end <= start:
-        return span
-    return Span(start, end, span.entity_type, span.score)
-
-
-def _skipped_regions(text: str, config: GuardConfig) -> list[tuple[int, int]]:
-    regions: list[tuple[int, int]] = []
-    if config.skip_code_blocks and "`" in text:
-        regions += [m.span() for m in _CODE_BLOCK.finditer(text)]
-    if config.skip_urls:
-        regions += [m.span() for m in _URL.finditer(text)]
-    if config.skip_file_paths:
-        regions += [m.span() for m in _FILE_PATH.finditer(text)]
-    return regions
 
 
 def _chunks(text: str, size: int, overlap: int) -> Iterable[tuple[int, str]]:

@@ -11,9 +11,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from chatveil._literals import is_word_char
-from chatveil._state import Vault
-from chatveil._surrogates import SHAPE_RE
+from chatveil.index import is_word_char
+from chatveil.state.entries import Vault
+from chatveil.strategies import SHAPE_RE
 
 __all__ = ["Matcher", "StreamRestorer", "apply_case"]
 

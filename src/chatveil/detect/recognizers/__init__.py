@@ -1,0 +1,72 @@
+"""Fast regex/checksum and name-list recognizers that Presidio does not ship in the form we need.
+
+They are plain Presidio ``PatternRecognizer`` / ``EntityRecognizer`` subclasses, so they run
+inside the ``AnalyzerEngine`` like any predefined recognizer. Each pattern carries a confidence
+that reflects its false-positive risk (seed 004); weak shapes only pass the guard's threshold
+when a context word ("phone", "call", "fax", ...) is near the match.
+
+Context is checked on the raw text around the match, not on spaCy lemmas: the guard's NER
+pipeline runs without a lemmatizer, so Presidio's lemma-based context enhancer sees nothing.
+No recognizer here passes ``context=`` to Presidio, so scores are never boosted twice.
+
+One family per module: ``cards``, ``iban``, ``phones``, ``ssn``, ``api_keys``, ``addresses``,
+``names`` (person rules), ``places``, ``ner`` (spaCy, filtered). Shared helpers live in
+``_common`` (context words, the own-flags base, text tests) and ``_lexicon`` (name and place
+lists). A new family goes in a module of its own and into :func:`default_recognizers`.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer
+
+from chatveil.detect.recognizers._common import luhn_valid
+from chatveil.detect.recognizers.addresses import StreetAddressRecognizer
+from chatveil.detect.recognizers.api_keys import ApiKeyRecognizer
+from chatveil.detect.recognizers.cards import CardNumberRecognizer
+from chatveil.detect.recognizers.iban import IbanCodeRecognizer, iban_valid
+from chatveil.detect.recognizers.names import PersonNameRecognizer
+from chatveil.detect.recognizers.ner import FilteredSpacyRecognizer
+from chatveil.detect.recognizers.phones import InternationalPhoneRecognizer
+from chatveil.detect.recognizers.places import KnownPlaceRecognizer
+from chatveil.detect.recognizers.ssn import UsSsnContextRecognizer
+
+__all__ = [
+    "ApiKeyRecognizer",
+    "CardNumberRecognizer",
+    "FilteredSpacyRecognizer",
+    "IbanCodeRecognizer",
+    "InternationalPhoneRecognizer",
+    "KnownPlaceRecognizer",
+    "PersonNameRecognizer",
+    "StreetAddressRecognizer",
+    "UsSsnContextRecognizer",
+    "default_recognizers",
+    "iban_valid",
+    "luhn_valid",
+]
+
+
+def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
+    """Every recognizer a guard runs by default (only those of requested entities execute)."""
+    from presidio_analyzer.predefined_recognizers import (
+        EmailRecognizer,
+        IpRecognizer,
+        UrlRecognizer,
+        UsSsnRecognizer,
+    )
+
+    return [
+        FilteredSpacyRecognizer(supported_language=language),
+        EmailRecognizer(supported_language=language),
+        IbanCodeRecognizer(supported_language=language),
+        IpRecognizer(supported_language=language),
+        UsSsnRecognizer(supported_language=language),
+        UsSsnContextRecognizer(supported_language=language),
+        UrlRecognizer(supported_language=language),
+        CardNumberRecognizer(supported_language=language),
+        InternationalPhoneRecognizer(supported_language=language),
+        ApiKeyRecognizer(supported_language=language),
+        StreetAddressRecognizer(supported_language=language),
+        PersonNameRecognizer(supported_language=language),
+        KnownPlaceRecognizer(supported_language=language),
+    ]

@@ -1,0 +1,89 @@
+"""Helpers shared by the recognizers: checksums, context words, the own-flags base, text tests."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from presidio_analyzer import PatternRecognizer, RecognizerResult
+
+
+# ---------------------------------------------------------------------- helpers
+def luhn_valid(digits: str) -> bool:
+    """True if the digit string passes the Luhn checksum."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def wordset(words: str) -> frozenset[str]:
+    """The whitespace-separated words of ``words`` (lists below are easier to read that way)."""
+    return frozenset(words.split())
+
+
+def context_regex(words: Iterable[str]) -> re.Pattern[str]:
+    alternatives = sorted({re.escape(w) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)
+
+
+def near(text: str, start: int, end: int, before: re.Pattern[str] | None,
+          after: re.Pattern[str] | None, window_before: int = 48, window_after: int = 20) -> bool:
+    """True if a context word occurs shortly before ``start`` or shortly after ``end``."""
+    if before is not None and before.search(text, max(0, start - window_before), start):
+        return True
+    return after is not None and after.search(text, end, end + window_after) is not None
+
+
+def boost(results: list[RecognizerResult], text: str, before: re.Pattern[str] | None,
+           after: re.Pattern[str] | None, by: float, floor: float) -> list[RecognizerResult]:
+    for r in results:
+        if r.score < 1.0 and near(text, r.start, r.end, before, after):
+            r.score = min(0.95, max(r.score + by, floor))
+    return results
+
+
+class OwnFlagsPatternRecognizer(PatternRecognizer):
+    """A pattern recognizer whose regexes always run case-sensitively (DOTALL | MULTILINE).
+
+    The patterns rely on case (``Suite 12``, ``CA 94105``, ``AKIA...``), so the flags an
+    analyzer passes for the request (Presidio's default adds IGNORECASE) are not used.
+    """
+
+    FLAGS = re.DOTALL | re.MULTILINE
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        return super().analyze(text, entities, nlp_artifacts, self.FLAGS)
+
+
+
+
+# ---------------------------------------------------------------------- text tests
+NAME_WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]{2,})*"
+WORD = re.compile(NAME_WORD)
+
+
+def is_cap(word: str) -> bool:
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper())
+
+
+def sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n\r:;\"'“”(>*#-•[|"
+
+
+
+def glued(text: str, start: int, end: int) -> bool:
+    """A word stuck to digits or underscores (``Ann1``, ``my_var``): part of an identifier."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return before.isdigit() or before == "_" or after.isdigit() or after == "_"

@@ -1,0 +1,520 @@
+"""Person names: the rule-based recognizer for names the small NER model misses."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from chatveil.detect.recognizers._common import (
+    NAME_WORD,
+    WORD,
+    glued,
+    is_cap,
+    sentence_start,
+    wordset,
+)
+from chatveil.detect.recognizers._lexicon import (
+    AMBIGUOUS,
+    NOT_A_PERSON,
+    NOT_SURNAME,
+    PLACE_PREFIXES,
+    name_lists,
+)
+
+_TITLE_RE = re.compile(
+    r"(?<![^\W_])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?|Miss|Sir|Dame|Madam|Mme|Mlle|Herr|Frau"
+    r"|(?P<lower>mr|mrs|ms|dr|prof)\.)(?=[ \t])"
+)
+_PARTICLES = wordset("van von der den de da di del della le la du dos das bin ibn al el ter ten "
+                      "af av zu")
+#: Particles that start a surname on their own in running English text ("van Gogh").
+_SURNAME_PARTICLE_RE = re.compile(
+    r"(?<![^\W_])(?:van der|van den|van de|van|von der|von|ter|ten|zu)[ \t]+(?=[^\W\d_])"
+)
+_LIST_GLUE = r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+|&[ \t]*)?|[ \t]+(?:and|or|&)[ \t]+)"
+#: "A, B and C": two or more words joined by commas / and / or.
+_LIST_RE = re.compile(r"(?<![^\W\d_])" + NAME_WORD + r"(?:" + _LIST_GLUE + NAME_WORD + r")+")
+#: Phrases after which a capitalised word is taken as a name, even one in no list.
+_CUE_RE = re.compile(
+    r"(?<![^\W_])(?P<cue>my name is|my name's|name is|names are|name:|your name\?|call me"
+    r"|calls me|called me|called|named|hi|hello|hey|dear|thanks|thank you|cheers|says|said"
+    r"|asked|told|thanked)"
+    r"[ \t]*[,:]?[ \t]+(?=[^\W\d_])",
+    re.IGNORECASE,  # matched on lowercased text; the flag covers texts that cannot be lowered
+)
+_MONTH_NAMES = frozenset(["jan", "january", "june", "july", "april", "may", "august"])
+#: ", Heather!" / ", Mark?" at the end of a sentence: someone addressed by name.
+_VOCATIVE_RE = re.compile(r",[ \t]*(?P<name>" + NAME_WORD + r")[ \t]*[!?.](?![^\W_])")
+#: "Zlata's address": a possessive before a word that belongs to a person.
+_POSSESSIVE_RE = re.compile(
+    r"(?<![^\W_])(?P<name>" + NAME_WORD + r")['’]s[ \t]+(?:(?:new|old|home|work|mobile|"
+    r"private|personal|current)[ \t]+)?(?:address|phone|number|email|e-mail|birthday|wife|"
+    r"husband|son|daughter|mother|father|mom|mum|dad|brother|sister|friend|boss|partner|"
+    r"girlfriend|boyfriend|cv|resume|résumé|passport|ssn|salary|diagnosis)(?![^\W_])",
+    re.IGNORECASE,
+)
+_GREETING_CUES = frozenset(["hi", "hello", "hey", "dear", "thanks", "thank you", "cheers"])
+_SELF_CUES = frozenset(["my name is", "my name's", "call me", "calls me", "called me",
+                        "your name?"])
+_NAMING_CUES = frozenset(["called", "named"])
+_SPEECH_CUES = frozenset(["says", "said", "asked", "told", "thanked"])
+#: "Anna: did you ..." at the start of a line: a speaker label in a pasted transcript.
+_SPEAKER_RE = re.compile(
+    r"^[ \t>*\-•]*(?P<name>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r")?)[ \t]*:[ \t]*\S",
+    re.MULTILINE,
+)
+#: Words often used as line labels ("Subject: ...") that are no speaker names.
+_LABEL_WORDS = wordset("""
+note notes email e-mail mail phone tel fax mobile address name subject date time user bot
+assistant system human ai model agent customer client question answer q a step example warning
+error output input todo summary title location status result results source tip hint update
+edit ps re fwd cc bcc from to sent attachment reference description price total cost category
+type id url link website company organization organisation department role position job salary
+age gender dob birthday nationality city country state zip postcode account iban card ssn
+password username login key token version author owner priority deadline due comment comments
+response request reply message context instructions instruction task goal prompt query
+translation definition meaning usage note_ caution important info details detail
+""")
+#: NER labels (spaCy's and Presidio's mapped names) that compete with PERSON for the same words.
+_NON_PERSON_LABELS = frozenset(["GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "WORK_OF_ART",
+                                "EVENT", "LANGUAGE", "LOCATION", "ORGANIZATION", "NRP"])
+_PERSON_LABELS = frozenset(["PERSON", "PER"])
+_PLACE_LABELS = frozenset(["GPE", "LOC", "FAC", "LOCATION"])
+
+
+
+
+def _only_space_between(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return 0 < len(gap) <= 3 and gap.strip(" \t") == ""
+
+
+def _ends_greeting(text: str, end: int) -> bool:
+    """After ``Hi Anna`` comes punctuation, a line break or the end of the text."""
+    rest = text[end:end + 2].lstrip(" \t")
+    return not rest or rest[0] in ",.!?:;\n\r-—)"
+
+
+
+
+def _code_like(text: str, start: int, end: int) -> bool:
+    """An identifier rather than a word: ``parse_args``, ``config.yaml``, ``Foo()``, ``x=1``."""
+    before = text[start - 1:start]
+    after = text[end:end + 2]
+    return before in ("_", ".", "`", "/", "\\", "@") or after[:1] in ("_", "(", "`", "=", "@", "/") or (
+        after[:1] == "." and after[1:2].isalnum())
+
+
+def _inner_capital(word: str) -> bool:
+    """CamelCase such as ``ValueError`` (not ``McDonald``-style names, which are short)."""
+    inner = sum(ch.isupper() for ch in word[1:])
+    return inner >= 1 and not (word[:2] in ("Mc", "Ma", "O'", "D'") or "-" in word)
+
+
+def _contraction_follows(text: str, end: int) -> bool:
+    """True for "Don't" / "Can't"-style tokens (apostrophe + letters other than a possessive s)."""
+    if end < len(text) and text[end] in "'’":
+        rest = text[end + 1:end + 3]
+        return bool(rest[:1].isalpha()) and not (rest[:1] in "sS" and not rest[1:2].isalpha())
+    return False
+
+
+class _NameScan:
+    """One pass of :class:`PersonNameRecognizer` over one text."""
+
+    def __init__(self, owner: PersonNameRecognizer, text: str, nlp_artifacts: Any) -> None:
+        self.o = owner
+        self.text = text
+        self.first, self.last, self.common, self.places = name_lists()
+        self.tokens = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)
+                       if not glued(text, m.start(), m.end())]
+        self.index = {t[0]: k for k, t in enumerate(self.tokens)}
+        self.starts = [t[0] for t in self.tokens]
+        self.lowercase_text = not any(ch.isupper() for ch in text)
+        self.spans: dict[tuple[int, int], tuple[float, bool, str]] = {}  # (score, strong, rule)
+        self.rule = ""
+        self.used: set[int] = set()
+        self.ents = [e for e in (getattr(nlp_artifacts, "entities", None) or ())
+                     if hasattr(e, "start_char")]
+
+    # ------------------------------------------------------------------ helpers
+    def add(self, k: int, j: int, score: float, strong: bool = True, how: str = "") -> None:
+        key = (self.tokens[k][0], self.tokens[j - 1][1])
+        old = self.spans.get(key)
+        if old is None or old[0] < score:
+            self.spans[key] = (score, strong, f"{self.rule}:{how}" if how else self.rule)
+        self.used.update(range(k, j))
+
+    def plain_word(self, key: str) -> bool:
+        """A common word that is no known name."""
+        return key in self.common and key not in self.first and key not in self.last
+
+    def run(self, k: int, allow_lower: bool, max_words: int = 3, lead: bool = False) -> int:
+        """Index after the run of name-like tokens starting at token ``k`` (``k`` if none).
+
+        Particles (``van``, ``de``) may sit between words, or lead the run if ``lead``.
+        """
+        tokens = self.tokens
+        j, words = k, 0
+        while j < len(tokens) and words < max_words:
+            s, _, w = tokens[j]
+            if j > k and not _only_space_between(self.text, tokens[j - 1][1], s):
+                break
+            key = w.casefold()
+            if (j > k or lead) and key in _PARTICLES and j + 1 < len(tokens):
+                j += 1
+                continue
+            if key in NOT_SURNAME or self.plain_word(key):
+                break
+            if not (is_cap(w) or (allow_lower and w.islower())):
+                break
+            words += 1
+            j += 1
+        while j > k and tokens[j - 1][2].casefold() in _PARTICLES:
+            j -= 1
+        return j
+
+    def in_place(self, k: int, j: int) -> bool:
+        """Tokens ``k:j`` are preceded by a place prefix or followed by a street type."""
+        tokens = self.tokens
+        if k > 0 and _only_space_between(self.text, tokens[k - 1][1], tokens[k][0]) or (
+            k > 0 and self.text[tokens[k - 1][1]:tokens[k][0]] == ". "
+        ):
+            prev = tokens[k - 1][2].casefold()
+            if prev in PLACE_PREFIXES or prev + "." in PLACE_PREFIXES:
+                return True
+        if j < len(tokens) and _only_space_between(self.text, tokens[j - 1][1], tokens[j][0]):
+            return tokens[j][2].casefold() in NOT_SURNAME
+        return False
+
+    def dateish(self, k: int) -> bool:
+        """``Jan 5``, ``Jan. 2024``, ``Jan Feb Mar``: a month, not a name."""
+        s, e, _ = self.tokens[k]
+        after = self.text[e:e + 3].lstrip(" \t")
+        if after[:1].isdigit() or after[:1] == ".":
+            return True
+        before = self.text[max(0, s - 4):s].rstrip(" \t,")
+        if before[-1:].isdigit():
+            return True
+        near = [self.tokens[i][2].casefold() for i in (k - 1, k + 1) if 0 <= i < len(self.tokens)]
+        return any(n in _MONTH_NAMES or n in AMBIGUOUS for n in near)
+
+    def token_at(self, pos: int) -> int | None:
+        while pos < len(self.text) and self.text[pos] in " \t":
+            pos += 1
+        return self.index.get(pos)
+
+    # ------------------------------------------------------------------ rules
+    def titles(self) -> None:
+        """``Dr. Jane Okafor``, ``mr. martin`` (the title is not part of the span)."""
+        for m in _TITLE_RE.finditer(self.text):
+            k = self.token_at(m.end())
+            if k is not None:
+                j = self.run(k, allow_lower=m.group("lower") is not None)
+                if j > k:
+                    self.add(k, j, self.o.SCORE_TITLE)
+
+    def cues(self) -> None:
+        """``my name is Nunzia``, ``call me Sandro``, ``Hi Torben,``, ``said Keiko``."""
+        lowered = self.text.lower()
+        if len(lowered) != len(self.text):  # rare characters change length when lowered
+            lowered = self.text
+        for m in _CUE_RE.finditer(lowered):
+            k = self.index.get(m.end())
+            if k is None:
+                continue
+            cue = " ".join(m.group("cue").casefold().split())
+            s, e, w = self.tokens[k]
+            key = w.casefold()
+            if key in NOT_SURNAME or self.plain_word(key) or _code_like(self.text, s, e):
+                continue
+            score, strong = self.o.SCORE_CUE, True
+            if cue in _SELF_CUES:  # "my name is john", "call me philipp": any case
+                if not (is_cap(w) or w.islower()):
+                    continue
+            elif not is_cap(w) and not (cue in _SPEECH_CUES and self.lowercase_text):
+                continue
+            elif cue in _SPEECH_CUES:
+                score, strong = self.o.SCORE_SPEECH, False
+            elif cue in _NAMING_CUES and key not in self.first and key not in self.last:
+                continue  # "a class called Parser": only known names after called/named
+            j = self.run(k, allow_lower=w.islower())
+            if j > k and cue in _GREETING_CUES and not _ends_greeting(self.text, self.tokens[j - 1][1]):
+                continue  # "Dear Hiring Manager": the greeting goes on with other words
+            if j > k:
+                self.add(k, j, score, strong=strong)
+
+    def particles(self) -> None:
+        """``the van Gijn novel``, ``von Neumann``: a surname particle before a capital."""
+        for m in _SURNAME_PARTICLE_RE.finditer(self.text):
+            if m.start() > 0 and self.text[m.start() - 1] not in " \t\n(\"'":
+                continue
+            k = self.index.get(m.end())
+            start = self.index.get(m.start())
+            if k is None or start is None or not is_cap(self.tokens[k][2]):
+                continue
+            if start > 0 and is_cap(self.tokens[start - 1][2]) and \
+                    _only_space_between(self.text, self.tokens[start - 1][1], m.start()):
+                continue  # "Ludwig van Beethoven" is handled as a full name
+            j = self.run(k, allow_lower=False, max_words=2)
+            if j > k:
+                self.add(start, j, self.o.SCORE_PARTICLE)
+
+    def speakers(self) -> None:
+        """``Kalman: "Who are you?"`` / ``Jordan: "..."``: speaker labels of a transcript.
+
+        Needs two or more different labels at line starts, at least one a known first name, and
+        none a common word, place or header label (``Subject:``, ``Returns:``...).
+        """
+        labels: list[tuple[int, int]] = []
+        for m in _SPEAKER_RE.finditer(self.text):
+            k = self.index.get(m.start("name"))
+            if k is None:
+                return
+            j = k
+            while j < len(self.tokens) and self.tokens[j][1] <= m.end("name"):
+                j += 1
+            labels.append((k, j))
+        if len({self.text[self.tokens[k][0]:self.tokens[j - 1][1]] for k, j in labels}) < 2:
+            return
+        words = [self.tokens[i][2] for k, j in labels for i in range(k, j)]
+        for w in words:
+            key = w.casefold()
+            if key in _LABEL_WORDS or key in self.places or key in NOT_SURNAME or \
+                    (key in self.common and key not in self.first) or _inner_capital(w) or \
+                    not (is_cap(w) or self.lowercase_text):
+                return
+        if not any(w.casefold() in self.first for w in words):
+            return
+        for k, j in labels:
+            self.add(k, j, self.o.SCORE_SPEAKER, strong=False)
+
+    def vocatives(self) -> None:
+        """``Don't go to town, Heather!``: a known first name addressed at the end of a sentence,
+        even one that is also an English word."""
+        for m in _VOCATIVE_RE.finditer(self.text):
+            k = self.index.get(m.start("name"))
+            if k is None:
+                continue
+            w = self.tokens[k][2]
+            if is_cap(w) and w.casefold() in self.first and w.casefold() not in self.places:
+                self.add(k, k + 1, self.o.SCORE_FIRST, strong=False)
+
+    def possessives(self) -> None:
+        """``here's Zlata's address``, ``Sepi's email``: a word whose address/phone/family is
+        meant is a person."""
+        for m in _POSSESSIVE_RE.finditer(self.text):
+            k = self.index.get(m.start("name"))
+            if k is None:
+                continue
+            w = self.tokens[k][2]
+            key = w.casefold()
+            if not (is_cap(w) or self.lowercase_text) or self.plain_word(key) or \
+                    key in self.places or key in NOT_SURNAME or _inner_capital(w) or \
+                    self.ner_other(k):
+                continue
+            self.add(k, k + 1, self.o.SCORE_POSSESSIVE, strong=False)
+
+    def known_names(self) -> None:
+        """Full names starting with a known first name, and single known names."""
+        o, text, tokens = self.o, self.text, self.tokens
+        first, last = self.first, self.last
+        for k, (s, e, w) in enumerate(tokens):
+            key = w.casefold()
+            if key not in first and key not in last:
+                continue
+            cap = is_cap(w)
+            nxt = k + 1 if k + 1 < len(tokens) and \
+                _only_space_between(text, e, tokens[k + 1][0]) else None
+            if cap and key in first and nxt is not None:
+                j = self.run(nxt, allow_lower=False, lead=True)
+                if j > nxt:
+                    known = tokens[nxt][2].casefold() in last or tokens[j - 1][2].casefold() in last
+                    if key not in self.common or known:
+                        self.add(k, j, o.SCORE_FULL_KNOWN if known else o.SCORE_FULL,
+                                 strong=not self.in_place(k, j), how="full")
+                        continue
+            if self.lowercase_text and key in first and key not in self.common and nxt is not None:
+                other = tokens[nxt][2]
+                okey = other.casefold()
+                if other.islower() and len(okey) >= 3 and okey not in self.common and \
+                        okey not in self.places:
+                    self.add(k, nxt + 1, o.SCORE_LOWER_FULL if okey in last else o.SCORE_LOWER,
+                             how="lower full")
+                    continue
+            if self.lowercase_text and key in first and key not in self.common and len(key) >= 4 \
+                    and k not in self.used and key not in self.places:
+                self.add(k, k + 1, o.SCORE_LOWER, strong=False, how="lower first")
+                continue
+            if k in self.used or not cap or key in self.common or _contraction_follows(text, e) \
+                    or _code_like(text, s, e) or self.in_place(k, k + 1) or \
+                    (key in _MONTH_NAMES and self.dateish(k)):
+                continue
+            if key in first:
+                self.add(k, k + 1, o.SCORE_FIRST, strong=key not in self.places, how="first")
+            elif key in last and len(key) >= 4 and key not in self.places and \
+                    not sentence_start(text, s):
+                self.add(k, k + 1, o.SCORE_LAST, strong=False, how="last")
+
+    def lists(self) -> None:
+        """``Kovalev, Lee and Phillips``: words listed together with names already found.
+
+        A two-item list needs one found name, a longer one two; items the NER tagged as a place,
+        common words and known places are left alone.
+        """
+        tokens = self.tokens
+        for m in _LIST_RE.finditer(self.text):
+            k0 = bisect.bisect_left(self.starts, m.start())
+            chain = []
+            for k in range(k0, len(tokens)):
+                if tokens[k][1] > m.end():
+                    break
+                if tokens[k][2].casefold() not in ("and", "or"):
+                    chain.append(k)
+            covered = [self.covered(k) for k in chain]
+            if len(chain) < 2 or sum(covered) < (1 if len(chain) == 2 else 2):
+                continue
+            if not all(c or is_cap(tokens[k][2]) or self.lowercase_text
+                       for k, c in zip(chain, covered)):
+                continue
+            for k, c in zip(chain, covered):
+                key = tokens[k][2].casefold()
+                word = key in self.common and not (key in AMBIGUOUS and key in self.first)
+                if c or word or key in self.places or key in NOT_SURNAME or \
+                        len(key) < 3 or self.ner_place(k) or self.in_place(k, k + 1):
+                    continue
+                self.add(k, k + 1, self.o.SCORE_LIST, strong=False)
+
+    def ner_other(self, k: int) -> bool:
+        """spaCy labelled token ``k`` as a place or an organisation."""
+        s, e, _ = self.tokens[k]
+        return any(ent.label_ in _NON_PERSON_LABELS and ent.start_char < e and s < ent.end_char
+                   for ent in self.ents)
+
+    def ner_place(self, k: int) -> bool:
+        """spaCy labelled token ``k`` as a place (it is then masked as a location anyway)."""
+        s, e, _ = self.tokens[k]
+        return any(ent.label_ in _PLACE_LABELS and ent.start_char < e and s < ent.end_char
+                   for ent in self.ents)
+
+    def covered(self, k: int) -> bool:
+        """Token ``k`` lies inside a name found so far (ours or spaCy's)."""
+        s, e, _ = self.tokens[k]
+        if any(a <= s and e <= b for a, b in self.spans):
+            return True
+        return any(ent.label_ in _PERSON_LABELS and ent.start_char <= s and e <= ent.end_char
+                   for ent in self.ents)
+
+    def repeats(self) -> None:
+        """Other capitalised occurrences of the parts of names already found (ours and spaCy's)."""
+        parts: set[str] = set()
+        for (s, e), (score, _, _) in self.spans.items():
+            if score >= self.o.SCORE_FIRST:
+                parts.update(m.group(0) for m in WORD.finditer(self.text, s, e))
+        for ent in self.ents:
+            if ent.label_ in _PERSON_LABELS:
+                parts.update(m.group(0) for m in WORD.finditer(str(ent.text)))
+        parts = {p for p in parts if len(p) >= 3 and is_cap(p) and
+                 p.casefold() not in self.common and p.casefold() not in _PARTICLES and
+                 p.casefold() not in NOT_SURNAME}
+        if parts:
+            for k, (s, e, w) in enumerate(self.tokens):
+                if w in parts and not self.covered(k):
+                    self.add(k, k + 1, self.o.SCORE_REPEAT, strong=False)
+
+    def results(self) -> list[RecognizerResult]:
+        """Spans as results; strong ones win over spaCy's place/organisation label on the same
+        words (unless a word is a known place), so a name is replaced by a name."""
+        out = []
+        for (s, e), (score, strong, rule) in sorted(self.spans.items()):
+            if strong and score < self.o.SCORE_OVER_NER and self._contested(s, e):
+                score = self.o.SCORE_OVER_NER
+            out.append(RecognizerResult(
+                "PERSON", s, e, score,
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.o.name,
+                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.o.id,
+                                      "chatveil_rule": rule},
+            ))
+        return out
+
+    def _contested(self, s: int, e: int) -> bool:
+        """spaCy calls these words a place/organisation, and neither they nor its span are a
+        known place ("El Salvador", "Costa Rica" stay places)."""
+        rivals = [ent for ent in self.ents
+                  if ent.label_ in _NON_PERSON_LABELS and ent.start_char < e and s < ent.end_char]
+        if not rivals:
+            return False
+        texts = [self.text[s:e]] + [str(ent.text) for ent in rivals]
+        return not any(
+            t.casefold() in self.places or any(m.group(0).casefold() in self.places
+                                                for m in WORD.finditer(t))
+            for t in texts
+        )
+
+
+class PersonNameRecognizer(EntityRecognizer):
+    """Person names the small NER model misses, from Faker's first/last-name lists and cues.
+
+    Rules, each with its own confidence:
+
+    * a title and capitalised words: ``Dr. Jane Okafor`` (the title itself is not included);
+    * a cue (``my name is``, ``call me``, ``named``, ``Hi``/``Dear``, ``said``) and a
+      capitalised word, even one that is in no list;
+    * a known first name followed by capitalised words (particles allowed): ``Tina Alexandrov``,
+      ``Teresa de Vaan``; in all-lowercase text, a known first name and the next word;
+    * a surname particle before a capital in running text: ``the van Gijn novel``;
+    * a capitalised known first name on its own (``Georgina``), or a known last name on its own
+      in mid-sentence (``Phillips``), unless it is a common English word (Will, May, Mark...);
+    * a known first name addressed at the end of a sentence (``see you, Heather!``), and a word
+      before ``'s address`` / ``'s phone`` / ``'s wife``... (``here's Zlata's address``);
+    * a speaker label at the start of a line of a transcript (``Kalman: "Who are you?"``);
+    * in all-lowercase text, a known first name on its own (``sara``);
+    * capitalised words listed together with a found name (``Kovalev, Lee and Phillips``);
+    * other capitalised occurrences, in the same text, of the parts of names already found by
+      these rules or by spaCy's NER.
+
+    When spaCy labels the same words as a place or organisation, the strong rules win (score
+    0.9) unless a word is a known place (Faker's countries, US states, some city lists).
+    """
+
+    #: The rules in the order they run (later rules see the names earlier ones found).
+    RULES = ("titles", "cues", "particles", "speakers", "vocatives", "possessives",
+             "known_names", "lists", "repeats")
+
+    SCORE_OVER_NER = 0.9
+    SCORE_TITLE = 0.85
+    SCORE_FULL_KNOWN = 0.85
+    SCORE_CUE = 0.75
+    SCORE_FULL = 0.7
+    SCORE_FIRST = 0.6
+    SCORE_LOWER_FULL = 0.6
+    SCORE_PARTICLE = 0.6
+    SCORE_REPEAT = 0.6
+    SCORE_SPEECH = 0.5
+    SCORE_LIST = 0.5
+    SCORE_POSSESSIVE = 0.5
+    SCORE_LOWER = 0.45
+    SCORE_SPEAKER = 0.45
+    SCORE_LAST = 0.45
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PERSON"], supported_language=supported_language,
+                         name="ChatveilPersonNameRecognizer")
+
+    def load(self) -> None:
+        """Read Faker's name lists now (when the analyzer is built), not on the first text."""
+        name_lists()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        if "PERSON" not in entities or not text:
+            return []
+        scan = _NameScan(self, text, nlp_artifacts)
+        for rule in self.RULES:
+            scan.rule = rule
+            getattr(scan, rule)()
+        return [r for r in scan.results()
+                if text[r.start:r.end].casefold() not in NOT_A_PERSON]

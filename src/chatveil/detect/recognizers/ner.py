@@ -1,0 +1,90 @@
+"""spaCy NER through Presidio, minus the small model's typical false persons and places."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from chatveil.detect.recognizers._common import sentence_start, wordset
+from chatveil.detect.recognizers._lexicon import AMBIGUOUS, NOT_A_PERSON, NOT_SURNAME, name_lists
+
+
+class FilteredSpacyRecognizer(SpacyRecognizer):
+    """Presidio's spaCy NER recognizer minus the small model's typical false persons in chat.
+
+    Drops PERSON results that are a single word and are: an acronym (``RAG``, ``API``); a
+    common English word that is no known first or last name (``Email``); a word at the start of
+    a sentence used as a verb (``Bill the client``, ``Convert this JSON``); or the name of an
+    assistant, language or tool (``Claude``, ``Java``, ``Swift``). Also drops multi-word
+    "persons" ending in a street, place or company word (``Victoria Station``, ``Acme Inc``).
+    Also drops one-word "places" that are products in technical chat (``Windows``, ``Netflix``).
+    Every other entity type passes unchanged.
+    """
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_language=supported_language)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+        results = super().analyze(text, entities, nlp_artifacts)
+        for r in results:
+            if r.entity_type == "PERSON":
+                _drop_leading_verb(text, r)
+        return [r for r in results if not _false_person(text, r) and not _false_place(text, r)]
+
+
+_LEADING_VERBS = wordset("""
+call email mail ask tell message text ping contact invite thank meet see remind send ring cc
+""")
+
+
+def _drop_leading_verb(text: str, result: RecognizerResult) -> None:
+    """"Call Bob" -> "Bob": an imperative opening the sentence is not part of the name."""
+    words = text[result.start:result.end].split(" ")
+    if len(words) > 1 and words[0].casefold() in _LEADING_VERBS and sentence_start(
+            text, result.start):
+        result.start += len(words[0]) + 1
+
+
+#: Products and services the small model takes for places in technical chat.
+_NOT_A_PLACE = wordset("""
+windows linux ubuntu debian macos android ios netflix spotify youtube slack zoom teams github
+gitlab jira confluence excel outlook gmail azure aws heroku vercel node
+""")
+
+
+def _false_place(text: str, result: RecognizerResult) -> bool:
+    return (result.entity_type == "LOCATION"
+            and text[result.start:result.end].strip().casefold() in _NOT_A_PLACE)
+
+
+def _false_person(text: str, result: RecognizerResult) -> bool:
+    if result.entity_type != "PERSON":
+        return False
+    value = text[result.start:result.end].strip()
+    if not value:
+        return False
+    if any(ch.isspace() for ch in value):  # "Victoria Station", "Acme Inc": not a person
+        return value.split()[-1].casefold().rstrip(".") in NOT_SURNAME
+    word = value.rstrip(".,;:!?'’s") if value.endswith(("'s", "’s")) else value
+    if word.isupper() and len(word) <= 6:
+        return True
+    first, last, common, _ = name_lists()
+    key = word.casefold()
+    if key in NOT_A_PERSON:
+        return True
+    if key in common and key not in first and key not in last:
+        return True
+    if sentence_start(text, result.start):
+        nxt = text[result.end:result.end + 12].lstrip(" \t")
+        if key in AMBIGUOUS:  # "Bill the client", "Mark: done"
+            return nxt[:1].islower() or nxt[:1] == ":"
+        if key not in first:  # "Convert this JSON", "Email me": an imperative verb
+            following = nxt.split(" ", 1)[0].casefold()
+            return following in _DETERMINERS
+    return False
+
+
+_DETERMINERS = wordset("the this that these those a an my your our their his her its it me us "
+                        "them him all some every each")

@@ -1,0 +1,62 @@
+"""Places by name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from chatveil.detect.recognizers._common import WORD, glued, is_cap
+from chatveil.detect.recognizers._lexicon import gazetteer
+
+
+# ---------------------------------------------------------------------- known places
+class KnownPlaceRecognizer(EntityRecognizer):
+    """Countries, US states, UK counties and German/Dutch cities by name (Faker's address lists).
+
+    The small NER model misses many one-word places, in lowercase text above all. A match must
+    be capitalised (any case in all-lowercase text) and is never an English word ("Best",
+    "Made" are Dutch towns); its score clears the guard's default LOCATION threshold (0.6).
+    """
+
+    SCORE = 0.65
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["LOCATION"], supported_language=supported_language,
+                         name="ChatveilKnownPlaceRecognizer")
+
+    def load(self) -> None:
+        """Read Faker's address lists now (when the analyzer is built), not on the first text."""
+        gazetteer()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        if "LOCATION" not in entities or not text:
+            return []
+        places, longest = gazetteer()
+        lowercase_text = not any(ch.isupper() for ch in text)
+        tokens = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)
+                  if not glued(text, m.start(), m.end())]
+        results = []
+        i = 0
+        while i < len(tokens):
+            s, _, w = tokens[i]
+            most = longest.get(w.casefold())
+            if most is None or not (is_cap(w) or w.isupper() or lowercase_text):
+                i += 1
+                continue
+            for n in range(min(most, len(tokens) - i), 0, -1):
+                end = tokens[i + n - 1][1]
+                value = text[s:end]
+                if "\n" in value or " ".join(value.casefold().split()) not in places:
+                    continue
+                results.append(RecognizerResult(
+                    "LOCATION", s, end, self.SCORE,
+                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+                ))
+                i += n
+                break
+            else:
+                i += 1
+        return results
