@@ -69,7 +69,7 @@ def test_known_entities() -> None:
 def test_every_known_entity_is_detected_by_a_default_recognizer() -> None:
     # a type in KNOWN_ENTITIES that no recognizer supports would pass validation, then never
     # be detected: exactly the silent failure validation exists to prevent
-    from chatveil._recognizers import default_recognizers
+    from chatveil.detect.recognizers import default_recognizers
 
     supported = {e for r in default_recognizers() for e in r.supported_entities}
     assert supported >= KNOWN_ENTITIES
