@@ -479,9 +479,14 @@ ORIGINS = {
     },
 }
 
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+
 #: Lower-case words that are particles or connectors inside names. They identify nobody on
 #: their own, so they are neither scored as leaks nor required to be split between dev/heldout.
-PARTICLES = frozenset(
+PARTICLES = _words(
     "van der den de la le du da das dos di del della von al el bin binti bint ibn abu abou abi "
-    "dela ter ten".split()
+    "dela ter ten"
 )

@@ -472,14 +472,20 @@ ADDRESSES = {
     },
 }
 
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+
 #: Generic words inside places and addresses ("City", "Road", "Street", "No"...). They identify
 #: no place on their own, so they are not scored as leaks (see ``benchmarks/world_eval.py``).
-GENERIC_PLACE_WORDS = frozenset(
+GENERIC_PLACE_WORDS = _words(
     """city state region province county district division island islands new saint san santa
     north south east west upper lower the of and road rd street st avenue ave lane drive court
     crescent gardens approach way boulevard place flat apt apartment unit room floor block tower
     house plot villa building no number sector phase main cross soi jalan jl lorong taman brgy
     ul al vul prospekt rayon kv apto rua rue avenida calle carrera col depto via viale corso int
     bis gate gatan gade straße strasse allee weg tv off ro gu ku daero road mahallesi caddesi
-    bulvarı box estate garden layout nagar residency po de la do da das dos des du le""".split()
+    bulvarı box estate garden layout nagar residency po de la do da das dos des du le
+    th nd"""
 )
