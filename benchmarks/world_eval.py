@@ -205,7 +205,7 @@ class Tally:
 SLICES = {
     "PERSON": ("origin", "casing", "form", "context"),
     "LOCATION": ("origin", "casing", "context"),
-    "STREET_ADDRESS": ("origin", "casing"),
+    "STREET_ADDRESS": ("casing",),  # too few per origin to slice further
 }
 
 
@@ -314,7 +314,7 @@ def evaluate(records: list[dict[str, Any]], run: Callable, name: str, split: str
         add_values(tally, record, results)
         for span, res in zip(record["spans"], results):
             if res.leaked and any(a <= span["start"] and span["end"] <= b for a, b in detected):
-                tally.covered_leaks += 1  # replaced, yet a word is back (a surrogate's word)
+                tally.covered_leaks += 1  # replaced, yet its word is in the output elsewhere
             if res.leaked and len(tally.errors[f"LEAK {res.type}"]) < keep_errors:
                 tally.errors[f"LEAK {res.type}"].append(
                     f"{res.value!r} [{span.get('origin')}, {span.get('form', '-')}, "
@@ -406,7 +406,8 @@ def report_split(split: str, records: list[dict[str, Any]], tallies: dict[str, T
                          _pct(_get(pr, table, (ty, "total", "")))])
         return rows
 
-    summary = value_rows("leaks") + value_rows("full")
+    leaks, full = value_rows("leaks"), value_rows("full")
+    summary = [row for pair in zip(leaks, full) for row in pair]
     summary.append(["PII-free: words unchanged", (cv or pr).words.n if (cv or pr) else 0,
                     _pct(cv.words if cv else None), _pct(pr.words if pr else None)])
     summary.append(["PII-free: trap phrases unchanged",
@@ -422,8 +423,9 @@ def report_split(split: str, records: list[dict[str, Any]], tallies: dict[str, T
                   f"{_pct(pr.same_types['phrases'])}, messages untouched "
                   f"{_pct(pr.same_types['untouched'])}."), ""]
     if cv is not None:
-        lines += [(f"chatveil leaks whose value was inside a detected span (a surrogate that "
-                  f"happens to contain an original word): {cv.covered_leaks}. Values not scored "
+        lines += [(f"chatveil leaks of values that were inside a detected span (their word is "
+                  f"still in the output through another mention of the same name that was "
+                  f"missed, or inside a surrogate): {cv.covered_leaks}. Values not scored "
                   f"(every word also outside the spans): {dict(cv.unscored) or 0}."), ""]
 
     for ty, facets in SLICES.items():
