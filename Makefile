@@ -25,6 +25,7 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(PY) benchmarks/detection_quality.py
+	$(PY) benchmarks/world_eval.py
 
 docs: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
