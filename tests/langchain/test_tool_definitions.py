@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any, Literal
+from typing import Any
 
 import pytest
 from langchain_core.messages import AIMessage, HumanMessage
 from langchain_core.output_parsers import JsonOutputParser
-from langchain_core.tools import tool
 from langchain_core.utils.function_calling import convert_to_openai_tool
 from lc_fakes import SpyChatModel
 from lc_helpers import session
-from pydantic import BaseModel, Field
+from lc_tools import EXPECTED_ARGS, HELLO, ORIGINALS, RAN, Lookup, lookup
+from pydantic import BaseModel
 
 from chatveil import guarded
 from chatveil._schema import map_schema
@@ -28,35 +28,6 @@ from chatveil.langchain import (
     LeakGuardCallbackHandler,
     UnsupportedContentError,
 )
-
-#: Originals written into the tool definitions below (none may reach the model).
-ORIGINALS = ("Maria Lopez", "maria.lopez@example.org", "John Smith", "Lopez", "Smith")
-HELLO = "Hello, please look up my last order."
-
-
-class Lookup(BaseModel):
-    """Look up an order placed by Maria Lopez (maria.lopez@example.org)."""
-
-    customer: Literal["Maria Lopez", "John Smith"] = Field(
-        description="Whose order to look up, e.g. Maria Lopez."
-    )
-    reply_to: str = Field(
-        default="maria.lopez@example.org",
-        description="Where the answer goes, like maria.lopez@example.org.",
-        examples=["maria.lopez@example.org"],
-    )
-    order_id: int = Field(description="The order number.")
-
-
-RAN: list[dict[str, Any]] = []
-
-
-@tool(args_schema=Lookup)
-def lookup(customer: str, order_id: int, reply_to: str = "maria.lopez@example.org") -> str:
-    """Look up an order placed by Maria Lopez (maria.lopez@example.org)."""
-    RAN.append({"customer": customer, "order_id": order_id, "reply_to": reply_to})
-    return f"order {order_id} of {customer}"
-
 
 #: A JSON-schema tool with a free-text title and a ``const``.
 NOTIFY = {
@@ -115,9 +86,6 @@ def picking_spy() -> SpyChatModel:
     spy = SpyChatModel(reply=pick_first_member(ref))
     ref.append(spy)
     return spy
-
-
-EXPECTED_ARGS = {"customer": "Maria Lopez", "reply_to": "maria.lopez@example.org", "order_id": 7}
 
 
 @pytest.fixture(autouse=True)
