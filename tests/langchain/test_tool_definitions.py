@@ -353,7 +353,10 @@ def test_definitions_in_call_kwargs_are_masked_too(guard):
     chat = guarded(spy, guard=guard)
     chat.bind(tools=[NOTIFY]).invoke([HumanMessage(HELLO)], config=session("kw"))
     chat.invoke([HumanMessage(HELLO)], config=session("kw"), tools=[NOTIFY])
-    agent_format = {"type": "json_schema", "json_schema": {"name": "Lookup", "schema": Lookup.model_json_schema()}}
+    agent_format = {
+        "type": "json_schema",
+        "json_schema": {"name": "Lookup", "schema": Lookup.model_json_schema()},
+    }
     chat.bind(response_format=agent_format).invoke([HumanMessage(HELLO)], config=session("kw"))
     assert leaked(sent_text(spy) + sent_text(spy, "response_format")) == []
     assert spy.kwargs_seen[0]["tools"][0]["function"]["name"] == "notify"
@@ -409,3 +412,57 @@ def test_agent_tools_reach_the_model_masked(guard):
     assert len(spy.kwargs_seen) == 2
     assert leaked(sent_text(spy)) == []
     assert leaked(json.dumps([m.text for batch in spy.received for m in batch])) == []
+
+
+def test_agent_provider_strategy_response_format_is_masked(guard):
+    langchain_agents = pytest.importorskip("langchain.agents")
+    from langchain.agents.structured_output import ProviderStrategy
+
+    from chatveil.langchain import PseudonymizationMiddleware
+
+    ref: list[SpyChatModel] = []
+    spy = JsonSchemaSpy(reply=json_answer(ref))
+    ref.append(spy)
+    agent = langchain_agents.create_agent(
+        spy,
+        tools=[],
+        response_format=ProviderStrategy(Lookup),
+        middleware=[PseudonymizationMiddleware(guard=guard)],
+    )
+    state = agent.invoke({"messages": [HumanMessage(HELLO)]})
+    assert state["structured_response"] == Lookup(**EXPECTED_ARGS)
+    assert leaked(sent_text(spy, "response_format")) == []
+    sent = spy.kwargs_seen[-1]["response_format"]["json_schema"]["schema"]
+    assert sent["properties"]["customer"]["enum"][0] != "Maria Lopez"
+
+
+# ---------------------------------------------------------------------- the schema walk
+def test_schema_walk_maps_only_human_written_text():
+    schema = {
+        "title": "Order",  # one identifier: kept
+        "description": "Orders of Maria Lopez",
+        "type": "object",
+        "properties": {
+            # properties named like keywords are names, and their schemas are walked
+            "description": {"type": "string", "title": "Description", "pattern": "^M.*$"},
+            "enum": {"enum": ["Maria Lopez", "maria lopez", 3], "title": "Member of Maria"},
+            "reply_to": {"title": "Reply To", "format": "email", "$ref": "#/$defs/Who"},
+            "items": {"type": "array", "items": {"examples": [{"name": "Maria Lopez"}]}},
+        },
+        "required": ["description", "enum"],
+        "$defs": {"Who": {"anyOf": [{"const": "Maria Lopez"}, {"type": "null"}]}},
+    }
+    mapped = map_schema(schema, str.upper)
+    assert mapped == {
+        "title": "Order",
+        "description": "ORDERS OF MARIA LOPEZ",
+        "type": "object",
+        "properties": {
+            "description": {"type": "string", "title": "Description", "pattern": "^M.*$"},
+            "enum": {"enum": ["MARIA LOPEZ", 3], "title": "MEMBER OF MARIA"},
+            "reply_to": {"title": "Reply To", "format": "email", "$ref": "#/$defs/Who"},
+            "items": {"type": "array", "items": {"examples": [{"name": "MARIA LOPEZ"}]}},
+        },
+        "required": ["description", "enum"],
+        "$defs": {"Who": {"anyOf": [{"const": "MARIA LOPEZ"}, {"type": "null"}]}},
+    }

@@ -189,7 +189,9 @@ def test_a_tool_without_personal_data_is_passed_as_it_is(guard: Guard, harness: 
 def test_structured_predict_returns_originals(guard: Guard, harness: Harness):
     llm = GuardedLLM.wrap(harness.model, guard=guard)
     with guard.session("structured"):
-        order = llm.structured_predict(Order, PromptTemplate("Find the order: {query}"), query=HELLO)
+        order = llm.structured_predict(
+            Order, PromptTemplate("Find the order: {query}"), query=HELLO
+        )
     assert order == Order(**EXPECTED)
     [[sent]] = harness.tools_seen
     assert sent.metadata.get_parameters_dict()["properties"]["reply_to"]["examples"] != [

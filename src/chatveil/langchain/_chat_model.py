@@ -33,9 +33,8 @@ from langchain_core.utils.function_calling import convert_to_openai_tool
 from langchain_core.utils.pydantic import is_basemodel_subclass
 from pydantic import BaseModel, ConfigDict, Field
 
-from chatveil._schema import is_json_like
-
 from chatveil import Guard
+from chatveil._schema import is_json_like
 from chatveil.langchain._callbacks import AuditCallbackHandler, AuditRecord
 from chatveil.langchain._scope import (
     GUARDED_MARK,
