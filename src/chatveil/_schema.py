@@ -25,9 +25,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-__all__ = ["NAME_KEYS", "TEXT_KEYS", "VALUE_KEYS", "is_json_like", "map_schema"]
+if TYPE_CHECKING:
+    from chatveil._guard import Guard
+
+T = TypeVar("T")
+
+__all__ = [
+    "NAME_KEYS",
+    "TEXT_KEYS",
+    "VALUE_KEYS",
+    "NotJSONError",
+    "is_json_like",
+    "map_schema",
+    "pseudonymize_unique",
+]
 
 TextFn = Callable[[str], str]
 
@@ -41,6 +54,10 @@ NAME_KEYS = frozenset(
 )
 
 
+class NotJSONError(TypeError):
+    """A definition holds an object that is not JSON (so its text cannot be rewritten)."""
+
+
 _IDENTIFIER = re.compile(r"[\w.-]+")
 _SEPARATORS = re.compile(r"[\s_-]+")
 
@@ -52,6 +69,9 @@ def map_schema(value: Any, fn: TextFn, *, _name: str | None = None) -> Any:
         value: a JSON-like value (dicts, lists, strings, numbers, booleans, None).
         fn: applied to every description, free-text title, enum member, example and
             default string, in the same order on every run.
+
+    Raises:
+        NotJSONError: ``value`` holds another kind of object.
     """
     if isinstance(value, Mapping):
         out: dict[Any, Any] = {}
@@ -71,7 +91,9 @@ def map_schema(value: Any, fn: TextFn, *, _name: str | None = None) -> Any:
         return out
     if isinstance(value, list | tuple):
         return type(value)(map_schema(item, fn) for item in value)
-    return value
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    raise NotJSONError(type(value).__name__)
 
 
 def _names_only(title: str, name: str | None) -> bool:
@@ -92,7 +114,9 @@ def _map_leaves(value: Any, fn: TextFn) -> Any:
         return {key: _map_leaves(item, fn) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return type(value)(_map_leaves(item, fn) for item in value)
-    return value
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    raise NotJSONError(type(value).__name__)
 
 
 def _unique(members: list[Any]) -> list[Any]:
@@ -113,3 +137,22 @@ def is_json_like(value: Any) -> bool:
     if isinstance(value, list | tuple):
         return all(is_json_like(v) for v in value)
     return False
+
+
+def pseudonymize_unique(guard: Guard, session_id: str, build: Callable[[TextFn], T]) -> T:
+    """Pseudonymize every text ``build`` visits, each distinct text once, into one session.
+
+    Tool definitions repeat themselves (the same parameter description or enum in many tools,
+    the same tools every turn), so distinct texts go through the guard once per call.
+    ``build(fn)`` must visit the same texts in the same order every time.
+    """
+    texts: list[str] = []
+
+    def collect(text: str) -> str:
+        texts.append(text)
+        return text
+
+    build(collect)
+    unique = list(dict.fromkeys(texts))
+    masked = dict(zip(unique, guard.pseudonymize_batch(unique, session_id), strict=True))
+    return build(lambda text: masked[text])

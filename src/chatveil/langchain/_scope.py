@@ -30,6 +30,7 @@ from langchain_core.tracers.base import BaseTracer
 from langchain_core.tracers.log_stream import LogStreamCallbackHandler
 
 from chatveil import Guard, current_session
+from chatveil._schema import pseudonymize_unique
 from chatveil._walk import pseudonymize_leaves
 from chatveil.langchain._content import TextFn, is_plain, map_message, map_value
 from chatveil.langchain._stream import ChunkRestorer
@@ -201,7 +202,10 @@ class Scope:
         """
         if not has_definitions(kwargs):
             return dict(kwargs)
-        return self._mask(lambda fn: mask_definitions(kwargs, fn))  # type: ignore[no-any-return]
+        with self.tally.step():
+            return pseudonymize_unique(
+                self.guard, self.session_id, lambda fn: mask_definitions(kwargs, fn)
+            )
 
     def _mask(self, walk: Callable[[TextFn], Any]) -> Any:
         with self.tally.step():

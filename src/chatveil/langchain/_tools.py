@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from chatveil._schema import is_json_like, map_schema
+from chatveil._schema import NotJSONError, is_json_like, map_schema
 from chatveil.langchain._content import UnsupportedContentError
 
 __all__ = ["DEFINITION_KWARGS", "REBIND", "definition_texts", "has_definitions", "mask_definitions"]
@@ -67,8 +67,10 @@ def mask_definitions(kwargs: Mapping[str, Any], fn: TextFn) -> dict[str, Any]:
 
 
 def _definition(value: Any, fn: TextFn, key: str) -> Any:
-    if is_json_like(value):
+    try:
         return map_schema(value, fn)
+    except NotJSONError:
+        pass  # objects somewhere inside: each item on its own
     if isinstance(value, list | tuple):
         return type(value)(_definition(item, fn, key) for item in value)
     if isinstance(value, BaseModel):
@@ -116,5 +118,5 @@ def definition_texts(params: Mapping[str, Any]) -> list[str]:
             elif isinstance(item, BaseModel):
                 item = item.model_dump(mode="json", exclude_unset=True)
             if is_json_like(item):
-                map_schema(item, keep)
+                map_schema(item, keep)  # other objects are not checked
     return found

@@ -22,8 +22,7 @@ from llama_index.core.bridge.pydantic import BaseModel
 from llama_index.core.tools import BaseTool, ToolMetadata, ToolOutput
 
 from chatveil._guard import Guard
-from chatveil._schema import map_schema
-from chatveil._walk import pseudonymize_leaves
+from chatveil._schema import map_schema, pseudonymize_unique
 from chatveil.errors import ChatveilError
 
 __all__ = ["ToolDefinition", "mask_tools"]
@@ -72,7 +71,7 @@ def mask_tools(guard: Guard, session_id: str, tools: Sequence[Any]) -> list[Any]
             for meta, schema in zip(metas, schemas, strict=True)
         ]
 
-    masked = pseudonymize_leaves(guard, session_id, build)
+    masked = pseudonymize_unique(guard, session_id, build)
     out: list[Any] = []
     for tool, meta, schema, (description, masked_schema) in zip(
         tools, metas, schemas, masked, strict=True
