@@ -80,7 +80,7 @@ class _Call:
     audits: list[AuditCallbackHandler]
     model: str
     streamed: bool
-    runnable: Runnable | None = None  # what receives the masked input (the wrapped model)
+    runnable: Runnable  # what receives the masked input: the wrapped model (maybe rebound)
     kwargs: dict[str, Any] = field(default_factory=dict)  # call kwargs, definitions masked
 
     def restore_chunk(self, restorer: ChunkRestorer, piece: Any) -> AIMessageChunk:
@@ -259,7 +259,7 @@ class GuardedChatModel(BaseChatModel):
         # The wrapped model's own format cannot be rewritten (objects, or a runnable of its
         # own): keep provider-neutral schemas and bind the masked ones again in each call.
         outer = {k: kwargs.pop(k) for k in ("ls_structured_output_format",) if k in kwargs}
-        neutral = [t if isinstance(t, Mapping) else convert_to_openai_tool(t) for t in tools]
+        neutral = [_neutral(t) for t in tools]
         return self.bind(**{REBIND: {"tools": neutral, "kwargs": kwargs}}, **outer)
 
     def with_structured_output(
@@ -430,7 +430,7 @@ class GuardedChatModel(BaseChatModel):
             call_kwargs = scope.mask_definitions(kwargs)
             runnable = self._runnable(call_kwargs)
         except BaseException as exc:
-            _Call(scope, [], {}, audits, self._llm_type, streamed).end(exc)
+            _Call(scope, [], {}, audits, self._llm_type, streamed, self.inner).end(exc)
             raise
         inner_config: RunnableConfig = {
             "callbacks": masked_callbacks(handlers, parent, tags, metadata),
@@ -470,10 +470,9 @@ class GuardedChatModel(BaseChatModel):
         **kwargs: Any,
     ) -> ChatResult:
         call = self._start(messages, run_manager, False, kwargs)
-        runnable = call.runnable
-        assert runnable is not None
         return self._run(
-            call, lambda: runnable.invoke(call.masked, call.inner_config, stop=stop, **call.kwargs)
+            call,
+            lambda: call.runnable.invoke(call.masked, call.inner_config, stop=stop, **call.kwargs),
         )
 
     async def _agenerate(
@@ -484,10 +483,8 @@ class GuardedChatModel(BaseChatModel):
         **kwargs: Any,
     ) -> ChatResult:
         call = self._start(messages, run_manager, False, kwargs)
-        runnable = call.runnable
-        assert runnable is not None
         try:
-            answer = await runnable.ainvoke(
+            answer = await call.runnable.ainvoke(
                 call.masked, call.inner_config, stop=stop, **call.kwargs
             )
         except BaseException as exc:
@@ -504,9 +501,7 @@ class GuardedChatModel(BaseChatModel):
     ) -> Iterator[ChatGenerationChunk]:
         call = self._start(messages, run_manager, True, kwargs)
         error: BaseException | None = None
-        runnable = call.runnable
-        assert runnable is not None
-        pieces = runnable.stream(call.masked, call.inner_config, stop=stop, **call.kwargs)
+        pieces = call.runnable.stream(call.masked, call.inner_config, stop=stop, **call.kwargs)
         try:
             restorer = call.scope.chunk_restorer()
             for piece in pieces:
@@ -532,9 +527,7 @@ class GuardedChatModel(BaseChatModel):
     ) -> AsyncIterator[ChatGenerationChunk]:
         call = self._start(messages, run_manager, True, kwargs)
         error: BaseException | None = None
-        runnable = call.runnable
-        assert runnable is not None
-        pieces = runnable.astream(call.masked, call.inner_config, stop=stop, **call.kwargs)
+        pieces = call.runnable.astream(call.masked, call.inner_config, stop=stop, **call.kwargs)
         try:
             restorer = call.scope.chunk_restorer()
             async for piece in pieces:
@@ -550,6 +543,16 @@ class GuardedChatModel(BaseChatModel):
             if close is not None:
                 await close()
             call.end(error)
+
+
+def _neutral(tool: Any) -> Any:
+    """A tool as an OpenAI tool schema; dicts, and objects that do not convert, as they are."""
+    if isinstance(tool, Mapping):
+        return tool
+    try:
+        return convert_to_openai_tool(tool)
+    except (TypeError, ValueError):
+        return tool  # masked as an object in each call, or refused
 
 
 def _raw(value: dict[str, Any]) -> Any:
