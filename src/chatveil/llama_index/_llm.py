@@ -26,6 +26,7 @@ from llama_index.core.llms.llm import ToolSelection
 from chatveil._guard import Guard
 from chatveil._walk import pseudonymize_leaves
 from chatveil.llama_index._common import TextFn, map_value
+from chatveil.llama_index._tools import mask_tools
 
 __all__ = ["GuardedFunctionCallingLLM", "GuardedLLM"]
 
@@ -365,10 +366,14 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
 
     ``chat_with_tools`` and its stream and async twins send the user message and the history
     (earlier tool calls and tool results included) pseudonymized, as one history, to the inner
-    model's own ``chat_with_tools``. The answer comes back restored, tool-call arguments
-    (``ToolCallBlock``) included, so ``get_tool_calls_from_response``, ``predict_and_call`` and
-    agents run tools with the originals. Tool names, descriptions and schemas are sent as they
-    are. :meth:`GuardedLLM.wrap` picks this class for a ``FunctionCallingLLM``.
+    model's own ``chat_with_tools``. The tools' definitions are pseudonymized into the same
+    session: the inner model gets stand-ins whose ``ToolMetadata`` carries the masked
+    description and a schema whose descriptions, enum members, examples and defaults are
+    masked (names, property names and types stay). The answer comes back restored, tool-call
+    arguments (``ToolCallBlock``) included, so ``get_tool_calls_from_response``,
+    ``predict_and_call``, ``structured_predict`` and agents run the caller's own tools with the
+    originals (an enum member the model picks comes back as the original member).
+    :meth:`GuardedLLM.wrap` picks this class for a ``FunctionCallingLLM``.
     """
 
     def __init__(self, llm: FunctionCallingLLM, guard: Guard | None = None, **kwargs: Any) -> None:
@@ -393,10 +398,11 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         chat_history: list[ChatMessage] | None = None,
         **kwargs: Any,
     ) -> ChatResponse:
-        """Chat with tools; messages pseudonymized, answer and tool calls restored."""
+        """Chat with tools; messages and tool definitions pseudonymized, answer restored."""
         sid = self._session()
         history = self._mask_messages(_tool_history(user_msg, chat_history), sid)
-        response = self._llm.chat_with_tools(tools, chat_history=history, **kwargs)
+        masked_tools = mask_tools(self._guard, sid, tools)
+        response = self._llm.chat_with_tools(masked_tools, chat_history=history, **kwargs)
         return _restored_chat(response, self._restore(sid))
 
     def stream_chat_with_tools(
@@ -409,7 +415,8 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         """Stream a chat with tools; deltas and tool calls restored as they arrive."""
         sid = self._session()
         history = self._mask_messages(_tool_history(user_msg, chat_history), sid)
-        chunks = self._llm.stream_chat_with_tools(tools, chat_history=history, **kwargs)
+        masked_tools = mask_tools(self._guard, sid, tools)
+        chunks = self._llm.stream_chat_with_tools(masked_tools, chat_history=history, **kwargs)
         return _Stream(self._guard, sid, _chat_chunk).run(chunks)
 
     async def achat_with_tools(
@@ -423,7 +430,8 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         sid = self._session()
         messages = _tool_history(user_msg, chat_history)
         history = await asyncio.to_thread(self._mask_messages, messages, sid)
-        response = await self._llm.achat_with_tools(tools, chat_history=history, **kwargs)
+        masked_tools = await asyncio.to_thread(mask_tools, self._guard, sid, tools)
+        response = await self._llm.achat_with_tools(masked_tools, chat_history=history, **kwargs)
         return _restored_chat(response, self._restore(sid))
 
     async def astream_chat_with_tools(
@@ -437,7 +445,10 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         sid = self._session()
         messages = _tool_history(user_msg, chat_history)
         history = await asyncio.to_thread(self._mask_messages, messages, sid)
-        chunks = await self._llm.astream_chat_with_tools(tools, chat_history=history, **kwargs)
+        masked_tools = await asyncio.to_thread(mask_tools, self._guard, sid, tools)
+        chunks = await self._llm.astream_chat_with_tools(
+            masked_tools, chat_history=history, **kwargs
+        )
         return _Stream(self._guard, sid, _chat_chunk).arun(chunks)
 
     def get_tool_calls_from_response(
