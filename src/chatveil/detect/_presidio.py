@@ -17,14 +17,13 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from chatveil.config import GuardConfig
+from chatveil.detect._errors import OWN_ERRORS, detection_failure
 from chatveil.detect._filters import skipped_regions, trim
-from chatveil.errors import ConfigurationError, DetectionError, MissingDependencyError
+from chatveil.errors import MissingDependencyError
 from chatveil.spans import Span, resolve_overlaps
 from chatveil.state.cache import DetectionCache
 
 __all__ = ["PresidioDetector"]
-
-logger = logging.getLogger("chatveil")
 
 # spaCy components the NER pipe of the small English model does not need.
 _UNUSED_PIPES = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
@@ -246,10 +245,10 @@ class PresidioDetector:
                         results[i] = self._remember(texts[i], self._to_spans(res))
                         if progress is not None:
                             progress.update(1)
-            except _OWN_ERRORS:
+            except OWN_ERRORS:
                 raise
             except Exception as exc:
-                raise _failure(exc) from None
+                raise detection_failure(exc) from None
         return [self._finish(t, r or ()) for t, r in zip(texts, results, strict=True)]
 
     # ------------------------------------------------------------------ internals
@@ -291,10 +290,10 @@ class PresidioDetector:
             return cached
         try:
             spans = self._analyze_chunked(text)
-        except _OWN_ERRORS:
+        except OWN_ERRORS:
             raise
         except Exception as exc:
-            raise _failure(exc) from None
+            raise detection_failure(exc) from None
         return self._remember(text, spans)
 
     def _remember(self, text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -339,16 +338,6 @@ class PresidioDetector:
         if skip:
             spans = [s for s in spans if not any(a < s.end and s.start < b for a, b in skip)]
         return resolve_overlaps(spans)
-
-
-#: chatveil's own errors pass through; anything else becomes a DetectionError (fail closed).
-_OWN_ERRORS = (DetectionError, MissingDependencyError, ConfigurationError)
-
-
-def _failure(exc: Exception) -> DetectionError:
-    """A DetectionError naming only the cause's type (its message may quote the text)."""
-    logger.warning("chatveil detection failed: %s", type(exc).__name__)
-    return DetectionError(f"detection failed ({type(exc).__name__}); nothing was pseudonymized")
 
 
 def _chunks(text: str, size: int, overlap: int) -> Iterable[tuple[int, str]]:
