@@ -15,8 +15,6 @@ import pytest
 from langchain_core.messages import AIMessage, HumanMessage
 from langchain_core.output_parsers import JsonOutputParser
 from langchain_core.utils.function_calling import convert_to_openai_tool
-from lc_fakes import SpyChatModel
-from lc_helpers import session
 from lc_tools import EXPECTED_ARGS, HELLO, ORIGINALS, RAN, Lookup, lookup
 from pydantic import BaseModel
 
@@ -28,6 +26,8 @@ from chatveil.langchain import (
     LeakGuardCallbackHandler,
     UnsupportedContentError,
 )
+from lc_fakes import SpyChatModel
+from lc_helpers import session
 
 #: A JSON-schema tool with a free-text title and a ``const``.
 NOTIFY = {

@@ -2,8 +2,8 @@
 
 The mock model receives the tools that ``chat_with_tools`` hands it (``kwargs["tools"]``) and
 reads them the ways integrations do: ``metadata.description``, ``get_parameters_dict()``,
-``to_openai_tool()``, ``fn_schema_str`` and ``fn_schema.model_json_schema()``. It answers by calling ``lookup``
-with the first enum member and the default it was shown, so it picks surrogates.
+``to_openai_tool()``, ``fn_schema_str`` and ``fn_schema.model_json_schema()``. It answers by
+calling ``lookup`` with the first enum member and the default it was shown, so it picks surrogates.
 """
 
 # no `from __future__ import annotations`: FunctionTool reads the real annotations of `lookup`

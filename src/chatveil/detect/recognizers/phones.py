@@ -7,7 +7,11 @@ from typing import Any
 
 from presidio_analyzer import Pattern, RecognizerResult
 
-from chatveil.detect.recognizers._common import OwnFlagsPatternRecognizer, context_regex, near
+from chatveil.detect.recognizers._common import (
+    OwnFlagsPatternRecognizer,
+    context_regex,
+    near,
+)
 
 # ---------------------------------------------------------------------- phones
 _PHONE_BEFORE = context_regex([
@@ -48,7 +52,8 @@ class InternationalPhoneRecognizer(OwnFlagsPatternRecognizer):
     """
 
     PATTERNS = (
-        # +44 20 7946 0958, +1 (555) 123-4567, +44 (20) 7123 4567, 0049-30-1234567, 001-668-040-8670x1711
+        # +44 20 7946 0958, +1 (555) 123-4567, +44 (20) 7123 4567, 0049-30-1234567,
+        # 001-668-040-8670x1711
         Pattern(
             "international",
             r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ .\-]?\(\d{1,4}\))?[ .\-]?\d{1,10}"
