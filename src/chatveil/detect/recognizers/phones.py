@@ -1,7 +1,8 @@
-"""Phone numbers."""
+"""Phone numbers: written layouts found by patterns, checked with ``phonenumbers``."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -15,8 +16,14 @@ _PHONE_BEFORE = context_regex([
     "fax", "call", "calls", "calling", "called", "text", "texting", "sms", "whatsapp", "signal",
     "telegram", "dial", "ring", "landline", "hotline", "voicemail", "extension", "handy",
     "telefon", "téléphone", "telefono", "answer", "answering", "answers", "pick up",
-    "picking up", "picks up", "unreachable",
+    "picking up", "picks up", "unreachable", "registered", "mobil", "móvil", "celular",
+    "portable", "cellulare", "numéro", "número", "numero", "nummer", "rufnummer", "contact no",
+    "viber", "imessage", "phoned", "phoning", "reachable",
 ])
+#: Signature and form labels right before a number: "M: 7360749330", "Tel.: ...", "T +44 ...".
+_LABEL_BEFORE = re.compile(
+    r"(?<![\w'’])(?:M|T|P|H|W|C|F|Ph|Mob|Tel|Tél|Cell|Phone|Mobile|Fax)\.?[ \t]*[:#.]?[ \t]*\Z"
+)
 #: Weaker cues: count only when no other kind of identifier is named in the same window.
 _PHONE_WEAK_BEFORE = context_regex(["number", "numbers", "no.", "nr", "contact", "reach"])
 _OTHER_ID_BEFORE = context_regex([
@@ -51,8 +58,8 @@ class InternationalPhoneRecognizer(OwnFlagsPatternRecognizer):
         # +44 20 7946 0958, +1 (555) 123-4567, +44 (20) 7123 4567, 0049-30-1234567, 001-668-040-8670x1711
         Pattern(
             "international",
-            r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ .\-]?\(\d{1,4}\))?[ .\-]?\d{1,10}"
-            r"(?:[ .\-]\d{1,10}){0,5}"
+            r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ .\-]?\(\d{1,4}\))?[ .\-]?\d{1,12}"
+            r"(?:[ .\-]\d{1,12}){0,5}"
             + _EXT + _PHONE_END,
             0.7,
         ),
@@ -66,9 +73,12 @@ class InternationalPhoneRecognizer(OwnFlagsPatternRecognizer):
         Pattern("bracketed area code",
                 r"(?<![\w+\-.])\(\d{1,5}\)[ \-]?\d{2,5}(?:[ .\-]\d{2,8}){1,3}" + _EXT + _PHONE_END,
                 0.45),
-        # 0487 23 46 71, 06-10446904, 070 4493 5104: trunk prefix 0 and 8+ digits in groups
+        # (0191) 4960584, (07700) 154728: a bracketed trunk-prefixed area code and one group
+        Pattern("bracketed area code (one group)",
+                r"(?<![\w+\-.])\(0\d{1,5}\)[ \-]?\d{5,8}" + _EXT + _PHONE_END, 0.45),
+        # 0487 23 46 71, 06-10446904, 098765 43210: trunk prefix 0 and 8+ digits in groups
         Pattern("trunk prefix grouping",
-                r"(?<![\w+\-.])(?<!\d,)0\d{1,4}(?:[ .\-]\d{2,8}){1,4}" + _EXT + _PHONE_END, 0.45),
+                r"(?<![\w+\-.])(?<!\d,)0\d{1,5}(?:[ .\-]\d{2,8}){1,4}" + _EXT + _PHONE_END, 0.45),
         # 20-32-85-26, 02.27.96.63.08: four or five pairs of digits
         Pattern("digit pairs",
                 r"(?<![\w+\-.])(?<!\d,)\d{2}([ .\-])\d{2}\1\d{2}\1\d{2}(?:\1\d{2})?" + _PHONE_END,
@@ -84,6 +94,8 @@ class InternationalPhoneRecognizer(OwnFlagsPatternRecognizer):
         ),
         # 2813882583, 13812345678: needs context
         Pattern("digits only", r"(?<![\w+\-.])(?<!\d,)\d{8,13}" + _PHONE_END, 0.25),
+        # 5551234, 496058: short local numbers, only right after a strong phone word
+        Pattern("short digits only", r"(?<![\w+\-.,])\d{6,7}" + _PHONE_END, 0.15),
     )
 
     def __init__(self, supported_language: str = "en") -> None:
@@ -97,15 +109,30 @@ class InternationalPhoneRecognizer(OwnFlagsPatternRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        kept = []
         for r in results:
             if r.score >= 1.0:
+                kept.append(r)
                 continue
-            if near(text, r.start, r.end, _PHONE_BEFORE, _PHONE_AFTER) or (
-                near(text, r.start, r.end, _PHONE_WEAK_BEFORE, None)
-                and not near(text, r.start, r.end, _OTHER_ID_BEFORE, None)
-            ):
+            value = text[r.start : r.end]
+            if r.score < 0.2:  # a short run: only right after a strong phone word or label
+                if not (near(text, r.start, r.end, _PHONE_BEFORE, None, window_before=24)
+                        or _LABEL_BEFORE.search(text, max(0, r.start - 8), r.start)):
+                    continue
+                if not valid_phone(value):
+                    continue
+            if (near(text, r.start, r.end, _PHONE_BEFORE, _PHONE_AFTER)
+                    or _LABEL_BEFORE.search(text, max(0, r.start - 8), r.start)
+                    or (near(text, r.start, r.end, _PHONE_WEAK_BEFORE, None)
+                        and not near(text, r.start, r.end, _OTHER_ID_BEFORE, None))):
                 r.score = min(0.95, max(r.score + 0.35, 0.6))
-        return results
+            elif r.score < 0.4 and _national_layout(value) and valid_phone(value):
+                # "11 95602 7562": a grouped national number that one of the regions accepts
+                r.score = 0.45
+            elif r.score >= 0.6 and valid_phone(value):
+                r.score = max(r.score, 0.85)
+            kept.append(r)
+        return kept
 
     def validate_result(self, pattern_text: str) -> bool | None:
         main = re.split(r"x|ext|#", pattern_text, maxsplit=1)[0].strip()
@@ -123,3 +150,39 @@ class InternationalPhoneRecognizer(OwnFlagsPatternRecognizer):
         if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){3}", main):  # IPv4
             return False
         return None  # keep the pattern's own score
+
+
+#: Regions whose national layouts are checked (international ``+CC`` numbers: every region).
+PHONE_REGIONS = (
+    "US", "GB", "IN", "DE", "FR", "BR", "CN", "ES", "IT", "NL", "BE", "AT", "CH", "IE", "PT",
+    "SE", "NO", "DK", "FI", "PL", "CZ", "CA", "AU", "NZ", "ZA", "NG", "KE", "MX", "AR", "JP",
+    "KR", "SG", "PH", "TR", "RU", "IL", "AE",
+)
+
+
+def _national_layout(value: str) -> bool:
+    """A grouped number that is not a thousands grouping (``1 234 567``) and has 10+ digits."""
+    groups = re.findall(r"\d+", value)
+    if len(groups) < 2 or sum(len(g) for g in groups) < 10:
+        return False
+    return not all(len(g) == 3 for g in groups[1:])
+
+
+@functools.lru_cache(maxsize=4096)
+def valid_phone(value: str) -> bool:
+    """True if ``phonenumbers`` accepts ``value`` as a valid number (any region if it starts
+    with ``+``/``00``, else one of :data:`PHONE_REGIONS` in its national layout)."""
+    import phonenumbers
+
+    main = re.split(r"x|ext|#", value, maxsplit=1)[0].strip()
+    if main.startswith("00"):
+        main = "+" + main[2:]
+    regions: tuple[str | None, ...] = (None,) if main.startswith("+") else PHONE_REGIONS
+    for region in regions:
+        try:
+            number = phonenumbers.parse(main, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return True
+    return False
