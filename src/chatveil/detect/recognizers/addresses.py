@@ -1,8 +1,11 @@
-"""Street addresses."""
+"""Street addresses and the postcodes that sit in them."""
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern
+import re
+from typing import Any
+
+from presidio_analyzer import Pattern, RecognizerResult
 
 from chatveil.detect.recognizers._common import OwnFlagsPatternRecognizer
 
@@ -10,33 +13,110 @@ from chatveil.detect.recognizers._common import OwnFlagsPatternRecognizer
 _STREET_TYPES = (
     "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
     "Terrace|Ter|Circle|Cir|Parkway|Pkwy|Square|Sq|Highway|Hwy|Trail|Crescent|Close|Row|Alley|"
-    "Strasse|Straße|Straat|Plaza|Heights|Hill|Gardens|Grove|Walk"
+    "Strasse|Straße|Straat|Plaza|Heights|Hill|Gardens|Grove|Walk|Marg|Nagar"
 )
-
-
+#: Street types that are safe in lower-case text after a house number ("4331 s lakeview st").
+_LOWER_STREET_TYPES = (
+    "street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|"
+    "ter|circle|cir|parkway|pkwy|highway|hwy|crescent|marg"
+)
 _STREET_PREFIXES = (
     r"Via|Viale|Rue|Calle|Avenida|Avda\.|Rua|Piazza|Largo|Travessa|Praça|Plaza|ul\.|Ulica|"
-    r"Strada|Carrer|Camino|Boulevard|Avenue|Chaussée|Chemin|Allée"
+    r"Strada|Carrer|Camino|Boulevard|Avenue|Chaussée|Chemin|Allée|Corso|Paseo|Ronda|Carretera"
 )
 _STREET_SUFFIXES = (
-    r"straat|weg|laan|gracht|plein|kade|dijk|steenweg|gasse|straße|strasse|allee|platz|damm|"
-    r"vej|vägen|gatan|gata|gade|veien|vegen|utca|tie|katu"
+    r"straat|weg|laan|gracht|plein|kade|dijk|steenweg|gasse|straße|strasse|str\.|allee|platz|"
+    r"damm|ufer|chaussee|vej|vägen|gatan|gata|gade|veien|vegen|utca|tie|katu"
 )
+#: Suffixes that are safe in any casing ("musterstr. 12a"): no English word ends in them.
+_SAFE_SUFFIXES = r"straat|gracht|laan|steenweg|gasse|straße|strasse|str\.|allee|platz|damm"
 _US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
     "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
 )
 _HOUSE = r"(?:\b\d{1,5}[A-Za-z]?[ \t]+)?"
+_FR_WAYS = (
+    r"rue|avenue|av\.|boulevard|bd|place|chemin|allée|allee|impasse|quai|cours|route|square|"
+    r"passage|rond-point|faubourg"
+)
+_PARTICLES = (
+    r"de\s+la|de\s+l'|de\s+l’|de\s+los|de\s+las|des|du|de|d'|d’|del|della|delle|dei|degli|"
+    r"dello|la|le|les|van|von|der|den"
+)
+_NAME = r"[^\W\d_][\w'’.\-]*"
+
+#: French / Spanish / Italian street words with a house number before them.
+_NUMBER_FIRST_WAY = re.compile(
+    r"(?<![\w.,])\d{1,4}(?:[ \t]?(?:bis|ter|[a-zA-Z])\b)?,?[ \t]+(?:" + _FR_WAYS + r")[ \t]+"
+    r"(?:(?:" + _PARTICLES + r")[ \t]*)?" + _NAME + r"(?:[ \t]+(?:(?:" + _PARTICLES + r")[ \t]*)?"
+    r"[A-ZÀ-Þ][\w'’\-]*){0,3}",
+    re.IGNORECASE,
+)
+#: "avenue des Champs-Élysées", "Calle de Alcalá", "Via del Corso": street word + particle + Name.
+_WAY_PARTICLE_NAME = re.compile(
+    r"\b(?:" + _FR_WAYS + r"|calle|avenida|paseo|plaza|via|viale|piazza|corso|largo)[ \t]+"
+    r"(?:" + _PARTICLES + r")[ \t]*[A-ZÀ-Þ][\w'’\-]*(?:[ \t\-][A-ZÀ-Þ][\w'’\-]*){0,2}",
+    re.IGNORECASE,
+)
+_LOWER_SUFFIXED = re.compile(
+    r"(?<![\w.])[^\W\d_][\w\-]*(?:" + _SAFE_SUFFIXES + r")[ \t]*\d{1,5}[a-zA-Z]?\b", re.IGNORECASE
+)
+#: "4331 s lakeview st": house number, optional direction, 1-3 name words, street type.
+_LOWER_US = re.compile(
+    r"(?<![\w.,])\d{1,6}[ \t]+(?:(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\.?[ \t]+)?"
+    r"((?:[a-z][a-z'\-]*[ \t]+){1,3})(?:" + _LOWER_STREET_TYPES + r")\b\.?",
+    re.IGNORECASE,
+)
+_NOT_STREET_NAMES = frozenset(
+    "the a an of to in on at for from and or but my your our their his her its this that these "
+    "those down up over across along into onto off out around per each every more less few "
+    "many some all any other another one two three four five six seven eight nine ten miles "
+    "mile km times hours minutes days weeks years people items dollars euros pounds way main"
+    .split()
+) - {"main"}
+
+#: What may follow a street: ", 10115 Berlin", " LS1 4AB", ", omaha, ne 68118", "\n75002 Paris".
+_CITY = r"[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,2}"
+_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
+_POSTCODE = (
+    r"(?:[A-Z]{1,2}-)?\d{5}(?:-\d{4})?"  # DE, FR, ES, IT, US ZIP (+4), "D-10115"
+    r"|\d{4}[ \t]?[A-Z]{2}(?![\w])"  # NL 1015 CJ
+    r"|\d{4}"  # AT, CH, BE, DK
+    r"|[1-9]\d{2}[ \t]?\d{3}"  # IN PIN 560001 / 560 001
+    r"|" + _UK_POSTCODE
+)
+_TAIL = re.compile(
+    r"(?:[ \t]*,[ \t]*|[ \t]*\r?\n[ \t]*|[ \t]+)"
+    r"(?:(?:" + _CITY + r")(?:[ \t]*,[ \t]*|[ \t]+))?"
+    r"(?:(?:" + _US_STATES + r")[ \t]+)?"
+    r"(?:" + _POSTCODE + r")(?![\w\-])"
+    r"(?:[ \t]+(?!(?:and|or|but|is|was|to|for|the|on|in|at|please|thanks|if|so)\b)"
+    r"[^\W\d_][\w'’.\-]*(?:[ \t]+(?-i:[A-ZÀ-Þ])[\w'’.\-]*)?)?",
+    re.IGNORECASE,
+)
+#: A postcode after its own word: "zip code 94105", "PLZ 10115", "postcode LS1 4AB".
+_CUED_POSTCODE = re.compile(
+    r"\b(?:zip(?:[ \t]?code)?|post(?:al)?[ \t]?code|plz|code[ \t]postal|cp|cap|pin[ \t]?code)"
+    r"[ \t]*(?:is|:|#|no\.?)?[ \t]*((?:" + _POSTCODE + r"|[1-9]\d{5}))(?![\w\-])",
+    re.IGNORECASE,
+)
+_TAIL_NEEDS_CITY = re.compile(r"\d{4}|[1-9]\d{2}[ \t]?\d{3}")
 
 
 class StreetAddressRecognizer(OwnFlagsPatternRecognizer):
     """Street addresses: ``221B Baker Street``, ``Via Carlo Cattaneo 130``, ``Kromwater 38``,
-    ``Suite 286``, ``PSC 4457, Box 7534``, ``APO AP 95145``, ``Austin, TX 78701``."""
+    ``Musterstr. 12a, 10115 Berlin``, ``12 rue de la Paix, 75002 Paris``, ``4331 s lakeview
+    st, omaha, ne 68118``, ``Keizersgracht 123, 1015 CJ Amsterdam``, ``12, MG Road,
+    Bengaluru 560001``, ``Suite 286``, ``PSC 4457, Box 7534``, ``Austin, TX 78701``.
+
+    A postcode (with its city) that follows a street belongs to the address: the span is
+    extended over it, so it never survives next to a masked street.
+    """
 
     PATTERNS = (
         Pattern(
             "number + name + street type",
-            r"\b\d{1,6}[A-Za-z]?\s+(?:[A-Z][\w'\-]*\.?\s+){1,4}(?:" + _STREET_TYPES + r")\b\.?"
+            r"\b\d{1,6}[A-Za-z]?,?\s+(?:[A-Z][\w'\-]*\.?\s+){1,4}(?:" + _STREET_TYPES + r")\b\.?"
             r"(?:,?\s+(?:Apt|Apartment|Suite|Unit|Flat|#)\.?\s*[\w\-]+)?",
             0.7,
         ),
@@ -50,7 +130,7 @@ class StreetAddressRecognizer(OwnFlagsPatternRecognizer):
         # Kromwater-style names ending in a street suffix: Hulsterdreef is not, Lozerlaan 172 is
         Pattern(
             "street-suffixed name + number",
-            _HOUSE + r"\b[A-ZÀ-Þ][^\W\d_]*(?:" + _STREET_SUFFIXES + r")\.?[ \t]+\d{1,5}[A-Za-z]?\b",
+            _HOUSE + r"\b[A-ZÀ-Þ][\w\-]*(?:" + _STREET_SUFFIXES + r")\.?[ \t]+\d{1,5}[A-Za-z]?\b",
             0.6,
         ),
         Pattern("apartment or suite", r"\b(?:Apt|Apartment|Suite|Flat)\.?[ \t]*#?\d{1,5}[A-Za-z]?\b",
@@ -61,6 +141,8 @@ class StreetAddressRecognizer(OwnFlagsPatternRecognizer):
                 r"|\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,6}\b",
                 0.7),
         Pattern("US state + ZIP", r"\b(?:" + _US_STATES + r")[ \t]+\d{5}(?:-\d{4})?\b", 0.6),
+        # LS1 4AB, SW1A 1AA: a full UK postcode in capitals
+        Pattern("UK postcode", r"\b" + _UK_POSTCODE + r"\b", 0.5),
     )
 
     def __init__(self, supported_language: str = "en") -> None:
@@ -70,3 +152,52 @@ class StreetAddressRecognizer(OwnFlagsPatternRecognizer):
             supported_language=supported_language,
             name="ChatveilStreetAddressRecognizer",
         )
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        results += self._extra(text)
+        for r in results:
+            if r.score >= 0.5:
+                r.end = street_end(text, r.end)
+        return results
+
+    def _extra(self, text: str) -> list[RecognizerResult]:
+        found = []
+        if re.search(r"[A-ZÀ-Þ]", text):
+            found += [self._result(m.start(), m.end(), 0.55)
+                      for m in _WAY_PARTICLE_NAME.finditer(text)
+                      if any(ch.isupper() for ch in m.group(0)[3:])]
+        if not any(ch.isdigit() for ch in text):
+            return found
+        for regex, score in ((_NUMBER_FIRST_WAY, 0.6), (_LOWER_SUFFIXED, 0.6)):
+            found += [self._result(m.start(), m.end(), score) for m in regex.finditer(text)]
+        found += [self._result(m.start(1), m.end(1), 0.6) for m in _CUED_POSTCODE.finditer(text)]
+        for m in _LOWER_US.finditer(text):
+            words = m.group(1).split()
+            if not any(w.casefold() in _NOT_STREET_NAMES for w in words):
+                found.append(self._result(m.start(), m.end(), 0.55))
+        return found
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        return RecognizerResult("STREET_ADDRESS", start, end, score,
+                                analysis_explanation=None,
+                                recognition_metadata={
+                                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                                })
+
+
+def street_end(text: str, end: int) -> int:
+    """Where an address that ends its street part at ``end`` really ends: past a following
+    postcode and its city (``, 10115 Berlin``, `` LS1 4AB``, ``, omaha, ne 68118``)."""
+    m = _TAIL.match(text, end)
+    if m is None:
+        return end
+    code = m.group(0)
+    # a bare 4-digit or 6-digit number right after a street could be anything: it needs a city
+    # word after it (", 1015 Wien") or a city before it (", Bengaluru 560001")
+    bare = _TAIL_NEEDS_CITY.fullmatch(re.sub(r"^[\s,]+", "", code).strip())
+    if bare is not None:
+        return end
+    return m.end()
