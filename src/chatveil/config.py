@@ -27,6 +27,8 @@ DEFAULT_ENTITIES: tuple[str, ...] = (
     "API_KEY",
     "STREET_ADDRESS",
     "LOCATION",
+    "NATIONAL_ID",
+    "DATE_OF_BIRTH",
 )
 
 #: Surrogate strategies: realistic fakes, numbered placeholders, keyed-HMAC tokens, or removal.
