@@ -136,7 +136,7 @@ class Detector:
 
     def _build_analyzer(self) -> Any:
         _offline_tldextract()
-        from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerRegistry
+        from presidio_analyzer import PatternRecognizer, RecognizerRegistry
 
         from chatveil.detect.recognizers import default_recognizers
 
@@ -154,8 +154,10 @@ class Detector:
         self._key_prefix = (
             f"{_model_identity(self.config.spacy_model)}|{self.config.detection_fingerprint()}|"
         )
-        return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
-                              supported_languages=[lang])
+        from chatveil.detect._normalize import NormalizingAnalyzerEngine  # NFKC view, overlaps
+
+        return NormalizingAnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
+                                         supported_languages=[lang])
 
     def warm_up(self) -> None:
         """Load the NER model now instead of on the first call."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import re
 import string
+from collections.abc import Callable
 
 __all__ = ["FORMAT_PRESERVING"]
 
@@ -351,6 +352,29 @@ def _date_of_birth(rng: random.Random, original: str) -> str:
     return value
 
 
+# ---------------------------------------------------------------------- written forms
+_FULLWIDTH = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
+
+
+def _same_form(maker: Callable[[random.Random, str], str]) -> Callable[[random.Random, str], str]:
+    """``maker`` applied to the plain value (NFKC, no invisible characters, decoded from
+    ``%40`` / ``\\u0040`` / ``&#64;``), its fake written back in the original's form:
+    fullwidth characters stay fullwidth, encoded characters are encoded the same way."""
+
+    def make(rng: random.Random, original: str) -> str:
+        if original.isascii() and not any(c in original for c in "%\\&"):
+            return maker(rng, original)
+        from chatveil.detect._normalize import decode_value, encode_like
+
+        plain, _ = decode_value(original)
+        fake = maker(rng, plain)
+        if any("\uff01" <= ch <= "\uff5e" for ch in original):
+            fake = "".join(_FULLWIDTH.get(ch, ch) if ch.isalnum() else ch for ch in fake)
+        return encode_like(fake, original)
+
+    return make
+
+
 FORMAT_PRESERVING = {
     "PHONE_NUMBER": _phone,
     "CREDIT_CARD": _card,
@@ -361,3 +385,4 @@ FORMAT_PRESERVING = {
     "NATIONAL_ID": _national_id,
     "DATE_OF_BIRTH": _date_of_birth,
 }
+FORMAT_PRESERVING = {etype: _same_form(maker) for etype, maker in FORMAT_PRESERVING.items()}

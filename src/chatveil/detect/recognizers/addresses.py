@@ -76,7 +76,9 @@ _NOT_STREET_NAMES = frozenset(
 ) - {"main"}
 
 #: What may follow a street: ", 10115 Berlin", " LS1 4AB", ", omaha, ne 68118", "\n75002 Paris".
-_CITY = r"[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,2}"
+_CITY_REST = r"(?:[\w'’\-]|\.(?=\w))*"  # "St.Gallen" keeps its dot, "Berlin." does not
+_CITY_WORD = r"[^\W\d_]" + _CITY_REST
+_CITY = _CITY_WORD + r"(?:[ \t]+" + _CITY_WORD + r"){0,2}"
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
 _POSTCODE = (
     r"(?:[A-Z]{1,2}-)?\d{5}(?:-\d{4})?"  # DE, FR, ES, IT, US ZIP (+4), "D-10115"
@@ -91,7 +93,7 @@ _TAIL = re.compile(
     r"(?:(?:" + _US_STATES + r")[ \t]+)?"
     r"(?:" + _POSTCODE + r")(?![\w\-])"
     r"(?:[ \t]+(?!(?:and|or|but|is|was|to|for|the|on|in|at|please|thanks|if|so)\b)"
-    r"[^\W\d_][\w'’.\-]*(?:[ \t]+(?-i:[A-ZÀ-Þ])[\w'’.\-]*)?)?",
+    + _CITY_WORD + r"(?:[ \t]+(?-i:[A-ZÀ-Þ])" + _CITY_REST + r")?)?",
     re.IGNORECASE,
 )
 #: A postcode after its own word: "zip code 94105", "PLZ 10115", "postcode LS1 4AB".
