@@ -205,6 +205,8 @@ def make_address(rng: random.Random, fakers: dict) -> tuple[str, tuple[int, int]
         head = f"{street}{sep}{city} "
     elif locale == "en_IN":
         pc = f.postcode()
+        while pc[0] == "0":  # Indian PIN codes start with 1-9 (Faker's may not)
+            pc = f.postcode()
         head = f"{street}{sep}{city} " if rng.random() < 0.6 else f"{street}{sep}{city} - "
     else:
         pc = f.postcode()

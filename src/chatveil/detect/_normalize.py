@@ -195,6 +195,9 @@ STRUCTURED = frozenset({
 SOFT = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME", "GPE", "NORP"})
 #: Minimum score of a structured value that cuts a NER span.
 STRUCTURED_MIN_SCORE = 0.5
+#: A token with a digit in it (``8899a7c``, ``249,90``, ``CSTRMG00H61I997X``): never part of a
+#: name or a place, so a NER span is cut there.
+_DIGIT_TOKEN = re.compile(r"[^\s]*\d[^\s]*")
 _EMAIL_LOCAL_STOP = "'\"=:/?&(<[{,;`|\\"
 _PIECE_TRIM = " \t\r\n,;:|/\\-–—()[]{}<>\"'`"
 
@@ -215,26 +218,34 @@ def settle_overlaps(text: str, results: list[RecognizerResult]) -> list[Recogniz
     for r in results:
         if r.entity_type == "EMAIL_ADDRESS":
             _trim_email(text, r)
-    hard = sorted(
-        (r for r in results
-         if r.entity_type in STRUCTURED and r.score >= STRUCTURED_MIN_SCORE and r.end > r.start),
-        key=lambda r: r.start,
-    )
+    hard = [(r.start, r.end) for r in results
+            if r.entity_type in STRUCTURED and r.score >= STRUCTURED_MIN_SCORE and r.end > r.start]
+    soft = [r for r in results if r.entity_type in SOFT]
+    if not soft:
+        return results
+    digit_cut: set[int] = set()  # NER spans cut at a token with a digit: a misread identifier
+    if any(ch.isdigit() for ch in text):
+        for r in soft:
+            tokens = [m.span() for m in _DIGIT_TOKEN.finditer(text, r.start, r.end)]
+            if tokens:
+                hard += tokens
+                digit_cut.add(id(r))
+    hard.sort()
     if not hard:
         return results
     out: list[RecognizerResult] = []
     for r in results:
-        if r.entity_type not in SOFT or not any(h.start < r.end and r.start < h.end for h in hard):
+        if r.entity_type not in SOFT or not any(a < r.end and r.start < b for a, b in hard):
             out.append(r)
             continue
         pos = r.start
         pieces = []
-        for h in hard:
-            if h.end <= pos or h.start >= r.end:
+        for a, b in hard:
+            if b <= pos or a >= r.end:
                 continue
-            if h.start > pos:
-                pieces.append((pos, h.start))
-            pos = max(pos, h.end)
+            if a > pos:
+                pieces.append((pos, a))
+            pos = max(pos, b)
         if pos < r.end:
             pieces.append((pos, r.end))
         for a, b in pieces:
@@ -242,6 +253,8 @@ def settle_overlaps(text: str, results: list[RecognizerResult]) -> list[Recogniz
                 a += 1
             while b > a and text[b - 1] in _PIECE_TRIM:
                 b -= 1
+            if id(r) in digit_cut and not text[a].isupper():
+                continue  # "order 249,90": only capitalised words stay a name beside it
             if b - a >= 2 and any(ch.isalnum() for ch in text[a:b]):
                 out.append(RecognizerResult(r.entity_type, a, b, r.score,
                                             r.analysis_explanation, r.recognition_metadata))

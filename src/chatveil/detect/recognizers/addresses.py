@@ -21,8 +21,17 @@ _LOWER_STREET_TYPES = (
     "ter|circle|cir|parkway|pkwy|highway|hwy|crescent|marg"
 )
 _STREET_PREFIXES = (
-    r"Via|Viale|Rue|Calle|Avenida|Avda\.|Rua|Piazza|Largo|Travessa|Praça|Plaza|ul\.|Ulica|"
-    r"Strada|Carrer|Camino|Boulevard|Avenue|Chaussée|Chemin|Allée|Corso|Paseo|Ronda|Carretera"
+    r"Via|Viale|Rue|Calle|Avenida|Avda\.|Rua|Piazza|Piazzale|Largo|Travessa|Praça|Plaza|ul\.|"
+    r"Ulica|Strada|Carrer|Camino|Boulevard|Avenue|Chaussée|Chemin|Allée|Corso|Paseo|Ronda|"
+    r"Carretera|Vicolo|Contrada|Borgo|Rotonda|Stretto|Lungomare|Salita|Traversa|Callejón|"
+    r"Cañada|Pasaje|Pasadizo|Alameda|Glorieta|Rambla|Travesía|Urbanización|Cuesta|Vial|Acceso|"
+    r"Bajada|Camí|Rúa|Passeig|Avinguda|Praceta|Estrada"
+)
+#: Prefixes that are safe in lower case ("piazza margherita, 629"); "via" is an English word.
+_LOWER_PREFIXES = (
+    r"viale|piazza|piazzale|vicolo|contrada|corso|largo|lungomare|calle|callejón|avenida|"
+    r"paseo|plaza|carrer|rua|travessa|praça|rue|chemin|allée|boulevard|glorieta|rambla|"
+    r"travesía|pasaje|alameda|cañada|carretera|ulica"
 )
 _STREET_SUFFIXES = (
     r"straat|weg|laan|gracht|plein|kade|dijk|steenweg|gasse|straße|strasse|str\.|allee|platz|"
@@ -35,6 +44,8 @@ _US_STATES = (
     "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
 )
 _HOUSE = r"(?:\b\d{1,5}[A-Za-z]?[ \t]+)?"
+#: A house number: 12, 12a, 5/3, 71-82, 12 bis.
+_NUMBER = r"\d{1,5}[A-Za-z]?(?:[/\-]\d{1,5}[A-Za-z]?)?\b"
 _FR_WAYS = (
     r"rue|avenue|av\.|boulevard|bd|place|chemin|allée|allee|impasse|quai|cours|route|square|"
     r"passage|rond-point|faubourg"
@@ -59,7 +70,11 @@ _WAY_PARTICLE_NAME = re.compile(
     re.IGNORECASE,
 )
 _LOWER_SUFFIXED = re.compile(
-    r"(?<![\w.])[^\W\d_][\w\-]*(?:" + _SAFE_SUFFIXES + r")[ \t]*\d{1,5}[a-zA-Z]?\b", re.IGNORECASE
+    r"(?<![\w.])[^\W\d_][\w\-]*(?:" + _SAFE_SUFFIXES + r")[ \t]*" + _NUMBER, re.IGNORECASE
+)
+_LOWER_PREFIXED = re.compile(
+    r"(?<![\w.])(?:" + _LOWER_PREFIXES + r")[ \t]+(?:[^\W\d_][\w'’.\-]*,?[ \t]+){1,4}"
+    + _NUMBER, re.IGNORECASE
 )
 #: "4331 s lakeview st": house number, optional direction, 1-3 name words, street type.
 _LOWER_US = re.compile(
@@ -125,14 +140,14 @@ class StreetAddressRecognizer(OwnFlagsPatternRecognizer):
         # Via Carlo Cattaneo 130, 92 Rue de la Paix 12, ul. Karpacka 69
         Pattern(
             "street word + name + number",
-            _HOUSE + r"\b(?:" + _STREET_PREFIXES + r")[ \t]+(?:[^\W\d_][\w'’.\-]*[ \t]+){0,4}"
-            r"\d{1,5}[A-Za-z]?\b",
+            _HOUSE + r"\b(?:" + _STREET_PREFIXES + r")[ \t]+(?:[^\W\d_][\w'’.\-]*,?[ \t]+){0,4}"
+            + _NUMBER,
             0.6,
         ),
         # Kromwater-style names ending in a street suffix: Hulsterdreef is not, Lozerlaan 172 is
         Pattern(
             "street-suffixed name + number",
-            _HOUSE + r"\b[A-ZÀ-Þ][\w\-]*(?:" + _STREET_SUFFIXES + r")\.?[ \t]+\d{1,5}[A-Za-z]?\b",
+            _HOUSE + r"\b[A-ZÀ-Þ][\w\-]*(?:" + _STREET_SUFFIXES + r")\.?[ \t]+" + _NUMBER,
             0.6,
         ),
         Pattern("apartment or suite", r"\b(?:Apt|Apartment|Suite|Flat)\.?[ \t]*#?\d{1,5}[A-Za-z]?\b",
@@ -172,13 +187,35 @@ class StreetAddressRecognizer(OwnFlagsPatternRecognizer):
                       if any(ch.isupper() for ch in m.group(0)[3:])]
         if not any(ch.isdigit() for ch in text):
             return found
-        for regex, score in ((_NUMBER_FIRST_WAY, 0.6), (_LOWER_SUFFIXED, 0.6)):
+        found += self._anchored(text)
+        for regex, score in ((_NUMBER_FIRST_WAY, 0.6), (_LOWER_SUFFIXED, 0.6),
+                             (_LOWER_PREFIXED, 0.55)):
             found += [self._result(m.start(), m.end(), score) for m in regex.finditer(text)]
         found += [self._result(m.start(1), m.end(1), 0.6) for m in _CUED_POSTCODE.finditer(text)]
         for m in _LOWER_US.finditer(text):
             words = m.group(1).split()
             if not any(w.casefold() in _NOT_STREET_NAMES for w in words):
                 found.append(self._result(m.start(), m.end(), 0.55))
+        return found
+
+    def _anchored(self, text: str) -> list[RecognizerResult]:
+        """Addresses found from their postcode: ``<street>, <postcode + city>`` on one line or
+        two, whatever the street looks like ("46 caroline mission", "Borgo Gaetano, 9")."""
+        found = []
+        for m in _ANCHOR.finditer(text):
+            end = _city_end(text, m.end()) if m.group("city_after") is None else m.end()
+            if m.group("city_after") is not None:
+                end = _city_end(text, m.start("city_after"))
+            street = _street_before(text, m.start())
+            four = m.group("pc4") is not None or m.group("nl") is not None
+            if four and (street is None or _MONTH_WORD.search(text, street, m.start())):
+                continue  # "July 28, 1950 in": a year, not a 4-digit postcode
+            if m.group("nl") is not None and m.group("nl").casefold() in _CITY_STOP | _TWO_LETTER:
+                continue
+            if street is not None:
+                found.append(self._result(street, end, 0.6))
+            elif m.group("pc4") is None:  # a bare 4-digit code needs its street
+                found.append(self._result(m.start("block"), end, 0.5))
         return found
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
@@ -188,6 +225,96 @@ class StreetAddressRecognizer(OwnFlagsPatternRecognizer):
                                     RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                     RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                                 })
+
+
+# ---------------------------------------------------------------------- postcode anchors
+_SEP = r"(?:,[ \t]*\r?\n?|\r?\n)[ \t]*"
+_ANCHOR = re.compile(
+    _SEP + r"(?P<block>"
+    # US: Omaha, NE 68118
+    r"" + _CITY + r"[ \t]*,[ \t]*(?:" + _US_STATES + r")[ \t]+\d{5}(?:-\d{4})?(?![\w\-])"
+    # UK: Leeds LS1 4AB (the city is optional)
+    r"|(?:" + _CITY + r"[ \t]+)?[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}(?![\w\-])"
+    # IN: Bengaluru 560001, Kottayam-768595, Guna - 628104
+    r"|" + _CITY + r"[ \t]*[-–]?[ \t]*[1-9]\d{2}[ \t]?\d{3}(?![\w\-])"
+    # ES/IT: Madrid, 28013 / 98141, Giampilieri Marina
+    r"|" + _CITY + r",[ \t]*\d{5}(?![\w\-])"
+    r"|\d{5},[ \t]*(?P<city_after>[^\W\d_])"
+    # DE/FR/ES/IT 10115 Berlin, D-10115 Berlin, NL 1015 CJ Amsterdam, AT/CH/BE 1010 Wien
+    r"|(?:[A-Z]{1,2}-)?\d{5}[ \t]+(?=[^\W\d_])"
+    r"|\d{4}[ \t]?(?P<nl>[A-Z]{2})(?:[ \t]+|(?![\w\-]))"
+    r"|(?P<pc4>\d{4})[ \t]+(?=[^\W\d_])"
+    r")",
+    re.IGNORECASE,
+)
+#: Words that end a sentence's lead-in to an address ("ship it to", "my address is", "at").
+_LEAD_IN = re.compile(
+    r"(?:^|[:\n]|(?<=[a-z]{2}[.!?])[ \t]|\b(?:to|at|is|in|on|from|address|adresse|dirección|"
+    r"indirizzo|adres|anschrift)\b)[ \t]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+_TWO_LETTER = frozenset("am an as be by do go he if it me my no of ok or so up us we".split())
+_MONTH_WORD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
+_CITY_WORD_RE = re.compile(r"[ \t]*(" + _CITY_WORD + r")")
+_CITY_STOP = frozenset("and or but is was to for the on in at please thanks if so last next "
+                       "this that when after before because with by".split())
+
+
+def _city_end(text: str, pos: int) -> int:
+    """Where a city name that starts at or after ``pos`` ends: one word, and more words while
+    they are capitalised or not common English words ("Osterode am Harz", "ancarano")."""
+    from chatveil._words import common_words
+
+    common = common_words()
+    m = _CITY_WORD_RE.match(text, pos)
+    if m is None or m.group(1).casefold() in _CITY_STOP:
+        return pos if text[pos - 1 : pos].isalnum() or pos == 0 else pos
+    end = m.end()
+    for _ in range(2):
+        m = _CITY_WORD_RE.match(text, end)
+        if m is None or "\n" in text[end : m.start(1)]:
+            break
+        word = m.group(1)
+        if word.casefold() in _CITY_STOP or (word[0].islower() and word.casefold() in common):
+            break
+        if word[0].islower() and word.casefold() not in ("am", "an", "de", "la", "le", "del",
+                                                         "di", "sur", "en", "im", "bei"):
+            if not text[m.start(1) - 1].isspace():
+                break
+        end = m.end()
+    # "(ME)": an Italian province code in brackets belongs to the city
+    prov = re.match(r"[ \t]*\([A-Z]{2}\)", text[end:])
+    return end + prov.end() if prov else end
+
+
+def _street_before(text: str, anchor: int) -> int | None:
+    """Start of the street part of an address whose postcode block starts at ``anchor``
+    (after its separator): at most two comma-separated parts back to a lead-in, one of them
+    with a house number; ``None`` if there is none."""
+    line_start = text.rfind("\n", 0, anchor)
+    if text[anchor] == "\n" or text[anchor : anchor + 2] == "\r\n":  # street on the line before
+        line_start = text.rfind("\n", 0, line_start if line_start >= 0 else 0)
+    window = max(line_start + 1, anchor - 90, 0)
+    lead = None
+    for m in _LEAD_IN.finditer(text, window, anchor):
+        if m.end() < anchor:
+            lead = m.end()
+    start = lead if lead is not None else window
+    street = text[start:anchor]
+    if not street.strip() or len(street.split()) > 10:
+        return None
+    parts = [p for p in re.split(r",[ \t]*|\r?\n", street) if p.strip()]
+    if len(parts) > 2:
+        keep = parts[-2:]
+        start = anchor - len(street) + street.rfind(keep[0])
+        parts = keep
+    joined = " ".join(parts)
+    if not any(ch.isdigit() for ch in joined) or re.search(r"[.!?][ \t]", joined):
+        return None
+    while start < anchor and text[start] in " \t":
+        start += 1
+    return start
 
 
 def street_end(text: str, end: int) -> int:

@@ -15,7 +15,7 @@ from chatveil.detect.recognizers._common import (
 )
 
 #: Maestro / debit ranges that issue 12-digit numbers (5018, 5020, 5038, 5893, 6304, 6759...).
-_TWELVE_DIGIT_PREFIXES = ("50", "56", "57", "58", "60", "63", "67", "68", "69")
+_TWELVE_DIGIT_PREFIXES = ("50", "56", "57", "58", "60", "63", "67", "68", "69", "0604")
 _CARD_BEFORE = context_regex([
     "card", "cards", "credit", "debit", "maestro", "visa", "mastercard", "amex", "cc", "pan",
     "kreditkarte", "carte", "tarjeta", "carta", "payment", "pay", "paid", "charge", "charged",
@@ -52,6 +52,9 @@ class CardNumberRecognizer(OwnFlagsPatternRecognizer):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         for r in results:
             value = text[r.start : r.end]
+            if value.isdigit() and r.score >= 1.0 and not near(
+                    text, r.start, r.end, _CARD_BEFORE, None):
+                r.score = 0.8  # one run of digits: a national ID named nearby may claim it
             if sum(ch.isdigit() for ch in value) == 12:  # Maestro: grouped, or with a cue
                 if near(text, r.start, r.end, _CARD_BEFORE, None):
                     r.score = 0.85

@@ -28,8 +28,8 @@ from chatveil.detect.recognizers._common import context_regex, near
 
 __all__ = ["NationalIdRecognizer", "national_id_kind"]
 
-_NUM_START = r"(?<![\w\-.,+/])"
-_NUM_END = r"(?![\w]|[\-.,/]\d)"
+_NUM_START = r"(?<![\w\-.,+/])(?<!\d )"
+_NUM_END = r"(?![\w]|[\-.,/]\d| \d)"
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,14 @@ _DOC_CUE = re.compile(
     r"(?P<value>[A-Z0-9](?:[A-Z0-9]|[ \-](?=[A-Z0-9])){4,19})(?![\w])",
     re.IGNORECASE,
 )
+#: "I typed X1234567 as passport number", "D123-4567-8901 is my driver's licence".
+_DOC_CUE_AFTER = re.compile(
+    r"(?<![\w\-])(?P<value>[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){4,19})[ \t]+"
+    r"(?:as|is|was|=)(?:[ \t]+(?:my|the|a|our|his|her))?[ \t]+"
+    r"(?:passport|driver'?s'?[ \t]+licen[cs]e|driving[ \t]+licen[cs]e|drivers[ \t]+licen[cs]e|"
+    r"DL|(?:national|citizen)[ \t]+id|id[ \t]+card|identity[ \t]+card)\b",
+    re.IGNORECASE,
+)
 _DOC_NOT_VALUES = frozenset("expired expires renewed number please attached below above"
                             .split())
 
@@ -156,7 +164,8 @@ class NationalIdRecognizer(EntityRecognizer):
                 value = m.group(0)
                 if not kind.valid(_compact(value).upper()):
                     continue
-                cued = near(text, m.start(), m.end(), kind.cue, None, window_before=40)
+                cued = near(text, m.start(), m.end(), kind.cue, kind.cue, window_before=40,
+                            window_after=24)
                 if cued:
                     score = kind.cued
                 elif any(ch.islower() for ch in value):
@@ -172,6 +181,10 @@ class NationalIdRecognizer(EntityRecognizer):
                 continue
             start = m.start("value")
             results.append(self._result(start, start + len(value), 0.85, "DOCUMENT"))
+        for m in _DOC_CUE_AFTER.finditer(text):
+            value = m.group("value")
+            if any(ch.isdigit() for ch in value) and sum(ch.isalnum() for ch in value) >= 5:
+                results.append(self._result(m.start("value"), m.end("value"), 0.8, "DOCUMENT"))
         return results
 
     def _result(self, start: int, end: int, score: float, kind: str) -> RecognizerResult:

@@ -20,6 +20,9 @@ _PHONE_BEFORE = context_regex([
     "portable", "cellulare", "numéro", "número", "numero", "nummer", "rufnummer", "contact no",
     "viber", "imessage", "phoned", "phoning", "reachable",
 ])
+#: A contact line: a capitalised name and a separator right before ("Jane Doe, 0612345678",
+#: "Lisa Davis | 512 383 470").
+_CONTACT_LINE = re.compile(r"(?<![\w.])[A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+)+[ \t]*[,|;\t][ \t]*\Z")
 #: Signature and form labels right before a number: "M: 7360749330", "Tel.: ...", "T +44 ...".
 _LABEL_BEFORE = re.compile(
     r"(?<![\w'’])(?:M|T|P|H|W|C|F|Ph|Mob|Tel|Tél|Cell|Phone|Mobile|Fax)\.?[ \t]*[:#.]?[ \t]*\Z"
@@ -36,6 +39,8 @@ _PHONE_AFTER = context_regex([
     "phone", "mobile", "cell", "fax", "office", "home", "work", "landline", "tel",
 ])
 _EXT = r"(?:\s?(?:x|ext\.?|extension|#)\s?\d{1,6})?"
+#: Never inside a longer run: not after "12 " / "12-" (another digit group) or "09:42:" (a time).
+_NOT_AFTER_DIGITS = r"(?<!\d[ .\-])(?<!\d:)"
 _PHONE_END = r"(?![\w]|[.\-]\d)"
 _DATE_SHAPES = [
     re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}"),
@@ -58,42 +63,49 @@ class InternationalPhoneRecognizer(OwnFlagsPatternRecognizer):
         # +44 20 7946 0958, +1 (555) 123-4567, +44 (20) 7123 4567, 0049-30-1234567, 001-668-040-8670x1711
         Pattern(
             "international",
-            r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ .\-]?\(\d{1,4}\))?[ .\-]?\d{1,12}"
+            _NOT_AFTER_DIGITS + r"(?<![\w+.\-])(?:\+|00)[1-9]\d{0,2}(?:[ .\-]?\(\d{1,4}\))?[ .\-]?\d{1,12}"
             r"(?:[ .\-]\d{1,12}){0,5}"
             + _EXT + _PHONE_END,
             0.7,
         ),
         # (555) 123-4567, (555)123-4567
         Pattern("north american (area code in brackets)",
-                r"(?<![\w+\-.])\(\d{3}\)[ .\-]?\d{3}[ .\-]\d{4}" + _EXT + _PHONE_END, 0.7),
+                _NOT_AFTER_DIGITS + r"(?<![\w+\-.])\(\d{3}\)[ .\-]?\d{3}[ .\-]\d{4}" + _EXT + _PHONE_END, 0.7),
         # 555-123-4567, 555.123.4567, 555 123 4567, 1-555-123-4567
         Pattern("north american",
-                r"(?<![\w+\-.])(?:1[ .\-])?\d{3}([ .\-])\d{3}\1\d{4}" + _EXT + _PHONE_END, 0.6),
+                _NOT_AFTER_DIGITS + r"(?<![\w+\-.])(?:1[ .\-])?\d{3}([ .\-])\d{3}\1\d{4}" + _EXT + _PHONE_END, 0.6),
         # (88) 684-334, (03) 5327 5996: a bracketed area code before digit groups
         Pattern("bracketed area code",
-                r"(?<![\w+\-.])\(\d{1,5}\)[ \-]?\d{2,5}(?:[ .\-]\d{2,8}){1,3}" + _EXT + _PHONE_END,
+                _NOT_AFTER_DIGITS + r"(?<![\w+\-.])\(\d{1,5}\)[ \-]?\d{2,5}(?:[ .\-]\d{2,8}){1,3}" + _EXT + _PHONE_END,
                 0.45),
         # (0191) 4960584, (07700) 154728: a bracketed trunk-prefixed area code and one group
         Pattern("bracketed area code (one group)",
-                r"(?<![\w+\-.])\(0\d{1,5}\)[ \-]?\d{5,8}" + _EXT + _PHONE_END, 0.45),
+                _NOT_AFTER_DIGITS + r"(?<![\w+\-.])\(0\d{1,5}\)[ \-]?\d{5,8}" + _EXT + _PHONE_END, 0.45),
         # 0487 23 46 71, 06-10446904, 098765 43210: trunk prefix 0 and 8+ digits in groups
         Pattern("trunk prefix grouping",
-                r"(?<![\w+\-.])(?<!\d,)0\d{1,5}(?:[ .\-]\d{2,8}){1,4}" + _EXT + _PHONE_END, 0.45),
+                _NOT_AFTER_DIGITS + r"(?<![\w+\-.])(?<!\d,)0\d{1,5}(?:[ .\-]\d{2,8}){1,4}" + _EXT + _PHONE_END, 0.45),
         # 20-32-85-26, 02.27.96.63.08: four or five pairs of digits
         Pattern("digit pairs",
-                r"(?<![\w+\-.])(?<!\d,)\d{2}([ .\-])\d{2}\1\d{2}\1\d{2}(?:\1\d{2})?" + _PHONE_END,
+                _NOT_AFTER_DIGITS + r"(?<![\w+\-.])(?<!\d,)\d{2}([ .\-])\d{2}\1\d{2}\1\d{2}(?:\1\d{2})?" + _PHONE_END,
                 0.45),
         # 555-1234: the North American local layout
-        Pattern("local (3-4)", r"(?<![\w+\-.])(?<!\d,)\d{3}-\d{4}" + _EXT + _PHONE_END, 0.4),
+        Pattern("local (3-4)", _NOT_AFTER_DIGITS + r"(?<![\w+\-.])(?<!\d,)\d{3}-\d{4}" + _EXT + _PHONE_END, 0.4),
         # 96 228011, 9493 7477, 785 8949: needs context
         Pattern(
             "national grouping",
-            r"(?<![\w+\-.])(?<!\d,)(?:\(\d{1,5}\)[ \-]?\d{2,5}|\d{2,5})(?:[ .\-]\d{2,8}){1,4}"
+            _NOT_AFTER_DIGITS + r"(?<![\w+\-.])(?<!\d,)(?:\(\d{1,5}\)[ \-]?\d{2,5}|\d{2,5})(?:[ .\-]\d{2,8}){1,4}"
             + _EXT + _PHONE_END,
             0.3,
         ),
+        # 0664117421: a trunk-prefixed national number written as one run (checked below)
+        Pattern("trunk prefix digits only",
+                _NOT_AFTER_DIGITS + r"(?<![\w+\-.])(?<!\d,)0[1-9]\d{8,9}" + _PHONE_END, 0.3),
+        # 8 742 105 94 47, 8 (912) 345-67-89: a one-digit trunk prefix (Russia, Kazakhstan)
+        Pattern("one-digit trunk prefix",
+                _NOT_AFTER_DIGITS + r"(?<![\w+\-.])8[ \-]?\(?\d{3}\)?[ \-]?\d{3}[ \-]?\d{2}[ \-]?"
+                r"\d{2}" + _PHONE_END, 0.3),
         # 2813882583, 13812345678: needs context
-        Pattern("digits only", r"(?<![\w+\-.])(?<!\d,)\d{8,13}" + _PHONE_END, 0.25),
+        Pattern("digits only", _NOT_AFTER_DIGITS + r"(?<![\w+\-.])(?<!\d,)\d{8,13}" + _PHONE_END, 0.25),
         # 5551234, 496058: short local numbers, only right after a strong phone word
         Pattern("short digits only", r"(?<![\w+\-.,])\d{6,7}" + _PHONE_END, 0.15),
     )
@@ -123,10 +135,14 @@ class InternationalPhoneRecognizer(OwnFlagsPatternRecognizer):
                     continue
             if (near(text, r.start, r.end, _PHONE_BEFORE, _PHONE_AFTER)
                     or _LABEL_BEFORE.search(text, max(0, r.start - 8), r.start)
+                    or (_CONTACT_LINE.search(text, max(0, r.start - 48), r.start)
+                        and valid_phone(value))
                     or (near(text, r.start, r.end, _PHONE_WEAK_BEFORE, None)
                         and not near(text, r.start, r.end, _OTHER_ID_BEFORE, None))):
                 r.score = min(0.95, max(r.score + 0.35, 0.6))
-            elif r.score < 0.4 and _national_layout(value) and valid_phone(value):
+            elif (r.score < 0.4 and (_national_layout(value) or _trunk_run(value))
+                  and not near(text, r.start, r.end, _OTHER_ID_BEFORE, None)
+                  and valid_phone(value)):
                 # "11 95602 7562": a grouped national number that one of the regions accepts
                 r.score = 0.45
             elif r.score >= 0.6 and valid_phone(value):
@@ -166,6 +182,11 @@ def _national_layout(value: str) -> bool:
     if len(groups) < 2 or sum(len(g) for g in groups) < 10:
         return False
     return not all(len(g) == 3 for g in groups[1:])
+
+
+def _trunk_run(value: str) -> bool:
+    """``0664117421``: a national number with its trunk prefix, 10 or 11 digits, no groups."""
+    return value.isdigit() and value[0] == "0" and value[1] != "0" and 10 <= len(value) <= 11
 
 
 @functools.lru_cache(maxsize=4096)
