@@ -205,8 +205,8 @@ def _f(x: float | None) -> str:
 
 
 def report(split: str, cv: Score, pr: Score | None) -> list[str]:
-    lines = [f"\n### {split} ({sum(cv.labelled.values())} labelled values, "
-             f"{sum(cv.negatives.values())} near misses)\n",
+    lines = [(f"\n### {split} ({sum(cv.labelled.values())} labelled values, "
+              f"{sum(cv.negatives.values())} near misses)\n"),
              "| type | labelled | chatveil R | P | leaked | Presidio R | P | leaked | target |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     for t in TYPES:

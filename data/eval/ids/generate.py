@@ -505,8 +505,7 @@ def main() -> None:
         records = generate(split, seed, per_type=160, negatives=200)
         path = HERE / f"{split}.jsonl"
         with open(path, "w", encoding="utf-8") as fh:
-            for rec in records:
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            fh.writelines(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
         print(f"{path.name}: {len(records)} records")
 
 

@@ -54,7 +54,7 @@ _SPECIAL = re.compile(r"[%\\&]")
 class View:
     """The text detection sees and, per character, the original range it stands for."""
 
-    __slots__ = ("text", "starts", "ends")
+    __slots__ = ("ends", "starts", "text")
 
     def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
         self.text = text
@@ -113,7 +113,7 @@ def _decode_json(run: str) -> list[tuple[str, int]] | None:
 def _decode_entity(entity: str) -> str | None:
     body = entity[1:-1]
     if body.startswith(("#x", "#X")):
-        code = int(body[2:], 16)
+        code = int(body[2:], 16)  # noqa: FURB166 - "&#x40;" has no 0x prefix
     elif body.startswith("#"):
         code = int(body[1:])
     else:

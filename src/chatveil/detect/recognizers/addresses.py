@@ -41,7 +41,8 @@ _STREET_SUFFIXES = (
 _SAFE_SUFFIXES = r"straat|gracht|laan|steenweg|gasse|straße|strasse|str\.|allee|platz|damm"
 _US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
-    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
+    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|"
+    "AS|GU|MP|PR|VI|FM|MH|PW|AA|AE|AP"  # territories, freely associated states, military
 )
 _HOUSE = r"(?:\b\d{1,5}[A-Za-z]?[ \t]+)?"
 #: A house number: 12, 12a, 5/3, 71-82, 12 bis.
@@ -83,15 +84,11 @@ _LOWER_US = re.compile(
     re.IGNORECASE,
 )
 _NOT_STREET_NAMES = frozenset(
-    "the a an of to in on at for from and or but my your our their his her its this that these "
-    "those down up over across along into onto off out around per each every more less few "
-    "many some all any other another one two three four five six seven eight nine ten miles "
-    "mile km times hours minutes days weeks years people items dollars euros pounds way main"
-    .split()
+    ["the", "a", "an", "of", "to", "in", "on", "at", "for", "from", "and", "or", "but", "my", "your", "our", "their", "his", "her", "its", "this", "that", "these", "those", "down", "up", "over", "across", "along", "into", "onto", "off", "out", "around", "per", "each", "every", "more", "less", "few", "many", "some", "all", "any", "other", "another", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "miles", "mile", "km", "times", "hours", "minutes", "days", "weeks", "years", "people", "items", "dollars", "euros", "pounds", "way", "main"]
 ) - {"main"}
 
 #: What may follow a street: ", 10115 Berlin", " LS1 4AB", ", omaha, ne 68118", "\n75002 Paris".
-_CITY_REST = r"(?:[\w'’\-]|\.(?=\w))*"  # "St.Gallen" keeps its dot, "Berlin." does not
+_CITY_REST = r"(?:[^\W\d]|['’\-]|\.(?=\w))*"  # "St.Gallen" keeps its dot, "Berlin." does not
 _CITY_WORD = r"[^\W\d_]" + _CITY_REST
 _CITY = _CITY_WORD + r"(?:[ \t]+" + _CITY_WORD + r"){0,2}"
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
@@ -203,14 +200,14 @@ class StreetAddressRecognizer(OwnFlagsPatternRecognizer):
         two, whatever the street looks like ("46 caroline mission", "Borgo Gaetano, 9")."""
         found = []
         for m in _ANCHOR.finditer(text):
-            end = _city_end(text, m.end()) if m.group("city_after") is None else m.end()
-            if m.group("city_after") is not None:
-                end = _city_end(text, m.start("city_after"))
+            city = m.start("city_after") if m.group("city_after") is not None else m.end()
+            end = _city_end(text, city)
             street = _street_before(text, m.start())
             four = m.group("pc4") is not None or m.group("nl") is not None
             if four and (street is None or _MONTH_WORD.search(text, street, m.start())):
                 continue  # "July 28, 1950 in": a year, not a 4-digit postcode
-            if m.group("nl") is not None and m.group("nl").casefold() in _CITY_STOP | _TWO_LETTER:
+            nl = m.group("nl")
+            if nl is not None and nl.islower() and nl in _CITY_STOP | _TWO_LETTER:
                 continue
             if street is not None:
                 found.append(self._result(street, end, 0.6))
@@ -253,12 +250,11 @@ _LEAD_IN = re.compile(
     r"indirizzo|adres|anschrift)\b)[ \t]*",
     re.IGNORECASE | re.MULTILINE,
 )
-_TWO_LETTER = frozenset("am an as be by do go he if it me my no of ok or so up us we".split())
+_TWO_LETTER = frozenset(["am", "an", "as", "be", "by", "do", "go", "he", "if", "it", "me", "my", "no", "of", "ok", "or", "so", "up", "us", "we"])
 _MONTH_WORD = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
 _CITY_WORD_RE = re.compile(r"[ \t]*(" + _CITY_WORD + r")")
-_CITY_STOP = frozenset("and or but is was to for the on in at please thanks if so last next "
-                       "this that when after before because with by".split())
+_CITY_STOP = frozenset(["and", "or", "but", "is", "was", "to", "for", "the", "on", "in", "at", "please", "thanks", "if", "so", "last", "next", "this", "that", "when", "after", "before", "because", "with", "by"])
 
 
 def _city_end(text: str, pos: int) -> int:
@@ -269,7 +265,7 @@ def _city_end(text: str, pos: int) -> int:
     common = common_words()
     m = _CITY_WORD_RE.match(text, pos)
     if m is None or m.group(1).casefold() in _CITY_STOP:
-        return pos if text[pos - 1 : pos].isalnum() or pos == 0 else pos
+        return pos
     end = m.end()
     for _ in range(2):
         m = _CITY_WORD_RE.match(text, end)
@@ -278,10 +274,6 @@ def _city_end(text: str, pos: int) -> int:
         word = m.group(1)
         if word.casefold() in _CITY_STOP or (word[0].islower() and word.casefold() in common):
             break
-        if word[0].islower() and word.casefold() not in ("am", "an", "de", "la", "le", "del",
-                                                         "di", "sur", "en", "im", "bei"):
-            if not text[m.start(1) - 1].isspace():
-                break
         end = m.end()
     # "(ME)": an Italian province code in brackets belongs to the city
     prov = re.match(r"[ \t]*\([A-Z]{2}\)", text[end:])
@@ -294,7 +286,7 @@ def _street_before(text: str, anchor: int) -> int | None:
     with a house number; ``None`` if there is none."""
     line_start = text.rfind("\n", 0, anchor)
     if text[anchor] == "\n" or text[anchor : anchor + 2] == "\r\n":  # street on the line before
-        line_start = text.rfind("\n", 0, line_start if line_start >= 0 else 0)
+        line_start = text.rfind("\n", 0, max(line_start, 0))
     window = max(line_start + 1, anchor - 90, 0)
     lead = None
     for m in _LEAD_IN.finditer(text, window, anchor):

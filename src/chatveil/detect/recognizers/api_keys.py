@@ -29,7 +29,7 @@ class ApiKeyRecognizer(OwnFlagsPatternRecognizer):
         Pattern("slack webhook",
                 r"(?<=hooks\.slack\.com/services/)T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,}",
                 0.9),
-        Pattern("google", r"\bAIza[0-9A-Za-z\-_]{35}\b", 0.9),
+        Pattern("google", r"\bAIza[0-9A-Za-z\-_]{35}(?![\w\-])", 0.9),
         Pattern("hugging face", r"\bhf_[A-Za-z0-9]{30,}\b", 0.9),
         Pattern("sendgrid", r"\bSG\.[A-Za-z0-9_\-]{16,32}\.[A-Za-z0-9_\-]{30,64}", 0.95),
         Pattern("twilio", r"\b(?:SK|AC)[0-9a-f]{32}\b", 0.85),

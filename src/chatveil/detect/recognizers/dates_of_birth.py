@@ -11,7 +11,7 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-__all__ = ["DateOfBirthRecognizer", "DATE_RE"]
+__all__ = ["DATE_RE", "DateOfBirthRecognizer"]
 
 _MONTHS = (
     r"jan(?:uary|vier|uar|\.)?|feb(?:ruary|braio|rero|ruar|\.)?|f[ée]v(?:rier|\.)?|"

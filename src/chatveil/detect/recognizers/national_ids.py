@@ -100,7 +100,8 @@ _DOC_CUE = re.compile(
     r"|\b(?:id|identity)[ \t]+card|\bpersonalausweis|\bcarte[ \t]+d'identit[ée]"
     r"|\bF[üu]hrerschein|\bpermis[ \t]+de[ \t]+conduire|\bcarnet[ \t]+de[ \t]+conducir)"
     r"(?:[ \t]+(?:number|numbers|no\.?|nr\.?|num\.?|#|id|nummer|numéro|número|numero))?"
-    r"(?:[ \t]*\#)?(?:[ \t]+(?:is|was|reads|=))?[ \t]*[:=]?[ \t]*"
+    r"(?:[ \t]*\#)?(?:[ \t]*,?[ \t]+(?:it's|it’s|it is|its|which is))?"
+    r"(?:[ \t]+(?:is|was|reads|=))?[ \t]*[:=]?[ \t]*"
     r"(?P<value>[A-Z0-9](?:[A-Z0-9]|[ \-](?=[A-Z0-9])){4,19})(?![\w])",
     re.IGNORECASE,
 )
@@ -112,8 +113,7 @@ _DOC_CUE_AFTER = re.compile(
     r"DL|(?:national|citizen)[ \t]+id|id[ \t]+card|identity[ \t]+card)\b",
     re.IGNORECASE,
 )
-_DOC_NOT_VALUES = frozenset("expired expires renewed number please attached below above"
-                            .split())
+_DOC_NOT_VALUES = frozenset(["expired", "expires", "renewed", "number", "please", "attached", "below", "above"])
 
 
 def national_id_kind(value: str) -> str | None:

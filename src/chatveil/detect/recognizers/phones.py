@@ -83,7 +83,7 @@ class InternationalPhoneRecognizer(OwnFlagsPatternRecognizer):
                 _NOT_AFTER_DIGITS + r"(?<![\w+\-.])\(0\d{1,5}\)[ \-]?\d{5,8}" + _EXT + _PHONE_END, 0.45),
         # 0487 23 46 71, 06-10446904, 098765 43210: trunk prefix 0 and 8+ digits in groups
         Pattern("trunk prefix grouping",
-                _NOT_AFTER_DIGITS + r"(?<![\w+\-.])(?<!\d,)0\d{1,5}(?:[ .\-]\d{2,8}){1,4}" + _EXT + _PHONE_END, 0.45),
+                _NOT_AFTER_DIGITS + r"(?<![\w+\-.])(?<!\d,)0\d{1,5}(?:[ .\-]\d{2,10}){1,4}" + _EXT + _PHONE_END, 0.45),
         # 20-32-85-26, 02.27.96.63.08: four or five pairs of digits
         Pattern("digit pairs",
                 _NOT_AFTER_DIGITS + r"(?<![\w+\-.])(?<!\d,)\d{2}([ .\-])\d{2}\1\d{2}\1\d{2}(?:\1\d{2})?" + _PHONE_END,

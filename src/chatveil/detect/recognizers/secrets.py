@@ -62,7 +62,10 @@ def secret_like(value: str, password: bool = False) -> bool:
                    any(c.isdigit() for c in value)))
     if re.fullmatch(r"[0-9a-fA-F]+", value):  # hex: 32+ digits of it
         return len(value) >= 32 and entropy(value) >= 3.0
-    if classes < 2 or not any(c.isdigit() for c in value) and classes < 3:
+    if classes < 2:
+        return False
+    if not any(c.isdigit() for c in value) and classes < 3 and not (
+            len(value) >= 24 and entropy(value) >= 4.0):
         return False
     if re.fullmatch(r"[a-z]+(?:[_\-.][a-z]+)+", value, re.IGNORECASE):  # words_with_separators
         return False
