@@ -61,3 +61,24 @@ def test_regions_and_validity() -> None:
     assert valid_phone("+44 20 7946 0958")
     assert valid_phone("11 95602 7562")
     assert not valid_phone("123")
+
+
+@pytest.mark.parametrize("text", [
+    "When: 1993-01-04 14:56:41",
+    "at 09:42:02.142336 the job ended",
+    "ref 4438 8032 6676 4971",
+    "order 1993-05-12T04:19:37.004064",
+])
+def test_dates_times_and_longer_runs_are_not_phones(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Jessica Davis, 3302596453", "3302596453"),  # a contact line: name, separator, number
+    ("Lisa Davis | 0612345678 | sales", "0612345678"),
+    ("whatsapp 8 742 105 94 47", "8 742 105 94 47"),  # one-digit trunk prefix
+    ("0664117421", "0664117421"),  # a trunk-prefixed national number in one run
+    ("T: 01 234521520", "01 234521520"),
+])
+def test_contact_lines_and_trunk_forms(text: str, value: str) -> None:
+    assert value in found(text)

@@ -41,7 +41,9 @@ _PHONE_AFTER = context_regex([
 _EXT = r"(?:\s?(?:x|ext\.?|extension|#)\s?\d{1,6})?"
 #: Never inside a longer run: not after "12 " / "12-" (another digit group) or "09:42:" (a time).
 _NOT_AFTER_DIGITS = r"(?<!\d[ .\-])(?<!\d:)"
-_PHONE_END = r"(?![\w]|[.\-]\d)"
+_PHONE_END = r"(?![\w]|[.\-]\d|:\d)"
+_ISO_DATE_START = re.compile(
+    r"(?:19|20)\d{2}[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])(?!\d)")
 _DATE_SHAPES = [
     re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}"),
     re.compile(r"(\d{1,2})[-./](\d{1,2})[-./](\d{2}|\d{4})"),
@@ -157,6 +159,8 @@ class InternationalPhoneRecognizer(OwnFlagsPatternRecognizer):
             return False
         if main.startswith("0") and digits < 8 and not main.startswith("00"):
             return None if "(" in main else False
+        if _ISO_DATE_START.match(main):  # "1993-01-04 14:56": a date and a time
+            return False
         if any(shape.fullmatch(main) for shape in _DATE_SHAPES):
             d = _DATE_SHAPES[1].fullmatch(main)
             if d is None or (int(d.group(1)) <= 31 and int(d.group(2)) <= 31):
