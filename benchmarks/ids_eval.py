@@ -1,7 +1,7 @@
 """Structured identifiers (issue 9): recall, precision and leak rate per type, chatveil against
 plain Presidio in the same run, on ``data/eval/ids`` (dev and held-out reported apart).
 
-    python benchmarks/ids_eval.py [--split dev|heldout|both] [--limit N] [--json out.json]
+    python benchmarks/ids_eval.py [--split dev|heldout|fresh|all] [--limit N] [--json out.json]
                                   [--show-errors N] [--skip-presidio]
 
 - **recall**: labelled values overlapped by a detected span of the same type;
@@ -238,14 +238,14 @@ def report(split: str, cv: Score, pr: Score | None) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=["dev", "heldout", "both"], default="both")
+    parser.add_argument("--split", choices=["dev", "heldout", "fresh", "all"], default="all")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--show-errors", type=int, default=0)
     parser.add_argument("--skip-presidio", action="store_true")
     args = parser.parse_args()
 
-    splits = ["dev", "heldout"] if args.split == "both" else [args.split]
+    splits = ["dev", "heldout", "fresh"] if args.split == "all" else [args.split]
     out: dict[str, Any] = {"machine": machine_info()}
     lines = ["## Structured identifiers (data/eval/ids)"]
     for split in splits:

@@ -10,8 +10,10 @@ provider API keys) are built here from their published rules, independently of c
 code. Every positive type also gets near misses that must stay: wrong check digits, order
 numbers, UUIDs, git SHAs and sha256 digests, dates without a birth cue, versions, amounts.
 
-The two splits use **different sentence templates** (and different random seeds); chatveil's
-rules were tuned on ``dev`` only. ``heldout`` also has layouts that no rule names explicitly
+The splits use **different sentence templates** (and different random seeds); chatveil's
+rules were tuned on ``dev``. ``heldout`` was run once untouched; a few generic fixes followed
+its errors (see docs/detection_quality.md), so ``fresh`` was written afterwards, with new
+templates, and measured once without any change after it. ``heldout`` also has layouts that no rule names explicitly
 (Faker's Indian, Spanish and Italian street types; phones from locales not tuned on).
 
 Record: ``{"id", "split", "slice", "text", "spans": [{"start", "end", "label"}],
@@ -102,6 +104,39 @@ TEMPLATES = {
             "released {v}", "costs {v} per month", "trace_id: {v}", "case {v}",
         ],
     },
+    # written after the held-out run, measured once, never tuned on
+    "fresh": {
+        "PHONE_NUMBER": [
+            "hi, it's {name} again, my number changed to {v}", "Landline: {v}",
+            "pls ring me back on {v} when you can", "{name} ({v})",
+            "You can WhatsApp me: {v}", "my husband's mobile is {v}",
+            "Customer phone - {v}", "{v} is my work line",
+        ],
+        "CREDIT_CARD": [
+            "the card I used was {v}", "refund to card {v} please", "Visa {v}, expiry 03/28",
+            "{name} paid with {v}",
+        ],
+        "STREET_ADDRESS": [
+            "Our office moved: {v}", "ship to\n{v}", "Could you update my address to {v}?",
+            "Return address: {v}", "{name} lives at {v}",
+        ],
+        "NATIONAL_ID": [
+            "please verify {cue} {v}", "{cue} (copy attached): {v}",
+            "is {v} a valid {cue}?", "My {cue}: {v}",
+        ],
+        "DATE_OF_BIRTH": [
+            "DOB {v}", "She was born on {v} in Porto.", "Birthday: {v}",
+            "{name}, b. {v}", "date of birth: {v} (please keep private)",
+        ],
+        "API_KEY": [
+            "oops I pasted my key: {v}", "STRIPE_KEY={v}", "the token {v} stopped working",
+            'config.set("api_key", "{v}")',
+        ],
+        "NEGATIVE": [
+            "PR {v} was merged", "Build id {v}", "pip install pkg=={v}", "amount due: {v}",
+            "session {v} expired", "run hash {v}", "tx {v}", "order no. {v} was cancelled",
+        ],
+    },
 }
 
 
@@ -150,7 +185,7 @@ HELDOUT_ONLY_LOCALES = ["he_IL", "el_GR", "hu_HU", "ro_RO", "id_ID", "th_TH", "v
 def make_phone(rng: random.Random, fakers: dict, split: str) -> tuple[str, str]:
     import phonenumbers
 
-    locales = PHONE_LOCALES + (HELDOUT_ONLY_LOCALES if split == "heldout" else [])
+    locales = PHONE_LOCALES + (HELDOUT_ONLY_LOCALES if split != "dev" else [])
     locale = rng.choice(locales)
     region = locale.split("_")[1]
     if rng.random() < 0.5 and hasattr(fakers[locale], "phone_number"):
@@ -320,7 +355,7 @@ def make_national_id(rng: random.Random, fakers: dict, split: str) -> tuple[str,
         "PASSPORT": ["passport number", "passport no.", "passport"],
         "DRIVER_LICENCE": ["driver's license number", "driving licence", "DL#"],
     }
-    if split == "heldout":
+    if split != "dev":
         cues["IN_AADHAAR"].append("aadhar no")
         cues["PASSPORT"].append("Passport #")
         cues["DRIVER_LICENCE"].append("drivers licence no")
@@ -486,7 +521,8 @@ def generate(split: str, seed: int, per_type: int, negatives: int) -> list[dict]
             "DATE_OF_BIRTH")
     for _ in range(per_type):
         value, kind = make_api_key(rng)
-        template = _contextual_key_template(kind, split, rng) or rng.choice(tpl["API_KEY"])
+        template = (_contextual_key_template(kind, "dev" if split == "dev" else "heldout", rng)
+                    or rng.choice(tpl["API_KEY"]))
         add("API_KEY", template, value, "API_KEY", {"kind": kind})
     for _ in range(negatives):
         value, kind = make_negative(rng, fakers)
@@ -501,8 +537,8 @@ def generate(split: str, seed: int, per_type: int, negatives: int) -> list[dict]
 
 
 def main() -> None:
-    for split, seed in (("dev", 11), ("heldout", 29)):
-        records = generate(split, seed, per_type=160, negatives=200)
+    for split, seed, n in (("dev", 11, 160), ("heldout", 29, 160), ("fresh", 47, 100)):
+        records = generate(split, seed, per_type=n, negatives=n + 40)
         path = HERE / f"{split}.jsonl"
         with open(path, "w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
