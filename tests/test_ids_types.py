@@ -222,3 +222,19 @@ def test_hex_secret_stays_hex() -> None:
     original = secrets.token_hex(32)
     fake = FORMAT_PRESERVING["API_KEY"](random.Random(3), original)
     assert re.fullmatch(r"[0-9a-f]{64}", fake) and fake != original
+
+
+@pytest.mark.parametrize("text, value", [
+    ("passport number (copy attached): FM5961160", "FM5961160"),
+    ("is 974010895 a valid passport number?", "974010895"),
+    ("I typed R2894406 as passport no. but it fails", "R2894406"),
+    ("they asked for my driving licence, it's 64193715", "64193715"),
+])
+def test_document_numbers_with_the_cue_around_them(text: str, value: str) -> None:
+    assert found(IDS, "NATIONAL_ID", text) == [value]
+
+
+def test_the_b_abbreviation_of_born() -> None:
+    assert found(DOB, "DATE_OF_BIRTH", "Jane Roe, b. 12/13/82") == ["12/13/82"]
+    assert found(DOB, "DATE_OF_BIRTH", "(b. 1950-03-02)") == ["1950-03-02"]
+    assert found(DOB, "DATE_OF_BIRTH", "plan b. 2024-01-01") == []

@@ -39,7 +39,8 @@ _CUE = (
     r"|\bborn(?:[ \t]+(?:on|in))?(?:[ \t]+the)?|\bgeboren(?:[ \t]+am)?|\bgeb\.|\bGeburtsdatum"
     r"|\bGeburtstag|\bn[ée]e?[ \t]+le|\bdate[ \t]+de[ \t]+naissance|\bfecha[ \t]+de[ \t]+nacimiento"
     r"|\bnacid[oa][ \t]+el|\bdata[ \t]+di[ \t]+nascita|\bnato[ \t]+il|\bnata[ \t]+il"
-    r"|\bgeboortedatum|\bd\.o\.b)"
+    r"|\bgeboortedatum|\bd\.o\.b"
+    r"|(?:(?<=,[ \t])|(?<=\())b\.(?=[ \t]*\d|[ \t]+[A-Za-z]{3}))"  # "Jane Roe, b. 3 May 1988"
 )
 _DOB = re.compile(
     _CUE + r"(?:[ \t]*(?:is|was|:|=|-|–|,|of|\(|:[ \t]*is))*[ \t]*"

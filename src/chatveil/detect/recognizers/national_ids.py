@@ -100,7 +100,8 @@ _DOC_CUE = re.compile(
     r"|\b(?:id|identity)[ \t]+card|\bpersonalausweis|\bcarte[ \t]+d'identit[ée]"
     r"|\bF[üu]hrerschein|\bpermis[ \t]+de[ \t]+conduire|\bcarnet[ \t]+de[ \t]+conducir)"
     r"(?:[ \t]+(?:number|numbers|no\.?|nr\.?|num\.?|#|id|nummer|numéro|número|numero))?"
-    r"(?:[ \t]*\#)?(?:[ \t]*,?[ \t]+(?:it's|it’s|it is|its|which is))?"
+    r"(?:[ \t]*\#)?(?:[ \t]*\([^()\n]{1,40}\))?"  # "passport number (copy attached): X"
+    r"(?:[ \t]*,?[ \t]+(?:it's|it’s|it is|its|which is))?"
     r"(?:[ \t]+(?:is|was|reads|=))?[ \t]*[:=]?[ \t]*"
     r"(?P<value>[A-Z0-9](?:[A-Z0-9]|[ \-](?=[A-Z0-9])){4,19})(?![\w])",
     re.IGNORECASE,
@@ -108,7 +109,9 @@ _DOC_CUE = re.compile(
 #: "I typed X1234567 as passport number", "D123-4567-8901 is my driver's licence".
 _DOC_CUE_AFTER = re.compile(
     r"(?<![\w\-])(?P<value>[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){4,19})[ \t]+"
-    r"(?:as|is|was|=)(?:[ \t]+(?:my|the|a|our|his|her))?[ \t]+"
+    r"(?=(?:as|is|was|=|my|the|a|an|our|his|her|your)\b)"
+    r"(?:(?:as|is|was|=)[ \t]+)?(?:(?:my|the|a|an|our|his|her|your)[ \t]+)?"
+    r"(?:(?:valid|correct|real|proper|new|old|current|expired|genuine)[ \t]+)?"
     r"(?:passport|driver'?s'?[ \t]+licen[cs]e|driving[ \t]+licen[cs]e|drivers[ \t]+licen[cs]e|"
     r"DL|(?:national|citizen)[ \t]+id|id[ \t]+card|identity[ \t]+card)\b",
     re.IGNORECASE,
