@@ -175,11 +175,7 @@ class PresidioDetector:
     def _build_analyzer(self) -> Any:
         _offline_tldextract()
         _quiet_presidio_logs()
-        from presidio_analyzer import (
-            AnalyzerEngine,
-            PatternRecognizer,
-            RecognizerRegistry,
-        )
+        from presidio_analyzer import PatternRecognizer, RecognizerRegistry
 
         from chatveil.detect.recognizers import default_recognizers
 
@@ -197,8 +193,10 @@ class PresidioDetector:
         self._key_prefix = (
             f"{_model_identity(self.config.spacy_model)}|{self.config.detection_fingerprint()}|"
         ).encode()
-        return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
-                              supported_languages=[lang])
+        from chatveil.detect._normalize import NormalizingAnalyzerEngine  # NFKC view, overlaps
+
+        return NormalizingAnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
+                                         supported_languages=[lang])
 
     def warm_up(self) -> None:
         """Load the NER model now instead of on the first call."""
