@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test demo bench eval docs clean
+.PHONY: install test demo bench eval docs clean train
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(PY) benchmarks/detection_quality.py
+
+# Regenerate the synthetic NER data and retrain the shipped names-and-places model
+# (single-threaded, seeded; about 25 minutes on one core). See train/README.md.
+train: $(STAMP)
+	$(PY) train/train.py
 
 docs: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict

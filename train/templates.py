@@ -258,6 +258,25 @@ please reach out to {P.g} at {P.e}
 name,city\n{P.f},{C}
 {P.s}, {P.g}\n{C}
 {P.s}, {P.g} - {ID}
+{NC} {N} for {P.g}: please {V} it by {DAY}
+the {A} {N} that {P.g} sent is {A}
+{P.g} wants to {V} the {N} before the {N} review
+{NC} update from {P.f}: the {N} is {A} again
+{P.f} will {V} the {N} in {C}
+my {N} {P.g} is {ADV} {A}
+{NC}: {P.f}
+{NC} {N}: {P.f}, {C}
+{NC} of {N}, {ORG}\n{P.f}
+{NC} regards,\n{P.f}
+we {ADV} {V} {N} with {P.g} in {L}
+{NC} near {L} is {A} this time of year
+the {N} in {C} was {A}
+{NC} {N} in {L}
+{P.g} and I {V} the {N} {ADV}
+{NC} the {N} for {P.g} and {P2.g}
+our {N} {P.f} {V}s the {N}
+{NC} said {P.g} is {A}
+is {P.g} {A} about the {N}?
 {NUM}. {P.f} - {C}
 - {P.f} ({C})\n- {P2.f} ({C2})
 1) {P.f}\n2) {P2.f}\n3) {P3.f}
@@ -424,4 +443,32 @@ Independence Day
 Labor Day weekend
 Ramadan Kareem
 Thanksgiving dinner
+{NC} {N} is {A} today
+{NC} the {N} before {DAY}
+{NC} {ADV} {V}s the {N}
+the {A} {N} {V}s {ADV}
+{NC} of {N} and {N}
+please {V} the {N} and {V} the {N}
+why does the {N} {V} when I {V} the {N}?
+{NC}: {A} {N}, {A} {N}
+{NC}, {NC} and {NC}
+{NC} {NC}
+{NC} {N}
+{NC} {A} {N} for the {TECH} {N}
+we {ADV} {V} the {N} in {TECH}
+{NC} {N} failed: {N} not {A}
+how do I {V} a {N} in {TECH}?
+{NC} is {A}, {N} is {A}
+{NC} {N} {N} ({NUM} {N})
+the {N} {N} meeting is {A}
+{NC} report: {N} {V}s {ADV}
+{NC} {V}s the {A} {N}
+{NC} {N} and the {N} of {N}
+I {ADV} {V} {N}
+{NC}! {NC}!
+re: {N} {N}
+Subject: {NC} {N}
+{NC} team: {N} {N} at {TIME}
+{NC} {N} {V} {N} {N} {NUM}
+{NC} of the {N}: {A}
 """

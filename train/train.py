@@ -40,7 +40,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--max-steps", type=int, default=None, help="override config max_steps")
     ap.add_argument("--output", default=str(HERE / "output"))
     ap.add_argument("--no-ship", action="store_true", help="don't copy into the package")
+    ap.add_argument("--ship-only", action="store_true",
+                    help="only copy the best model of --output into the package and report")
     args = ap.parse_args(argv)
+    if args.ship_only:
+        ship_and_report(Path(args.output))
+        return
 
     corpus = HERE / "corpus"
     t0 = time.time()
@@ -50,9 +55,7 @@ def main(argv: list[str] | None = None) -> None:
                         "--seed", str(args.seed)], check=True)
     t_data = time.time() - t0
 
-    from chatveil._trained_ner import register_architectures
-
-    register_architectures()
+    from functions import TimeBudgetExceeded  # registers the config's functions
     from spacy.cli.train import train as spacy_train
 
     overrides = {"paths.train": str(corpus / "train.spacy"),
@@ -62,22 +65,29 @@ def main(argv: list[str] | None = None) -> None:
         overrides["training.max_steps"] = args.max_steps
     out = Path(args.output)
     t1 = time.time()
-    spacy_train(HERE / "config.cfg", out, use_gpu=-1, overrides=overrides)
+    try:
+        spacy_train(HERE / "config.cfg", out, use_gpu=-1, overrides=overrides)
+    except TimeBudgetExceeded as stop:
+        print(f"stopped: {stop}")
     t_train = time.time() - t1
     print(f"data {t_data:.0f}s, training {t_train:.0f}s")
-    if args.no_ship:
-        return
-    ship(out / "model-best", SHIPPED)
-    subprocess.run([sys.executable, str(HERE / "evaluate.py"), "--model", str(SHIPPED),
-                    "--dev", str(corpus / "dev.spacy"), "--out", str(HERE / "dev_report.md")],
-                   check=True)
     (HERE / "last_run.json").write_text(json.dumps(
         {"data_seconds": round(t_data), "train_seconds": round(t_train),
          "overrides": overrides}, indent=1) + "\n")
+    if not args.no_ship:
+        ship_and_report(out)
+
+
+def ship_and_report(out: Path) -> None:
+    ship(out / "model-best", SHIPPED)
+    subprocess.run([sys.executable, str(HERE / "evaluate.py"), "--model", str(SHIPPED),
+                    "--dev", str(HERE / "corpus" / "dev.spacy"),
+                    "--out", str(HERE / "dev_report.md")], check=True)
 
 
 def ship(src: Path, dst: Path) -> None:
     """Load the best model, give it the training tokenizer and write only what loading needs."""
+    import functions  # noqa: F401  (registers the embedding layer)
     import spacy
 
     from common import customize_tokenizer
@@ -93,13 +103,20 @@ def ship(src: Path, dst: Path) -> None:
     nlp.meta.pop("performance", None)
     if dst.exists():
         shutil.rmtree(dst)
+    dst.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(dst)
     # Training-only settings stay in config.cfg (spaCy needs the whole config to load), but
     # the corpus paths are meaningless outside this repository.
     cfg = nlp.config.copy()
     cfg["paths"]["train"] = None
     cfg["paths"]["dev"] = None
+    cfg["training"]["before_update"] = None
     cfg.to_disk(dst / "config.cfg")
+    # The string store only maps hashes back to the training corpus's words (1.3 MB); the
+    # features are hashes computed from the text, so inference needs only the labels.
+    # (Checked: identical predictions on 800 dev docs with and without the full store.)
+    labels = sorted(nlp.get_pipe("ner").labels)
+    (dst / "vocab" / "strings.json").write_text(json.dumps(labels))
     size = sum(p.stat().st_size for p in dst.rglob("*") if p.is_file())
     print(f"shipped {dst} ({size / 1e6:.1f} MB)")
 
