@@ -25,6 +25,7 @@ BASELINE_MAP = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC":
 class Tally:
     def __init__(self) -> None:
         self.tp = self.fp = self.fn = 0
+        self.partial = 0   # gold spans overlapped by a prediction of the same label
 
     def row(self) -> tuple[float, float, float, int]:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
@@ -77,8 +78,11 @@ def main(argv: list[str] | None = None) -> None:
             neg_docs_with_pred += bool(predicted)
         for key, origin in gold.items():
             hit = key in predicted
+            touched = any(ps < key[1] and key[0] < pe and pl == key[2]
+                          for ps, pe, pl in predicted)
             for group in ("all", f"label:{key[2]}", f"aug:{aug}:{key[2]}", f"origin:{origin}"):
                 t = tallies[group][key[2]]
+                t.partial += touched
                 if hit:
                     t.tp += 1
                 else:
@@ -92,14 +96,22 @@ def main(argv: list[str] | None = None) -> None:
 
     lines = [f"# Dev-split scores: `{name}`", "",
              f"{len(docs)} dev docs ({neg_docs} without any entity); exact-span match.", "",
-             "| slice | label | P | R | F | gold |", "|---|---|---|---|---|---|"]
+             ("P/R/F: exact spans. Overlap R: share of gold spans that a prediction of the same "
+              "label overlaps (boundary errors count as found). FP: predictions that match no "
+              "gold span exactly."), "",
+             "| slice | label | P | R | F | overlap R | gold | FP |",
+             "|---|---|---|---|---|---|---|---|"]
 
     def emit(group: str, label: str) -> None:
         t = tallies[group].get(label)
-        if t is None:
+        if t is None or (t.tp + t.fn + t.fp) == 0:
             return
         p, r, f, n = t.row()
-        lines.append(f"| {group} | {label} | {p:.3f} | {r:.3f} | {f:.3f} | {n} |")
+        if n == 0:
+            lines.append(f"| {group} | {label} | – | – | – | – | 0 | {t.fp} |")
+            return
+        lines.append(f"| {group} | {label} | {p:.3f} | {r:.3f} | {f:.3f} | "
+                     f"{t.partial / n:.3f} | {n} | {t.fp} |")
 
     for label in ("PERSON", "LOCATION"):
         emit(f"label:{label}", label)
@@ -107,11 +119,16 @@ def main(argv: list[str] | None = None) -> None:
                        for g in tallies if g.startswith("aug:")}):
         for label in ("PERSON", "LOCATION"):
             emit(f"aug:{aug}:{label}", label)
+    lines += ["", ("Per name origin (FP: wrong predictions overlapping a gold span of that "
+                   "origin; 'none': predictions overlapping no gold span):"), "",
+              "| slice | label | P | R | F | overlap R | gold | FP |",
+              "|---|---|---|---|---|---|---|---|"]
     for group in sorted(g for g in tallies if g.startswith("origin:")):
         for label in ("PERSON", "LOCATION"):
             emit(group, label)
-    lines += ["", f"Docs without entities that got any prediction: {neg_docs_with_pred} of "
-              f"{neg_docs} ({neg_docs_with_pred / max(neg_docs, 1):.1%})."]
+    share = neg_docs_with_pred / max(neg_docs, 1)
+    lines += ["", (f"Docs without entities that got any prediction: {neg_docs_with_pred} of "
+                   f"{neg_docs} ({share:.1%}).")]
     report = "\n".join(lines) + "\n"
     print(report)
     if args.out:

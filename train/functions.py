@@ -11,9 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-import spacy  # noqa: E402
+import spacy
 
-from chatveil._trained_ner import register_architectures  # noqa: E402
+from chatveil._trained_ner import register_architectures
 
 register_architectures()
 

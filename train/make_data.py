@@ -26,9 +26,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import lexicon as lx  # noqa: E402
-import templates as tp  # noqa: E402
-from common import blank_pipeline  # noqa: E402
+import lexicon as lx
+import templates as tp
+from common import blank_pipeline
 
 HELDOUT_PERCENT = 12
 DEV_TEMPLATE_SHARE = 0.15
@@ -332,7 +332,7 @@ class PlaceBank:
                           ("zu_ZA", "provinces")]:
             regions += attr(loc, name)
         countries = list(lx.EXTRA_COUNTRIES) + attr("en_US", "countries")
-        clean = lambda xs: sorted({x.strip() for x in xs if LATIN.match(x.replace("'", ""))  # noqa: E731
+        clean = lambda xs: sorted({x.strip() for x in xs if LATIN.match(x.replace("'", ""))
                                    and "," not in x and "(" not in x and len(x) < 32})
         self.kinds = {"city": clean(cities), "country": clean(countries),
                       "region": clean(regions), "landmark": clean(lx.LANDMARKS)}
@@ -450,7 +450,6 @@ class Renderer:
         return [(p.surname, "PERSON", origin)]
 
     def render(self, template: str, split: str) -> list[Seg]:
-        r = self.rng
         people: dict[str, Person] = {}
         places: dict[str, str] = {}
         segs: list[Seg] = []
@@ -480,7 +479,7 @@ class Renderer:
                         "M": "landmark"}[key.rstrip("23")]
                 if key not in places:
                     for _ in range(10):
-                        val, k = self.places.place(kind, split)
+                        val, _kind = self.places.place(kind, split)
                         if val not in places.values():
                             break
                     places[key] = val
@@ -564,7 +563,7 @@ def typo(word: str, rng: random.Random) -> str:
     return word[:i] + word[i] + word[i:]
 
 
-PROTECT = set("""
+PROTECT = frozenset(lx.words("""
 my our your his her their the a an to from in at on of for with by and or but is are was were
 be been am i im i'm we you he she they it this that these those said says say told tell ask
 asked mr mrs ms dr dear hi hello hey thanks regards best cheers name named called call me
@@ -572,7 +571,7 @@ from to cc subject sent patient bed payee account card holder guest passenger ow
 assignee reported approved signed born live lives living moved move relocated flight trip
 visit visiting near city country manager boss wife husband mom dad sister brother friend
 son daughter colleague uncle aunt grandmother landlord nanny teacher doctor nurse
-""".split())
+"""))
 
 
 def substitute_words(segs: list[Seg], rng: random.Random, vocab: list[str],
@@ -667,7 +666,7 @@ def build(n: int, split: str, seed: int, nlp, renderer: Renderer, pos_t, neg_t, 
             if k:
                 segs.append((rng.choice([" ", "\n", "\n\n", ". ", " - "]), None, ""))
             segs.extend(renderer.render(t.replace("\\n", "\n").replace("\\t", "\t"), split))
-        if rng.random() < 0.35:
+        if rng.random() < 0.5:
             segs = substitute_words(segs, rng, renderer.vocab)
         aug = rng.choices(AUGS, weights=AUG_WEIGHTS)[0]
         if aug not in ("lower", "lower_nopunct") and rng.random() < 0.5:

@@ -89,7 +89,6 @@ def ship(src: Path, dst: Path) -> None:
     """Load the best model, give it the training tokenizer and write only what loading needs."""
     import functions  # noqa: F401  (registers the embedding layer)
     import spacy
-
     from common import customize_tokenizer
 
     nlp = spacy.load(src)

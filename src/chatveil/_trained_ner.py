@@ -17,9 +17,10 @@ from __future__ import annotations
 import importlib.resources
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, ClassVar
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
@@ -147,7 +148,8 @@ class TrainedNerRecognizer(EntityRecognizer):
         model_path: a pipeline directory other than the shipped one (tests, experiments).
     """
 
-    DEFAULT_SCORES = {"PERSON": 0.8, "LOCATION": 0.8}
+    DEFAULT_SCORES: ClassVar[Mapping[str, float]] = MappingProxyType(
+        {"PERSON": 0.8, "LOCATION": 0.8})
 
     def __init__(self, supported_entities: Sequence[str] | None = None,
                  supported_language: str = "en", *, scores: dict[str, float] | None = None,
