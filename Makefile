@@ -9,7 +9,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 STAMP_ALL := $(VENV)/.installed-all
 
-.PHONY: install test test-slow lint demo bench eval docs clean
+.PHONY: install test test-slow lint demo bench eval docs clean train
 
 # what the fast suite and the demo need: the adapters and the test tools
 $(STAMP): pyproject.toml
@@ -44,6 +44,11 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(PY) benchmarks/detection_quality.py
 	$(PY) benchmarks/world_eval.py
+
+# Regenerate the synthetic NER data and retrain the shipped names-and-places model
+# (single-threaded, seeded; about 25 minutes on one core). See train/README.md.
+train: $(STAMP)
+	$(PY) train/train.py
 
 docs: $(STAMP_ALL)
 	$(VENV)/bin/mkdocs build --strict
