@@ -2,7 +2,7 @@
 
 These are regression tests on a handful of clear sentences, not a measurement: quality is
 measured on held-out data (train/README.md). Known misses are listed there, e.g. a trailing
-ordinary word swallowed in lower case ("i live in bengaluru now" -> "bengaluru now").
+verb swallowed into a name ("Park Ji-sung visited Busan" -> "visited Busan" as PERSON).
 """
 
 from __future__ import annotations

@@ -70,17 +70,19 @@ def main(argv: list[str] | None = None) -> None:
         aug = aug_group(meta.get("aug", "original"))
         gold = {}
         for ent, origin in zip(gold_doc.ents, meta.get("origins", []), strict=False):
-            gold[(ent.start_char, ent.end_char, ent.label_)] = origin.split(":")[0]
+            gold[(ent.start_char, ent.end_char, ent.label_)] = origin
         predicted = {(e.start_char, e.end_char, label_map[e.label_]) for e in pred.ents
                      if e.label_ in label_map}
         if not gold:
             neg_docs += 1
             neg_docs_with_pred += bool(predicted)
-        for key, origin in gold.items():
+        for key, full_origin in gold.items():
+            origin = full_origin.split(":")[0]
             hit = key in predicted
             touched = any(ps < key[1] and key[0] < pe and pl == key[2]
                           for ps, pe, pl in predicted)
-            for group in ("all", f"label:{key[2]}", f"aug:{aug}:{key[2]}", f"origin:{origin}"):
+            for group in ("all", f"label:{key[2]}", f"aug:{aug}:{key[2]}", f"origin:{origin}",
+                          f"locale:{full_origin}"):
                 t = tallies[group][key[2]]
                 t.partial += touched
                 if hit:
@@ -90,7 +92,7 @@ def main(argv: list[str] | None = None) -> None:
         for key in predicted - set(gold):
             s, e, label = key
             overl = [o for (gs, ge, _gl), o in gold.items() if gs < e and s < ge]
-            origin = overl[0] if overl else "none"
+            origin = overl[0].split(":")[0] if overl else "none"
             for group in ("all", f"label:{label}", f"aug:{aug}:{label}", f"origin:{origin}"):
                 tallies[group][label].fp += 1
 
@@ -126,6 +128,13 @@ def main(argv: list[str] | None = None) -> None:
     for group in sorted(g for g in tallies if g.startswith("origin:")):
         for label in ("PERSON", "LOCATION"):
             emit(group, label)
+    lines += ["", "Recall per name source (locale or generator), PERSON only:", "",
+              "| source | R | overlap R | gold |", "|---|---|---|---|"]
+    for group in sorted(g for g in tallies if g.startswith("locale:") and "place" not in g):
+        t = tallies[group].get("PERSON")
+        if t is not None and t.tp + t.fn:
+            n = t.tp + t.fn
+            lines.append(f"| {group[7:]} | {t.tp / n:.3f} | {t.partial / n:.3f} | {n} |")
     share = neg_docs_with_pred / max(neg_docs, 1)
     lines += ["", (f"Docs without entities that got any prediction: {neg_docs_with_pred} of "
                    f"{neg_docs} ({share:.1%}).")]
