@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test demo bench eval docs clean
+.PHONY: install test demo bench eval docs clean redis-server
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,20 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-test: $(STAMP)
+# The Redis tests start their own redis-server (127.0.0.1, a free port, a temp dir); this
+# installs the binary when it is missing: with apt as root, else it says what to do.
+redis-server:
+	@if command -v redis-server >/dev/null 2>&1 || command -v valkey-server >/dev/null 2>&1; then \
+	  :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "make: installing redis-server with apt-get for the Redis tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	else \
+	  echo "make: redis-server is missing, so the Redis tests will be skipped (they fail when CI is set)."; \
+	  echo "      Install it: sudo apt-get install redis-server  (or: brew install redis)"; \
+	fi
+
+test: $(STAMP) redis-server
 	$(PY) -m pytest -n 2 -q
 
 demo: $(STAMP)
