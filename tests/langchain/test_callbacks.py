@@ -15,7 +15,11 @@ from lc_helpers import ORIGINALS, conversation, leaked, session
 
 from chatveil import guarded
 from chatveil.errors import PIILeakError
-from chatveil.langchain import MASKED_TAG, AuditCallbackHandler, LeakGuardCallbackHandler
+from chatveil.langchain import (
+    MASKED_TAG,
+    AuditCallbackHandler,
+    LeakGuardCallbackHandler,
+)
 
 GREETING = "Hi, I am Jane Doe. Mail me at jane.doe@acme.com or call +1 415-555-0134."
 

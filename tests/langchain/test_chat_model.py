@@ -6,7 +6,12 @@ import asyncio
 import re
 
 import pytest
-from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage, SystemMessage
+from langchain_core.messages import (
+    AIMessage,
+    AIMessageChunk,
+    HumanMessage,
+    SystemMessage,
+)
 from langchain_core.runnables import Runnable
 from lc_fakes import ScriptedReply, SpyChatModel
 from lc_helpers import ORIGINALS, conversation, dump, leaked, session

@@ -15,7 +15,11 @@ from lc_helpers import conversation, leaked, session
 from pydantic import BaseModel
 
 from chatveil.errors import ConfigurationError
-from chatveil.langchain import PseudonymizeRunnable, RestoreRunnable, UnsupportedContentError
+from chatveil.langchain import (
+    PseudonymizeRunnable,
+    RestoreRunnable,
+    UnsupportedContentError,
+)
 
 GREETING = "Hi, I am Jane Doe. Mail me at jane.doe@acme.com or call +1 415-555-0134."
 PROMPT = ChatPromptTemplate.from_messages(

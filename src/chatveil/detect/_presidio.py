@@ -1,12 +1,14 @@
-"""Detection: Presidio + spaCy NER and fast pattern recognizers, cached, returning frozen spans.
+"""The Presidio detector: spaCy NER and fast pattern recognizers, cached, returning frozen spans.
 
-Detection knows nothing about surrogates. Expensive objects (the spaCy pipeline) are built once
-per process and shared by every guard that uses the same model.
+Expensive objects (the spaCy pipeline) are built once per process and shared by every guard
+that uses the same model. Cache keys are keyed HMACs of the text, and Presidio's own log
+records below WARNING (which quote context words of the text) are dropped.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
 import os
 import re
@@ -20,7 +22,7 @@ from chatveil.errors import ConfigurationError, DetectionError, MissingDependenc
 from chatveil.spans import Span, resolve_overlaps
 from chatveil.state.cache import DetectionCache
 
-__all__ = ["Detector"]
+__all__ = ["PresidioDetector"]
 
 logger = logging.getLogger("chatveil")
 
@@ -92,11 +94,32 @@ def _build_nlp_engine(model: str, language: str) -> Any:
     return engine
 
 
+class _NoTextRecords(logging.Filter):
+    """Drops Presidio's records below WARNING: its DEBUG records quote context words (parts of
+    the analyzed text), and per-call INFO records say nothing an operator needs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING
+
+
+_LOG_FILTER = _NoTextRecords()
+#: Presidio's loggers ("decision_process" prints whole decision traces when enabled).
+_PRESIDIO_LOGGERS = ("presidio-analyzer", "presidio-anonymizer", "decision_process")
+
+
+def _quiet_presidio_logs() -> None:
+    """Attach the filter to Presidio's loggers (idempotent), so no original reaches a log."""
+    for name in _PRESIDIO_LOGGERS:
+        log = logging.getLogger(name)
+        if _LOG_FILTER not in log.filters:
+            log.addFilter(_LOG_FILTER)
+
+
 def _model_identity(model: str) -> str:
     """Model and recognizer versions: a cached result is reused only by the same detection."""
     import spacy
 
-    from chatveil import __version__
+    from chatveil._version import __version__
 
     try:
         version = spacy.util.get_package_version(model) or "?"
@@ -105,24 +128,39 @@ def _model_identity(model: str) -> str:
     return f"chatveil@{__version__}|{model}@{version}"
 
 
-class Detector:
+class PresidioDetector:
     """Finds PII spans in text with Presidio, caching raw results per text.
+
+    Raw results are cached (before thresholds, the allow list and context filters), so guards
+    with different thresholds share one cache; keys are HMAC-SHA256 of the detector's identity
+    (chatveil, model and detection settings) and the text under ``secret``.
 
     Args:
         config: the guard's configuration.
-        cache: where raw detection results (spans only) are kept.
+        cache: where raw detection results (spans only) are kept; ``None`` (or
+            ``config.cache_ttl == 0``) disables caching.
+        secret: the key of cache keys (the guard's secret); random if omitted.
+        on_cache: called with ``True`` for a cache hit and ``False`` for a miss.
     """
 
-    def __init__(self, config: GuardConfig, cache: DetectionCache) -> None:
+    def __init__(
+        self,
+        config: GuardConfig,
+        *,
+        cache: DetectionCache | None = None,
+        secret: bytes | None = None,
+        on_cache: Callable[[bool], None] | None = None,
+    ) -> None:
         self.config = config
-        self.cache = cache
+        self.cache = cache if config.cache_ttl > 0 else None
+        self._secret = secret if secret is not None else os.urandom(32)
         self._analyzer: Any = None
         self._lock = threading.Lock()
-        self._key_prefix = ""
+        self._key_prefix = b""
         self._deny: list[Any] = []
         self._allow = frozenset(v.casefold() for v in config.allow_list)
         self._entities = sorted(set(config.entities) | set(config.deny_list))
-        self.on_cache: Callable[[bool], None] | None = None
+        self.on_cache = on_cache
 
     # ------------------------------------------------------------------ engine
     @property
@@ -136,7 +174,12 @@ class Detector:
 
     def _build_analyzer(self) -> Any:
         _offline_tldextract()
-        from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerRegistry
+        _quiet_presidio_logs()
+        from presidio_analyzer import (
+            AnalyzerEngine,
+            PatternRecognizer,
+            RecognizerRegistry,
+        )
 
         from chatveil.detect.recognizers import default_recognizers
 
@@ -153,7 +196,7 @@ class Detector:
         ]
         self._key_prefix = (
             f"{_model_identity(self.config.spacy_model)}|{self.config.detection_fingerprint()}|"
-        )
+        ).encode()
         return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
                               supported_languages=[lang])
 
@@ -216,15 +259,25 @@ class Detector:
             "regex_flags": _REGEX_FLAGS,
         }
 
-    def _key(self, text: str) -> str:
-        digest = hashlib.sha256((self._key_prefix + text).encode("utf-8", "surrogatepass"))
-        return digest.hexdigest()
+    def cache_key(self, text: str) -> str | None:
+        """The cache key of ``text``: a keyed HMAC, never the text or a bare hash of it."""
+        if self.cache is None:
+            return None
+        self.analyzer  # noqa: B018 - the key needs the engine identity
+        mac = hmac.new(self._secret, self._key_prefix + text.encode("utf-8", "surrogatepass"),
+                       hashlib.sha256)
+        return mac.hexdigest()
+
+    def evict(self, keys: Iterable[str]) -> None:
+        """Remove the cached results of these keys (a forgotten session's texts)."""
+        if self.cache is not None:
+            self.cache.delete(keys)
 
     def _cache_get(self, text: str) -> tuple[Span, ...] | None:
-        self.analyzer  # noqa: B018 - key prefix needs the engine identity
-        if self.config.cache_ttl <= 0:
+        key = self.cache_key(text)
+        if key is None or self.cache is None:
             return None
-        hit = self.cache.get(self._key(text))
+        hit = self.cache.get(key)
         if self.on_cache is not None:
             self.on_cache(hit is not None)
         return hit
@@ -244,8 +297,9 @@ class Detector:
         return self._remember(text, spans)
 
     def _remember(self, text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
-        if self.config.cache_ttl > 0:
-            self.cache.set(self._key(text), spans)
+        key = self.cache_key(text)
+        if key is not None and self.cache is not None:
+            self.cache.set(key, spans)
         return spans
 
     def _analyze_chunked(self, text: str) -> tuple[Span, ...]:

@@ -23,10 +23,17 @@ from langchain_core.runnables import (
     RunnableLambda,
 )
 
-from chatveil import Guard, current_session
+from chatveil import Guard
+from chatveil._instruction import with_instruction_prompt
+from chatveil._session import given_session
 from chatveil.errors import ConfigurationError
 from chatveil.langchain._content import UnsupportedContentError
-from chatveil.langchain._scope import Scope, add_instruction, configured_session, open_scope
+from chatveil.langchain._scope import (
+    Scope,
+    add_instruction,
+    configured_session,
+    open_scope,
+)
 
 __all__ = ["PseudonymizeRunnable", "RestoreRunnable"]
 
@@ -93,7 +100,7 @@ class PseudonymizeRunnable(Runnable[Any, Any]):
             )
         if isinstance(value, StringPromptValue):
             text = scope.mask_value(value.text)
-            return StringPromptValue(text=f"{instruction}\n\n{text}" if instruction else text)
+            return StringPromptValue(text=with_instruction_prompt(text, instruction))
         if isinstance(value, str | BaseMessage | dict):
             return scope.mask_value(value)
         if isinstance(value, Sequence):
@@ -189,8 +196,8 @@ class RestoreRunnable(Runnable[Any, Any]):
         return self._impl.atransform(input, config, **kwargs)
 
     def _scope(self, config: RunnableConfig, run_manager: CallbackManagerForChainRun) -> Scope:
-        sid = configured_session(config) or current_session()
-        if sid:
+        sid = given_session(configured_session(config))
+        if sid is not None:
             return open_scope(self.guard, sid, None)
         with _LINKS_LOCK:
             scope = _LINKS.pop((id(self.guard), run_manager.parent_run_id), None)  # type: ignore[arg-type]

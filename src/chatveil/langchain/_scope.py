@@ -1,19 +1,15 @@
 """Which session a call uses, and the per-call work shared by the model wrapper and runnables.
 
-A call's session is, in order: ``config["configurable"]["session_id"]`` (what
-``RunnableWithMessageHistory`` sets), ``config["configurable"]["thread_id"]`` (LangGraph), the
-current ``guard.session(...)`` block, else a *per-call* session. A per-call session has its own
-vault, forgotten when the call ends, so callers never share a mapping. Its id is derived from
-the conversation's first human message, so the same conversation gets the same (deterministic)
-surrogates call after call; if another call is using that id right now, a random id is used.
+The session follows chatveil's one policy (:mod:`chatveil._session`): the explicit session,
+here ``config["configurable"]["session_id"]`` (what ``RunnableWithMessageHistory`` sets) or
+``config["configurable"]["thread_id"]`` (LangGraph); else the current ``guard.session(...)``
+block; else a *per-call* session, forgotten when the call ends, whose id is derived from the
+conversation's first human message so the same conversation keeps its surrogates.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
-import secrets
 import threading
 import time
 import uuid
@@ -23,13 +19,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import cachetools
-from langchain_core.callbacks import BaseCallbackHandler, BaseCallbackManager, CallbackManager
+from langchain_core.callbacks import (
+    BaseCallbackHandler,
+    BaseCallbackManager,
+    CallbackManager,
+)
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from langchain_core.runnables import ConfigurableFieldSpec
 from langchain_core.tracers.base import BaseTracer
 from langchain_core.tracers.log_stream import LogStreamCallbackHandler
 
-from chatveil import Guard, current_session
+from chatveil import Guard
+from chatveil._instruction import with_instruction
+from chatveil._session import SessionScope, open_session
 from chatveil._walk import pseudonymize_leaves
 from chatveil.langchain._content import TextFn, is_plain, map_message, map_value
 from chatveil.langchain._stream import ChunkRestorer
@@ -72,9 +74,6 @@ SESSION_SPECS = (
     ),
 )
 
-_PROCESS_KEY = secrets.token_bytes(32)
-_IN_FLIGHT: cachetools.TTLCache[tuple[int, str], bool] = cachetools.TTLCache(100_000, 3600)
-_IN_FLIGHT_LOCK = threading.Lock()
 # last masked copy of each re-sent message, by (guard, session, message); holds the message
 _REUSE: cachetools.LRUCache[tuple[int, str, int], tuple[BaseMessage, BaseMessage]] = (
     cachetools.LRUCache(20_000)
@@ -144,18 +143,16 @@ class Scope:
     """One call's session: masks its input, restores its output, then ends.
 
     Args:
-        guard: the guard.
-        session_id: the session.
-        per_call: the session belongs to this call only and is forgotten by :meth:`close`.
+        session: the call's session (:func:`chatveil._session.open_session`).
         tally: where guard time (and audited counts) accumulate.
     """
 
-    def __init__(self, guard: Guard, session_id: str, per_call: bool, tally: Tally) -> None:
-        self.guard = guard
-        self.session_id = session_id
-        self.per_call = per_call
+    def __init__(self, session: SessionScope, tally: Tally) -> None:
+        self.session = session
+        self.guard = session.guard
+        self.session_id = session.session_id
+        self.per_call = session.per_call
         self.tally = tally
-        self._closed = False
 
     # ------------------------------------------------------------ masking
     def mask_messages(self, messages: Sequence[BaseMessage]) -> list[BaseMessage]:
@@ -218,38 +215,18 @@ class Scope:
     # ------------------------------------------------------------ end
     def close(self) -> None:
         """Forget a per-call session's vault (idempotent)."""
-        if self._closed:
-            return
-        self._closed = True
-        if self.per_call:
-            self.guard.forget(self.session_id)
-            with _IN_FLIGHT_LOCK:
-                _IN_FLIGHT.pop((id(self.guard), self.session_id), None)
+        self.session.close()
 
     def __repr__(self) -> str:
         kind = "per-call" if self.per_call else "session"
-        return f"Scope({kind}, closed={self._closed})"
+        return f"Scope({kind}, closed={self.session.closed})"
 
 
 def open_scope(
     guard: Guard, session_id: str | None, value: Any, *, counting: bool = False
 ) -> Scope:
     """The scope of one call: the given session, the current one, or a fresh per-call one."""
-    tally = Tally(guard, counting=counting)
-    sid = session_id or current_session()
-    if sid:
-        return Scope(guard, sid, False, tally)
-    key = guard.config.secret_key or _PROCESS_KEY
-    digest = hmac.new(
-        key, b"chatveil-call\x00" + _seed(value).encode("utf-8", "surrogatepass"), hashlib.sha256
-    ).hexdigest()[:32]
-    sid = f"chatveil-call-{digest}"
-    with _IN_FLIGHT_LOCK:
-        if (id(guard), sid) in _IN_FLIGHT:
-            sid = f"chatveil-call-{uuid.uuid4().hex}"
-        _IN_FLIGHT[(id(guard), sid)] = True
-    guard.forget(sid)  # a vault left by an interrupted call is never reused
-    return Scope(guard, sid, True, tally)
+    return Scope(open_session(guard, session_id, seed=_seed(value)), Tally(guard, counting=counting))
 
 
 # ---------------------------------------------------------------------- callbacks
@@ -298,18 +275,27 @@ def masked_callbacks(
 
 def add_instruction(messages: list[BaseMessage], instruction: str | None) -> list[BaseMessage]:
     """Append the keep-verbatim instruction to the first system message (or add one)."""
-    if not instruction:
-        return messages
-    if messages and isinstance(messages[0], SystemMessage):
-        first = messages[0]
-        content = first.content
-        if isinstance(content, str):
-            if instruction in content:
-                return messages
-            new_content: Any = f"{content}\n\n{instruction}" if content else instruction
-        else:
-            if any(isinstance(b, Mapping) and b.get("text") == instruction for b in content):
-                return messages
-            new_content = [*content, {"type": "text", "text": instruction}]
-        return [first.model_copy(update={"content": new_content}), *messages[1:]]
-    return [SystemMessage(content=instruction), *messages]
+    return with_instruction(
+        messages,
+        instruction,
+        is_system=lambda m: isinstance(m, SystemMessage),
+        has=_has_text,
+        append=_append_text,
+        new_system=lambda text: SystemMessage(content=text),
+    )
+
+
+def _has_text(message: BaseMessage, text: str) -> bool:
+    content = message.content
+    if isinstance(content, str):
+        return text in content
+    return any(isinstance(b, Mapping) and b.get("text") == text for b in content)
+
+
+def _append_text(message: BaseMessage, text: str) -> BaseMessage:
+    content = message.content
+    if isinstance(content, str):
+        new_content: Any = f"{content}\n\n{text}" if content else text
+    else:
+        new_content = [*content, {"type": "text", "text": text}]
+    return message.model_copy(update={"content": new_content})

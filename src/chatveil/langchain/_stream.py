@@ -11,10 +11,21 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Mapping
 from typing import Any
 
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, BaseMessageChunk
+from langchain_core.messages import (
+    AIMessage,
+    AIMessageChunk,
+    BaseMessage,
+    BaseMessageChunk,
+)
 
 from chatveil import StreamRestorer
-from chatveil.langchain._content import JSON_KEYS, TEXT_KEYS, TextFn, map_json, map_message
+from chatveil.langchain._content import (
+    JSON_KEYS,
+    TEXT_KEYS,
+    TextFn,
+    map_json,
+    map_message,
+)
 
 __all__ = ["ChunkRestorer", "as_chunk"]
 

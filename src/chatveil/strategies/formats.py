@@ -5,6 +5,9 @@ from __future__ import annotations
 import random
 import re
 import string
+from collections.abc import Callable
+
+from chatveil._checksums import iban_check_digits, luhn_check_digit
 
 __all__ = ["FORMAT_PRESERVING"]
 
@@ -37,16 +40,7 @@ def _phone(rng: random.Random, original: str) -> str:
 def _card(rng: random.Random, original: str) -> str:
     value = list(_digits_like(rng, original, keep=1))
     positions = [i for i, ch in enumerate(value) if ch.isdigit()]
-    body = "".join(value[i] for i in positions[:-1])
-    total = 0
-    for i, ch in enumerate(reversed(body)):
-        d = int(ch)
-        if i % 2 == 0:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    value[positions[-1]] = str((10 - total % 10) % 10)
+    value[positions[-1]] = luhn_check_digit("".join(value[i] for i in positions[:-1]))
     return "".join(value)
 
 
@@ -57,9 +51,7 @@ def _iban(rng: random.Random, original: str) -> str:
         rng.choice(string.ascii_uppercase) if ch.isalpha() else str(rng.randint(0, 9))
         for ch in compact[4:]
     )
-    numeric = "".join(str(int(ch, 36)) for ch in bban + country + "00")
-    check = f"{98 - int(numeric) % 97:02d}"
-    result = country + check + bban
+    result = country + iban_check_digits(country, bban) + bban
     # lay it out like the original (spaces where the original had them)
     out, i = [], 0
     for ch in original:
@@ -95,7 +87,8 @@ def _api_key(rng: random.Random, original: str) -> str:
     return original[:keep] + tail
 
 
-FORMAT_PRESERVING = {
+#: Entity type -> maker of a fake with the original's layout.
+FORMAT_PRESERVING: dict[str, Callable[[random.Random, str], str]] = {
     "PHONE_NUMBER": _phone,
     "CREDIT_CARD": _card,
     "IBAN_CODE": _iban,

@@ -7,7 +7,11 @@ from typing import Any
 
 from presidio_analyzer import Pattern, RecognizerResult
 
-from chatveil.detect.recognizers._common import OwnFlagsPatternRecognizer, context_regex, near
+from chatveil.detect.recognizers._common import (
+    OwnFlagsPatternRecognizer,
+    context_regex,
+    near,
+)
 
 # ---------------------------------------------------------------------- phones
 _PHONE_BEFORE = context_regex([
