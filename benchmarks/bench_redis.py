@@ -36,8 +36,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, machine_info  # noqa: E402  (puts src/ on the path)
-from run import make_turns  # noqa: E402
+from common import ROOT, machine_info
+from run import make_turns
 
 KEY = bytes(range(32))
 SECRET = b"chatveil-benchmark-secret-0123456789"
@@ -244,15 +244,10 @@ print(json.dumps({{"chars": len(text), "pseudonymize_cpu_s": round(cpu, 2),
 
 
 def bench_big(size: int) -> dict[str, Any]:
-    turns = make_turns(200, seed=11)
-    parts, n = [], 0
-    i = 0
-    while n < size:
-        chunk = turns[i % len(turns)]
-        parts.append(chunk)
-        n += len(chunk) + 2
-        i += 1
-    text = "\n\n".join(parts)[:size]
+    """A pasted document of ``size`` characters: distinct paragraphs (nothing repeats, so no
+    cache helps), each with several PII values."""
+    turns = make_turns(size // 1000 + 1, seed=11)
+    text = "\n\n".join(turns)[:size]
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
         fh.write(text)
         path = fh.name

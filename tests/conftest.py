@@ -15,9 +15,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from fakes import SECRET, FakeDetector, fake_guard  # noqa: E402
-
-from chatveil import Guard, GuardConfig  # noqa: E402
+from chatveil import Guard, GuardConfig
+from fakes import SECRET, FakeDetector, fake_guard
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chatveil._instruction import KEEP_VERBATIM_INSTRUCTION
-from chatveil._session import require_session, session_block
+from chatveil._session import forgotten, require_session, session_block
 from chatveil._walk import map_leaves, pseudonymize_leaves
 from chatveil.config import GuardConfig
 from chatveil.detect import CachingDetector, Detector, PresidioDetector
@@ -286,8 +286,11 @@ class Guard:
         live = self._live.pop(session_id)
         if live is not None:
             self._erase_live(session_id, live)
+        else:
+            forgotten(self, session_id)
 
     def _erase_live(self, session_id: str, live: _Live) -> None:
+        forgotten(self, session_id)
         live.state.clear()
         if live.detection_keys and isinstance(self._detector, CachingDetector):
             self._detector.evict(live.detection_keys)

@@ -27,7 +27,7 @@ import hmac
 import secrets
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -41,7 +41,9 @@ if TYPE_CHECKING:
 __all__ = [
     "SessionScope",
     "current_session",
+    "forgotten",
     "given_session",
+    "on_forget",
     "open_session",
     "require_session",
     "session_block",
@@ -56,6 +58,23 @@ _PROCESS_KEY = secrets.token_bytes(32)
 _IN_FLIGHT: cachetools.TTLCache[tuple[int, str], bool] = cachetools.TTLCache(100_000, 3600)
 _IN_FLIGHT_LOCK = threading.Lock()
 _PREFIX = "chatveil-call-"
+
+
+#: Called with (guard, session id) when a session is forgotten, expires or is evicted:
+#: adapters' own per-session caches register here.
+_FORGET_HOOKS: list[Callable[[Guard, str], None]] = []
+
+
+def on_forget(hook: Callable[[Guard, str], None]) -> Callable[[Guard, str], None]:
+    """Register ``hook(guard, session_id)`` to erase an adapter's caches of a session."""
+    _FORGET_HOOKS.append(hook)
+    return hook
+
+
+def forgotten(guard: Guard, session_id: str) -> None:
+    """Tell every registered cache that ``session_id`` of ``guard`` is gone."""
+    for hook in list(_FORGET_HOOKS):
+        hook(guard, session_id)
 
 
 def current_session() -> str | None:

@@ -100,7 +100,8 @@ class StoreUnavailableError(ChatveilError):
     """A shared vault store or detection cache could not be reached, or failed.
 
     Raised instead of going on without the session's vault (fail closed): a call that fails
-    before the model sends nothing to it, one that fails after returns no answer. The message names the operation and the kind of failure, never values.
+    before the model sends nothing to it, one that fails after returns no answer. The message
+    names the operation and the kind of failure, never values.
 
     Attributes:
         operation: what the store was doing (``"add"``, ``"entries"``...).

@@ -306,9 +306,9 @@ class VaultIndex:
             # would be a guess, so only full surrogates restore it
             if op not in self._by_surrogate:
                 self.restore_index.remove(orig_part)
-        elif sp not in self.restore_index and self.part_surrogate[sp].casefold() == op:
-            if sp not in self.part_original:
-                self.restore_index.add(surr_part, (surr_part, orig_part, entry.entity_type))
+        elif (sp not in self.restore_index and self.part_surrogate[sp].casefold() == op
+              and sp not in self.part_original):
+            self.restore_index.add(surr_part, (surr_part, orig_part, entry.entity_type))
         _add_recall_part(self.recall_index, entry, orig_part)
 
     def known_parts(self) -> Mapping[str, str]:

@@ -189,7 +189,8 @@ class Pseudonymizer:
             out.append(text[pos : span.start])
             strategy = self.strategy_for(span.entity_type)
             if not strategy.reversible:
-                out.append(strategy.candidate(Request(state.key, span.entity_type, value)).surrogate)
+                request = Request(state.key, span.entity_type, value)
+                out.append(strategy.candidate(request).surrogate)
                 redacted[span.entity_type] += 1
             else:
                 out.append(self._surrogate(state, value, span.entity_type, strategy, avoid))

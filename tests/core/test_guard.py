@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from fakes import BrokenDetector, fake_guard
 
 from chatveil import (
     ConfigurationError,
@@ -15,6 +14,7 @@ from chatveil import (
     UnknownSessionError,
     VaultCryptoError,
 )
+from fakes import BrokenDetector, fake_guard
 
 PROFILE = (
     "Hi, I'm John Smith. Reach me at john.smith@acme-corp.com or +1 (415) 555-0132. "
@@ -228,7 +228,7 @@ def test_metrics_reprs_and_errors_hold_no_values(guard: Guard) -> None:
     vault = guard.vault("m")
     blob = " ".join([repr(guard), repr(guard.config), repr(m), repr(vault), repr(vault.entries),
                      repr(guard.stream_restorer("m")), repr(guard.detect(PROFILE))])
-    for original in ORIGINALS + ["John", "Smith"]:
+    for original in [*ORIGINALS, "John", "Smith"]:
         assert original not in blob
 
 

@@ -6,11 +6,11 @@ import asyncio
 import threading
 
 import pytest
-from fakes import fake_guard
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chatveil import Guard
+from fakes import fake_guard
 
 PROFILE = (
     "I'm John Smith, mail john.smith@acme-corp.com, phone +1 (415) 555-0132. My colleague "
@@ -55,7 +55,7 @@ def chunkings(text: str) -> st.SearchStrategy[list[str]]:
 
 def _split(text: str, cuts: list[int]) -> list[str]:
     out, prev = [], 0
-    for c in cuts + [len(text)]:
+    for c in [*cuts, len(text)]:
         out.append(text[prev:c])
         prev = c
     return out
@@ -115,12 +115,14 @@ def test_restore_is_one_pass_and_not_order_dependent(make_guard) -> None:
                                 session_id="s")
     assert "<EMAIL_1>" in masked and "<EMAIL_12>" in masked
     # <EMAIL_1> must not be restored inside <EMAIL_12>, and restored text is never re-scanned
-    assert guard.restore("<EMAIL_12> <EMAIL_1>", session_id="s") == "person12@mail.com person1@mail.com"
+    restored = guard.restore("<EMAIL_12> <EMAIL_1>", session_id="s")
+    assert restored == "person12@mail.com person1@mail.com"
 
 
 @given(st.lists(st.sampled_from(["Hello", "there", "my", "friend", "and", "a", "b", ",", "."]),
                 max_size=12).map(" ".join))
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_round_trip_for_generated_texts_with_pii(words) -> None:
     guard = fake_guard()
     text = f"{words} Mail anna.berg@post.se or call +46 70 123 45 67. {words}"
@@ -131,7 +133,7 @@ def test_round_trip_for_generated_texts_with_pii(words) -> None:
 
 @pytest.mark.parametrize("strategy", ["placeholder", "token"])
 def test_placeholders_and_tokens_are_never_detected_as_pii(strategy) -> None:
-    guard, masked, pieces = guard_for(strategy)
+    guard, _masked, pieces = guard_for(strategy)
     for surrogate in pieces:
         sentence = f"Please forward {surrogate} to the team by Monday."
         spans = guard.detect(sentence)

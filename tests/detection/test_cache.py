@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from fakes import SECRET
 
 from chatveil import Guard, GuardConfig, MemoryDetectionCache, Span
 from chatveil.detect import PresidioDetector
+from fakes import SECRET
 
 
 def _counting(detector: PresidioDetector, monkeypatch: pytest.MonkeyPatch) -> list[int]:

@@ -26,7 +26,8 @@ def test_context_filters_skip_code_urls_and_paths(make_presidio_guard) -> None:
 def test_long_text_is_chunked_not_truncated(make_presidio_guard) -> None:
     g = make_presidio_guard(max_chunk_chars=2_000, chunk_overlap=200)
     filler = "The weather was fine and the meeting went well. " * 30
-    text = filler + "Email jane@example.org please. " + filler + "Or call +1 415 555 0132. " + filler
+    text = (filler + "Email jane@example.org please. " + filler + "Or call +1 415 555 0132. "
+            + filler)
     masked = g.pseudonymize(text, session_id="x")
     assert "jane@example.org" not in masked and "+1 415 555 0132" not in masked
     assert g.restore(masked, session_id="x") == text

@@ -5,12 +5,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from fakes import BrokenDetector, fake_guard
 from langchain.agents import create_agent
 from langchain_core.messages import AIMessage, HumanMessage
 from langchain_core.prompts import ChatPromptTemplate
-from lc_fakes import SpyChatModel
-from lc_helpers import conversation, session
 
 from chatveil import guarded
 from chatveil.errors import DetectionError
@@ -20,6 +17,9 @@ from chatveil.langchain import (
     RestoreRunnable,
     UnsupportedContentError,
 )
+from fakes import BrokenDetector, fake_guard
+from lc_fakes import SpyChatModel
+from lc_helpers import conversation, session
 
 GREETING = "Hi, I am Jane Doe. Mail me at jane.doe@acme.com."
 

@@ -13,9 +13,13 @@ from collections.abc import Iterator
 
 import pytest
 
-pytest.importorskip("redis", reason="the redis extra is not installed")
-
-from redis_helpers import KEY_A, RedisServer, binary_path, free_port  # noqa: E402
+try:
+    from redis_helpers import KEY_A, RedisServer, binary_path, free_port
+except ImportError:  # redis-py is missing: the redis extra is not installed
+    if os.environ.get("CI"):
+        raise
+    collect_ignore_glob = ["test_*.py"]  # nothing here can run; say so below
+    print("tests/redis skipped: redis-py is missing (pip install 'chatveil[redis]')")
 
 
 def _server(tmp_path_factory: pytest.TempPathFactory, durable: bool) -> Iterator[RedisServer]:

@@ -56,12 +56,12 @@ def serve(worker: int, url: str, namespace: str, key: bytes, secret: bytes, inbo
           outbox: Any, detector: str = "fake") -> None:
     """A worker's main loop (the target of a spawned process)."""
     sys.path[:0] = [str(TESTS), str(TESTS / "langchain")]
-    from fakes import FakeDetector
     from langchain_core.messages import AIMessage, HumanMessage
-    from lc_fakes import SpyChatModel
 
     from chatveil import ChatveilError, Guard, GuardConfig, guarded
     from chatveil.redis import RedisDetectionCache, RedisVaultStore
+    from fakes import FakeDetector
+    from lc_fakes import SpyChatModel
 
     store = RedisVaultStore.from_url(url, namespace=namespace, encryption_key=key, timeout=0.5,
                                      retries=1)

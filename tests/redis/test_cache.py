@@ -9,7 +9,6 @@ import pytest
 from chatveil.errors import StoreUnavailableError
 from chatveil.spans import Span
 from chatveil.state import DetectionCache
-
 from redis_helpers import dump_namespace, free_port
 
 SPANS = (Span(0, 5, "PERSON", 0.85), Span(10, 27, "EMAIL_ADDRESS", 1.0))

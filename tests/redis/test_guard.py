@@ -6,7 +6,6 @@ import pytest
 
 from chatveil import Guard, GuardConfig
 from chatveil.errors import StoreUnavailableError, UnknownSessionError
-
 from redis_helpers import KEY_A, free_port
 
 SECRET = b"chatveil-tests-secret-key-0123456789"
@@ -55,9 +54,9 @@ def test_fails_closed_and_sends_nothing(namespace) -> None:
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "langchain"))
     from langchain_core.messages import HumanMessage
-    from lc_fakes import SpyChatModel
 
     from chatveil import guarded
+    from lc_fakes import SpyChatModel
 
     guard = _worker(f"redis://127.0.0.1:{free_port()}/0", namespace, timeout=0.2, retries=0,
                     lookup_key=b"k" * 32)

@@ -16,7 +16,6 @@ from chatveil.errors import (
     VaultCryptoError,
 )
 from chatveil.state import Entry, MemoryVaultStore, VaultStore
-
 from redis_helpers import KEY_A, KEY_B, dump_namespace, free_port, readable_in
 
 ALICE = Entry("Alice Martin", "Grace Hopper", "PERSON", (("Alice", "Grace"), ("Martin", "Hopper")))

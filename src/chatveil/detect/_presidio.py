@@ -77,11 +77,12 @@ def _build_nlp_engine(model: str, language: str) -> Any:
         """Loads the model from its installed package with only the pipes NER needs."""
 
         def load(self) -> None:
-            self.nlp = {}
+            pipelines: dict[str, Any] = {}
             for m in self.models:
                 nlp = spacy.load(m["model_name"], exclude=list(_UNUSED_PIPES))
                 nlp.add_pipe("chatveil_lower_lemma", last=True)
-                self.nlp[m["lang_code"]] = nlp
+                pipelines[m["lang_code"]] = nlp
+            self.nlp = pipelines  # type: ignore[assignment]  # Presidio types it None until load
 
     ner_config = NerModelConfiguration()
     mapping = dict(ner_config.model_to_presidio_entity_mapping or {})

@@ -305,7 +305,9 @@ class GuardedChatModel(BaseChatModel):
                     _CALL.reset(token)
                 yield chunk
         finally:
-            chunks.close()
+            close = getattr(chunks, "close", None)  # a generator: end it with the stream
+            if close is not None:
+                close()
 
     async def astream(
         self,

@@ -195,7 +195,7 @@ def map_message(message: BaseMessage, fn: TextFn, *, masking: bool) -> BaseMessa
     """
     if not isinstance(message, BaseMessage):
         raise UnsupportedContentError(f"expected a LangChain message, got {type(message).__name__}")
-    if is_plain(message):  # the common case, made cheap
+    if is_plain(message) and isinstance(message.content, str):  # the common case, made cheap
         text = fn(message.content)
         return message if text == message.content else message.model_copy(update={"content": text})
     update: dict[str, Any] = {}

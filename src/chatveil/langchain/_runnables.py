@@ -63,7 +63,11 @@ class PseudonymizeRunnable(Runnable[Any, Any]):
     def __init__(self, guard: Guard, *, instruction: bool = True) -> None:
         self.guard = guard
         self.instruction = instruction
-        self._impl = RunnableLambda(self._run, name="chatveil_pseudonymize")
+        # LangChain passes the config and run manager to a function that accepts them
+        self._impl: RunnableLambda[Any, Any] = RunnableLambda(
+            self._run,  # type: ignore[arg-type]
+            name="chatveil_pseudonymize",
+        )
 
     def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
         return self._impl.invoke(input, config, **kwargs)
@@ -167,7 +171,12 @@ class RestoreRunnable(Runnable[Any, Any]):
 
     def __init__(self, guard: Guard) -> None:
         self.guard = guard
-        self._impl = RunnableGenerator(self._transform, self._atransform, name="chatveil_restore")
+        # as for RunnableLambda: the config and run manager reach functions that accept them
+        self._impl: RunnableGenerator[Any, Any] = RunnableGenerator(
+            self._transform,  # type: ignore[arg-type]
+            self._atransform,  # type: ignore[arg-type]
+            name="chatveil_restore",
+        )
 
     def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
         return self._impl.invoke(input, config, **kwargs)

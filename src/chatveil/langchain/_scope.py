@@ -31,7 +31,7 @@ from langchain_core.tracers.log_stream import LogStreamCallbackHandler
 
 from chatveil import Guard
 from chatveil._instruction import with_instruction
-from chatveil._session import SessionScope, open_session
+from chatveil._session import SessionScope, on_forget, open_session
 from chatveil._walk import pseudonymize_leaves
 from chatveil.langchain._content import TextFn, is_plain, map_message, map_value
 from chatveil.langchain._stream import ChunkRestorer
@@ -74,11 +74,17 @@ SESSION_SPECS = (
     ),
 )
 
-# last masked copy of each re-sent message, by (guard, session, message); holds the message
-_REUSE: cachetools.LRUCache[tuple[int, str, int], tuple[BaseMessage, BaseMessage]] = (
-    cachetools.LRUCache(20_000)
-)
+# last masked copy of each re-sent message, by (guard, session) then message; holds the
+# message, so a session's copies go when the session is forgotten or expires
+_Copies = cachetools.LRUCache[int, tuple[BaseMessage, BaseMessage]]
+_REUSE: cachetools.LRUCache[tuple[int, str], _Copies] = cachetools.LRUCache(10_000)
 _REUSE_LOCK = threading.Lock()
+
+
+@on_forget
+def _forget_copies(guard: Guard, session_id: str) -> None:
+    with _REUSE_LOCK:
+        _REUSE.pop((id(guard), session_id), None)
 
 
 def configured_session(config: Mapping[str, Any] | None) -> str | None:
@@ -172,9 +178,10 @@ class Scope:
         text = fn(message.content)  # type: ignore[arg-type]
         if text == message.content:
             return message
-        key = (id(self.guard), self.session_id, id(message))
+        key = (id(self.guard), self.session_id)
         with _REUSE_LOCK:
-            hit = _REUSE.get(key)
+            copies = _REUSE.get(key)
+            hit = copies.get(id(message)) if copies is not None else None
         if hit is not None and hit[0] is message and hit[1].content == text:
             fields = hit[1].__dict__
             current = message.__dict__
@@ -182,7 +189,10 @@ class Scope:
                 return hit[1]
         masked = message.model_copy(update={"content": text})
         with _REUSE_LOCK:
-            _REUSE[key] = (message, masked)
+            copies = _REUSE.get(key)
+            if copies is None:
+                copies = _REUSE[key] = cachetools.LRUCache(2_000)
+            copies[id(message)] = (message, masked)
         return masked
 
     def mask_value(self, value: Any) -> Any:
@@ -226,7 +236,8 @@ def open_scope(
     guard: Guard, session_id: str | None, value: Any, *, counting: bool = False
 ) -> Scope:
     """The scope of one call: the given session, the current one, or a fresh per-call one."""
-    return Scope(open_session(guard, session_id, seed=_seed(value)), Tally(guard, counting=counting))
+    session = open_session(guard, session_id, seed=_seed(value))
+    return Scope(session, Tally(guard, counting=counting))
 
 
 # ---------------------------------------------------------------------- callbacks

@@ -117,7 +117,7 @@ class ChunkRestorer:
             )
         if not isinstance(block, Mapping):
             return block
-        kind = block.get("type")
+        kind = str(block.get("type"))
         index = block.get("index", position)
         update: dict[str, Any] = {}
         for key in TEXT_KEYS.get(kind, ()):
@@ -237,6 +237,6 @@ class ChunkRestorer:
         return AIMessageChunk(
             content=content,
             additional_kwargs=kwargs,
-            tool_call_chunks=tool_chunks,
+            tool_call_chunks=tool_chunks,  # type: ignore[arg-type]  # ToolCallChunk dicts
             id=self._last_id,
         )

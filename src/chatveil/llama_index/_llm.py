@@ -12,6 +12,8 @@ from llama_index.core.base.llms.types import (
     BaseRecursiveContentBlock,
     ChatMessage,
     ChatResponse,
+    ChatResponseAsyncGen,
+    ChatResponseGen,
     CompletionResponse,
     LLMMetadata,
     MessageRole,
@@ -23,6 +25,7 @@ from llama_index.core.bridge.pydantic import Field, PrivateAttr
 from llama_index.core.llms import LLM
 from llama_index.core.llms.function_calling import FunctionCallingLLM
 from llama_index.core.llms.llm import ToolSelection
+from llama_index.core.tools.types import BaseTool
 
 from chatveil._guard import Guard
 from chatveil._instruction import with_instruction, with_instruction_prompt
@@ -285,7 +288,9 @@ class GuardedLLM(LLM):
             has=lambda m, text: any(
                 isinstance(b, TextBlock) and b.text == text for b in m.blocks
             ),
-            append=lambda m, text: m.model_copy(update={"blocks": [*m.blocks, TextBlock(text=text)]}),
+            append=lambda m, text: m.model_copy(
+                update={"blocks": [*m.blocks, TextBlock(text=text)]}
+            ),
             new_system=lambda text: ChatMessage(role=role, content=text),
         )
 
@@ -427,12 +432,24 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         """The inner model's metadata, unchanged."""
         return self._llm.metadata
 
-    # Options such as allow_parallel_tool_calls or tool_required pass through in **kwargs.
+    @property
+    def _tools_llm(self) -> FunctionCallingLLM:
+        llm = self._llm
+        assert isinstance(llm, FunctionCallingLLM)  # checked in __init__
+        return llm
+
+    def _tool_options(self, verbose: bool, parallel: bool, required: bool) -> dict[str, Any]:
+        return {"verbose": verbose, "allow_parallel_tool_calls": parallel,
+                "tool_required": required}
+
     def chat_with_tools(
         self,
-        tools: Sequence[Any],
+        tools: Sequence[BaseTool],
         user_msg: str | ChatMessage | None = None,
         chat_history: list[ChatMessage] | None = None,
+        verbose: bool = False,
+        allow_parallel_tool_calls: bool = False,
+        tool_required: bool = False,
         **kwargs: Any,
     ) -> ChatResponse:
         """Chat with tools; messages pseudonymized, answer and tool calls restored."""
@@ -440,29 +457,41 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         with self._scope(_seed(messages)) as scope:
             sid = scope.session_id
             history = self._mask_messages(messages, sid)
-            response = self._llm.chat_with_tools(tools, chat_history=history, **kwargs)
+            response = self._tools_llm.chat_with_tools(
+                tools, chat_history=history,
+                **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
+            )
             return _restored_chat(response, self._restore(sid))
 
     def stream_chat_with_tools(
         self,
-        tools: Sequence[Any],
+        tools: Sequence[BaseTool],
         user_msg: str | ChatMessage | None = None,
         chat_history: list[ChatMessage] | None = None,
+        verbose: bool = False,
+        allow_parallel_tool_calls: bool = False,
+        tool_required: bool = False,
         **kwargs: Any,
-    ) -> Generator[ChatResponse, None, None]:
+    ) -> ChatResponseGen:
         """Stream a chat with tools; deltas and tool calls restored as they arrive."""
         messages = _tool_history(user_msg, chat_history)
         scope = self._scope(_seed(messages))
         with _closing_on_error(scope):
             history = self._mask_messages(messages, scope.session_id)
-            chunks = self._llm.stream_chat_with_tools(tools, chat_history=history, **kwargs)
+            chunks = self._tools_llm.stream_chat_with_tools(
+                tools, chat_history=history,
+                **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
+            )
         return _Stream(scope, _chat_chunk).run(chunks)
 
     async def achat_with_tools(
         self,
-        tools: Sequence[Any],
+        tools: Sequence[BaseTool],
         user_msg: str | ChatMessage | None = None,
         chat_history: list[ChatMessage] | None = None,
+        verbose: bool = False,
+        allow_parallel_tool_calls: bool = False,
+        tool_required: bool = False,
         **kwargs: Any,
     ) -> ChatResponse:
         """Async :meth:`chat_with_tools`."""
@@ -470,30 +499,38 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         with self._scope(_seed(messages)) as scope:
             sid = scope.session_id
             history = await asyncio.to_thread(self._mask_messages, messages, sid)
-            response = await self._llm.achat_with_tools(tools, chat_history=history, **kwargs)
+            response = await self._tools_llm.achat_with_tools(
+                tools, chat_history=history,
+                **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
+            )
             return _restored_chat(response, self._restore(sid))
 
     async def astream_chat_with_tools(
         self,
-        tools: Sequence[Any],
+        tools: Sequence[BaseTool],
         user_msg: str | ChatMessage | None = None,
         chat_history: list[ChatMessage] | None = None,
+        verbose: bool = False,
+        allow_parallel_tool_calls: bool = False,
+        tool_required: bool = False,
         **kwargs: Any,
-    ) -> AsyncGenerator[ChatResponse, None]:
+    ) -> ChatResponseAsyncGen:
         """Async :meth:`stream_chat_with_tools`."""
         messages = _tool_history(user_msg, chat_history)
         scope = self._scope(_seed(messages))
         with _closing_on_error(scope):
             history = await asyncio.to_thread(self._mask_messages, messages, scope.session_id)
-            chunks = await self._llm.astream_chat_with_tools(tools, chat_history=history,
-                                                             **kwargs)
+            chunks = await self._tools_llm.astream_chat_with_tools(
+                tools, chat_history=history,
+                **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
+            )
         return _Stream(scope, _chat_chunk).arun(chunks)
 
     def get_tool_calls_from_response(
         self, response: ChatResponse, error_on_no_tool_call: bool = True, **kwargs: Any
     ) -> list[ToolSelection]:
         """The tool calls of a (restored) response, parsed by the inner model."""
-        return self._llm.get_tool_calls_from_response(
+        return self._tools_llm.get_tool_calls_from_response(
             response, error_on_no_tool_call=error_on_no_tool_call, **kwargs
         )
 

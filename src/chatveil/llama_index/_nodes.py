@@ -1,4 +1,4 @@
-"""Pseudonymize LlamaIndex nodes: after retrieval (postprocessor) and before indexing (transform)."""
+"""Pseudonymize LlamaIndex nodes: after retrieval (postprocessor), before indexing (transform)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,9 @@ def _map_node(
     resource = getattr(node, "text_resource", None)
     if resource is not None:  # Node / Document keep their text in a media resource
         if resource.text:
-            copy.text_resource = resource.model_copy(update={"text": fn(resource.text)})
+            copy.text_resource = resource.model_copy(  # type: ignore[attr-defined]
+                update={"text": fn(resource.text)}
+            )
     elif text := node.get_content(metadata_mode=MetadataMode.NONE):
         copy.set_content(fn(text))
     if relationships and node.relationships:

@@ -43,16 +43,17 @@ class KeyRing:
     """
 
     def __init__(self, keys: bytes | Sequence[bytes]) -> None:
-        if isinstance(keys, (bytes, bytearray, memoryview)):
-            keys = [bytes(keys)]
-        ring = [bytes(k) for k in keys] if not isinstance(keys, str) else []
-        if not ring:
+        given: list[object] = [keys] if isinstance(keys, (bytes, bytearray)) else [*keys]
+        if not given:
             raise ConfigurationError("encryption_key must be 32 bytes or a list of 32-byte keys")
-        for key in ring:
-            if len(key) != 32:
+        ring: list[bytes] = []
+        for key in given:
+            if not isinstance(key, (bytes, bytearray)) or len(key) != 32:
+                size = f"{len(key)} bytes" if isinstance(key, (bytes, bytearray)) else "no bytes"
                 raise ConfigurationError(
-                    f"encryption keys must be 32 bytes (AES-256), got one of {len(key)} bytes"
+                    f"encryption keys must be 32 bytes (AES-256), got one of {size}"
                 )
+            ring.append(bytes(key))
         self._ids = [_key_id(k) for k in ring]
         if len(set(self._ids)) != len(ring):
             raise ConfigurationError("encryption_key lists the same key twice")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -12,8 +13,8 @@ from types import MappingProxyType
 from typing import Any
 
 import cachetools
-import redis
 
+import redis
 from chatveil.errors import ConfigurationError, StoreUnavailableError, UnknownSessionError
 from chatveil.redis import _scripts
 from chatveil.redis._client import check_client, connect, namespace_of, unavailable
@@ -398,10 +399,8 @@ class RedisVaultStore:
                 backoff = min(backoff * 2, 5.0)
             finally:
                 if pubsub is not None:
-                    try:
+                    with contextlib.suppress(Exception):
                         pubsub.close()
-                    except Exception:  # noqa: BLE001
-                        pass
 
     def close(self) -> None:
         """Stop listening for drops and close the client's connections."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from chatveil.errors import ConfigurationError, VaultCryptoError
 from chatveil.state.entries import VaultData
+
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 __all__ = ["decrypt", "encrypt", "generate_key"]
 
@@ -38,7 +41,7 @@ def decrypt(token: bytes, key: bytes) -> VaultData:
     return VaultData.from_json(plain)
 
 
-def _fernet(key: bytes) -> Any:
+def _fernet(key: bytes) -> Fernet:
     from cryptography.fernet import Fernet
 
     try:

@@ -53,8 +53,8 @@ class StreetAddressRecognizer(OwnFlagsPatternRecognizer):
             _HOUSE + r"\b[A-ZÀ-Þ][^\W\d_]*(?:" + _STREET_SUFFIXES + r")\.?[ \t]+\d{1,5}[A-Za-z]?\b",
             0.6,
         ),
-        Pattern("apartment or suite", r"\b(?:Apt|Apartment|Suite|Flat)\.?[ \t]*#?\d{1,5}[A-Za-z]?\b",
-                0.5),
+        Pattern("apartment or suite",
+                r"\b(?:Apt|Apartment|Suite|Flat)\.?[ \t]*#?\d{1,5}[A-Za-z]?\b", 0.5),
         Pattern("military or PO box",
                 r"\b(?:PSC|Unit|CMR)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{1,5}\b"
                 r"|\b(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}\b"

@@ -45,6 +45,8 @@ class IbanCodeRecognizer(EntityRecognizer):
     that passes the checksum wins, so trailing words are never swallowed.
     """
 
+    name: str  # set by EntityRecognizer.__init__
+
     SCORE = 1.0
     _CANDIDATE = re.compile(
         r"(?<![^\W_])([A-Za-z]{2})[ \-]?(\d{2})((?:[ \-]?[A-Za-z0-9]){11,31})"

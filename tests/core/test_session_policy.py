@@ -6,7 +6,6 @@ import threading
 import time
 
 import pytest
-from fakes import SECRET, FakeDetector, fake_guard
 
 from chatveil import (
     Guard,
@@ -16,6 +15,7 @@ from chatveil import (
     UnknownSessionError,
 )
 from chatveil._session import open_session
+from fakes import SECRET, FakeDetector, fake_guard
 
 TEXT = "Hi, I am Jane Doe, mail jane.doe@acme.com or call +1 415 555 0132."
 
@@ -144,3 +144,24 @@ def test_forget_in_one_worker_reaches_the_others() -> None:
     # recreated elsewhere: b starts from the new incarnation, never from its old cache
     a.pseudonymize("Ask John Smith.", session_id="u")
     assert b.restore(masked, session_id="u") == masked
+
+
+def test_adapters_hear_when_a_session_goes() -> None:
+    from chatveil import _session
+
+    heard: list[str] = []
+    guard = fake_guard(vault_ttl=0.3)
+
+    def hook(g: Guard, sid: str) -> None:
+        if g is guard:
+            heard.append(sid)
+
+    _session.on_forget(hook)
+    try:
+        guard.pseudonymize(TEXT, session_id="forgotten")
+        guard.pseudonymize(TEXT, session_id="expires")
+        guard.forget("forgotten")
+        time.sleep(0.8)
+    finally:
+        _session._FORGET_HOOKS.remove(hook)
+    assert heard[0] == "forgotten" and "expires" in heard
