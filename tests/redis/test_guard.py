@@ -85,3 +85,29 @@ def test_detection_cache_is_shared(redis_server, namespace, warm_guard) -> None:
     assert two.pseudonymize(TEXT, session_id="d") != masked  # another session, new surrogates
     assert two.metrics()["cache_hits"] == 1 and two.metrics()["cache_misses"] == 0
     assert two.restore(masked, session_id="c") == TEXT
+
+
+def test_ingestion_and_query_services_share_a_corpus(redis_server, namespace) -> None:
+    """The deployment guide's recipe: a corpus vault without expiry, imported per session."""
+    from chatveil.redis import RedisVaultStore
+
+    def guard(ttl: float | None) -> Guard:
+        store = RedisVaultStore.from_url(redis_server.url, namespace=namespace,
+                                         encryption_key=KEY_A, ttl=ttl)
+        return Guard(GuardConfig(secret_key=SECRET), detector=_fake_detector(),
+                     vault_store=store)
+
+    ingestion = guard(None)
+    document = "Maria Kowalski (maria.kowalski@example.org) leads the Berlin office."
+    stored_chunk = ingestion.pseudonymize(document, session_id="corpus")
+    client = redis_server.client()
+    assert all(client.pttl(k) == -1 for k in client.scan_iter(match=f"chatveil:{namespace}:*"))
+
+    corpus, chats = guard(None), guard(3600)
+    key = Guard.generate_key()
+    chats.import_session("u1", corpus.export_session("corpus", key), key)
+    assert chats.restore(stored_chunk, session_id="u1") == document
+    question = chats.pseudonymize("Mail Maria Kowalski", session_id="u1")
+    assert question.removeprefix("Mail ") in stored_chunk  # the surrogate the index holds
+    session_keys = list(client.scan_iter(match=f"chatveil:{namespace}:{{*}}:m"))
+    assert sorted(client.pttl(k) > 0 for k in session_keys) == [False, True]
