@@ -56,6 +56,7 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(PY) benchmarks/detection_quality.py
+	$(PY) benchmarks/world_eval.py
 
 docs: $(STAMP_ALL)
 	$(VENV)/bin/mkdocs build --strict

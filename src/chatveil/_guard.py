@@ -11,7 +11,6 @@ import contextlib
 import contextvars
 import hashlib
 import hmac
-import logging
 import secrets
 import threading
 from collections import Counter
@@ -24,10 +23,9 @@ from chatveil._session import forgotten, require_session, session_block
 from chatveil._walk import map_leaves, pseudonymize_leaves
 from chatveil.config import GuardConfig
 from chatveil.detect import CachingDetector, Detector, PresidioDetector
+from chatveil.detect._errors import OWN_ERRORS, detection_failure
 from chatveil.errors import (
     ConfigurationError,
-    DetectionError,
-    MissingDependencyError,
     SurrogateCollisionError,
     UnknownSessionError,
 )
@@ -53,10 +51,6 @@ from chatveil.state.persist import decrypt, encrypt, generate_key
 
 __all__ = ["KEEP_VERBATIM_INSTRUCTION", "Guard", "Tally"]
 
-logger = logging.getLogger("chatveil")
-
-#: chatveil's own errors pass through detection; anything else becomes a DetectionError.
-_OWN_ERRORS = (DetectionError, MissingDependencyError, ConfigurationError)
 
 
 @dataclass
@@ -334,10 +328,10 @@ class Guard:
     def _detect(self, text: str, live: _Live | None) -> list[Span]:
         try:
             spans = self._detector.detect(text)
-        except _OWN_ERRORS:
+        except OWN_ERRORS:
             raise
         except Exception as exc:
-            raise _failure(exc) from None
+            raise detection_failure(exc) from None
         self._track(live, [text])
         return spans
 
@@ -347,10 +341,10 @@ class Guard:
             return []
         try:
             found = self._detector.detect_many(texts, batch_size=batch_size, progress=progress)
-        except _OWN_ERRORS:
+        except OWN_ERRORS:
             raise
         except Exception as exc:
-            raise _failure(exc) from None
+            raise detection_failure(exc) from None
         self._track(live, texts)
         return found
 
@@ -525,9 +519,3 @@ def _as_text(text: Any) -> str:
     if isinstance(text, str):
         return str.__str__(text)
     raise TypeError(f"expected str, got {type(text).__name__}")
-
-
-def _failure(exc: Exception) -> DetectionError:
-    """A DetectionError naming only the cause's type (its message may quote the text)."""
-    logger.warning("chatveil detection failed: %s", type(exc).__name__)
-    return DetectionError(f"detection failed ({type(exc).__name__}); nothing was pseudonymized")

@@ -1,19 +1,28 @@
-"""Validated configuration for a :class:`~chatveil.Guard`."""
+"""Validated configuration for a :class:`~chatveil.Guard`.
+
+Every option is checked when a config is built (``GuardConfig(...)``, ``from_dict``,
+``from_yaml``, ``replace``). A mistake raises :class:`~chatveil.errors.ConfigurationError`
+naming the option and, for a misspelt name, the closest known one. Messages never contain the
+offending value (it may be a key or personal data), at most its type.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import hashlib
 import json
+import math
 import os
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NoReturn, Self
 
 from chatveil.errors import ConfigurationError
 
-__all__ = ["DEFAULT_ENTITIES", "STRATEGIES", "GuardConfig"]
+__all__ = ["DEFAULT_ENTITIES", "KNOWN_ENTITIES", "OPTIONAL_ENTITIES", "STRATEGIES", "GuardConfig"]
 
 #: Entity types detected when ``GuardConfig.entities`` is not given.
 DEFAULT_ENTITIES: tuple[str, ...] = (
@@ -27,7 +36,16 @@ DEFAULT_ENTITIES: tuple[str, ...] = (
     "API_KEY",
     "STREET_ADDRESS",
     "LOCATION",
+    "NATIONAL_ID",
+    "DATE_OF_BIRTH",
 )
+
+#: Entity types chatveil's own recognizers detect only when listed in ``entities``.
+OPTIONAL_ENTITIES: frozenset[str] = frozenset({"URL", "ORGANIZATION", "DATE_TIME"})
+
+#: Every entity type chatveil can detect by itself. ``custom_recognizers`` (their
+#: ``supported_entities``) and ``deny_list`` keys add types to this set for one config.
+KNOWN_ENTITIES: frozenset[str] = frozenset(DEFAULT_ENTITIES) | OPTIONAL_ENTITIES
 
 #: Surrogate strategies: realistic fakes, numbered placeholders, keyed-HMAC tokens, or removal.
 STRATEGIES: frozenset[str] = frozenset({"faker", "placeholder", "token", "redact"})
@@ -35,24 +53,22 @@ STRATEGIES: frozenset[str] = frozenset({"faker", "placeholder", "token", "redact
 _DEFAULT_THRESHOLDS = {"LOCATION": 0.6, "STREET_ADDRESS": 0.5}
 
 
-def _frozen_map(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    return MappingProxyType(dict(value or {}))
-
-
 @dataclass(frozen=True, repr=False)
 class GuardConfig:
     """How a :class:`~chatveil.Guard` detects, replaces and restores personal data.
 
     Args:
-        language: language code passed to the analyzer.
+        language: language code passed to the analyzer, e.g. ``en`` or ``pt-BR``.
         spacy_model: spaCy package name loaded for NER (installed from PyPI, never downloaded).
-        entities: entity types to detect. ``URL`` and ``ORGANIZATION`` are available on request.
+        entities: entity types to detect, from :data:`KNOWN_ENTITIES` (``URL``,
+            ``ORGANIZATION`` and ``DATE_TIME`` are available on request) or added by
+            ``custom_recognizers`` / ``deny_list``.
         score_threshold: minimum score for any entity type.
         score_thresholds: per-entity minimum scores that override ``score_threshold``.
         strategy: default surrogate strategy: ``faker``, ``placeholder``, ``token`` or ``redact``.
         strategies: per-entity strategy overrides, e.g. ``{"CREDIT_CARD": "token"}``.
         allow_list: strings that are never treated as PII (case-insensitive).
-        deny_list: strings always treated as PII, per entity type.
+        deny_list: strings always treated as PII, per entity type (a new type name adds a type).
         skip_code_blocks: leave text inside fenced code blocks untouched.
         skip_urls: leave text inside URLs untouched.
         skip_file_paths: leave text inside file paths untouched.
@@ -61,10 +77,12 @@ class GuardConfig:
         strict: raise :class:`~chatveil.errors.PIILeakError` if a known original of the session
             would still be present after pseudonymization.
         secret_key: key for deterministic surrogates and tokens; random per process if unset.
-            Set it (32+ bytes) to keep surrogates stable across processes.
+            Set it (32+ bytes) to keep surrogates stable across processes; ``"env:NAME"``
+            reads it from the environment variable ``NAME``.
         cache_ttl: seconds a detection result stays cached; ``0`` disables the cache.
         cache_size: maximum number of cached detection results.
-        vault_ttl: seconds a session's vault lives after its last use; ``None`` keeps it.
+        vault_ttl: seconds a session's vault lives after its last use; ``None`` (or infinity)
+            keeps it.
         max_sessions: maximum number of live session vaults (least recently used evicted).
         max_chunk_chars: longest window analysed at once; longer texts are analysed in
             overlapping windows cut at paragraph, line, sentence or word boundaries.
@@ -72,6 +90,9 @@ class GuardConfig:
         custom_recognizers: extra Presidio ``EntityRecognizer`` instances.
         instruction: add a system instruction asking the model to keep placeholders/tokens
             verbatim (``None``: only when a placeholder or token strategy is in use).
+
+    Raises:
+        ConfigurationError: an option is unknown or has an invalid value.
     """
 
     language: str = "en"
@@ -98,60 +119,43 @@ class GuardConfig:
     custom_recognizers: tuple[Any, ...] = ()
     instruction: bool | None = None
 
+    def __new__(cls, *args: Any, **options: Any) -> Self:
+        # The dataclass __init__ would raise a bare TypeError for these; say what is wrong.
+        names = [f.name for f in dataclasses.fields(cls)]
+        _check_option_names(options, names)
+        if len(args) > len(names):
+            raise ConfigurationError(f"GuardConfig takes at most {len(names)} options")
+        for name in names[: len(args)]:
+            if name in options:
+                raise ConfigurationError(f"{name} is given twice (by position and by name)")
+        return super().__new__(cls)
+
     def __post_init__(self) -> None:
-        set_ = object.__setattr__
-        set_(self, "entities", _str_tuple(self.entities, "entities", upper=True))
-        set_(self, "allow_list", _str_tuple(self.allow_list, "allow_list"))
-        set_(self, "custom_recognizers", tuple(self.custom_recognizers))
-        if not self.entities:
-            raise ConfigurationError("entities must name at least one entity type")
-        if not isinstance(self.language, str) or not self.language:
-            raise ConfigurationError("language must be a non-empty string such as 'en'")
-        if not isinstance(self.spacy_model, str) or not self.spacy_model:
-            raise ConfigurationError("spacy_model must be a spaCy package name")
-        _check_score(self.score_threshold, "score_threshold")
-        thresholds = {}
-        for key, value in dict(self.score_thresholds or {}).items():
-            _check_score(value, f"score_thresholds[{key!r}]")
-            thresholds[str(key).upper()] = float(value)
-        set_(self, "score_thresholds", _frozen_map(thresholds))
-        if self.strategy not in STRATEGIES:
-            raise ConfigurationError(
-                f"strategy must be one of {sorted(STRATEGIES)}, got {self.strategy!r}"
-            )
-        strategies = {}
-        for key, value in dict(self.strategies or {}).items():
-            if value not in STRATEGIES:
+        for option in dataclasses.fields(self):
+            value = _OPTIONS[option.name](getattr(self, option.name), option.name)
+            object.__setattr__(self, option.name, value)
+        self._check_together()
+
+    def _check_together(self) -> None:
+        """Rules that involve more than one option."""
+        known = set(KNOWN_ENTITIES) | set(self.deny_list)
+        for i, recognizer in enumerate(self.custom_recognizers):
+            known.update(recognizer.supported_entities)
+            if recognizer.supported_language != self.language:
                 raise ConfigurationError(
-                    f"strategies[{key!r}] must be one of {sorted(STRATEGIES)}, got {value!r}"
+                    f"custom_recognizers[{i}] supports another language than the configured "
+                    "language, so Presidio would never run it; pass supported_language to it"
                 )
-            strategies[str(key).upper()] = value
-        set_(self, "strategies", _frozen_map(strategies))
-        deny = {}
-        for key, values in dict(self.deny_list or {}).items():
-            deny[str(key).upper()] = _str_tuple(values, f"deny_list[{key!r}]")
-        set_(self, "deny_list", _frozen_map(deny))
-        if self.secret_key is not None:
-            key = self.secret_key
-            if isinstance(key, str):
-                key = key.encode()
-            if not isinstance(key, bytes | bytearray) or len(key) < 16:
-                raise ConfigurationError("secret_key must be at least 16 bytes")
-            set_(self, "secret_key", bytes(key))
-        if not isinstance(self.cache_ttl, int | float) or self.cache_ttl < 0:
-            raise ConfigurationError("cache_ttl must be a number >= 0")
-        if self.vault_ttl is not None and (
-            not isinstance(self.vault_ttl, int | float) or self.vault_ttl <= 0
-        ):
-            raise ConfigurationError("vault_ttl must be a positive number of seconds or None")
-        for name in ("cache_size", "max_sessions", "max_chunk_chars"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or value < 1:
-                raise ConfigurationError(f"{name} must be a positive integer")
-        if not isinstance(self.chunk_overlap, int) or not 0 <= self.chunk_overlap < (
-            self.max_chunk_chars // 2
-        ):
-            raise ConfigurationError("chunk_overlap must be >= 0 and below max_chunk_chars / 2")
+        for i, entity_type in enumerate(self.entities):
+            if entity_type not in known:
+                _unknown_type(f"entities[{i}] is not a known entity type", entity_type, known)
+        for option in ("strategies", "score_thresholds"):
+            for entity_type in getattr(self, option):
+                if entity_type not in known:
+                    _unknown_type(f"{option} has a key that is not a known entity type",
+                                  entity_type, known)
+        if not self.chunk_overlap < self.max_chunk_chars / 2:
+            raise ConfigurationError("chunk_overlap must be below max_chunk_chars / 2")
 
     # ------------------------------------------------------------------ helpers
     def strategy_for(self, entity_type: str) -> str:
@@ -194,22 +198,10 @@ class GuardConfig:
         """Build a config from a mapping (e.g. parsed YAML); unknown keys are an error."""
         if not isinstance(data, Mapping):
             raise ConfigurationError("configuration must be a mapping of option names to values")
-        known = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise ConfigurationError(f"unknown configuration option(s): {', '.join(unknown)}")
-        values = dict(data)
-        if "custom_recognizers" in values:
+        _check_option_names(data, [f.name for f in dataclasses.fields(cls)])
+        if "custom_recognizers" in data:
             raise ConfigurationError("custom_recognizers cannot come from a file; pass objects")
-        if isinstance(values.get("secret_key"), str) and values["secret_key"].startswith("env:"):
-            env = values["secret_key"][4:]
-            if env not in os.environ:
-                raise ConfigurationError(f"secret_key refers to unset environment variable {env}")
-            values["secret_key"] = os.environ[env]
-        try:
-            return cls(**values)
-        except TypeError as exc:  # wrong value types that dataclass init rejects
-            raise ConfigurationError(str(exc)) from None
+        return cls(**data)
 
     @classmethod
     def from_yaml(cls, path: str | os.PathLike[str]) -> GuardConfig:
@@ -218,12 +210,18 @@ class GuardConfig:
 
         try:
             with open(path, encoding="utf-8") as fh:
-                data = yaml.safe_load(fh) or {}
+                data = yaml.load(fh, Loader=_strict_yaml_loader()) or {}  # a SafeLoader subclass
         except OSError as exc:
             raise ConfigurationError(f"cannot read configuration file {os.fspath(path)!r}: "
                                      f"{exc.strerror}") from None
         except yaml.YAMLError as exc:
-            raise ConfigurationError(f"invalid YAML in {os.fspath(path)!r}: {exc}") from None
+            # only the problem and its position: the parser's context may quote the file
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            problem = getattr(exc, "problem", None) or "unreadable YAML"
+            raise ConfigurationError(
+                f"invalid YAML in {os.fspath(path)!r}{where}: {problem}"
+            ) from None
         return cls.from_dict(data)
 
     def __repr__(self) -> str:
@@ -237,18 +235,265 @@ class GuardConfig:
         )
 
 
-def _check_score(value: Any, name: str) -> None:
-    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1:
-        raise ConfigurationError(f"{name} must be a number between 0 and 1")
+# ---------------------------------------------------------------------- messages
+def _kind(value: Any) -> str:
+    """The type of a rejected value: a message may name it, never show the value."""
+    return "None" if value is None else type(value).__name__
 
 
-def _str_tuple(values: Iterable[str] | str, name: str, upper: bool = False) -> tuple[str, ...]:
-    if isinstance(values, str):
-        raise ConfigurationError(f"{name} must be a list of strings, not a single string")
+def _closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate ``word`` most likely misspells (``EMAIL`` -> ``EMAIL_ADDRESS``)."""
+    pool = sorted(candidates)
+    match = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if match:
+        return match[0]
+    related = [c for c in pool if len(word) > 1 and (word in c or c in word)]
+    return max(related, key=lambda c: difflib.SequenceMatcher(None, word, c).ratio(),
+               default=None)
+
+
+def _check_option_names(options: Iterable[Any], names: list[str]) -> None:
+    unknown, unhinted = [], False
+    for option in options:
+        if option in names:
+            continue
+        hint = _closest(option, names) if isinstance(option, str) else None
+        if not (isinstance(option, str) and option.isidentifier()):
+            option = "(a key that is not an option name)"
+        unknown.append(f"{option} (did you mean {hint!r}?)" if hint else option)
+        unhinted = unhinted or not hint
+    if unknown:
+        raise ConfigurationError(f"unknown configuration option(s): {', '.join(unknown)}"
+                                 + (f"; options: {', '.join(names)}" if unhinted else ""))
+
+
+def _unknown_type(problem: str, entity_type: str, known: Iterable[str]) -> NoReturn:
+    hint = _closest(entity_type, known)
+    raise ConfigurationError(
+        f"{problem}; did you mean {hint!r}?" if hint else
+        f"{problem} (known: {', '.join(sorted(known))}; custom_recognizers and deny_list "
+        "add types)"
+    )
+
+
+def _at(option: str, entity_type: str) -> str:
+    """``strategies['PERSON']`` for a known type; the bare option name for anything else."""
+    return f"{option}[{entity_type!r}]" if entity_type in KNOWN_ENTITIES else option
+
+
+# ---------------------------------------------------------------------- validators
+# Each takes (value, option name) and returns the normalized value or raises.
+Validator = Callable[[Any, str], Any]
+
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+_TYPE_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _bool(value: Any, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigurationError(f"{name} must be a boolean (got {_kind(value)})")
+    return value
+
+
+def _optional(check: Validator) -> Validator:
+    return lambda value, name: None if value is None else check(value, name)
+
+
+def _real(value: Any, name: str) -> float:
+    """A real number (``True`` is not a number here); NaN rejected, infinity returned."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ConfigurationError(f"{name} must be a number (got {_kind(value)})")
     try:
-        items = tuple(values)
-    except TypeError:
-        raise ConfigurationError(f"{name} must be a list of strings") from None
-    if not all(isinstance(v, str) and v for v in items):
+        number = float(value)
+    except OverflowError:  # an int beyond float range
+        number = math.inf if value > 0 else -math.inf
+    if math.isnan(number):
+        raise ConfigurationError(f"{name} must be a number, not NaN")
+    return number
+
+
+def _score(value: Any, name: str) -> float:
+    number = _real(value, name)
+    if not 0 <= number <= 1:
+        raise ConfigurationError(f"{name} must be a number between 0 and 1")
+    return number
+
+
+def _cache_ttl(value: Any, name: str) -> float:
+    number = _real(value, name)
+    if not 0 <= number < math.inf:
+        raise ConfigurationError(f"{name} must be a finite number of seconds >= 0 (0: no cache)")
+    return number
+
+
+def _vault_ttl(value: Any, name: str) -> float | None:
+    if value is None:
+        return None
+    number = _real(value, name)
+    if number <= 0:
+        raise ConfigurationError(f"{name} must be a positive number of seconds or None")
+    return None if number == math.inf else number  # infinity: keep vaults, like None
+
+
+def _integer(minimum: int) -> Validator:
+    def check(value: Any, name: str) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigurationError(f"{name} must be an integer (got {_kind(value)})")
+        if value < minimum:
+            raise ConfigurationError(f"{name} must be an integer >= {minimum}")
+        return int(value)
+
+    return check
+
+
+def _language(value: Any, name: str) -> str:
+    if not isinstance(value, str) or not _LANGUAGE.fullmatch(value):
+        raise ConfigurationError(f"{name} must be a short language code such as en or pt-BR")
+    return value
+
+
+def _spacy_model(value: Any, name: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigurationError(f"{name} must be the name of an installed spaCy package")
+    return value
+
+
+def _strategy(value: Any, name: str) -> str:
+    if not isinstance(value, str) or value not in STRATEGIES:
+        raise ConfigurationError(f"{name} must be one of {', '.join(sorted(STRATEGIES))}")
+    return value
+
+
+def _items(value: Any, name: str) -> tuple[Any, ...]:
+    if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
+        raise ConfigurationError(f"{name} must be a list (got {_kind(value)})")
+    return tuple(value)
+
+
+def _strings(value: Any, name: str) -> tuple[str, ...]:
+    items = _items(value, name)
+    if not all(isinstance(v, str) and v.strip() for v in items):
         raise ConfigurationError(f"{name} must contain only non-empty strings")
-    return tuple(v.upper() for v in items) if upper else items
+    return items
+
+
+def _entity_list(value: Any, name: str) -> tuple[str, ...]:
+    items = _strings(value, name)
+    if not items:
+        raise ConfigurationError(f"{name} must name at least one entity type")
+    return tuple(v.upper() for v in items)
+
+
+def _type_map(check: Validator, *, new_types: bool = False) -> Validator:
+    """A mapping of entity type (any case; stored upper case) to values ``check`` accepts."""
+
+    def run(value: Any, name: str) -> Mapping[str, Any]:
+        if not isinstance(value, Mapping):
+            raise ConfigurationError(
+                f"{name} must be a mapping of entity type to value (got {_kind(value)})"
+            )
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            entity_type = key.upper() if isinstance(key, str) else ""
+            if not entity_type or (new_types and not _TYPE_NAME.fullmatch(entity_type)):
+                raise ConfigurationError(
+                    f"{name} keys must be entity type names such as PERSON or EMPLOYEE_ID"
+                )
+            if entity_type in out:
+                raise ConfigurationError(f"{name} names an entity type twice (in other case)")
+            out[entity_type] = check(item, _at(name, entity_type))
+        return MappingProxyType(out)
+
+    return run
+
+
+def _secret_key(value: Any, name: str) -> bytes:
+    if isinstance(value, str) and value.startswith("env:"):
+        variable = value[4:]
+        if not _ENV_NAME.fullmatch(variable):
+            raise ConfigurationError(f"{name} must be env: followed by an environment variable")
+        if variable not in os.environ:
+            raise ConfigurationError(f"{name} refers to unset environment variable {variable}")
+        value = os.environ[variable]
+    if isinstance(value, str):
+        try:
+            value = value.encode()
+        except UnicodeEncodeError:
+            raise ConfigurationError(f"{name} must be encodable as UTF-8") from None
+    if not isinstance(value, bytes | bytearray):
+        raise ConfigurationError(f"{name} must be bytes or a string (got {_kind(value)})")
+    if len(value) < 16:
+        raise ConfigurationError(f"{name} must be at least 16 bytes")
+    return bytes(value)
+
+
+def _recognizers(value: Any, name: str) -> tuple[Any, ...]:
+    items = _items(value, name)
+    if not items:
+        return ()
+    from presidio_analyzer import EntityRecognizer  # lazily: `import chatveil` stays light
+
+    for i, recognizer in enumerate(items):
+        if not isinstance(recognizer, EntityRecognizer):
+            raise ConfigurationError(
+                f"{name}[{i}] must be a Presidio EntityRecognizer (got {_kind(recognizer)})"
+            )
+        types = recognizer.supported_entities
+        if not isinstance(types, list | tuple) or not types:
+            raise ConfigurationError(f"{name}[{i}] must support at least one entity type")
+        if not all(isinstance(t, str) and _TYPE_NAME.fullmatch(t) for t in types):
+            raise ConfigurationError(
+                f"{name}[{i}] supports an entity type that is not an upper-case name such as "
+                "EMPLOYEE_ID"
+            )
+    return items
+
+
+#: One validator per option; a test checks that every field has one.
+_OPTIONS: dict[str, Validator] = {
+    "language": _language,
+    "spacy_model": _spacy_model,
+    "entities": _entity_list,
+    "score_threshold": _score,
+    "score_thresholds": _type_map(_score),
+    "strategy": _strategy,
+    "strategies": _type_map(_strategy),
+    "allow_list": _strings,
+    "deny_list": _type_map(_strings, new_types=True),
+    "skip_code_blocks": _bool,
+    "skip_urls": _bool,
+    "skip_file_paths": _bool,
+    "session_recall": _bool,
+    "strict": _bool,
+    "secret_key": _optional(_secret_key),
+    "cache_ttl": _cache_ttl,
+    "cache_size": _integer(1),
+    "vault_ttl": _vault_ttl,
+    "max_sessions": _integer(1),
+    "max_chunk_chars": _integer(1),
+    "chunk_overlap": _integer(0),
+    "custom_recognizers": _recognizers,
+    "instruction": _optional(_bool),
+}
+
+
+def _strict_yaml_loader() -> Any:
+    """A safe YAML loader that rejects a key given twice (plain YAML keeps the last silently)."""
+    import yaml
+
+    class StrictLoader(yaml.SafeLoader):
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: list[Any] = []
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:  # name it only if it is an option or entity type name
+                    named = isinstance(key, str) and (key in _OPTIONS or key in KNOWN_ENTITIES)
+                    raise ConfigurationError(
+                        f"{key if named else 'a key'} appears twice in one mapping at line "
+                        f"{key_node.start_mark.line + 1}"
+                    )
+                seen.append(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return StrictLoader

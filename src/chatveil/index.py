@@ -29,7 +29,7 @@ from chatveil._words import common_words
 from chatveil.state.entries import Entry, counts_of
 from chatveil.strategies import SHAPE_RE
 
-__all__ = ["LiteralIndex", "VaultIndex", "apply_case", "is_word_char", "words_of"]
+__all__ = ["SHAPE_RE", "LiteralIndex", "VaultIndex", "apply_case", "is_word_char", "words_of"]
 
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")

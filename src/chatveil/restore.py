@@ -12,8 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from chatveil.index import VaultIndex, apply_case, is_word_char
-from chatveil.strategies import SHAPE_RE
+from chatveil.index import SHAPE_RE, VaultIndex, apply_case, is_word_char
 
 __all__ = ["Matcher", "StreamRestorer"]
 

@@ -17,14 +17,13 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from chatveil.config import GuardConfig
+from chatveil.detect._errors import OWN_ERRORS, detection_failure
 from chatveil.detect._filters import skipped_regions, trim
-from chatveil.errors import ConfigurationError, DetectionError, MissingDependencyError
+from chatveil.errors import MissingDependencyError
 from chatveil.spans import Span, resolve_overlaps
 from chatveil.state.cache import DetectionCache
 
 __all__ = ["PresidioDetector"]
-
-logger = logging.getLogger("chatveil")
 
 # spaCy components the NER pipe of the small English model does not need.
 _UNUSED_PIPES = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
@@ -176,11 +175,7 @@ class PresidioDetector:
     def _build_analyzer(self) -> Any:
         _offline_tldextract()
         _quiet_presidio_logs()
-        from presidio_analyzer import (
-            AnalyzerEngine,
-            PatternRecognizer,
-            RecognizerRegistry,
-        )
+        from presidio_analyzer import PatternRecognizer, RecognizerRegistry
 
         from chatveil.detect.recognizers import default_recognizers
 
@@ -198,8 +193,10 @@ class PresidioDetector:
         self._key_prefix = (
             f"{_model_identity(self.config.spacy_model)}|{self.config.detection_fingerprint()}|"
         ).encode()
-        return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
-                              supported_languages=[lang])
+        from chatveil.detect._normalize import NormalizingAnalyzerEngine  # NFKC view, overlaps
+
+        return NormalizingAnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
+                                         supported_languages=[lang])
 
     def warm_up(self) -> None:
         """Load the NER model now instead of on the first call."""
@@ -247,10 +244,10 @@ class PresidioDetector:
                         results[i] = self._remember(texts[i], self._to_spans(res))
                         if progress is not None:
                             progress.update(1)
-            except _OWN_ERRORS:
+            except OWN_ERRORS:
                 raise
             except Exception as exc:
-                raise _failure(exc) from None
+                raise detection_failure(exc) from None
         return [self._finish(t, r or ()) for t, r in zip(texts, results, strict=True)]
 
     # ------------------------------------------------------------------ internals
@@ -292,10 +289,10 @@ class PresidioDetector:
             return cached
         try:
             spans = self._analyze_chunked(text)
-        except _OWN_ERRORS:
+        except OWN_ERRORS:
             raise
         except Exception as exc:
-            raise _failure(exc) from None
+            raise detection_failure(exc) from None
         return self._remember(text, spans)
 
     def _remember(self, text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -347,16 +344,6 @@ class PresidioDetector:
         if skip:
             spans = [s for s in spans if not any(a < s.end and s.start < b for a, b in skip)]
         return resolve_overlaps(spans)
-
-
-#: chatveil's own errors pass through; anything else becomes a DetectionError (fail closed).
-_OWN_ERRORS = (DetectionError, MissingDependencyError, ConfigurationError)
-
-
-def _failure(exc: Exception) -> DetectionError:
-    """A DetectionError naming only the cause's type (its message may quote the text)."""
-    logger.warning("chatveil detection failed: %s", type(exc).__name__)
-    return DetectionError(f"detection failed ({type(exc).__name__}); nothing was pseudonymized")
 
 
 #: Where a window may end, best first: a paragraph, a line, a sentence, a word.

@@ -31,10 +31,12 @@ from langchain_core.tracers.log_stream import LogStreamCallbackHandler
 
 from chatveil import Guard
 from chatveil._instruction import with_instruction
+from chatveil._schema import pseudonymize_unique
 from chatveil._session import SessionScope, on_forget, open_session
 from chatveil._walk import pseudonymize_leaves
 from chatveil.langchain._content import TextFn, is_plain, map_message, map_value
 from chatveil.langchain._stream import ChunkRestorer
+from chatveil.langchain._tools import has_definitions, mask_definitions
 
 __all__ = [
     "GUARDED_MARK",
@@ -198,6 +200,19 @@ class Scope:
     def mask_value(self, value: Any) -> Any:
         """Pseudonymize a string, message, or JSON-like value (prompt variables)."""
         return self._mask(lambda fn: map_value(value, fn, masking=True))
+
+    def mask_definitions(self, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+        """Pseudonymize the tool definitions and output schemas in call keyword arguments.
+
+        Descriptions, titles, enum members, examples and defaults change; names, types and
+        the rest of each schema stay (see :mod:`chatveil._schema`).
+        """
+        if not has_definitions(kwargs):
+            return dict(kwargs)
+        with self.tally.step():
+            return pseudonymize_unique(
+                self.guard, self.session_id, lambda fn: mask_definitions(kwargs, fn)
+            )
 
     def _mask(self, walk: Callable[[TextFn], Any]) -> Any:
         with self.tally.step():

@@ -31,6 +31,7 @@ from chatveil._guard import Guard
 from chatveil._instruction import with_instruction, with_instruction_prompt
 from chatveil._session import SessionScope, open_session
 from chatveil._walk import TextFn, map_leaves, pseudonymize_leaves
+from chatveil.llama_index._tools import mask_tools
 
 __all__ = ["GuardedFunctionCallingLLM", "GuardedLLM"]
 
@@ -412,10 +413,14 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
 
     ``chat_with_tools`` and its stream and async twins send the user message and the history
     (earlier tool calls and tool results included) pseudonymized, as one history, to the inner
-    model's own ``chat_with_tools``. The answer comes back restored, tool-call arguments
-    (``ToolCallBlock``) included, so ``get_tool_calls_from_response``, ``predict_and_call`` and
-    agents run tools with the originals. Tool names, descriptions and schemas are sent as they
-    are. :meth:`GuardedLLM.wrap` picks this class for a ``FunctionCallingLLM``.
+    model's own ``chat_with_tools``. The tools' definitions are pseudonymized into the same
+    session: the inner model gets stand-ins whose ``ToolMetadata`` carries the masked
+    description and a schema whose descriptions, enum members, examples and defaults are
+    masked (names, property names and types stay). The answer comes back restored, tool-call
+    arguments (``ToolCallBlock``) included, so ``get_tool_calls_from_response``,
+    ``predict_and_call``, ``structured_predict`` and agents run the caller's own tools with the
+    originals (an enum member the model picks comes back as the original member).
+    :meth:`GuardedLLM.wrap` picks this class for a ``FunctionCallingLLM``.
     """
 
     def __init__(self, llm: FunctionCallingLLM, guard: Guard | None = None, **kwargs: Any) -> None:
@@ -457,8 +462,9 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         with self._scope(_seed(messages)) as scope:
             sid = scope.session_id
             history = self._mask_messages(messages, sid)
+            masked_tools = mask_tools(self._guard, sid, tools)
             response = self._tools_llm.chat_with_tools(
-                tools, chat_history=history,
+                masked_tools, chat_history=history,
                 **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
             )
             return _restored_chat(response, self._restore(sid))
@@ -478,8 +484,9 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         scope = self._scope(_seed(messages))
         with _closing_on_error(scope):
             history = self._mask_messages(messages, scope.session_id)
+            masked_tools = mask_tools(self._guard, scope.session_id, tools)
             chunks = self._tools_llm.stream_chat_with_tools(
-                tools, chat_history=history,
+                masked_tools, chat_history=history,
                 **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
             )
         return _Stream(scope, _chat_chunk).run(chunks)
@@ -499,8 +506,9 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         with self._scope(_seed(messages)) as scope:
             sid = scope.session_id
             history = await asyncio.to_thread(self._mask_messages, messages, sid)
+            masked_tools = await asyncio.to_thread(mask_tools, self._guard, sid, tools)
             response = await self._tools_llm.achat_with_tools(
-                tools, chat_history=history,
+                masked_tools, chat_history=history,
                 **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
             )
             return _restored_chat(response, self._restore(sid))
@@ -520,8 +528,11 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         scope = self._scope(_seed(messages))
         with _closing_on_error(scope):
             history = await asyncio.to_thread(self._mask_messages, messages, scope.session_id)
+            masked_tools = await asyncio.to_thread(
+                mask_tools, self._guard, scope.session_id, tools
+            )
             chunks = await self._tools_llm.astream_chat_with_tools(
-                tools, chat_history=history,
+                masked_tools, chat_history=history,
                 **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
             )
         return _Stream(scope, _chat_chunk).arun(chunks)

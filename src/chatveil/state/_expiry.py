@@ -97,48 +97,50 @@ class ExpiringMap(Generic[K, V]):
     def get(self, key: K, *, touch: bool = True) -> V | None:
         with self._lock:
             item = self._items.get(key)
-            if item is None:
-                return None
-            if item[0] <= time.monotonic():
-                # due but not purged yet: it is gone for callers already
-                return None
+            if item is None or item[0] <= time.monotonic():
+                return None  # due but not purged yet: gone for callers already
             if touch:
                 self._items[key] = (self._deadline(), item[1])
                 self._items.move_to_end(key)
             return item[1]
 
     def set(self, key: K, value: V) -> None:
-        evicted: list[tuple[K, V]] = []
-        with self._lock:
-            self._items[key] = (self._deadline(), value)
-            self._items.move_to_end(key)
-            while len(self._items) > self._maxsize:
-                old_key, (_, old_value) = self._items.popitem(last=False)
-                evicted.append((old_key, old_value))
-            self._arm()
-        self._notify(evicted)
+        self._put(key, lambda: value, replace=True)
 
     def setdefault(self, key: K, make: Callable[[], V]) -> tuple[V, bool]:
         """The live value of ``key`` (touched), or a new one from ``make()``; and whether new."""
-        evicted: list[tuple[K, V]] = []
+        return self._put(key, make, replace=False)
+
+    def _put(self, key: K, make: Callable[[], V], *, replace: bool) -> tuple[V, bool]:
+        removed: list[tuple[K, V]] = []
         with self._lock:
-            found = self.get(key)
-            if found is not None:
-                return found, False
+            old = self._items.get(key)
+            if old is not None and old[0] > time.monotonic() and not replace:
+                self._items[key] = (self._deadline(), old[1])
+                self._items.move_to_end(key)
+                return old[1], False
+            if old is not None and old[0] <= time.monotonic():
+                removed.append((key, old[1]))  # expired, not purged yet: it leaves now
             value = make()
             self._items[key] = (self._deadline(), value)
             self._items.move_to_end(key)
             while len(self._items) > self._maxsize:
                 old_key, (_, old_value) = self._items.popitem(last=False)
-                evicted.append((old_key, old_value))
+                removed.append((old_key, old_value))
             self._arm()
-        self._notify(evicted)
+        self._notify(removed)
         return value, True
 
     def pop(self, key: K) -> V | None:
+        """Remove ``key``; its value if it was live (an expired one goes as expired)."""
         with self._lock:
             item = self._items.pop(key, None)
-        return None if item is None else item[1]
+        if item is None:
+            return None
+        if item[0] <= time.monotonic():
+            self._notify([(key, item[1])])
+            return None
+        return item[1]
 
     def keys(self) -> Iterator[K]:
         """Live keys (a snapshot)."""

@@ -23,6 +23,8 @@ _LABELS = {
     "STREET_ADDRESS": "ADDRESS",
     "ORGANIZATION": "ORG",
     "DATE_TIME": "DATE",
+    "NATIONAL_ID": "NATIONALID",
+    "DATE_OF_BIRTH": "DOB",
 }
 
 
