@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import redis
 from redis.backoff import ExponentialBackoff
 from redis.retry import Retry
 
-import redis
 from chatveil.errors import ConfigurationError, StoreUnavailableError
 
 __all__ = ["check_client", "connect", "namespace_of", "unavailable"]

@@ -119,3 +119,8 @@ for i = 3, #ARGV, 3 do
 end
 return done
 """
+
+#: Every script by name.
+SCRIPTS = {"CREATE": CREATE, "TOUCH": TOUCH, "ENTRIES": ENTRIES, "ADD": ADD,
+           "NEXT_NUMBER": NEXT_NUMBER, "MERGE_COUNTERS": MERGE_COUNTERS, "DROP": DROP,
+           "REENCRYPT": REENCRYPT}

@@ -13,12 +13,12 @@ from types import MappingProxyType
 from typing import Any
 
 import cachetools
-
 import redis
+
 from chatveil.errors import ConfigurationError, StoreUnavailableError, UnknownSessionError
-from chatveil.redis import _scripts
 from chatveil.redis._client import check_client, connect, namespace_of, unavailable
 from chatveil.redis._crypto import KeyRing, lookup_digest
+from chatveil.redis._scripts import SCRIPTS
 from chatveil.state.entries import Entry
 from chatveil.state.stores import Entries
 
@@ -103,11 +103,7 @@ class RedisVaultStore:
         # session id <-> digest, for this process's sessions (drop notices name digests)
         self._keys: cachetools.LRUCache[str, _Keys] = cachetools.LRUCache(100_000)
         self._ids: cachetools.LRUCache[str, str] = cachetools.LRUCache(100_000)
-        self._scripts = {
-            name: client.register_script(getattr(_scripts, name))
-            for name in ("CREATE", "TOUCH", "ENTRIES", "ADD", "NEXT_NUMBER", "MERGE_COUNTERS",
-                         "DROP", "REENCRYPT")
-        }
+        self._scripts = {name: client.register_script(code) for name, code in SCRIPTS.items()}
         self._lookup_cas = client.register_script(_LOOKUP_CAS)
         self._listeners: list[weakref.WeakMethod[_Listener] | _Listener] = []
         self._watcher: threading.Thread | None = None

@@ -18,6 +18,30 @@ from chatveil.errors import (
 from chatveil.state import Entry, MemoryVaultStore, VaultStore
 from redis_helpers import KEY_A, KEY_B, dump_namespace, free_port, readable_in
 
+
+def _contract() -> type:
+    """The core's store contract (tests/core/test_store.py), loaded under its own name."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "core" / "test_store.py"
+    spec = importlib.util.spec_from_file_location("chatveil_store_contract", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.VaultStoreContract  # type: ignore[no-any-return]
+
+
+class TestRedisVaultStoreContract(_contract()):  # type: ignore[misc]
+    """Every check the in-memory store passes, on a real Redis."""
+
+    @pytest.fixture(autouse=True)
+    def _on_redis(self, store_factory) -> None:
+        self._make = store_factory
+
+    def make_store(self, *, ttl: float | None = None, maxsize: int = 100) -> VaultStore:
+        return self._make(ttl=ttl)  # Redis has no session count limit: maxsize is ignored
+
 ALICE = Entry("Alice Martin", "Grace Hopper", "PERSON", (("Alice", "Grace"), ("Martin", "Hopper")))
 MAIL = Entry("alice.martin@example.org", "kim.lee@example.net", "EMAIL_ADDRESS")
 
