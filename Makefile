@@ -9,13 +9,13 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 STAMP_ALL := $(VENV)/.installed-all
 
-.PHONY: install test test-slow lint demo bench eval docs clean train
+.PHONY: install test test-slow lint demo bench eval docs clean train redis-server
 
 # what the fast suite and the demo need: the adapters and the test tools
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[langchain,llama-index,dev]"
+	$(PY) -m pip install --quiet -e ".[langchain,llama-index,redis,dev]"
 	touch $(STAMP)
 
 # everything: docs and notebook tools too
@@ -25,10 +25,23 @@ $(STAMP_ALL): $(STAMP)
 
 install: $(STAMP_ALL)
 
-test: $(STAMP)
+# The Redis tests start their own redis-server (127.0.0.1, a free port, a temp dir); this
+# installs the binary when it is missing: with apt as root, else it says what to do.
+redis-server:
+	@if command -v redis-server >/dev/null 2>&1 || command -v valkey-server >/dev/null 2>&1; then \
+	  :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "make: installing redis-server with apt-get for the Redis tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	else \
+	  echo "make: redis-server is missing, so the Redis tests will be skipped (they fail when CI is set)."; \
+	  echo "      Install it: sudo apt-get install redis-server  (or: brew install redis)"; \
+	fi
+
+test: $(STAMP) redis-server
 	$(PY) -m pytest -n 2 -q -m "not slow"
 
-test-slow: $(STAMP_ALL)
+test-slow: $(STAMP_ALL) redis-server
 	$(PY) -m pytest -n 2 -q -m slow
 
 lint: $(STAMP)

@@ -84,7 +84,8 @@ class GuardConfig:
         vault_ttl: seconds a session's vault lives after its last use; ``None`` (or infinity)
             keeps it.
         max_sessions: maximum number of live session vaults (least recently used evicted).
-        max_chunk_chars: texts longer than this are analyzed in overlapping chunks.
+        max_chunk_chars: longest window analysed at once; longer texts are analysed in
+            overlapping windows cut at paragraph, line, sentence or word boundaries.
         chunk_overlap: characters shared by neighbouring chunks.
         custom_recognizers: extra Presidio ``EntityRecognizer`` instances.
         instruction: add a system instruction asking the model to keep placeholders/tokens
@@ -113,7 +114,7 @@ class GuardConfig:
     cache_size: int = 10_000
     vault_ttl: float | None = 86_400.0
     max_sessions: int = 10_000
-    max_chunk_chars: int = 100_000
+    max_chunk_chars: int = 10_000
     chunk_overlap: int = 300
     custom_recognizers: tuple[Any, ...] = ()
     instruction: bool | None = None

@@ -11,6 +11,7 @@ Every error derives from one root, so ``except ChatveilError`` catches them all:
     ├── UnknownSessionError         restore asked for a session that has no vault (also a KeyError)
     ├── SurrogateCollisionError     no unique surrogate could be derived for an original
     ├── VaultCryptoError            an exported vault could not be decrypted or parsed
+    ├── StoreUnavailableError       a shared vault store (Redis) could not be reached (fail closed)
     └── PIILeakError                strict mode / leak guard: an original would reach the model
 
 Messages name entity types, counts and session ids, never original values.
@@ -27,6 +28,7 @@ __all__ = [
     "MissingDependencyError",
     "NoSessionError",
     "PIILeakError",
+    "StoreUnavailableError",
     "SurrogateCollisionError",
     "UnknownSessionError",
     "UnsupportedContentError",
@@ -92,6 +94,25 @@ class SurrogateCollisionError(ChatveilError):
 
 class VaultCryptoError(ChatveilError):
     """An exported vault could not be decrypted (wrong key or tampered data)."""
+
+
+class StoreUnavailableError(ChatveilError):
+    """A shared vault store or detection cache could not be reached, or failed.
+
+    Raised instead of going on without the session's vault (fail closed): a call that fails
+    before the model sends nothing to it, one that fails after returns no answer. The message
+    names the operation and the kind of failure, never values.
+
+    Attributes:
+        operation: what the store was doing (``"add"``, ``"entries"``...).
+    """
+
+    def __init__(self, operation: str, reason: str) -> None:
+        self.operation = operation
+        super().__init__(
+            f"vault store unavailable during {operation} ({reason}): the call stopped and "
+            "sent nothing on (fail closed); retry once the store is back"
+        )
 
 
 class PIILeakError(ChatveilError):
