@@ -111,7 +111,12 @@ def models(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture
 def no_network(monkeypatch) -> list[str]:
-    """Every attempt to open a connection or resolve a name is recorded and refused."""
+    """Every attempt to open a connection or resolve a name is recorded and refused.
+
+    HF_HUB_OFFLINE is deliberately not set: huggingface_hub reads it once, when it is first
+    imported (Presidio may already have imported it), and with it set the hub library would
+    refuse on our behalf, hiding a call chatveil should never make.
+    """
     attempts: list[str] = []
 
     def refuse(name):
@@ -167,6 +172,13 @@ def test_directory_without_a_model_is_a_configuration_error(models, no_network, 
     with pytest.raises(ConfigurationError, match=r"model_path: the model in .* could not"):
         recognizer.warm_up()
     assert no_network == []
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="a CUDA device is present")
+def test_an_unavailable_device_is_a_configuration_error(models):
+    recognizer = TransformersNerRecognizer(models["O"], device="cuda")
+    with pytest.raises(ConfigurationError, match="device: the model cannot run on 'cuda'"):
+        recognizer.warm_up()
 
 
 def test_arguments_are_validated(models):
@@ -268,9 +280,10 @@ def rigged_guard(models, make_presidio_guard):
     return make_presidio_guard(custom_recognizers=[recognizer], strategy="placeholder")
 
 
-def test_guard_pseudonymizes_what_the_model_finds(rigged_guard):
+def test_guard_pseudonymizes_what_the_model_finds(rigged_guard, make_presidio_guard):
     # "quokka" is no name to spaCy or chatveil's lists; the rigged model says PERSON
     text = "the quokka sat on the mat"
+    assert make_presidio_guard(strategy="placeholder").pseudonymize(text, session_id="x") == text
     masked = rigged_guard.pseudonymize(text, session_id="hf-e2e")
     assert masked == "the <PERSON_1> sat on the mat"
     assert rigged_guard.restore("Hello <PERSON_1>!", session_id="hf-e2e") == "Hello quokka!"
