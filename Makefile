@@ -1,6 +1,7 @@
 # Two commands from a fresh clone: `make demo` and `make test`. Only Python 3.11+ is needed.
 #   make test       the fast suite (unit, adapter, detection and integration tests), 2 workers
-#   make test-slow  notebooks, the docs build, console scripts, megabyte texts
+#   make test-slow  notebooks, the docs build, console scripts, megabyte texts, and the optional
+#                   Hugging Face recognizer on tiny models (in .venv-hf, with torch)
 #   make lint       ruff and mypy
 # `.ci/run` runs all three.
 PYTHON ?= python3
@@ -8,6 +9,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 STAMP_ALL := $(VENV)/.installed-all
+HF_VENV := .venv-hf
+HF_PY   := $(HF_VENV)/bin/python
+STAMP_HF := $(HF_VENV)/.installed
 
 .PHONY: install test test-slow lint demo bench eval docs clean train redis-server
 
@@ -22,6 +26,19 @@ $(STAMP): pyproject.toml
 $(STAMP_ALL): $(STAMP)
 	$(PY) -m pip install --quiet -e ".[all,dev]"
 	touch $(STAMP_ALL)
+
+# torch and transformers for the tests of the optional TransformersNerRecognizer, in a venv of
+# their own that sees every package of $(VENV) through a .pth file. $(VENV) stays torch-free on
+# purpose: when torch is importable, `import presidio_analyzer` imports torch and transformers
+# (Presidio's device detector and its own Hugging Face recognizer), which costs every process
+# (tests, `make bench`) seconds and ~300 MB. torch==2.13.0: the CPU build.
+$(STAMP_HF): $(STAMP_ALL)
+	$(PYTHON) -m venv $(HF_VENV)
+	base=$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])'); \
+	own=$$($(HF_PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])'); \
+	echo "import site; site.addsitedir('$$base')" > "$$own/chatveil-base-venv.pth"
+	$(HF_PY) -m pip install --quiet torch==2.13.0 'transformers>=4.40'
+	touch $(STAMP_HF)
 
 install: $(STAMP_ALL)
 
@@ -41,8 +58,9 @@ redis-server:
 test: $(STAMP) redis-server
 	$(PY) -m pytest -n 2 -q -m "not slow"
 
-test-slow: $(STAMP_ALL) redis-server
+test-slow: $(STAMP_ALL) $(STAMP_HF) redis-server
 	$(PY) -m pytest -n 2 -q -m slow
+	CHATVEIL_REQUIRE_TRANSFORMERS=1 $(HF_PY) -m pytest -q -m slow tests/detection/test_transformers_ner.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -67,4 +85,4 @@ docs: $(STAMP_ALL)
 	$(VENV)/bin/mkdocs build --strict
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .hypothesis .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(HF_VENV) site .pytest_cache .hypothesis .mypy_cache .ruff_cache
