@@ -30,6 +30,7 @@ from chatveil.errors import (
     UnknownSessionError,
 )
 from chatveil.pseudonymize import (
+    Outcome,
     Pseudonymizer,
     SessionState,
     inside,
@@ -50,6 +51,9 @@ from chatveil.state._expiry import ExpiringMap
 from chatveil.state.persist import decrypt, encrypt, generate_key
 
 __all__ = ["KEEP_VERBATIM_INSTRUCTION", "Guard", "Tally"]
+
+#: Passes over a batch re-checking texts against surrogates issued later in the batch.
+_SETTLE_ROUNDS = 4
 
 
 
@@ -380,8 +384,22 @@ class Guard:
         return dict(sorted(counts.items()))
 
     # ------------------------------------------------------------------ pseudonymize
-    def pseudonymize(self, text: str, session_id: str | None = None) -> str:
+    def pseudonymize(self, text: str, session_id: str | None = None, *,
+                     recognise_later: bool = True) -> str:
         """Replace personal data in ``text`` with the session's surrogates.
+
+        ``restore`` of the result (or of a model's answer quoting it) gives back exactly
+        ``text``: text that merely looks like a surrogate of the session is protected, and
+        every mention keeps its own casing. See :doc:`/concepts/round_trips`.
+
+        Args:
+            text: the text.
+            session_id: the session; the current ``guard.session(...)`` one if omitted.
+            recognise_later: remember the masked text, so that when it comes back (alone or
+                inside a larger text, e.g. a prompt) it is recognised as already
+                pseudonymized and left as it is. Pass ``False`` when only the model sees the
+                result (what the adapters do): then any surrogate-looking text sent later is
+                treated as the user's own and comes back exactly as written.
 
         Fails closed: if detection fails a :class:`~chatveil.errors.DetectionError` is raised
         and no partly masked text is returned.
@@ -389,9 +407,8 @@ class Guard:
         Raises:
             NoSessionError: no ``session_id`` and no ``guard.session(...)`` block.
         """
-        text = _as_text(text)
-        live = self._open(self.resolve_session(session_id), create=True)
-        return self._pseudonymize(text, live, None)
+        return self._pseudonymize_texts([_as_text(text)], session_id,
+                                        hand_out=recognise_later)[0]
 
     def pseudonymize_batch(
         self,
@@ -400,6 +417,7 @@ class Guard:
         *,
         progress: bool = False,
         batch_size: int = 32,
+        recognise_later: bool = True,
     ) -> list[str]:
         """Pseudonymize many texts into one session, running NER in batches.
 
@@ -408,13 +426,27 @@ class Guard:
             session_id: the session; the current one if omitted.
             progress: show a tqdm progress bar.
             batch_size: texts per NER batch.
+            recognise_later: as in :meth:`pseudonymize`.
         """
         if isinstance(texts, str) or not isinstance(texts, Iterable):
             raise TypeError("pseudonymize_batch expects a sequence of strings")
-        items = [_as_text(t) for t in texts]
+        return self._pseudonymize_texts([_as_text(t) for t in texts], session_id,
+                                        progress=progress, batch_size=batch_size,
+                                        hand_out=recognise_later)
+
+    def _pseudonymize_texts(self, items: list[str], session_id: str | None, *,
+                            progress: bool = False, batch_size: int = 32,
+                            hand_out: bool = True) -> list[str]:
+        """Pseudonymize ``items`` into one session.
+
+        ``hand_out``: the masked texts go back to the application, which may send them in
+        again (they are remembered and recognised then); adapters pass ``False`` for what
+        only the model receives.
+        """
         live = self._open(self.resolve_session(session_id), create=True)
+        state = live.state
         # texts seen before come from the session's memory; only new ones go through NER
-        new = list(dict.fromkeys(t for t in items if live.state.remembered(t) is None))
+        new = list(dict.fromkeys(t for t in items if state.remembered(t) is None))
         bar = None
         if progress:
             from tqdm.auto import tqdm
@@ -426,7 +458,21 @@ class Guard:
             if bar is not None:
                 bar.close()
         spans = dict(zip(new, found, strict=True))
-        return [self._pseudonymize(t, live, spans.get(t)) for t in items]
+        outcomes = [self._outcome(t, live, spans.get(t)) for t in items]
+        for _ in range(_SETTLE_ROUNDS):
+            # a surrogate issued for a later text may occur in an earlier one: redo those
+            version = state.index.version
+            stale = [i for i, t in enumerate(items) if self._pseudonymizer.recall(t, state)
+                     is None]
+            for i in stale:
+                outcomes[i] = self._outcome(items[i], live, spans.get(items[i]))
+            if not stale or state.index.version == version:
+                break
+        for outcome in outcomes:
+            self._metrics.add(outcome.pseudonymized, outcome.redacted)
+            if hand_out:
+                state.handed_out.add(outcome.text, outcome.inserts)
+        return [outcome.text for outcome in outcomes]
 
     def pseudonymize_record(self, obj: Any, session_id: str | None = None) -> Any:
         """Pseudonymize every string leaf of a JSON-like value; keys and shape stay the same.
@@ -442,15 +488,14 @@ class Guard:
         sid = self.resolve_session(session_id)
         return map_leaves(obj, lambda s: self.restore(s, sid), masking=False)
 
-    def _pseudonymize(self, text: str, live: _Live, spans: list[Span] | None) -> str:
+    def _outcome(self, text: str, live: _Live, spans: list[Span] | None) -> Outcome:
         state = live.state
         outcome = self._pseudonymizer.recall(text, state)
         if outcome is None:
             if spans is None:
                 spans = self._detect(text, live)
             outcome = self._pseudonymizer.apply(text, spans, state)
-        self._metrics.add(outcome.pseudonymized, outcome.redacted)
-        return outcome.text
+        return outcome
 
     # ------------------------------------------------------------------ restore
     def restore(self, text: str, session_id: str | None = None) -> str:

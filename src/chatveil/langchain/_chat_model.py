@@ -428,7 +428,8 @@ class GuardedChatModel(BaseChatModel):
             self.guard, ctx.session_id if ctx is not None else None, messages, counting=bool(audits)
         )
         try:
-            masked = add_instruction(scope.mask_messages(messages), self.guard.instruction)
+            masked = add_instruction(scope.mask_messages(messages, model_only=True),
+                                     self.guard.instruction)
             call_kwargs = scope.mask_definitions(kwargs)
             runnable = self._runnable(call_kwargs)
         except BaseException as exc:

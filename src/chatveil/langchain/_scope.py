@@ -163,11 +163,17 @@ class Scope:
         self.tally = tally
 
     # ------------------------------------------------------------ masking
-    def mask_messages(self, messages: Sequence[BaseMessage]) -> list[BaseMessage]:
-        """Pseudonymize every message (fail closed: raises before anything is returned)."""
+    def mask_messages(self, messages: Sequence[BaseMessage], *, model_only: bool = False
+                      ) -> list[BaseMessage]:
+        """Pseudonymize every message (fail closed: raises before anything is returned).
+
+        ``model_only``: the masked messages go to the model only (the guarded chat model),
+        not back to the application.
+        """
         if self.per_call:
-            return self._mask(lambda fn: [map_message(m, fn, masking=True) for m in messages])
-        return self._mask(lambda fn: [self._mask_reusing(m, fn) for m in messages])
+            return self._mask(lambda fn: [map_message(m, fn, masking=True) for m in messages],
+                              model_only)
+        return self._mask(lambda fn: [self._mask_reusing(m, fn) for m in messages], model_only)
 
     def _mask_reusing(self, message: BaseMessage, fn: TextFn) -> BaseMessage:
         """Mask a message; a history re-sent every turn gets last turn's masked copies back.
@@ -214,10 +220,10 @@ class Scope:
                 self.guard, self.session_id, lambda fn: mask_definitions(kwargs, fn)
             )
 
-    def _mask(self, walk: Callable[[TextFn], Any]) -> Any:
+    def _mask(self, walk: Callable[[TextFn], Any], model_only: bool = False) -> Any:
         with self.tally.step():
             # one vault lookup for the whole history; only texts new to the session reach NER
-            return pseudonymize_leaves(self.guard, self.session_id, walk)
+            return pseudonymize_leaves(self.guard, self.session_id, walk, model_only=model_only)
 
     # ------------------------------------------------------------ restoring
     def restore_text(self, text: str) -> str:

@@ -279,7 +279,8 @@ class GuardedLLM(LLM):
     def _mask_messages(self, messages: Sequence[ChatMessage], sid: str) -> list[ChatMessage]:
         messages = list(messages)
         masked = pseudonymize_leaves(
-            self._guard, sid, lambda fn: [_map_block(m, fn, masking=True) for m in messages]
+            self._guard, sid, lambda fn: [_map_block(m, fn, masking=True) for m in messages],
+            model_only=True,
         )
         role = self._llm.metadata.system_role
         return with_instruction(
@@ -296,8 +297,8 @@ class GuardedLLM(LLM):
         )
 
     def _mask_prompt(self, prompt: str, sid: str) -> str:
-        return with_instruction_prompt(self._guard.pseudonymize(prompt, sid),
-                                       self._guard.instruction)
+        masked = self._guard._pseudonymize_texts([prompt], sid, hand_out=False)[0]
+        return with_instruction_prompt(masked, self._guard.instruction)
 
     def _restore(self, sid: str) -> TextFn:
         return partial(self._guard.restore, session_id=sid)
