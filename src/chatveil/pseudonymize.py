@@ -712,7 +712,10 @@ def _keeps_itself(text: str, entity_type: str, index: VaultIndex) -> bool:
 def _protect(text: str, items: list[_Item], hazards: list[tuple[int, int, str]]) -> list[_Item]:
     """``items`` with every hazard turned into a literal item, merged with what it overlaps."""
     items = list(items)
+    made: list[_Item] = []
     for a, b, etype in sorted(hazards):
+        if any(m.start <= a and b <= m.end for m in made):
+            continue  # already inside a region protected in this round
         absorbed = [i for i in items if i.start < b and a < i.end]
         while True:  # grow to cover whatever the region overlaps
             lo = min([a, *(i.start for i in absorbed)])
@@ -740,7 +743,8 @@ def _protect(text: str, items: list[_Item], hazards: list[tuple[int, int, str]])
         if personal:
             etype = max(personal, key=lambda i: i.end - i.start).entity_type
         items = [i for i in items if i not in absorbed]
-        items.append(_Item(a, b, etype or "LITERAL", literal=True, counted=bool(personal)))
+        made.append(_Item(a, b, etype or "LITERAL", literal=True, counted=bool(personal)))
+        items.append(made[-1])
         items.sort(key=lambda i: i.start)
     return items
 
