@@ -29,6 +29,7 @@ from chatveil.errors import (
     SurrogateCollisionError,
     UnknownSessionError,
 )
+from chatveil.output import AnswerStream, OutputScreen, ScreenedStream
 from chatveil.pseudonymize import (
     Outcome,
     Pseudonymizer,
@@ -65,6 +66,8 @@ class Tally:
     redacted: Counter[str] = field(default_factory=Counter)
     restored: Counter[str] = field(default_factory=Counter)
     unrestored_tokens: int = 0
+    #: personal data the model wrote that the user never sent (``output_pii``), by type
+    model_written: Counter[str] = field(default_factory=Counter)
 
 
 class _Metrics:
@@ -103,6 +106,11 @@ class _Metrics:
                 tally.restored.update(counts)
                 tally.unrestored_tokens += unknown
 
+    def add_output(self, counts: Mapping[str, int]) -> None:
+        with self._lock:
+            for tally in (self.total, *self.tallies.get()):
+                tally.model_written.update(counts)
+
     def snapshot(self) -> dict[str, Any]:
         with self._lock:
             total = self.total
@@ -113,6 +121,7 @@ class _Metrics:
                 "cache_hits": self.cache_hits,
                 "cache_misses": self.cache_misses,
                 "unrestored_tokens": total.unrestored_tokens,
+                "model_written": dict(sorted(total.model_written.items())),
             }
 
 
@@ -296,8 +305,8 @@ class Guard:
 
     # ------------------------------------------------------------------ metrics
     def metrics(self) -> dict[str, Any]:
-        """Counts by entity type (pseudonymized, redacted, restored), cache hits and misses,
-        unrestored-looking tokens and live sessions. Never values."""
+        """Counts by entity type (pseudonymized, redacted, restored, model-written), cache
+        hits and misses, unrestored-looking tokens and live sessions. Never values."""
         snap = self._metrics.snapshot()
         snap["sessions"] = sum(1 for _ in self._store.sessions())
         return snap
@@ -512,10 +521,70 @@ class Guard:
         self._metrics.add_restore(restored, unknown[0])
         return out
 
+    def restore_answer(self, text: str, session_id: str | None = None, *,
+                       sent: Sequence[str] = ()) -> str:
+        """Restore a model's answer, applying ``output_pii`` to what the model wrote.
+
+        With ``output_pii="pass"`` (the default) this is :meth:`restore`. Otherwise personal
+        data in ``text`` that is neither a surrogate of the session, nor an original it
+        knows, nor found in ``sent`` (what the call sent to the model) is masked with a
+        stand-in of the session (``mask``) or refused (``raise``).
+
+        Raises:
+            PIILeakError: ``output_pii="raise"`` and the model wrote personal data (the
+                message names entity types and counts only).
+            DetectionError: ``mask``/``raise`` and detection failed (fail closed).
+        """
+        sid = self.resolve_session(session_id)
+        return self.restore(self.screen_answer(text, sid, sent=sent), sid)
+
+    def screen_answer(self, text: str, session_id: str | None = None, *,
+                      sent: Sequence[str] = ()) -> str:
+        """Apply ``output_pii`` to a model's raw answer, before restore (see
+        :meth:`restore_answer`, which does both); ``text`` itself with ``pass``."""
+        text = _as_text(text)
+        live = self._open(self.resolve_session(session_id), create=False)
+        screen = self._output_screen(live, sent)
+        return text if screen is None else screen.screen(text)
+
     def stream_restorer(self, session_id: str | None = None) -> StreamRestorer:
         """A restorer for streamed chunks: ``feed(chunk) -> str`` then ``flush() -> str``."""
         live = self._open(self.resolve_session(session_id), create=False)
         return StreamRestorer(live.state.index, on_done=self._metrics.add_restore)
+
+    def answer_restorer(self, session_id: str | None = None, *,
+                        sent: Sequence[str] = ()) -> AnswerStream:
+        """A restorer for a streamed model answer that applies ``output_pii`` as
+        :meth:`restore_answer` does, one completed line or sentence at a time.
+
+        With ``output_pii="pass"`` it is :meth:`stream_restorer`. Otherwise text is held
+        back until its line or sentence ends (at most 2,000 characters), then screened and
+        restored.
+
+        Args:
+            session_id: the session; the current one if omitted.
+            sent: what the call sent to the model (values found in it are the user's).
+        """
+        live = self._open(self.resolve_session(session_id), create=False)
+        restorer = StreamRestorer(live.state.index, on_done=self._metrics.add_restore)
+        screen = self._output_screen(live, sent)
+        if screen is None:
+            return restorer
+        return ScreenedStream(screen, restorer, live.state.index)
+
+    def _output_screen(self, live: _Live, sent: Sequence[str]) -> OutputScreen | None:
+        mode = self._config.output_pii
+        if mode == "pass":
+            return None
+        state = live.state
+        return OutputScreen(
+            mode,
+            lambda text: self._detect(text, live),
+            state.index,
+            lambda value, etype: self._pseudonymizer.stand_in(state, value, etype),
+            sent,
+            self._metrics.add_output,
+        )
 
     # ------------------------------------------------------------------ persistence
     @staticmethod

@@ -141,6 +141,8 @@ class SessionState:
         self.lock = threading.RLock()
         self._memo: cachetools.LRUCache[str, Remembered] = cachetools.LRUCache(MEMO_SIZE)
         self.handed_out = HandedOut()
+        #: keyed HMAC of a model-written value -> its stand-in (GuardConfig.output_pii)
+        self.stand_ins: cachetools.LRUCache[bytes, str] = cachetools.LRUCache(MEMO_SIZE)
 
     def sync(self) -> None:
         """Extend the index with the entries added since its version.
@@ -172,6 +174,7 @@ class SessionState:
             self.index.clear()
             self._memo.clear()
             self.handed_out.clear()
+            self.stand_ins.clear()
 
     def __repr__(self) -> str:
         return f"SessionState(session_id={self.session_id!r}, entries={self.index.counts()})"
@@ -687,6 +690,32 @@ class Pseudonymizer:
         raise SurrogateCollisionError(
             f"no unique surrogate for a {entity_type} literal after {MAX_ATTEMPTS} attempts"
         )
+
+    def stand_in(self, state: SessionState, value: str, entity_type: str) -> str:
+        """The session's stand-in (``<EMAIL_2>``) for a value the model wrote on its own.
+
+        Numbered with the placeholder counters and reserved in the vault as a literal entry
+        that restores to itself; the value is not stored. The same value gets the same
+        stand-in while this process remembers it.
+        """
+        key = hmac.new(state.key, f"{entity_type}\x00{value.casefold()}".encode(
+            "utf-8", "surrogatepass"), hashlib.sha256).digest()
+        with state.lock:
+            found = state.stand_ins.get(key)
+            if found is not None:
+                return found
+            index, store, sid = state.index, state.store, state.session_id
+            label = label_for(entity_type)
+            for _ in range(MAX_ATTEMPTS):
+                stand_in = f"<{label}_{store.next_number(sid, label)}>"
+                if index.collides(literal_original(stand_in), stand_in, ()):
+                    continue
+                store.add(sid, Entry(literal_original(stand_in), stand_in, entity_type))
+                state.sync()
+                if index.literal(stand_in) is not None:
+                    state.stand_ins[key] = stand_in
+                    return stand_in
+        raise SurrogateCollisionError(f"no free stand-in for a {entity_type} value")
 
     def _literal_strategy(self, text: str, entity_type: str, shape: bool) -> Strategy:
         if shape:  # a stand-in the user wrote gets a stand-in of the same kind
