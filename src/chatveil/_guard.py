@@ -394,7 +394,7 @@ class Guard:
 
     # ------------------------------------------------------------------ pseudonymize
     def pseudonymize(self, text: str, session_id: str | None = None, *,
-                     recognise_later: bool = True) -> str:
+                     recognise_later: bool = True, documents: bool = False) -> str:
         """Replace personal data in ``text`` with the session's surrogates.
 
         ``restore`` of the result (or of a model's answer quoting it) gives back exactly
@@ -409,6 +409,10 @@ class Guard:
                 pseudonymized and left as it is. Pass ``False`` when only the model sees the
                 result (what the adapters do): then any surrogate-looking text sent later is
                 treated as the user's own and comes back exactly as written.
+            documents: the text is a document to be stored (a vector store, a database):
+                the surrogates made for it are recognised wherever they come back, in this
+                session and in any session that imports its vault (what
+                ``PseudonymizeTransform`` does). Pseudonymize documents in their own session.
 
         Fails closed: if detection fails a :class:`~chatveil.errors.DetectionError` is raised
         and no partly masked text is returned.
@@ -417,7 +421,7 @@ class Guard:
             NoSessionError: no ``session_id`` and no ``guard.session(...)`` block.
         """
         return self._pseudonymize_texts([_as_text(text)], session_id,
-                                        hand_out=recognise_later)[0]
+                                        hand_out=recognise_later, documents=documents)[0]
 
     def pseudonymize_batch(
         self,
@@ -427,6 +431,7 @@ class Guard:
         progress: bool = False,
         batch_size: int = 32,
         recognise_later: bool = True,
+        documents: bool = False,
     ) -> list[str]:
         """Pseudonymize many texts into one session, running NER in batches.
 
@@ -436,16 +441,17 @@ class Guard:
             progress: show a tqdm progress bar.
             batch_size: texts per NER batch.
             recognise_later: as in :meth:`pseudonymize`.
+            documents: as in :meth:`pseudonymize`.
         """
         if isinstance(texts, str) or not isinstance(texts, Iterable):
             raise TypeError("pseudonymize_batch expects a sequence of strings")
         return self._pseudonymize_texts([_as_text(t) for t in texts], session_id,
                                         progress=progress, batch_size=batch_size,
-                                        hand_out=recognise_later)
+                                        hand_out=recognise_later, documents=documents)
 
     def _pseudonymize_texts(self, items: list[str], session_id: str | None, *,
                             progress: bool = False, batch_size: int = 32,
-                            hand_out: bool = True) -> list[str]:
+                            hand_out: bool = True, documents: bool = False) -> list[str]:
         """Pseudonymize ``items`` into one session.
 
         ``hand_out``: the masked texts go back to the application, which may send them in
@@ -467,14 +473,14 @@ class Guard:
             if bar is not None:
                 bar.close()
         spans = dict(zip(new, found, strict=True))
-        outcomes = [self._outcome(t, live, spans.get(t)) for t in items]
+        outcomes = [self._outcome(t, live, spans.get(t), documents) for t in items]
         for _ in range(_SETTLE_ROUNDS):
             # a surrogate issued for a later text may occur in an earlier one: redo those
             version = state.index.version
             stale = [i for i, t in enumerate(items) if self._pseudonymizer.recall(t, state)
                      is None]
             for i in stale:
-                outcomes[i] = self._outcome(items[i], live, spans.get(items[i]))
+                outcomes[i] = self._outcome(items[i], live, spans.get(items[i]), documents)
             if not stale or state.index.version == version:
                 break
         for outcome in outcomes:
@@ -497,13 +503,14 @@ class Guard:
         sid = self.resolve_session(session_id)
         return map_leaves(obj, lambda s: self.restore(s, sid), masking=False)
 
-    def _outcome(self, text: str, live: _Live, spans: list[Span] | None) -> Outcome:
+    def _outcome(self, text: str, live: _Live, spans: list[Span] | None,
+                 documents: bool = False) -> Outcome:
         state = live.state
         outcome = self._pseudonymizer.recall(text, state)
         if outcome is None:
             if spans is None:
                 spans = self._detect(text, live)
-            outcome = self._pseudonymizer.apply(text, spans, state)
+            outcome = self._pseudonymizer.apply(text, spans, state, document=documents)
         return outcome
 
     # ------------------------------------------------------------------ restore

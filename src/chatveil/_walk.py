@@ -138,7 +138,7 @@ def _is_pydantic(value: Any) -> bool:
 
 def pseudonymize_leaves(
     guard: Guard, session_id: str, build: Callable[[TextFn], T], *, progress: bool = False,
-    model_only: bool = False,
+    model_only: bool = False, documents: bool = False,
 ) -> T:
     """Pseudonymize every text leaf that ``build`` visits, with one batch for the session.
 
@@ -149,6 +149,7 @@ def pseudonymize_leaves(
 
     ``model_only``: the result goes to the model only, never back to the application (so it
     is not remembered as a handed-out masked text, see :class:`~chatveil.pseudonymize.HandedOut`).
+    ``documents``: the texts are documents to be stored (see ``Guard.pseudonymize``).
     """
     texts: list[str] = []
 
@@ -158,5 +159,5 @@ def pseudonymize_leaves(
 
     build(collect)
     masked = iter(guard._pseudonymize_texts(texts, session_id, progress=progress,
-                                            hand_out=not model_only))
+                                            hand_out=not model_only, documents=documents))
     return build(lambda _text: next(masked))

@@ -189,6 +189,8 @@ class VaultIndex:
         self._by_original: dict[str, Entry] = {}
         #: literal entries by their exact text (see Entry.literal)
         self._literals: dict[str, Entry] = {}
+        #: surrogates (and surrogate name parts) of document entries, casefolded
+        self.documents: set[str] = set()
         self._by_surrogate: dict[str, Entry] = {}
         #: casefolded original name part -> surrogate part
         self.part_original: dict[str, str] = {}
@@ -301,6 +303,9 @@ class VaultIndex:
         if not variant:
             self._by_original[folded] = entry
         self._by_surrogate[entry.surrogate.casefold()] = entry
+        if entry.document:
+            self.documents.add(entry.surrogate.casefold())
+            self.documents.update(p.casefold() for _, p in entry.parts)
         if SHAPE_RE.fullmatch(entry.surrogate):
             self.shaped[entry.surrogate] = (value, entry.entity_type)
         else:

@@ -381,10 +381,12 @@ class _Built:
         return tuple((p.ms, p.me, p.expected) for p in self.pieces if p.expected is not None)
 
 
-class _Words:
-    """The casefolded words of a text: new surrogates avoid them when they can."""
+class _Context:
+    """What new entries for one text must respect: its casefolded words (new surrogates
+    avoid them when they can), and whether they are document entries."""
 
-    def __init__(self, text: str, values: Sequence[str]) -> None:
+    def __init__(self, text: str, values: Sequence[str], document: bool = False) -> None:
+        self.document = document
         self.all = words_of(text)
         # a surrogate never equals another value (or its name part) of the same text
         self.values = {w for value in values for w in name_words(value)}
@@ -457,11 +459,13 @@ class Pseudonymizer:
         return Outcome(memo.masked, memo.counts, MappingProxyType({}), memo.inserts)
 
     # ------------------------------------------------------------ pseudonymize
-    def apply(self, text: str, spans: Sequence[Span], state: SessionState) -> Outcome:
+    def apply(self, text: str, spans: Sequence[Span], state: SessionState, *,
+              document: bool = False) -> Outcome:
         """Pseudonymize ``text`` whose detected spans are ``spans``.
 
         The result restores to exactly ``text`` (redactions aside) with the session's
-        entries as they are on return.
+        entries as they are on return. ``document``: the text is a document to be stored
+        (new entries are document entries, see :class:`~chatveil.state.Entry`).
 
         Raises:
             PIILeakError: strict mode, and a known original would still be in the result.
@@ -469,8 +473,8 @@ class Pseudonymizer:
         """
         index = state.index
         items = self._items(text, spans, state)
-        words = _Words(text, [text[i.start:i.end] for i in items
-                              if not i.shape and i.kept is None])
+        words = _Context(text, [text[i.start:i.end] for i in items
+                                if not i.shape and i.kept is None], document)
         for _ in range(MAX_ROUNDS):
             built = self._build(text, items, state, words)
             hazards = self._hazards(built, index)
@@ -500,10 +504,13 @@ class Pseudonymizer:
         if self._config.session_recall and len(index):
             found += recall_spans(text, index)
         kept: list[Insert] = []
-        if len(state.handed_out):
+        if len(state.handed_out) or index.documents:
+            matcher = Matcher(index)
             with index.lock:
-                matches = [(s, e) for s, e, _ in Matcher(index).finditer(text)]
-            kept = state.handed_out.find(text, matches)
+                found_all = list(matcher.finditer(text))
+                kept = _documents(text, found_all, matcher, index)
+            kept += state.handed_out.find(text, [(s, e) for s, e, _ in found_all])
+            kept = _disjoint(kept)
         shapes = list(SHAPED.finditer(text)) if ("[" in text or "<" in text) else []
         taken = [(a, b) for a, b, _ in kept]
         shapes = [m for m in shapes if not _overlaps(m.start(), m.end(), taken)]
@@ -520,7 +527,7 @@ class Pseudonymizer:
         return items
 
     def _build(self, text: str, items: list[_Item], state: SessionState,
-               words: _Words) -> _Built:
+               words: _Context) -> _Built:
         out: list[str] = []
         pieces: list[_Piece] = []
         counts: Counter[str] = Counter()
@@ -606,7 +613,7 @@ class Pseudonymizer:
 
     # ------------------------------------------------------------ surrogates
     def _surrogate(self, state: SessionState, value: str, entity_type: str, strategy: Strategy,
-                   words: _Words) -> str:
+                   words: _Context) -> str:
         index = state.index
         entry = index.literal(value) or index.by_original(value)
         if entry is None:
@@ -624,7 +631,7 @@ class Pseudonymizer:
         return form
 
     def _new_entry(self, state: SessionState, value: str, entity_type: str, strategy: Strategy,
-                   words: _Words) -> Entry:
+                   words: _Context) -> Entry:
         index, store, sid = state.index, state.store, state.session_id
         for attempt in range(MAX_ATTEMPTS):
             candidate = strategy.candidate(Request(
@@ -638,7 +645,8 @@ class Pseudonymizer:
                 continue
             if index.collides(value, surrogate, parts):
                 continue
-            stored = store.add(sid, Entry(value, surrogate, entity_type, parts))
+            stored = store.add(sid, Entry(value, surrogate, entity_type, parts,
+                                          words.document))
             state.sync()  # ours, and whatever other workers added meanwhile
             if stored is not None:
                 return stored  # ours, or the entry another worker stored first
@@ -646,7 +654,7 @@ class Pseudonymizer:
             f"no unique surrogate for a {entity_type} value after {MAX_ATTEMPTS} attempts"
         )
 
-    def _literal(self, state: SessionState, text: str, entity_type: str, words: _Words,
+    def _literal(self, state: SessionState, text: str, entity_type: str, words: _Context,
                  shape: bool = False) -> Entry:
         """The literal entry protecting ``text`` exactly as written (created if new).
 
@@ -664,7 +672,7 @@ class Pseudonymizer:
             if entry is not None:
                 return entry
             if shape and _keeps_itself(text, entity_type, index):
-                store.add(sid, Entry(original, text, entity_type))
+                store.add(sid, Entry(original, text, entity_type, (), words.document))
                 state.sync()
                 entry = index.literal(text)
                 if entry is not None:
@@ -682,7 +690,8 @@ class Pseudonymizer:
                 if index.collides(text, surrogate, ()) or surrogate.casefold() in (
                         index.part_surrogate):
                     continue
-                stored = store.add(sid, Entry(original, surrogate, entity_type))
+                stored = store.add(sid, Entry(original, surrogate, entity_type, (),
+                                              words.document))
                 state.sync()
                 entry = index.literal(text)
                 if stored is not None and entry is not None:
@@ -776,6 +785,33 @@ def _protect(text: str, items: list[_Item], hazards: list[tuple[int, int, str]])
         items.append(made[-1])
         items.sort(key=lambda i: i.start)
     return items
+
+
+def _documents(text: str, matches: Sequence[tuple[int, int, object]], matcher: Matcher,
+               index: VaultIndex) -> list[Insert]:
+    """The surrogates of document entries in ``text``, and what they restore to."""
+    if not index.documents:
+        return []
+    out: list[Insert] = []
+    for s, e, payload in matches:
+        seen = text[s:e]
+        restored = matcher.replace(seen, payload, Counter(), [0])
+        if isinstance(payload, tuple):
+            ours = payload[0].casefold() in index.documents
+        else:
+            entry = index.by_original(restored)
+            ours = entry is not None and entry.document and restored != seen
+        if ours:
+            out.append((s, e, restored))
+    return out
+
+
+def _disjoint(inserts: list[Insert]) -> list[Insert]:
+    out: list[Insert] = []
+    for a, b, expected in sorted(inserts, key=lambda i: (i[0], i[0] - i[1])):
+        if not out or a >= out[-1][1]:
+            out.append((a, b, expected))
+    return out
 
 
 def _overlaps(start: int, end: int, regions: Sequence[tuple[int, int]]) -> bool:

@@ -221,6 +221,29 @@ def test_forget_drops_the_handed_out_memory() -> None:
     assert len(state.handed_out) == 0
 
 
+def test_document_surrogates_are_recognised_after_an_import() -> None:
+    ingestion = fake_guard()
+    doc = "Maria Kowalski (maria@kowalski.org) leads the Berlin office."
+    chunk = ingestion.pseudonymize(doc, session_id="corpus", documents=True)
+    assert all(e.document for e in ingestion.vault("corpus").entries)
+    key = Guard.generate_key()
+    chats = fake_guard()
+    chats.import_session("u1", ingestion.export_session("corpus", key), key)
+    cut, doc_cut = chunk.index(" leads"), doc.index(" leads")  # chunks split between words
+    prompt = f"Context:\n{chunk[:cut]}\n{chunk[cut:]}\nQuestion: who is Maria Kowalski?"
+    masked = chats.pseudonymize(prompt, session_id="u1", recognise_later=False)
+    assert masked.startswith(f"Context:\n{chunk[:cut]}\n{chunk[cut:]}\nQuestion: who is ")
+    assert chats.restore(masked, session_id="u1") == (
+        f"Context:\n{doc[:doc_cut]}\n{doc[doc_cut:]}\nQuestion: who is Maria Kowalski?")
+    # without the flag, the same surrogates would be the user's own text, protected
+    plain = fake_guard()
+    chunk2 = plain.pseudonymize(doc, session_id="corpus", recognise_later=False)
+    other = fake_guard()
+    other.import_session("u1", plain.export_session("corpus", key), key)
+    masked2 = other.pseudonymize(chunk2, session_id="u1", recognise_later=False)
+    assert masked2 != chunk2 and other.restore(masked2, session_id="u1") == chunk2
+
+
 # ---------------------------------------------------------------------- data
 def test_literal_entries_are_plain_data_and_never_show_values() -> None:
     entry = Entry(literal_original("Tyrone"), "Kevin", "PERSON")
@@ -231,6 +254,11 @@ def test_literal_entries_are_plain_data_and_never_show_values() -> None:
     forged = Entry("\u2063Tyrone\u2063" + "0" * 16, "Kevin", "PERSON")
     assert not forged.literal and forged.value == forged.original
     assert literal_original("CHAD").casefold() != literal_original("Chad").casefold()
+    document = Entry("Maria", "Kevin", "PERSON", (("Maria", "Kevin"),), document=True)
+    assert document.to_dict()["d"] is True and "d" not in entry.to_dict()
+    assert Entry.from_dict(document.to_dict()) == document
+    with pytest.raises(ValueError, match="not an entry"):
+        Entry.from_dict({**document.to_dict(), "d": "yes"})
 
 
 def test_redacted_texts_are_remembered_not_redone() -> None:

@@ -44,12 +44,18 @@ class Entry:
     that equals a surrogate of the session, a surrogate-shaped string, or a spelling of a
     known original that its surrogate cannot carry. Its stored original is an encoding of the
     text (:func:`literal_original`); :attr:`value` is the text itself, what restore returns.
+
+    A *document* entry was made for documents pseudonymized to be stored (a vector store, a
+    database): its surrogate lives on in them, so wherever it comes back in text to
+    pseudonymize (a retrieved chunk in a prompt) it is recognised as this entry's surrogate,
+    not protected as the user's own text.
     """
 
     original: str
     surrogate: str
     entity_type: str
     parts: tuple[tuple[str, str], ...] = ()
+    document: bool = False
 
     def __repr__(self) -> str:  # never show values
         return f"Entry(entity_type={self.entity_type!r})"
@@ -73,9 +79,13 @@ class Entry:
         return text if mark and tag == _tag(text) else None
 
     def to_dict(self) -> dict[str, object]:
-        """A JSON-ready dict (short keys: ``o``, ``s``, ``t``, ``p``)."""
-        return {"o": self.original, "s": self.surrogate, "t": self.entity_type,
-                "p": [list(p) for p in self.parts]}
+        """A JSON-ready dict (short keys: ``o``, ``s``, ``t``, ``p``; ``d`` for a document
+        entry)."""
+        out: dict[str, object] = {"o": self.original, "s": self.surrogate, "t": self.entity_type,
+                                  "p": [list(p) for p in self.parts]}
+        if self.document:
+            out["d"] = True
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Entry:
@@ -87,7 +97,10 @@ class Entry:
             raise ValueError("not an entry") from None
         if not all(isinstance(v, str) and v for v in (original, surrogate, etype)):
             raise ValueError("not an entry")
-        return cls(original, surrogate, etype, parts)  # type: ignore[arg-type]
+        document = data.get("d", False)
+        if not isinstance(document, bool):
+            raise ValueError("not an entry")
+        return cls(original, surrogate, etype, parts, document)  # type: ignore[arg-type]
 
 
 def counts_of(entries: Iterable[Entry]) -> dict[str, int]:
