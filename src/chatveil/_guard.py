@@ -399,7 +399,7 @@ class Guard:
 
         ``restore`` of the result (or of a model's answer quoting it) gives back exactly
         ``text``: text that merely looks like a surrogate of the session is protected, and
-        every mention keeps its own casing. See :doc:`/concepts/round_trips`.
+        every mention keeps its own casing (see the "Exact round trips" page).
 
         Args:
             text: the text.
