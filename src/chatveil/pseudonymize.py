@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import re
 import threading
 from bisect import bisect_right
@@ -595,7 +596,11 @@ class Pseudonymizer:
                         continue
                     hazards.append((piece.os, piece.oe, piece.entity_type))
                     continue
-                covered = [p for p in pieces[first:] if p.ms < e]
+                covered = []
+                for p in itertools.islice(pieces, first, None):
+                    if p.ms >= e:
+                        break
+                    covered.append(p)
                 if (out == seen and unknown[0] == before
                         and all(p.expected is None for p in covered)):
                     continue  # restore leaves it as it is: harmless
@@ -820,8 +825,13 @@ def _overlaps(start: int, end: int, regions: Sequence[tuple[int, int]]) -> bool:
 
 def _left_in_clear(masked: str, pieces: list[_Piece], index: VaultIndex) -> list[Span]:
     """Known originals in the user's text between surrogates (strict mode)."""
-    regions = [(p.ms, p.me) for p in pieces if p.expected is not None]
-    return [s for s in recall_spans(masked, index, parts=False) if not inside(s, regions)]
+    starts = [p.ms for p in pieces]
+    out = []
+    for span in recall_spans(masked, index, parts=False):
+        piece = pieces[bisect_right(starts, span.start) - 1]
+        if piece.expected is None or span.end > piece.me:
+            out.append(span)  # not inside one surrogate put in
+    return out
 
 
 # ---------------------------------------------------------------------- helpers
