@@ -22,7 +22,14 @@ from typing import Any, NoReturn, Self
 
 from chatveil.errors import ConfigurationError
 
-__all__ = ["DEFAULT_ENTITIES", "KNOWN_ENTITIES", "OPTIONAL_ENTITIES", "STRATEGIES", "GuardConfig"]
+__all__ = [
+    "DEFAULT_ENTITIES",
+    "KNOWN_ENTITIES",
+    "OPTIONAL_ENTITIES",
+    "OUTPUT_PII",
+    "STRATEGIES",
+    "GuardConfig",
+]
 
 #: Entity types detected when ``GuardConfig.entities`` is not given.
 DEFAULT_ENTITIES: tuple[str, ...] = (
@@ -49,6 +56,9 @@ KNOWN_ENTITIES: frozenset[str] = frozenset(DEFAULT_ENTITIES) | OPTIONAL_ENTITIES
 
 #: Surrogate strategies: realistic fakes, numbered placeholders, keyed-HMAC tokens, or removal.
 STRATEGIES: frozenset[str] = frozenset({"faker", "placeholder", "token", "redact"})
+
+#: What happens to personal data a model writes that the user never sent (``output_pii``).
+OUTPUT_PII: tuple[str, ...] = ("pass", "mask", "raise")
 
 _DEFAULT_THRESHOLDS = {"LOCATION": 0.6, "STREET_ADDRESS": 0.5}
 
@@ -90,6 +100,11 @@ class GuardConfig:
         custom_recognizers: extra Presidio ``EntityRecognizer`` instances.
         instruction: add a system instruction asking the model to keep placeholders/tokens
             verbatim (``None``: only when a placeholder or token strategy is in use).
+        output_pii: personal data the model writes in its answer that is not in the
+            session's vault (values the user never sent): ``pass`` it through (default),
+            ``mask`` it with a stand-in of the session, or ``raise``
+            :class:`~chatveil.errors.PIILeakError` (types and counts only). Adapters apply it
+            to answers, streamed or not (see :mod:`chatveil.output`).
 
     Raises:
         ConfigurationError: an option is unknown or has an invalid value.
@@ -118,6 +133,7 @@ class GuardConfig:
     chunk_overlap: int = 300
     custom_recognizers: tuple[Any, ...] = ()
     instruction: bool | None = None
+    output_pii: str = "pass"
 
     def __new__(cls, *args: Any, **options: Any) -> Self:
         # The dataclass __init__ would raise a bare TypeError for these; say what is wrong.
@@ -365,6 +381,12 @@ def _strategy(value: Any, name: str) -> str:
     return value
 
 
+def _output_pii(value: Any, name: str) -> str:
+    if not isinstance(value, str) or value not in OUTPUT_PII:
+        raise ConfigurationError(f"{name} must be one of {', '.join(OUTPUT_PII)}")
+    return value
+
+
 def _items(value: Any, name: str) -> tuple[Any, ...]:
     if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
         raise ConfigurationError(f"{name} must be a list (got {_kind(value)})")
@@ -475,6 +497,7 @@ _OPTIONS: dict[str, Validator] = {
     "chunk_overlap": _integer(0),
     "custom_recognizers": _recognizers,
     "instruction": _optional(_bool),
+    "output_pii": _output_pii,
 }
 
 

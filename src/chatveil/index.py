@@ -156,8 +156,9 @@ def _needs_capital(folded: str) -> bool:
 
 
 def _add_recall_original(index: LiteralIndex[RecallPayload], entry: Entry) -> None:
-    folded = entry.original.casefold()
-    index.add(entry.original, (entry, " " not in folded and _needs_capital(folded)))
+    value = entry.value
+    folded = value.casefold()
+    index.add(value, (entry, " " not in folded and _needs_capital(folded)))
 
 
 def _add_recall_part(index: LiteralIndex[RecallPayload], entry: Entry, part: str) -> None:
@@ -186,6 +187,10 @@ class VaultIndex:
     def _reset(self) -> None:
         self._entries: list[Entry] = []
         self._by_original: dict[str, Entry] = {}
+        #: literal entries by their exact text (see Entry.literal)
+        self._literals: dict[str, Entry] = {}
+        #: surrogates (and surrogate name parts) of document entries, casefolded
+        self.documents: set[str] = set()
         self._by_surrogate: dict[str, Entry] = {}
         #: casefolded original name part -> surrogate part
         self.part_original: dict[str, str] = {}
@@ -218,11 +223,15 @@ class VaultIndex:
         """The entry whose original is ``value`` (any casing)."""
         return self._by_original.get(value.casefold())
 
+    def literal(self, text: str) -> Entry | None:
+        """The literal entry protecting exactly ``text`` (case-sensitive), if any."""
+        return self._literals.get(text)
+
     def canonical(self, value: str) -> str:
         """``value`` as first written, if it is a known original or name part in other casing."""
         entry = self._by_original.get(value.casefold())
         if entry is not None:
-            return entry.original
+            return entry.value
         return self._part_canonical.get(value.casefold(), value)
 
     def counts(self) -> dict[str, int]:
@@ -280,19 +289,29 @@ class VaultIndex:
             self._reset()
 
     def _add(self, entry: Entry) -> None:
-        folded = entry.original.casefold()
-        if folded in self._by_original:
+        value = entry.value  # the original, or a literal entry's exact text
+        folded = value.casefold()
+        variant = False  # a literal spelling of a value the index already knows
+        if entry.literal:
+            if value in self._literals:
+                return
+            self._literals[value] = entry
+            variant = folded in self._by_original
+        elif folded in self._by_original:
             return  # a store never holds two, but an index never trusts that blindly
         self._entries.append(entry)
-        self._by_original[folded] = entry
+        if not variant:
+            self._by_original[folded] = entry
         self._by_surrogate[entry.surrogate.casefold()] = entry
+        if entry.document:
+            self.documents.add(entry.surrogate.casefold())
+            self.documents.update(p.casefold() for _, p in entry.parts)
         if SHAPE_RE.fullmatch(entry.surrogate):
-            self.shaped[entry.surrogate] = (entry.original, entry.entity_type)
+            self.shaped[entry.surrogate] = (value, entry.entity_type)
         else:
-            self.restore_index.add(
-                entry.surrogate, (entry.surrogate, entry.original, entry.entity_type)
-            )
-        _add_recall_original(self.recall_index, entry)
+            self.restore_index.add(entry.surrogate, (entry.surrogate, value, entry.entity_type))
+        if not variant:
+            _add_recall_original(self.recall_index, entry)
         for orig_part, surr_part in entry.parts:
             self._add_part(entry, orig_part, surr_part)
 

@@ -56,7 +56,8 @@ class Matcher:
         if found is None:
             unknown[0] += 1
             return text
-        restored[found[1]] += 1
+        if found[0] != text:  # a stand-in reserved as itself is not restored
+            restored[found[1]] += 1
         return found[0]
 
     def restore(self, text: str, start: int = 0, restored: Counter[str] | None = None,
