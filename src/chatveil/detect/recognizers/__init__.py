@@ -23,6 +23,7 @@ from chatveil.detect.recognizers._common import luhn_valid
 from chatveil.detect.recognizers.addresses import StreetAddressRecognizer
 from chatveil.detect.recognizers.api_keys import ApiKeyRecognizer
 from chatveil.detect.recognizers.cards import CardNumberRecognizer
+from chatveil.detect.recognizers.evidence import NameEvidenceRecognizer
 from chatveil.detect.recognizers.iban import IbanCodeRecognizer, iban_valid
 from chatveil.detect.recognizers.names import PersonNameRecognizer
 from chatveil.detect.recognizers.ner import FilteredSpacyRecognizer
@@ -37,6 +38,7 @@ __all__ = [
     "IbanCodeRecognizer",
     "InternationalPhoneRecognizer",
     "KnownPlaceRecognizer",
+    "NameEvidenceRecognizer",
     "PersonNameRecognizer",
     "StreetAddressRecognizer",
     "UsSsnContextRecognizer",
@@ -69,4 +71,5 @@ def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
         StreetAddressRecognizer(supported_language=language),
         PersonNameRecognizer(supported_language=language),
         KnownPlaceRecognizer(supported_language=language),
+        NameEvidenceRecognizer(supported_language=language),
     ]

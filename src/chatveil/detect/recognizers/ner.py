@@ -7,8 +7,18 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from chatveil.detect.recognizers._common import sentence_start, wordset
-from chatveil.detect.recognizers._lexicon import AMBIGUOUS, NOT_A_PERSON, NOT_SURNAME, name_lists
+import re
+
+from chatveil.detect.recognizers._common import WORD, sentence_start, wordset
+from chatveil.detect.recognizers._lexicon import (
+    AMBIGUOUS,
+    EPONYM_NEXT,
+    NOT_A_NAME_WORD,
+    NOT_A_PERSON,
+    NOT_SURNAME,
+    TECH_TERMS,
+    name_lists,
+)
 
 
 class FilteredSpacyRecognizer(SpacyRecognizer):
@@ -29,9 +39,42 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
         results = super().analyze(text, entities, nlp_artifacts)
         for r in results:
+            _cut_at_line_break(text, r)
             if r.entity_type == "PERSON":
                 _drop_leading_verb(text, r)
-        return [r for r in results if not _false_person(text, r) and not _false_place(text, r)]
+        return [r for r in results if r.end > r.start and not _false_person(text, r)
+                and not _false_place(text, r) and not _technical(text, r)]
+
+
+def _cut_at_line_break(text: str, result: RecognizerResult) -> None:
+    """"Susan Walker\nSubject" -> "Susan Walker": a span never crosses a line break (the part
+    before the break is kept; if it holds no word, the part after it)."""
+    value = text[result.start:result.end]
+    if "\n" not in value:
+        return
+    head = value.split("\n", 1)[0]
+    if head.strip():
+        result.end = result.start + len(head.rstrip())
+    else:
+        tail = value.split("\n")[-1]
+        result.start = result.end - len(tail)
+
+
+def _technical(text: str, result: RecognizerResult) -> bool:
+    """A person or place that is a technical term, product or company ("Go", "Anaconda",
+    "Java EE", "Jakarta EE") or an eponym ("Dijkstra's algorithm", "Kalman filter")."""
+    if result.entity_type not in ("PERSON", "LOCATION"):
+        return False
+    words = [w.casefold() for w in WORD.findall(text, result.start, result.end)]
+    if words and all(w in TECH_TERMS or w in NOT_A_NAME_WORD or w in EPONYM_NEXT
+                     for w in words) and any(w in TECH_TERMS or w in NOT_A_NAME_WORD
+                                             for w in words):
+        return True
+    m = _NEXT_WORD.match(text, result.end)
+    return m is not None and m.group(1).casefold() in EPONYM_NEXT
+
+
+_NEXT_WORD = re.compile(r"(?:['’]s?)?[ \t\-]+([^\W\d_]+)")
 
 
 _LEADING_VERBS = wordset("""

@@ -1,0 +1,717 @@
+"""Names and places from everywhere: evidence that does not need a name to be in a list.
+
+:class:`NameEvidenceRecognizer` finds person names and places of any origin, in text as people
+type it (all lower case, all upper case, headers, signatures), from evidence that generalizes:
+
+* **word shape**: a capitalised word that is no English word (the SCOWL dictionary keeps proper
+  nouns capitalised, so "Sharma", "Okonkwo", "Nguyễn" are not in it while "mark" and "said"
+  are), no technical term, no language or nationality, no typo of an English word. Adjacent
+  such words, initials and particles ("A. K.", "van der", "bin", "al-") form one name;
+* **casing views**: a line written all in upper or all in lower case is read through a
+  same-length copy where exactly those non-English words are capitalised ("DEAR KANOKWAN
+  SUKSAWAT" -> "dear Kanokwan Suksawat", "patient swati pawar" -> "patient Swati Pawar"), so
+  the same rules and spaCy's NER apply; offsets never change;
+* **label fields and cues**: ``From:``, ``To:``, ``Cc:``, ``Patient:``, ``Employee:``,
+  ``Candidate:``, ``Name:``, ``Payee:``..., signatures after ``Regards,``/``Thanks,``, relation
+  cues ("my friend X", "my manager X", "tell X", "ask X", "cc X", "X said");
+* **cross-evidence**: a name next to its own email address ("Amarachi Balogun
+  <amarachi.balogun@...>": the local part confirms the name words, whatever their origin);
+* **places**: a world gazetteer (GeoNames cities of more than 15,000 people, countries, the
+  regions of Faker's address providers of many locales), in any case;
+* **consistency**: once a name is found, its other mentions in the same text are found too
+  ("Zhen's", a surname alone later on), and a name is never replaced in part.
+
+Technical words stay alone: a list of languages, tools, products and companies named after
+people, and eponyms before "algorithm", "theorem", "filter"... ("Dijkstra's algorithm",
+"Kalman filter"). No span crosses a line break.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from chatveil.detect.recognizers._common import WORD, glued, sentence_start, wordset
+from chatveil.detect.recognizers._lexicon import (
+    EPONYM_NEXT,
+    NOT_A_NAME_WORD,
+    NOT_A_PERSON,
+    NOT_SURNAME,
+    TECH_TERMS,
+    english_dictionary,
+    world_names,
+    world_places,
+)
+
+__all__ = ["NameEvidenceRecognizer"]
+
+_PARTICLES = wordset("van von der den de da di del della le la du dos das bin binti bint ibn "
+                      "al el ter ten af av zu abu dela")
+#: Labels of header and form fields whose value is a person.
+_PERSON_LABEL_RE = re.compile(
+    r"^[ \t>*\-•]*(?P<label>from|to|cc|bcc|reply-to|sender|recipient|attn|attention|"
+    r"(?:full |legal |preferred |first |last |given |family |sur)?name|patient(?: name)?|"
+    r"employee(?: name)?|candidate(?: name)?|applicant|payee|beneficiary|account (?:holder|name)|"
+    r"holder|guest|passenger|traveller|traveler|student(?: name)?|tenant|landlord|client|"
+    r"customer(?: name)?|contact(?: person)?|emergency contact|next of kin|manager|"
+    r"line manager|hiring manager|reported by|requested by|assignee|assigned to|owner|"
+    r"doctor|physician|consultant|referred by|referee|witness|signed|signatory|author|"
+    r"interviewer|interviewee|mentor|supervisor|approver|approved by|prepared by|"
+    r"submitted by|reviewer|host|organizer|organiser|speaker|attendees?|participants?|"
+    r"members?|team|nominee|winner|parent|guardian|spouse|child|father|mother|"
+    r"father's name|mother's name|husband|wife|son|daughter|dear)"
+    r"[ \t]*:[ \t]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: Closings after which the next line is a signature.
+_CLOSING_RE = re.compile(
+    r"^[ \t]*(?:best regards|kind regards|warm regards|regards|best wishes|best|thanks|"
+    r"thank you|many thanks|cheers|sincerely|yours sincerely|yours truly|yours faithfully|"
+    r"yours|respectfully|warmly|love|xoxo|take care|with thanks|rgds|br|thx|--|—|-)"
+    r"[ \t]*[,!.]?[ \t]*\n[ \t]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+_RELATIONS = (
+    "friend|best friend|bestie|manager|boss|colleague|coworker|co-worker|teammate|wife|husband|"
+    "son|daughter|mother|father|mom|mum|dad|brother|sister|cousin|uncle|aunt|auntie|aunty|niece|"
+    "nephew|grandma|grandpa|grandmother|grandfather|grandson|granddaughter|partner|fiancé|"
+    "fiance|fiancée|fiancee|girlfriend|boyfriend|roommate|flatmate|housemate|neighbour|neighbor|"
+    "landlord|landlady|tenant|doctor|dentist|therapist|teacher|tutor|professor|student|intern|"
+    "assistant|mentor|mentee|lead|supervisor|director|ceo|cto|cfo|recruiter|client|customer|"
+    "ex|kid|baby|child|stepson|stepdaughter|in-law|sister-in-law|brother-in-law|mother-in-law|"
+    "father-in-law|nanny|maid|driver|coach|classmate|buddy|pal|mate|bff|crush|spouse|"
+    "report|direct report|hire|new hire|contact|agent|lawyer|attorney|accountant|nurse|"
+    "pastor|priest|imam|rabbi|guru|sensei|senpai|boss's"
+)
+_RELATION_RE = re.compile(
+    r"(?<![^\W_])(?:my|our|your|his|her|their)[ \t]+(?:(?:new|old|former|late|dear|little|"
+    r"big|elder|younger|older|eldest|youngest|best|ex-|lovely|amazing)[ \t]*)?"
+    r"(?:" + _RELATIONS + r")s?[ \t]*,?[ \t]+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+#: Verbs before a person: "tell X", "ask X to", "cc X", "ping X".
+_VERB_BEFORE_RE = re.compile(
+    r"(?<![^\W_])(?:tell|ask|cc|ping|email|e-mail|mail|call|message|text|remind|invite|thank|"
+    r"congratulate|introduce|meet|met|welcome|page|dm|loop in|reply to|write to|talk to|"
+    r"speak to|speak with|spoke to|spoke with|talked to|talking to|meeting with|met with|"
+    r"call with|chat with|lunch with|dinner with|married|marry|hire|hired|fire|fired|promote|"
+    r"promoted|interview|interviewed|visit|visited|thanks to|on behalf of|signed by|sent by|"
+    r"written by|from|with|for|and|or|to|by|via|cc:|dear|hi|hello|hey|congrats|congratulations)"
+    r"[ \t]*,?[ \t]+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+#: Verbs after a person: "X said", "X will", "X's".
+_VERB_AFTER = wordset("""
+said says say told tells asked asks wants wanted thinks thought wrote writes replied replies
+texted texts called calls emailed mailed messaged pinged mentioned mentions noticed agreed
+confirmed signed joined left leaves started starts finished forgot forgets is was has had
+will would can could should needs needed likes loves hates knows knew sent sends got gets
+""")
+#: Words before a place: "based in X", "moved from X", "flight to X".
+_PLACE_CUE_RE = re.compile(
+    r"(?<![^\W_])(?:in|from|to|at|near|around|outside|inside|across|via|visit|visiting|"
+    r"towards|toward|between|into|leaving|left|reach|reached|born in|based in|living in|"
+    r"moved to|moved from|relocating to|relocate to|flight to|flights to|flying to|fly to|"
+    r"trip to|travel to|travelling to|traveling to|office in|headquartered in)"
+    r"[ \t]+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+#: Words that make an unknown capitalised word a place rather than a person.
+_PLACE_TYPE_RE = re.compile(
+    r"(?<![^\W_])(?:in|from|near|born in|based in|living in|lives in|moved to|moved from|"
+    r"relocating to|flight to|flights to|flying to|fly to|trip to|travel to|office in|"
+    r"headquartered in|visit|visiting|city of|town of|province of)[ \t]+$",
+    re.IGNORECASE,
+)
+_EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_CHAT_WORDS = wordset("""
+u ur ya yo ok okay lol lmao omg btw idk imo pls plz thx tmrw tmr asap fyi eod eta tbh smh
+nvm np wfh ooo pto hmm hmmm haha hahaha hehe ugh yay yup nah meh aww oops wow whoa
+""")
+
+
+def _cap(word: str) -> str:
+    """``KUMAR`` / ``kumar`` -> ``Kumar``; ``AL-HARBI`` -> ``Al-Harbi`` (same length)."""
+    out = []
+    up = True
+    for ch in word:
+        c = ch.upper() if up else ch.lower()
+        out.append(c if len(c) == 1 else ch)
+        up = not ch.isalpha()
+    return "".join(out)
+
+
+def _lower(word: str) -> str:
+    return "".join(c if len(c := ch.lower()) == 1 else ch for ch in word)
+
+
+class _Scan:
+    """One pass of :class:`NameEvidenceRecognizer` over one text."""
+
+    def __init__(self, owner: NameEvidenceRecognizer, text: str, nlp_artifacts: Any) -> None:
+        self.o = owner
+        self.text = text
+        self.english = english_dictionary()
+        self.first, self.last = world_names()
+        self.places, self.regions, self.longest = world_places()
+        self.tokens = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)]
+        self.index = {t[0]: k for k, t in enumerate(self.tokens)}
+        self.ents = [e for e in (getattr(nlp_artifacts, "entities", None) or ())
+                     if hasattr(e, "start_char")]
+        self.nlp_artifacts = nlp_artifacts
+        self.view, self.line_case = self._view()
+        self.vtokens = [(s, e, self.view[s:e]) for s, e, _ in self.tokens]
+        self.view_ents: list[Any] = []
+        self.found: dict[tuple[int, int], tuple[str, float, str]] = {}
+        self._nameish: dict[int, bool] = {}
+        self.emails = [m.span() for m in _EMAIL_RE.finditer(text)]
+
+    # ------------------------------------------------------------------ views
+    def _view(self) -> tuple[str, list[str]]:
+        """The text with all-upper / all-lower lines re-cased (same length), and per token the
+        casing of its line: ``upper``, ``lower`` or ``mixed``."""
+        text = self.text
+        case_of_line: dict[int, str] = {}
+        pos = 0
+        for line in text.split("\n"):
+            letters = [c for c in line if c.isalpha()]
+            if letters and not any(c.islower() for c in letters) and \
+                    sum(c.isupper() for c in letters) >= 4:
+                case = "upper"
+            elif letters and not any(c.isupper() for c in letters):
+                case = "lower"
+            else:
+                case = "mixed"
+            case_of_line[pos] = case
+            pos += len(line) + 1
+        starts = sorted(case_of_line)
+        chars = list(text)
+        line_case = []
+        import bisect
+
+        for s, e, w in self.tokens:
+            case = case_of_line[starts[bisect.bisect_right(starts, s) - 1]]
+            line_case.append(case)
+            if case == "mixed":
+                continue
+            key = w.casefold()
+            if len(w) == 1:  # an initial or "I"
+                new = w.upper() if text[e:e + 1] == "." or key == "i" else w
+            elif self._english(key) or key in NOT_A_NAME_WORD:
+                new = _lower(w) if case == "upper" else w
+            else:
+                new = _cap(w)
+            if len(new) == e - s:
+                chars[s:e] = new
+        self._caps_runs(chars, line_case)
+        view = "".join(chars)
+        return (view if len(view) == len(text) else text), line_case
+
+    def _caps_runs(self, chars: list[str], line_case: list[str]) -> None:
+        """In mixed-case lines, re-case names written in capitals ("VIGNESH KUMAR will call",
+        "Vignesh KUMAR"): runs of two or more capitalised words of 3+ letters with a vowel
+        that are no English or technical words, or one such word beside a capitalised word
+        when it is a known name."""
+        tokens = self.tokens
+        n = len(tokens)
+
+        def caps(k: int) -> bool:
+            w = tokens[k][2]
+            key = w.casefold()
+            return (line_case[k] == "mixed" and w.isupper() and len(w) >= 3 and
+                    any(c in "AEIOUY" for c in w) and not self._english(key) and
+                    key not in TECH_TERMS and key not in NOT_A_NAME_WORD and
+                    key not in _CHAT_WORDS and not glued(self.text, *tokens[k][:2]))
+
+        k = 0
+        while k < n:
+            if not caps(k):
+                k += 1
+                continue
+            j = k + 1
+            while j < n and caps(j) and self.text[tokens[j - 1][1]:tokens[j][0]] == " ":
+                j += 1
+            run = range(k, j)
+            beside = any(0 <= i < n and tokens[i][2][:1].isupper() and not tokens[i][2].isupper()
+                         and self.text[min(tokens[i][1], tokens[k][1]):
+                                       max(tokens[i][0], tokens[k][0])].strip() == ""
+                         for i in (k - 1, j))
+            known = any(tokens[i][2].casefold() in self.first or
+                        tokens[i][2].casefold() in self.last for i in run)
+            if (j - k >= 2 and max(len(tokens[i][2]) for i in run) >= 5) or (beside and known):
+                for i in run:
+                    s, e, w = tokens[i]
+                    new = _cap(w)
+                    if len(new) == e - s:
+                        chars[s:e] = new
+            k = j
+
+    def _english(self, key: str) -> bool:
+        return key in self.english or key.replace("’", "'") in self.english
+
+    # ------------------------------------------------------------------ word tests
+    def nameish(self, k: int) -> bool:
+        """Token ``k`` reads as a name word: capitalised (in the view), no English word, no
+        technical term, no language/nationality, no typo, not part of an identifier."""
+        hit = self._nameish.get(k)
+        if hit is None:
+            hit = self._nameish[k] = self._nameish_uncached(k)
+        return hit
+
+    def _nameish_uncached(self, k: int) -> bool:
+        s, e, w = self.vtokens[k]
+        orig = self.tokens[k][2]
+        if not (w[:1].isupper() and not w.isupper()) or len(w) < 2:
+            return False
+        key = w.casefold()
+        if self._english(key) or key in TECH_TERMS or key in NOT_A_NAME_WORD or \
+                key in NOT_A_PERSON or key in _CHAT_WORDS or key in NOT_SURNAME:
+            return False
+        if any(ch.isupper() for ch in w[1:]) and not _name_inner_capital(w):
+            return False  # CamelCase: CrashLoopBackOff, iPhone, DevOps
+        if glued(self.text, s, e) or self._code_like(s, e) or self._in_email(s, e):
+            return False
+        if key not in self.first and key not in self.last and _typo(key, self.english):
+            return False
+        return True
+
+    def _code_like(self, s: int, e: int) -> bool:
+        text = self.text
+        before = text[s - 1:s]
+        after = text[e:e + 2]
+        return before in ("_", ".", "`", "/", "\\", "@", "#", "$", "=") or \
+            after[:1] in ("_", "(", "`", "=", "/", "@") or \
+            (after[:1] == "." and after[1:2].isalnum())
+
+    def _in_email(self, s: int, e: int) -> bool:
+        return any(a <= s and e <= b for a, b in self.emails)
+
+    def joinable(self, k: int) -> bool:
+        """A capitalised known given name or surname (any locale), even an English word, may
+        stand in a name beside a name word ("Grace Wambui", "Rose Njeri")."""
+        w = self.vtokens[k][2]
+        key = w.casefold()
+        return (w[:1].isupper() and not w.isupper() and (key in self.first or key in self.last)
+                and key not in TECH_TERMS and key not in NOT_A_NAME_WORD
+                and key not in NOT_SURNAME and not self._in_email(*self.tokens[k][:2]))
+
+    def initial(self, k: int) -> bool:
+        s, e, w = self.vtokens[k]
+        return len(w) == 1 and w.isupper() and self.text[e:e + 1] == "."
+
+    def gap(self, k: int) -> str:
+        """What stands between token ``k`` and token ``k + 1``."""
+        return self.text[self.tokens[k][1]:self.tokens[k + 1][0]]
+
+    # ------------------------------------------------------------------ groups
+    def link(self, k: int) -> bool:
+        """Tokens ``k`` and ``k + 1`` can belong to one name: one space, or the full stop of
+        an initial ("A. K. Sharma", "A.K. Sharma")."""
+        if k + 1 >= len(self.tokens):
+            return False
+        gap = self.gap(k)
+        return gap in (" ", "\t") or (gap in (". ", ".") and self.initial(k))
+
+    def particle(self, k: int) -> bool:
+        return self.vtokens[k][2].casefold() in _PARTICLES
+
+    def groups(self) -> list[tuple[int, int]]:
+        """Maximal runs of name words, with initials, particles and known names inside."""
+        out = []
+        n = len(self.tokens)
+        k = 0
+        while k < n:
+            if not self.nameish(k):
+                k += 1
+                continue
+            j = k + 1
+            while j < n and self.link(j - 1) and (
+                    self.nameish(j) or self.joinable(j) or self.initial(j) or
+                    (self.particle(j) and j + 1 < n and self.link(j))):
+                j += 1
+            while j - 1 > k and (self.particle(j - 1) or self.initial(j - 1)):
+                j -= 1
+            i = k
+            while i > 0 and self.link(i - 1) and (
+                    self.joinable(i - 1) or self.initial(i - 1) or self.particle(i - 1)):
+                i -= 1
+            while i < k and self.particle(i) and i == 0:
+                i += 1
+            out.append((i, j))
+            k = j
+        return out
+
+    # ------------------------------------------------------------------ classify
+    def place_label(self, s: int, e: int) -> str | None:
+        """spaCy's label for these characters (original text, then the view), if any."""
+        for ents in (self.ents, self.view_ents):
+            for ent in ents:
+                if ent.start_char < e and s < ent.end_char:
+                    return str(ent.label_)
+        return None
+
+    def is_place(self, value: str) -> bool:
+        key = " ".join(value.casefold().split())
+        return key in self.places
+
+    def eponym_or_product(self, k: int, j: int) -> bool:
+        """"Dijkstra's algorithm", "Kalman filter", "Jakarta EE", "Hugging Face Hub"."""
+        text = self.text
+        e = self.tokens[j - 1][1]
+        rest = text[e:e + 40]
+        m = re.match(r"(?:['’]s?)?[ \t\-]+([^\W\d_]+)", rest)
+        if m and m.group(1).casefold() in EPONYM_NEXT:
+            return True
+        if m and m.group(1).isupper() and len(m.group(1)) <= 4 and \
+                m.group(1).casefold() in EPONYM_NEXT:
+            return True
+        s = self.tokens[k][0]
+        before = text[max(0, s - 20):s].casefold()
+        return bool(re.search(r"(?:\bthe|\ba|\ban)[ \t]+$", before)) and bool(
+            m and m.group(1).casefold() in EPONYM_NEXT)
+
+    def add(self, s: int, e: int, etype: str, score: float, rule: str) -> None:
+        value = self.text[s:e]
+        if "\n" in value or not value.strip():
+            return
+        old = self.found.get((s, e))
+        if old is None or old[1] < score:
+            self.found[(s, e)] = (etype, score, rule)
+
+    # ------------------------------------------------------------------ rules
+    def ner_view(self) -> None:
+        """spaCy's NER on the re-cased view of all-upper / all-lower lines."""
+        if self.view == self.text or self.nlp_artifacts is None:
+            return
+        engine = getattr(self.nlp_artifacts, "nlp_engine", None)
+        nlp = getattr(engine, "nlp", None)
+        if not nlp:
+            return
+        lang = getattr(self.nlp_artifacts, "language", None) or "en"
+        model = nlp.get(lang) if isinstance(nlp, dict) else None
+        if model is None:
+            return
+        doc = model(self.view)
+        self.view_ents = list(doc.ents)
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "GPE", "LOC", "FAC"):
+                continue
+            k = self.index.get(ent.start_char)
+            if k is None or self.line_case[k] == "mixed":
+                continue
+            s, e = ent.start_char, ent.end_char
+            if "\n" in self.text[s:e]:
+                e = s + self.text[s:e].index("\n")
+            ks = [i for i, t in enumerate(self.tokens) if s <= t[0] and t[1] <= e]
+            if not ks:
+                continue
+            keys = [self.tokens[i][2].casefold() for i in ks]
+            if all(self._english(x) or x in _PARTICLES for x in keys):
+                continue
+            if any(x in TECH_TERMS or x in NOT_A_NAME_WORD for x in keys):
+                continue
+            e = self.tokens[ks[-1]][1]
+            if ent.label_ == "PERSON":
+                self.add(s, e, "PERSON", self.o.SCORE_VIEW_NER, "view-ner")
+            else:
+                self.add(s, e, "LOCATION", self.o.SCORE_PLACE, "view-ner")
+
+    def shapes(self) -> None:
+        """Runs of name words: a person, or a place when the gazetteer or spaCy says so."""
+        for k, j in self.groups():
+            s, e = self.tokens[k][0], self.tokens[j - 1][1]
+            if self.eponym_or_product(k, j):
+                continue
+            value = self.text[s:e]
+            label = self.place_label(s, e)
+            core = sum(self.nameish(i) for i in range(k, j))
+            if self.is_place(value) or label in ("GPE", "LOC", "FAC"):
+                if label == "PERSON":
+                    self.add(s, e, "PERSON", self.o.SCORE_SHAPE_FULL, "shape")
+                else:
+                    self.add(s, e, "LOCATION", self.o.SCORE_PLACE, "shape-place")
+                continue
+            if label is None and _PLACE_TYPE_RE.search(self.text, max(0, s - 24), s) and \
+                    not any(self.tokens[i][2].casefold() in self.first for i in range(k, j)):
+                self.add(s, e, "LOCATION", self.o.SCORE_PLACE_CUE, "shape-place-cue")
+                continue
+            score = self.o.SCORE_SHAPE_FULL if core >= 2 or j - k >= 2 else self.o.SCORE_SHAPE
+            if label == "ORG" and core < 2:
+                score = self.o.SCORE_SHAPE_WEAK
+            self.add(s, e, "PERSON", score, "shape")
+
+    def gazetteer(self) -> None:
+        """Known places in any case: "moved from málaga", "FLIGHT TO LAGOS"."""
+        tokens = self.tokens
+        i = 0
+        while i < len(tokens):
+            s, _, w = tokens[i]
+            key = w.casefold()
+            most = self.longest.get(key)
+            vw = self.vtokens[i][2]
+            if most is None or not (vw[:1].isupper() or self.line_case[i] != "mixed"):
+                i += 1
+                continue
+            for n in range(min(most, len(tokens) - i), 0, -1):
+                end = tokens[i + n - 1][1]
+                value = self.text[s:end]
+                vkey = " ".join(value.casefold().split())
+                if "\n" in value or vkey not in self.places:
+                    continue
+                if n == 1 and (self._english(key) and vkey not in self.regions):
+                    continue
+                if n == 1 and self.line_case[i] == "mixed" and not vw[:1].isupper():
+                    continue
+                if any(tokens[x][2].casefold() in TECH_TERMS for x in range(i, i + n)) or \
+                        glued(self.text, s, end) or self._code_like(s, end) or \
+                        self._in_email(s, end):
+                    continue
+                if self.eponym_or_product(i, i + n):
+                    continue
+                score = self.o.SCORE_PLACE
+                if vkey not in self.regions and self.line_case[i] != "mixed" and \
+                        not _PLACE_CUE_RE.search(self.text, max(0, s - 24), s) and \
+                        self._english(key):
+                    continue
+                self.add(s, end, "LOCATION", score, "gazetteer")
+                i += n - 1
+                break
+            i += 1
+
+    def labels(self) -> None:
+        """``From: maame owusu``, ``PAYEE: CHEUNG SIU FUNG``, ``Patient: Grace Lee``: the value
+        of a person field, and the line after a closing (``Regards,\\nAnkit``)."""
+        for m in _PERSON_LABEL_RE.finditer(self.text):
+            self._value_names(m.end(), strong=True)
+        for m in _CLOSING_RE.finditer(self.text):
+            self._value_names(m.end(), strong=False, whole_line=True)
+
+    def _value_names(self, pos: int, strong: bool, whole_line: bool = False) -> None:
+        """Names in a field value: up to the end of the line, split at ``;``, ``,``, ``/``,
+        ``and``; each part must start with its name and hold 1-4 name-like words."""
+        end = self.text.find("\n", pos)
+        end = len(self.text) if end == -1 else end
+        line = self.text[pos:end]
+        if not line.strip():
+            return
+        k = self.index.get(pos)
+        if k is None:
+            return
+        if whole_line:  # a signature: the whole line is a name, perhaps with a title after
+            parts = [(pos, pos + len(re.split(r"[,|•\-–—(<]| {2,}", line)[0].rstrip()))]
+        else:
+            parts = []
+            cursor = pos
+            for piece in re.split(r"(;|,|/|\band\b|&|\(|<|\|| - | – )", line):
+                if piece and not re.fullmatch(r"(;|,|/|\band\b|&|\(|<|\|| - | – )", piece):
+                    parts.append((cursor, cursor + len(piece)))
+                cursor += len(piece)
+                if piece in ("(", "<", "|"):
+                    break
+        for a, b in parts:
+            ks = [i for i, t in enumerate(self.tokens) if a <= t[0] and t[1] <= b]
+            if not ks or len(ks) > 5:
+                continue
+            run = []
+            for i in ks:
+                key = self.tokens[i][2].casefold()
+                vw = self.vtokens[i][2]
+                if run and self.gap(run[-1]) not in (" ", ". ", "-"):
+                    break
+                ok = (self.nameish(i) or self.initial(i) or key in _PARTICLES or
+                      (key in self.first or key in self.last) and key not in TECH_TERMS and
+                      key not in NOT_A_NAME_WORD and (vw[:1].isupper() or
+                                                       self.line_case[i] != "mixed"))
+                if not ok:
+                    break
+                run.append(i)
+            while run and self.tokens[run[-1]][2].casefold() in _PARTICLES:
+                run.pop()
+            if not run or len(run) > 4:
+                continue
+            if not strong and len(run) == 1 and not self.nameish(run[0]):
+                continue
+            s, e = self.tokens[run[0]][0], self.tokens[run[-1]][1]
+            if self.is_place(self.text[s:e]) and not any(
+                    self.tokens[i][2].casefold() in self.first for i in run):
+                continue
+            self.add(s, e, "PERSON", self.o.SCORE_LABEL, "label")
+
+    def cues(self) -> None:
+        """Relation cues: "my friend Grace", "my manager Will Park", "tell Kojo", "Kojo said"."""
+        for m in _RELATION_RE.finditer(self.text):
+            self._cue_name(m.end(), strong=True)
+        for m in _VERB_BEFORE_RE.finditer(self.text):
+            self._cue_name(m.end(), strong=False)
+        for k in range(len(self.tokens) - 1):
+            if self.tokens[k + 1][2].casefold() in _VERB_AFTER and self.gap(k) == " " and \
+                    self.known_name(k):
+                self.add(self.tokens[k][0], self.tokens[k][1], "PERSON",
+                         self.o.SCORE_CUE_WEAK, "cue-after")
+
+    def known_name(self, k: int) -> bool:
+        """A capitalised given name or surname of some locale that is no English word, or a
+        name word."""
+        if self.nameish(k):
+            return True
+        w = self.vtokens[k][2]
+        key = w.casefold()
+        return (w[:1].isupper() and not w.isupper() and (key in self.first or key in self.last)
+                and not self._english(key) and key not in TECH_TERMS)
+
+    def _cue_name(self, pos: int, strong: bool) -> None:
+        k = self.index.get(pos)
+        if k is None:
+            return
+        w = self.vtokens[k][2]
+        key = w.casefold()
+        if key in TECH_TERMS or key in NOT_A_NAME_WORD or key in _CHAT_WORDS:
+            return
+        if strong:
+            ok = self.known_name(k) or (
+                (w[:1].isupper() and not w.isupper()) and (key in self.first or key in
+                                                           self.last))
+        else:
+            ok = self.known_name(k) and self.line_case[k] == "mixed" and \
+                (key in self.first or key in self.last)
+        if not ok:
+            return
+        j = k + 1
+        while j < len(self.tokens) and j - k < 4 and self.gap(j - 1) in (" ", "-") and (
+                self.nameish(j) or self.joinable(j) or self.initial(j)):
+            j += 1
+        s, e = self.tokens[k][0], self.tokens[j - 1][1]
+        if self.eponym_or_product(k, j) or self.is_place(self.text[s:e]):
+            return
+        self.add(s, e, "PERSON", self.o.SCORE_CUE if strong else self.o.SCORE_CUE_WEAK, "cue")
+
+    def email_names(self) -> None:
+        """``Amarachi Balogun <amarachi.balogun@...>``: words of an email's local part that
+        stand as words just before it (or anywhere in the text) are a name."""
+        for a, b in self.emails:
+            local = self.text[a:b].split("@", 1)[0].casefold()
+            parts = {p for p in re.split(r"[._\-+0-9]+", local) if len(p) >= 2}
+            if not parts:
+                continue
+            for k, (s, e, w) in enumerate(self.tokens):
+                if self._in_email(s, e) or w.casefold() not in parts:
+                    continue
+                if w.casefold() in TECH_TERMS or w.casefold() in NOT_A_NAME_WORD:
+                    continue
+                self.add(s, e, "PERSON", self.o.SCORE_EMAIL, "email")
+
+    def consistency(self) -> None:
+        """Other mentions of the words of names found so far (by these rules or spaCy's NER),
+        in any case when the word is no English word: "Zhen" -> "Zhen's", "ZHEN", "zhen"."""
+        words: dict[str, str] = {}
+        sources = [(s, e, t) for (s, e), (t, _, _) in self.found.items()]
+        sources += [(ent.start_char, ent.end_char, "PERSON") for ent in self.ents
+                    if ent.label_ == "PERSON"]
+        sources += [(ent.start_char, ent.end_char, "LOCATION") for ent in self.ents
+                    if ent.label_ in ("GPE", "LOC")]
+        for s, e, etype in sources:
+            for m in WORD.finditer(self.text, s, e):
+                w = m.group(0)
+                key = w.casefold()
+                if len(key) < 3 or key in _PARTICLES or key in TECH_TERMS or \
+                        key in NOT_A_NAME_WORD or key in NOT_SURNAME or \
+                        self._english(key) or key in NOT_A_PERSON:
+                    continue
+                words.setdefault(key, etype)
+        if not words:
+            return
+        covered = sorted(self.found)
+        for k, (s, e, w) in enumerate(self.tokens):
+            etype = words.get(w.casefold())
+            if etype is None or glued(self.text, s, e) or self._in_email(s, e):
+                continue
+            if any(a <= s and e <= b for a, b in covered):
+                continue
+            self.add(s, e, etype, self.o.SCORE_REPEAT, "repeat")
+
+    # ------------------------------------------------------------------ output
+    def results(self, entities: list[str]) -> list[RecognizerResult]:
+        out = []
+        for (s, e), (etype, score, rule) in sorted(self.found.items()):
+            if etype not in entities:
+                continue
+            out.append(RecognizerResult(
+                etype, s, e, score,
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.o.name,
+                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.o.id,
+                                      "chatveil_rule": rule},
+            ))
+        return out
+
+
+def _name_inner_capital(word: str) -> bool:
+    """``McDonald``, ``O'Brien``, ``Al-Harbi``, ``DeSouza``: capitals inside a real name."""
+    return word[:2] in ("Mc", "Ma", "O'", "O’", "D'", "D’", "De", "Di", "Le", "La", "Van") or \
+        "-" in word or "'" in word or "’" in word
+
+
+def _typo(key: str, english: frozenset[str]) -> bool:
+    """``documenst``, ``foollow``, ``intrview``, ``teacehr``: one slip away from an English
+    word (two letters swapped, one letter doubled or dropped). Short words are never typos."""
+    n = len(key)
+    if n < 5 or not key.isalpha():
+        return False
+    for i in range(n - 1):  # swapped
+        if key[i] != key[i + 1] and key[:i] + key[i + 1] + key[i] + key[i + 2:] in english:
+            return True
+    for i in range(n):  # one letter too many
+        if key[:i] + key[i + 1:] in english and len(key) >= 6:
+            return True
+    if n >= 6:  # one letter missing
+        for i in range(n + 1):
+            for c in "eaiorntslcudhmpgybfwkv":
+                if key[:i] + c + key[i:] in english:
+                    return True
+    return False
+
+
+class NameEvidenceRecognizer(EntityRecognizer):
+    """Persons and places of any origin, in any casing, from evidence that generalizes.
+
+    See the module docstring for the rules. Scores: a name of two or more name words 0.65, of
+    one 0.55 (0.45 when spaCy calls it an organisation), a label field value or a relation
+    cue 0.7, spaCy's NER on a re-cased line 0.6, a place 0.65 (the guard's LOCATION threshold
+    is 0.6), other mentions of a found name 0.55.
+    """
+
+    SCORE_SHAPE_FULL = 0.65
+    SCORE_SHAPE = 0.55
+    SCORE_SHAPE_WEAK = 0.45
+    SCORE_LABEL = 0.7
+    SCORE_CUE = 0.7
+    SCORE_CUE_WEAK = 0.5
+    SCORE_VIEW_NER = 0.6
+    SCORE_PLACE = 0.65
+    SCORE_PLACE_CUE = 0.62
+    SCORE_REPEAT = 0.55
+    SCORE_EMAIL = 0.7
+
+    #: The rules in the order they run (consistency last: it spreads what the others found).
+    RULES = ("ner_view", "gazetteer", "shapes", "labels", "cues", "email_names", "consistency")
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PERSON", "LOCATION"],
+                         supported_language=supported_language,
+                         name="ChatveilNameEvidenceRecognizer")
+
+    def load(self) -> None:
+        """Read the word lists now (when the analyzer is built), not on the first text."""
+        english_dictionary()
+        world_names()
+        world_places()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        if not text or not ({"PERSON", "LOCATION"} & set(entities)):
+            return []
+        scan = _Scan(self, text, nlp_artifacts)
+        for rule in self.RULES:
+            getattr(scan, rule)()
+        return scan.results(entities)
