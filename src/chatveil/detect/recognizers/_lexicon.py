@@ -349,7 +349,7 @@ okham occam ockham heron pythagoras pythagorean euclid euclidean archimedes cart
 NOT_A_NAME_WORD = wordset("""
 english hindi urdu bengali bangla punjabi gujarati marathi tamil telugu kannada malayalam
 odia oriya assamese sinhala nepali pashto dari farsi persian arabic hebrew turkish kurdish
-amharic tigrinya oromo somali swahili kiswahili yoruba igbo hausa twi akan ewe ga zulu xhosa
+amharic tigrinya oromo somali swahili kiswahili yoruba igbo hausa twi akan   zulu xhosa
 afrikaans sotho tswana shona wolof fula fulani lingala kinyarwanda luganda malagasy
 filipino tagalog cebuano ilocano bisaya malay bahasa indonesian javanese sundanese thai lao
 khmer burmese vietnamese mandarin cantonese hokkien chinese korean japanese mongolian
@@ -360,7 +360,7 @@ norwegian danish icelandic faroese dutch flemish german austrian swiss french be
 luxembourgish italian spanish catalan basque galician portuguese brazilian greek cypriot
 maltese albanian irish scottish welsh british american canadian mexican colombian
 peruvian chilean argentine argentinian venezuelan cuban dominican puerto rican ecuadorian
-bolivian paraguayan uruguayan guatemalan honduran salvadoran nicaraguan costa panamanian
+bolivian paraguayan uruguayan guatemalan honduran salvadoran nicaraguan  panamanian
 jamaican haitian trinidadian nigerian ghanaian kenyan ethiopian eritrean ugandan tanzanian
 rwandan congolese cameroonian senegalese ivorian malian egyptian moroccan algerian tunisian
 libyan sudanese saudi emirati qatari kuwaiti bahraini omani yemeni iraqi iranian syrian
@@ -373,13 +373,14 @@ sikh sikhism buddhist buddhism jain jewish judaism shia sunni ramadan eid diwali
 navratri durga puja pongal onam vesak songkran lunar chuseok tet nowruz hanukkah easter
 christmas xmas halloween thanksgiving ok okay pls plz thx ty tmrw tmr tmw tomoz lol lmao
 rofl omg btw idk imo imho fyi asap eod eta tbh tbd tba smh brb gtg ttyl np nvm wfh ooo pto
-hr mgr dept mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept
-oct nov dec am pm utc gmt est pst cet ist sgt jst hkt wat eat cat mr mrs ms mx dr prof sir
-madam mme mlle herr frau khun san sama kun chan ji bhai didi akka anna auntie aunty uncle
-tita tito lola lolo ate kuya mama papa baba dada nana nani mum mom dad bro sis ma pa
+hr mgr dept mon tue tues wed thu thur thurs fri   jan feb mar apr jun jul aug sep sept
+oct nov dec   utc gmt est pst cet ist sgt jst hkt wat eat cat mr mrs ms mx dr prof sir
+madam mme mlle herr frau khun  sama kun  ji bhai didi akka  auntie aunty uncle
+tita tito   ate kuya       mum mom dad bro sis  
 hi hello hey hiya dear thanks thank cheers regards best bye goodbye yes no yeah yep nope
 sure please sorry welcome morning evening afternoon night today tomorrow yesterday
 re fw fwd cc bcc subject pdf csv json yaml xml html css sql api url http https www
+europe asia africa antarctica oceania americas eurasia scandinavia balkans caribbean
 """)
 
 #: Words after a capitalised name that make it an eponym or a product, not a person.
@@ -397,3 +398,42 @@ walk field fields equations conditions condition pipeline framework library pack
 app apps sdk api cli ide ee se ui os js db server servers cluster clusters studio cloud
 engine platform console suite toolkit toolbox runtime compiler interpreter driver drivers
 """)
+
+#: Everyday programming and operations words that no English dictionary has ("namespace",
+#: "init", "cron", "kubelet"): never a name, in any case.
+TECH_JARGON = wordset("""
+init config configs conf auth authn authz repo repos env envs prod staging dev devs cron
+crontab sudo regex regexp async await enum enums bool int str dict dicts tuple tuples args
+kwargs param params lib libs src tmp temp pkg pkgs yaml yml json jsonl toml xml csv tsv
+http https ssh ssl tls dns cdn vpn jwt oauth csrf cors crud orm sdk sdks cli gui ui ux qa ci
+cd devops mlops gitops devsecops k8s kube kubelet kubeconfig daemonset statefulset replicaset
+configmap namespace namespaces webhook webhooks middleware backend backends frontend
+frontends fullstack localhost dockerfile makefile readme changelog gitignore rebase upsert
+dedupe dedup hotfix refactor refactoring linter linters mutex semaphore runtime runtimes
+codebase monorepo microservice microservices serverless rollout rollouts rollback rollbacks
+checksum checksums hashmap hashset hashtable bytecode pytorch numpy dataframe dataframes
+dataset datasets datastore timestamp timestamps timeout timeouts uptime downtime
+healthcheck healthchecks readiness liveness sidecar sidecars nodepool autoscaler autoscaling
+hpa vpa pvc pv ingress egress loadbalancer proxy proxies hostname hostnames subnet subnets
+vpc iam rbac acl acls sso mfa otp totp api apis endpoint endpoints websocket websockets grpc
+protobuf graphql rest restful jsonrpc stdin stdout stderr argv chmod chown grep sed awk curl
+wget tar gzip unzip ssh scp rsync systemd systemctl journald syslog cronjob cronjobs
+genserver supervisor gen_server otp ecto liveview phoenix erlang beam dotnet nodejs npx
+pip3 venv virtualenvs pyenv conda rustup tsconfig tsx jsx vue svelte nextjs vitest pnpm
+lockfile lockfiles gitlab github bitbucket ec2 rds ecs eks aks gke lambda lambdas cloudwatch
+stacktrace traceback segfault nullptr malloc realloc calloc printf scanf stdlib iostream
+boolean booleans struct structs impl trait traits goroutine goroutines chan mutexes
+iterator iterators generator generators decorator decorators coroutine coroutines
+tokenizer tokenizers embeddings finetune finetuning lora qlora rlhf llm llms gpu gpus
+cuda cpu cpus tpu ram ssd nvme os oss ide ides vscode repl jupyter ipynb notebook notebooks
+pytest unittest mock mocks stub stubs fixture fixtures linting lint prettier eslint tslint
+webpack rollup esbuild swc babel polyfill polyfills transpile transpiler minify minified
+uglify bundler bundlers bundle bundles cdn cdns saas paas iaas faas mvp poc kpi kpis okr okrs
+roadmap backlog sprint sprints standup standups retro retros jira kanban scrum agile
+errimagepull imagepullbackoff crashloopbackoff oomkilled evicted pending containercreating
+""")
+CONTINENTS = frozenset(["europe", "asia", "africa", "antarctica", "oceania", "americas",
+                        "north america", "south america", "latin america", "central america",
+                        "middle east", "eurasia", "scandinavia", "the balkans", "balkans",
+                        "the caribbean", "caribbean", "southeast asia", "east asia",
+                        "south asia", "west africa", "east africa", "sub-saharan africa"])

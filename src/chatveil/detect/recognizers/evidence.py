@@ -33,9 +33,8 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from chatveil.detect.recognizers._common import WORD, glued, sentence_start, wordset
+from chatveil.detect.recognizers._common import WORD, glued, wordset
 from chatveil.detect.recognizers._lexicon import (
-    EPONYM_NEXT,
     NOT_A_NAME_WORD,
     NOT_A_PERSON,
     NOT_SURNAME,
@@ -43,6 +42,13 @@ from chatveil.detect.recognizers._lexicon import (
     english_dictionary,
     world_names,
     world_places,
+)
+from chatveil.detect.recognizers._shape import (
+    LineCases,
+    compound,
+    technical_span,
+    technical_word,
+    typo,
 )
 
 __all__ = ["NameEvidenceRecognizer"]
@@ -173,26 +179,11 @@ class _Scan:
         """The text with all-upper / all-lower lines re-cased (same length), and per token the
         casing of its line: ``upper``, ``lower`` or ``mixed``."""
         text = self.text
-        case_of_line: dict[int, str] = {}
-        pos = 0
-        for line in text.split("\n"):
-            letters = [c for c in line if c.isalpha()]
-            if letters and not any(c.islower() for c in letters) and \
-                    sum(c.isupper() for c in letters) >= 4:
-                case = "upper"
-            elif letters and not any(c.isupper() for c in letters):
-                case = "lower"
-            else:
-                case = "mixed"
-            case_of_line[pos] = case
-            pos += len(line) + 1
-        starts = sorted(case_of_line)
+        cases = LineCases(text)
         chars = list(text)
         line_case = []
-        import bisect
-
         for s, e, w in self.tokens:
-            case = case_of_line[starts[bisect.bisect_right(starts, s) - 1]]
+            case = cases.at(s)
             line_case.append(case)
             if case == "mixed":
                 continue
@@ -222,7 +213,7 @@ class _Scan:
             key = w.casefold()
             return (line_case[k] == "mixed" and w.isupper() and len(w) >= 3 and
                     any(c in "AEIOUY" for c in w) and not self._english(key) and
-                    key not in TECH_TERMS and key not in NOT_A_NAME_WORD and
+                    not technical_word(key, sure=True) and
                     key not in _CHAT_WORDS and not glued(self.text, *tokens[k][:2]))
 
         k = 0
@@ -262,20 +253,21 @@ class _Scan:
 
     def _nameish_uncached(self, k: int) -> bool:
         s, e, w = self.vtokens[k]
-        orig = self.tokens[k][2]
         if not (w[:1].isupper() and not w.isupper()) or len(w) < 2:
             return False
         key = w.casefold()
-        if self._english(key) or key in TECH_TERMS or key in NOT_A_NAME_WORD or \
+        if self._english(key) or technical_word(key, sure=True) or \
                 key in NOT_A_PERSON or key in _CHAT_WORDS or key in NOT_SURNAME:
+            return False
+        named = key in self.first or key in self.last
+        if not named and (compound(key, self.english) or "-" in key and all(
+                p in self.english for p in key.split("-") if p)):
             return False
         if any(ch.isupper() for ch in w[1:]) and not _name_inner_capital(w):
             return False  # CamelCase: CrashLoopBackOff, iPhone, DevOps
         if glued(self.text, s, e) or self._code_like(s, e) or self._in_email(s, e):
             return False
-        if key not in self.first and key not in self.last and _typo(key, self.english):
-            return False
-        return True
+        return named or not typo(key, self.english)
 
     def _code_like(self, s: int, e: int) -> bool:
         text = self.text
@@ -294,7 +286,7 @@ class _Scan:
         w = self.vtokens[k][2]
         key = w.casefold()
         return (w[:1].isupper() and not w.isupper() and (key in self.first or key in self.last)
-                and key not in TECH_TERMS and key not in NOT_A_NAME_WORD
+                and not technical_word(key, sure=True)
                 and key not in NOT_SURNAME and not self._in_email(*self.tokens[k][:2]))
 
     def initial(self, k: int) -> bool:
@@ -356,22 +348,6 @@ class _Scan:
         key = " ".join(value.casefold().split())
         return key in self.places
 
-    def eponym_or_product(self, k: int, j: int) -> bool:
-        """"Dijkstra's algorithm", "Kalman filter", "Jakarta EE", "Hugging Face Hub"."""
-        text = self.text
-        e = self.tokens[j - 1][1]
-        rest = text[e:e + 40]
-        m = re.match(r"(?:['’]s?)?[ \t\-]+([^\W\d_]+)", rest)
-        if m and m.group(1).casefold() in EPONYM_NEXT:
-            return True
-        if m and m.group(1).isupper() and len(m.group(1)) <= 4 and \
-                m.group(1).casefold() in EPONYM_NEXT:
-            return True
-        s = self.tokens[k][0]
-        before = text[max(0, s - 20):s].casefold()
-        return bool(re.search(r"(?:\bthe|\ba|\ban)[ \t]+$", before)) and bool(
-            m and m.group(1).casefold() in EPONYM_NEXT)
-
     def add(self, s: int, e: int, etype: str, score: float, rule: str) -> None:
         value = self.text[s:e]
         if "\n" in value or not value.strip():
@@ -410,7 +386,7 @@ class _Scan:
             keys = [self.tokens[i][2].casefold() for i in ks]
             if all(self._english(x) or x in _PARTICLES for x in keys):
                 continue
-            if any(x in TECH_TERMS or x in NOT_A_NAME_WORD for x in keys):
+            if technical_span(self.text, s, e):
                 continue
             e = self.tokens[ks[-1]][1]
             if ent.label_ == "PERSON":
@@ -422,7 +398,7 @@ class _Scan:
         """Runs of name words: a person, or a place when the gazetteer or spaCy says so."""
         for k, j in self.groups():
             s, e = self.tokens[k][0], self.tokens[j - 1][1]
-            if self.eponym_or_product(k, j):
+            if technical_span(self.text, s, e):
                 continue
             value = self.text[s:e]
             label = self.place_label(s, e)
@@ -464,11 +440,11 @@ class _Scan:
                     continue
                 if n == 1 and self.line_case[i] == "mixed" and not vw[:1].isupper():
                     continue
-                if any(tokens[x][2].casefold() in TECH_TERMS for x in range(i, i + n)) or \
+                if any(technical_word(tokens[x][2].casefold(), sure=True) for x in range(i, i + n)) or \
                         glued(self.text, s, end) or self._code_like(s, end) or \
                         self._in_email(s, end):
                     continue
-                if self.eponym_or_product(i, i + n):
+                if technical_span(self.text, s, end):
                     continue
                 score = self.o.SCORE_PLACE
                 if vkey not in self.regions and self.line_case[i] != "mixed" and \
@@ -521,7 +497,7 @@ class _Scan:
                 if run and self.gap(run[-1]) not in (" ", ". ", "-"):
                     break
                 ok = (self.nameish(i) or self.initial(i) or key in _PARTICLES or
-                      (key in self.first or key in self.last) and key not in TECH_TERMS and
+                      (key in self.first or key in self.last) and not technical_word(key, sure=True) and
                       key not in NOT_A_NAME_WORD and (vw[:1].isupper() or
                                                        self.line_case[i] != "mixed"))
                 if not ok:
@@ -559,7 +535,7 @@ class _Scan:
         w = self.vtokens[k][2]
         key = w.casefold()
         return (w[:1].isupper() and not w.isupper() and (key in self.first or key in self.last)
-                and not self._english(key) and key not in TECH_TERMS)
+                and not self._english(key) and not technical_word(key, sure=True))
 
     def _cue_name(self, pos: int, strong: bool) -> None:
         k = self.index.get(pos)
@@ -567,7 +543,7 @@ class _Scan:
             return
         w = self.vtokens[k][2]
         key = w.casefold()
-        if key in TECH_TERMS or key in NOT_A_NAME_WORD or key in _CHAT_WORDS:
+        if technical_word(key, sure=True) or key in _CHAT_WORDS:
             return
         if strong:
             ok = self.known_name(k) or (
@@ -583,7 +559,7 @@ class _Scan:
                 self.nameish(j) or self.joinable(j) or self.initial(j)):
             j += 1
         s, e = self.tokens[k][0], self.tokens[j - 1][1]
-        if self.eponym_or_product(k, j) or self.is_place(self.text[s:e]):
+        if technical_span(self.text, s, e) or self.is_place(self.text[s:e]):
             return
         self.add(s, e, "PERSON", self.o.SCORE_CUE if strong else self.o.SCORE_CUE_WEAK, "cue")
 
@@ -598,7 +574,7 @@ class _Scan:
             for k, (s, e, w) in enumerate(self.tokens):
                 if self._in_email(s, e) or w.casefold() not in parts:
                     continue
-                if w.casefold() in TECH_TERMS or w.casefold() in NOT_A_NAME_WORD:
+                if technical_word(w.casefold(), sure=True):
                     continue
                 self.add(s, e, "PERSON", self.o.SCORE_EMAIL, "email")
 
@@ -650,26 +626,6 @@ def _name_inner_capital(word: str) -> bool:
     """``McDonald``, ``O'Brien``, ``Al-Harbi``, ``DeSouza``: capitals inside a real name."""
     return word[:2] in ("Mc", "Ma", "O'", "O’", "D'", "D’", "De", "Di", "Le", "La", "Van") or \
         "-" in word or "'" in word or "’" in word
-
-
-def _typo(key: str, english: frozenset[str]) -> bool:
-    """``documenst``, ``foollow``, ``intrview``, ``teacehr``: one slip away from an English
-    word (two letters swapped, one letter doubled or dropped). Short words are never typos."""
-    n = len(key)
-    if n < 5 or not key.isalpha():
-        return False
-    for i in range(n - 1):  # swapped
-        if key[i] != key[i + 1] and key[:i] + key[i + 1] + key[i] + key[i + 2:] in english:
-            return True
-    for i in range(n):  # one letter too many
-        if key[:i] + key[i + 1:] in english and len(key) >= 6:
-            return True
-    if n >= 6:  # one letter missing
-        for i in range(n + 1):
-            for c in "eaiorntslcudhmpgybfwkv":
-                if key[:i] + c + key[i:] in english:
-                    return True
-    return False
 
 
 class NameEvidenceRecognizer(EntityRecognizer):

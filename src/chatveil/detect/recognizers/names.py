@@ -24,6 +24,7 @@ from chatveil.detect.recognizers._lexicon import (
     english_dictionary,
     name_lists,
 )
+from chatveil.detect.recognizers._shape import technical_span
 
 _TITLE_RE = re.compile(
     r"(?<![^\W_])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?|Miss|Sir|Dame|Madam|Mme|Mlle|Herr|Frau"
@@ -361,6 +362,8 @@ class _NameScan:
                     or _code_like(text, s, e) or self.in_place(k, k + 1) or \
                     (key in _MONTH_NAMES and self.dateish(k)):
                 continue
+            if key in self.english:
+                continue  # "Pages", "Karma": an English word alone is no name
             if key in first:
                 self.add(k, k + 1, o.SCORE_FIRST, strong=key not in self.places, how="first")
             elif key in last and len(key) >= 4 and key not in self.places and \
@@ -525,4 +528,5 @@ class PersonNameRecognizer(EntityRecognizer):
             scan.rule = rule
             getattr(scan, rule)()
         return [r for r in scan.results()
-                if text[r.start:r.end].casefold() not in NOT_A_PERSON]
+                if text[r.start:r.end].casefold() not in NOT_A_PERSON
+                and not technical_span(text, r.start, r.end)]

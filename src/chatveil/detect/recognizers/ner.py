@@ -7,18 +7,9 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-import re
-
-from chatveil.detect.recognizers._common import WORD, sentence_start, wordset
-from chatveil.detect.recognizers._lexicon import (
-    AMBIGUOUS,
-    EPONYM_NEXT,
-    NOT_A_NAME_WORD,
-    NOT_A_PERSON,
-    NOT_SURNAME,
-    TECH_TERMS,
-    name_lists,
-)
+from chatveil.detect.recognizers._common import sentence_start, wordset
+from chatveil.detect.recognizers._lexicon import AMBIGUOUS, NOT_A_PERSON, NOT_SURNAME, name_lists
+from chatveil.detect.recognizers._shape import LineCases, technical_span
 
 
 class FilteredSpacyRecognizer(SpacyRecognizer):
@@ -38,12 +29,19 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
         results = super().analyze(text, entities, nlp_artifacts)
+        cases = LineCases(text)
+        # the small model reads lines typed all in lower or upper case poorly: the name
+        # evidence recognizer reads them through a re-cased view instead
+        results = [r for r in results if r.entity_type not in ("PERSON", "LOCATION") or
+                   cases.at(r.start) == "mixed"]
         for r in results:
             _cut_at_line_break(text, r)
             if r.entity_type == "PERSON":
                 _drop_leading_verb(text, r)
         return [r for r in results if r.end > r.start and not _false_person(text, r)
-                and not _false_place(text, r) and not _technical(text, r)]
+                and not _false_place(text, r) and not (
+                    r.entity_type in ("PERSON", "LOCATION") and
+                    technical_span(text, r.start, r.end))]
 
 
 def _cut_at_line_break(text: str, result: RecognizerResult) -> None:
@@ -58,23 +56,6 @@ def _cut_at_line_break(text: str, result: RecognizerResult) -> None:
     else:
         tail = value.split("\n")[-1]
         result.start = result.end - len(tail)
-
-
-def _technical(text: str, result: RecognizerResult) -> bool:
-    """A person or place that is a technical term, product or company ("Go", "Anaconda",
-    "Java EE", "Jakarta EE") or an eponym ("Dijkstra's algorithm", "Kalman filter")."""
-    if result.entity_type not in ("PERSON", "LOCATION"):
-        return False
-    words = [w.casefold() for w in WORD.findall(text, result.start, result.end)]
-    if words and all(w in TECH_TERMS or w in NOT_A_NAME_WORD or w in EPONYM_NEXT
-                     for w in words) and any(w in TECH_TERMS or w in NOT_A_NAME_WORD
-                                             for w in words):
-        return True
-    m = _NEXT_WORD.match(text, result.end)
-    return m is not None and m.group(1).casefold() in EPONYM_NEXT
-
-
-_NEXT_WORD = re.compile(r"(?:['’]s?)?[ \t\-]+([^\W\d_]+)")
 
 
 _LEADING_VERBS = wordset("""

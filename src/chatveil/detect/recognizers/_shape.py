@@ -1,0 +1,157 @@
+"""Word and line tests the person and place recognizers share: line casing, technical spans,
+compounds and typos of English words."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from chatveil.detect.recognizers._common import WORD
+from chatveil.detect.recognizers._lexicon import (
+    CONTINENTS,
+    EPONYM_NEXT,
+    NOT_A_NAME_WORD,
+    TECH_JARGON,
+    TECH_TERMS,
+    english_dictionary,
+    world_names,
+)
+
+__all__ = ["LineCases", "compound", "technical_span", "technical_word", "typo"]
+
+
+class LineCases:
+    """The casing of each line of a text: ``upper``, ``lower`` or ``mixed``.
+
+    A line is ``lower`` when its words are in lower case, not counting the pronoun "I" and
+    acronyms ("how do I fix the API"); ``upper`` when it has no lower-case letter and at least
+    four capitals.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.cases: list[str] = []
+        pos = 0
+        for line in text.split("\n"):
+            self.starts.append(pos)
+            self.cases.append(_line_case(line))
+            pos += len(line) + 1
+
+    def at(self, pos: int) -> str:
+        return self.cases[bisect.bisect_right(self.starts, pos) - 1]
+
+
+def _line_case(line: str) -> str:
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return "mixed"
+    if not any(c.islower() for c in letters):
+        return "upper" if sum(c.isupper() for c in letters) >= 4 else "mixed"
+    words = WORD.findall(line)
+    rest = [w for w in words if not (w == "I" or w.startswith(("I'", "I’")) or
+                                     (w.isupper() and len(w) <= 5))]
+    if rest and not any(c.isupper() for w in rest for c in w):
+        return "lower"
+    return "mixed"
+
+
+@functools.lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    first, last = world_names()
+    return first | last
+
+
+def technical_word(key: str, sure: bool = False) -> bool:
+    """A casefolded word that names a technology, product or company, or is no name at all.
+
+    With ``sure``, words that are also given names or surnames somewhere ("Ruby", "Julia",
+    "Jenkins", "Shannon", "Ford") do not count: they need context to be taken as technical.
+    """
+    if key in TECH_JARGON or key in NOT_A_NAME_WORD or key in CONTINENTS:
+        return True
+    if key in TECH_TERMS:
+        return not sure or key not in _person_words()
+    if "-" in key:  # "Runge-Kutta", "Rolls-Royce", "pending-upgrade"
+        parts = [p for p in key.split("-") if p]
+        if any(p in TECH_TERMS and (not sure or p not in _person_words()) for p in parts) or \
+                len(parts) == 2 and all(p in TECH_TERMS for p in parts):
+            return True
+        english = english_dictionary()
+        return bool(parts) and all(p in english for p in parts)
+    return False
+
+
+_NEXT_WORD = re.compile(r"(?:['’]s?)?[ \t\-]+([^\W\d_]+)")
+_COORD = re.compile(r"[ \t]*(?:,|/|\band\b|\bor\b|\bvs\.?|\bversus\b|&)[ \t]*", re.IGNORECASE)
+
+
+def technical_span(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` names a technology, a company or an eponym rather than a person or a
+    place: all its words are technical ("Go", "Jakarta EE"), it is one technical word among
+    English words ("Compare Jenkins"), a word such as "algorithm", "filter", "docs" follows
+    ("Dijkstra's algorithm", "Kalman filter"), two capitalised words are joined by "&"
+    ("Procter & Gamble"), or it is listed beside a technical word ("Jasmine and Karma",
+    "Maya or Blender")."""
+    value = text[start:end]
+    words = [w.casefold() for w in WORD.findall(value)]
+    if not words:
+        return False
+    if " ".join(words) in CONTINENTS:
+        return True
+    english = english_dictionary()
+    tech = [technical_word(w, sure=True) for w in words]
+    if any(tech) and all(t or w in english or w in EPONYM_NEXT for w, t in zip(words, tech)):
+        return True
+    m = _NEXT_WORD.match(text, end)
+    if m is not None and m.group(1).casefold() in EPONYM_NEXT:
+        return True
+    if "&" in value or re.match(r"[ \t]*&[ \t]*[A-Z]", text[end:end + 4]) or \
+            re.search(r"[A-Z][\w'’]*[ \t]*&[ \t]*$", text[max(0, start - 20):start]):
+        return True
+    return _beside_technical(text, start, end)
+
+
+def _beside_technical(text: str, start: int, end: int) -> bool:
+    """Listed with a technical word: "Jasmine and Karma", "Maya or Blender", "Kafka, Luigi"."""
+    after = _COORD.match(text, end)
+    if after is not None and after.end() > end:
+        m = WORD.match(text, after.end())
+        if m is not None and technical_word(m.group(0).casefold()) and \
+                m.group(0).casefold() not in NOT_A_NAME_WORD:
+            return True
+    head = text[max(0, start - 40):start]
+    before = re.search(r"([^\W\d_][\w\-.]*)" + _COORD.pattern + r"$", head, re.IGNORECASE)
+    if before is not None:
+        w = before.group(1).casefold()
+        if technical_word(w) and w not in NOT_A_NAME_WORD:
+            return True
+    return False
+
+
+def compound(key: str, english: frozenset[str]) -> bool:
+    """``rollout``, ``namespace``, ``checksum``: two English words of 3+ letters run together."""
+    n = len(key)
+    if n < 6 or not key.isalpha():
+        return False
+    return any(key[:i] in english and key[i:] in english for i in range(3, n - 2))
+
+
+def typo(key: str, english: frozenset[str]) -> bool:
+    """``documenst``, ``foollow``, ``intrview``, ``teacehr``: one slip away from an English
+    word (two letters swapped, one letter too many or missing). Short words are never typos."""
+    n = len(key)
+    if n < 5 or not key.isalpha():
+        return False
+    for i in range(n - 1):  # swapped
+        if key[i] != key[i + 1] and key[:i] + key[i + 1] + key[i] + key[i + 2:] in english:
+            return True
+    if n >= 6:
+        for i in range(n):  # one letter too many
+            if key[:i] + key[i + 1:] in english:
+                return True
+        for i in range(n + 1):  # one letter missing
+            for c in "eaiorntslcudhmpgybfwkv":
+                if key[:i] + c + key[i:] in english:
+                    return True
+    return False
