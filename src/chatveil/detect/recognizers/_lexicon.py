@@ -397,12 +397,18 @@ correction noise window windows loss attention layer layers network networks sam
 walk field fields equations conditions condition pipeline framework library package plugin
 app apps sdk api cli ide ee se ui os js db server servers cluster clusters studio cloud
 engine platform console suite toolkit toolbox runtime compiler interpreter driver drivers
+simulation simulations docs documentation client clients span spans trace traces logs
+pricing plan plans subscription account stock stocks shares chart charts coding equilibrium
+printer printers laptop laptops dishwasher fridge phone phones tablet watch headphones
+earbuds camera console car cars bike bikes truck engine engines badge badges release
+releases update updates version versions cluster instance instances bucket buckets queue
+queues worker workers job jobs task tasks operator operators controller controllers
 """)
 
 #: Everyday programming and operations words that no English dictionary has ("namespace",
 #: "init", "cron", "kubelet"): never a name, in any case.
 TECH_JARGON = wordset("""
-init config configs conf auth authn authz repo repos env envs prod staging dev devs cron
+git svn hg init config configs conf auth authn authz repo repos env envs prod staging dev devs cron
 crontab sudo regex regexp async await enum enums bool int str dict dicts tuple tuples args
 kwargs param params lib libs src tmp temp pkg pkgs yaml yml json jsonl toml xml csv tsv
 http https ssh ssl tls dns cdn vpn jwt oauth csrf cors crud orm sdk sdks cli gui ui ux qa ci

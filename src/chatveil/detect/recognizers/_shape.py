@@ -70,6 +70,9 @@ def technical_word(key: str, sure: bool = False) -> bool:
     """
     if key in TECH_JARGON or key in NOT_A_NAME_WORD or key in CONTINENTS:
         return True
+    if key.endswith("s") and len(key) > 3 and (key[:-1] in TECH_JARGON or
+                                               key[:-1] in NOT_A_NAME_WORD):
+        return True  # "pdfs", "configs"
     if key in TECH_TERMS:
         return not sure or key not in _person_words()
     if "-" in key:  # "Runge-Kutta", "Rolls-Royce", "pending-upgrade"
@@ -109,7 +112,18 @@ def technical_span(text: str, start: int, end: int) -> bool:
     if "&" in value or re.match(r"[ \t]*&[ \t]*[A-Z]", text[end:end + 4]) or \
             re.search(r"[A-Z][\w'’]*[ \t]*&[ \t]*$", text[max(0, start - 20):start]):
         return True
-    return _beside_technical(text, start, end)
+    if _beside_technical(text, start, end):
+        return True
+    # "how do i read a csv file in Julia": a word that is a language or tool as well as a
+    # name is the tool in a text that talks about technology
+    return len(words) == 1 and words[0] in TECH_TERMS and _technical_text(text)
+
+
+@functools.lru_cache(maxsize=64)
+def _technical_text(text: str) -> bool:
+    """The text names a technology or uses programming words that are no names."""
+    return any(k in TECH_JARGON or k in TECH_TERMS and technical_word(k, sure=True)
+               for k in {w.casefold() for w in WORD.findall(text)})
 
 
 def _beside_technical(text: str, start: int, end: int) -> bool:

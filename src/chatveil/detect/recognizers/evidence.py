@@ -166,6 +166,8 @@ class _Scan:
         self.index = {t[0]: k for k, t in enumerate(self.tokens)}
         self.ents = [e for e in (getattr(nlp_artifacts, "entities", None) or ())
                      if hasattr(e, "start_char")]
+        cases = LineCases(text)
+        self.ents = [e for e in self.ents if cases.at(e.start_char) == "mixed"]
         self.nlp_artifacts = nlp_artifacts
         self.view, self.line_case = self._view()
         self.vtokens = [(s, e, self.view[s:e]) for s, e, _ in self.tokens]
@@ -275,7 +277,10 @@ class _Scan:
         after = text[e:e + 2]
         return before in ("_", ".", "`", "/", "\\", "@", "#", "$", "=") or \
             after[:1] in ("_", "(", "`", "=", "/", "@") or \
-            (after[:1] == "." and after[1:2].isalnum())
+            (after[:1] in (".", "-", ":") and after[1:2].isalnum() and not (
+                after[:1] == "-" and after[1:2].isalpha())) or \
+            (before == "-" and text[s - 2:s - 1].isalnum() and
+             not text[s - 2:s - 1].isalpha())
 
     def _in_email(self, s: int, e: int) -> bool:
         return any(a <= s and e <= b for a, b in self.emails)
@@ -383,9 +388,15 @@ class _Scan:
             ks = [i for i, t in enumerate(self.tokens) if s <= t[0] and t[1] <= e]
             if not ks:
                 continue
-            keys = [self.tokens[i][2].casefold() for i in ks]
-            if all(self._english(x) or x in _PARTICLES for x in keys):
+            while ks and not (self.nameish(ks[0]) or self.joinable(ks[0]) or
+                              self.initial(ks[0])):
+                ks = ks[1:]
+            while ks and not (self.nameish(ks[-1]) or self.joinable(ks[-1])):
+                ks = ks[:-1]
+            if not ks or not any(self.nameish(i) for i in ks) or any(
+                    self.gap(i) not in (" ", ". ", "-") for i in ks[:-1]):
                 continue
+            s = self.tokens[ks[0]][0]
             if technical_span(self.text, s, e):
                 continue
             e = self.tokens[ks[-1]][1]
@@ -444,7 +455,7 @@ class _Scan:
                         glued(self.text, s, end) or self._code_like(s, end) or \
                         self._in_email(s, end):
                     continue
-                if technical_span(self.text, s, end):
+                if technical_span(self.text, s, end) or self._after_given_name(i):
                     continue
                 score = self.o.SCORE_PLACE
                 if vkey not in self.regions and self.line_case[i] != "mixed" and \
@@ -455,6 +466,15 @@ class _Scan:
                 i += n - 1
                 break
             i += 1
+
+    def _after_given_name(self, i: int) -> bool:
+        """"Morgan Stanley", "Grace Victoria": a one-word place right after a capitalised given
+        name that is no place itself is a surname or a middle name."""
+        if i == 0 or self.gap(i - 1) != " ":
+            return False
+        w = self.vtokens[i - 1][2]
+        key = w.casefold()
+        return w[:1].isupper() and key in self.first and key not in self.places
 
     def labels(self) -> None:
         """``From: maame owusu``, ``PAYEE: CHEUNG SIU FUNG``, ``Patient: Grace Lee``: the value
