@@ -144,11 +144,11 @@ def _beside_technical(text: str, start: int, end: int) -> bool:
 
 
 def compound(key: str, english: frozenset[str]) -> bool:
-    """``rollout``, ``namespace``, ``checksum``: two English words of 3+ letters run together."""
+    """``namespace``, ``checksum``: two English words (3+ and 4+ letters) run together."""
     n = len(key)
-    if n < 6 or not key.isalpha():
+    if n < 7 or not key.isalpha():
         return False
-    return any(key[:i] in english and key[i:] in english for i in range(3, n - 2))
+    return any(key[:i] in english and key[i:] in english for i in range(3, n - 3))
 
 
 def typo(key: str, english: frozenset[str]) -> bool:
@@ -160,7 +160,10 @@ def typo(key: str, english: frozenset[str]) -> bool:
     for i in range(n - 1):  # swapped
         if key[i] != key[i + 1] and key[:i] + key[i + 1] + key[i] + key[i + 2:] in english:
             return True
-    if n >= 6:
+    for i in range(1, n):  # one letter typed twice: "foollow", "ageent"
+        if key[i] == key[i - 1] and key[:i] + key[i + 1:] in english:
+            return True
+    if n >= 8:
         for i in range(n):  # one letter too many
             if key[:i] + key[i + 1:] in english:
                 return True

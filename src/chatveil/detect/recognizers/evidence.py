@@ -32,6 +32,7 @@ import re
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from chatveil.detect.recognizers._common import WORD, glued, wordset
 from chatveil.detect.recognizers._lexicon import (
@@ -67,8 +68,13 @@ _PERSON_LABEL_RE = re.compile(
     r"interviewer|interviewee|mentor|supervisor|approver|approved by|prepared by|"
     r"submitted by|reviewer|host|organizer|organiser|speaker|attendees?|participants?|"
     r"members?|team|nominee|winner|parent|guardian|spouse|child|father|mother|"
-    r"father's name|mother's name|husband|wife|son|daughter|dear)"
-    r"[ \t]*:[ \t]*",
+    r"father's name|mother's name|husband|wife|son|daughter|dear|transfer to|pay to|"
+    r"payable to|bill to|ship to|deliver to|parties|party|plaintiff|defendant|claimant|"
+    r"respondent|petitioner|applicant name|deceased|executor|borrower|lender|buyer|seller|"
+    r"purchaser|lessee|lessor|insured|policyholder|policy holder|member|member name|"
+    r"cardholder|card holder|driver|rider|visitor|caller|requester|reporter|"
+    r"in the matter of)"
+    r"[ \t]*:?[ \t]*(?:\(?\d\)[ \t]*)?(?<=[: \t)])",
     re.IGNORECASE | re.MULTILINE,
 )
 #: Closings after which the next line is a signature.
@@ -290,7 +296,9 @@ class _Scan:
         stand in a name beside a name word ("Grace Wambui", "Rose Njeri")."""
         w = self.vtokens[k][2]
         key = w.casefold()
-        return (w[:1].isupper() and not w.isupper() and (key in self.first or key in self.last)
+        cased = w[:1].isupper() and not w.isupper() or (
+            self.line_case[k] != "mixed" and key not in STOP_WORDS and len(key) >= 2)
+        return (cased and (key in self.first or key in self.last)
                 and not technical_word(key, sure=True)
                 and key not in NOT_SURNAME and not self._in_email(*self.tokens[k][:2]))
 
@@ -480,6 +488,8 @@ class _Scan:
         """``From: maame owusu``, ``PAYEE: CHEUNG SIU FUNG``, ``Patient: Grace Lee``: the value
         of a person field, and the line after a closing (``Regards,\\nAnkit``)."""
         for m in _PERSON_LABEL_RE.finditer(self.text):
+            if ":" not in m.group(0) and " " not in m.group("label").strip():
+                continue  # a one-word label needs its colon ("to: x", not "to be honest")
             self._value_names(m.end(), strong=True)
         for m in _CLOSING_RE.finditer(self.text):
             self._value_names(m.end(), strong=False, whole_line=True)
@@ -566,9 +576,7 @@ class _Scan:
         if technical_word(key, sure=True) or key in _CHAT_WORDS:
             return
         if strong:
-            ok = self.known_name(k) or (
-                (w[:1].isupper() and not w.isupper()) and (key in self.first or key in
-                                                           self.last))
+            ok = self.known_name(k) or self.joinable(k)
         else:
             ok = self.known_name(k) and self.line_case[k] == "mixed" and \
                 (key in self.first or key in self.last)
