@@ -375,7 +375,7 @@ christmas xmas halloween thanksgiving ok okay pls plz thx ty tmrw tmr tmw tomoz 
 rofl omg btw idk imo imho fyi asap eod eta tbh tbd tba smh brb gtg ttyl np nvm wfh ooo pto
 hr mgr dept mon tue tues wed thu thur thurs fri   jan feb mar apr jun jul aug sep sept
 oct nov dec   utc gmt est pst cet ist sgt jst hkt wat eat cat mr mrs ms mx dr prof sir
-madam mme mlle herr frau khun  sama kun  ji bhai didi akka  auntie aunty uncle
+madam mme mlle herr frau khun  sama kun   bhai didi akka  auntie aunty uncle
 tita tito   ate kuya       mum mom dad bro sis  
 hi hello hey hiya dear thanks thank cheers regards best bye goodbye yes no yeah yep nope
 sure please sorry welcome morning evening afternoon night today tomorrow yesterday
@@ -443,3 +443,19 @@ CONTINENTS = frozenset(["europe", "asia", "africa", "antarctica", "oceania", "am
                         "middle east", "eurasia", "scandinavia", "the balkans", "balkans",
                         "the caribbean", "caribbean", "southeast asia", "east asia",
                         "south asia", "west africa", "east africa", "sub-saharan africa"])
+
+#: Job titles and roles, capitalised after a name ("Pongsakorn Chaiyaporn Senior Analyst").
+JOB_WORDS = wordset("""
+manager director engineer officer analyst lead head chief president vice ceo cto cfo coo cio
+founder cofounder co-founder developer designer architect consultant doctor nurse teacher
+professor lecturer student intern assistant associate specialist coordinator administrator
+executive representative agent secretary treasurer chair chairman chairwoman chairperson
+partner principal senior junior staff team group department division unit office committee
+board member owner supervisor scientist researcher editor writer author reporter producer
+accountant auditor lawyer attorney counsel advocate solicitor barrister judge clerk officer
+sergeant captain lieutenant general colonel major private corporal inspector detective
+minister senator governor mayor councillor councilor ambassador consul prince princess king
+queen sheikh sultan emir lord lady dame sir madam mister miss mr mrs ms dr prof rev hon
+operations sales marketing finance support engineering product design legal hr
+recruiting procurement logistics analytics security research development human resources
+""")

@@ -34,8 +34,10 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from chatveil.detect.recognizers._common import WORD, glued, wordset
+from chatveil.detect.recognizers._common import WORD, glued, sentence_start, wordset
 from chatveil.detect.recognizers._lexicon import (
+    EPONYM_NEXT,
+    JOB_WORDS,
     NOT_A_NAME_WORD,
     NOT_A_PERSON,
     NOT_SURNAME,
@@ -137,6 +139,8 @@ _PLACE_TYPE_RE = re.compile(
     r"headquartered in|visit|visiting|city of|town of|province of)[ \t]+$",
     re.IGNORECASE,
 )
+#: Short words that link names rather than belong to them.
+_LINKS = wordset("vs via etc aka re per cc bcc fw fwd and or nor but with w/ to of")
 _EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _CHAT_WORDS = wordset("""
 u ur ya yo ok okay lol lmao omg btw idk imo pls plz thx tmrw tmr asap fyi eod eta tbh smh
@@ -291,16 +295,30 @@ class _Scan:
     def _in_email(self, s: int, e: int) -> bool:
         return any(a <= s and e <= b for a, b in self.emails)
 
-    def joinable(self, k: int) -> bool:
+    def joinable(self, k: int, beside: int | None = None) -> bool:
         """A capitalised known given name or surname (any locale), even an English word, may
         stand in a name beside a name word ("Grace Wambui", "Rose Njeri")."""
         w = self.vtokens[k][2]
         key = w.casefold()
-        cased = w[:1].isupper() and not w.isupper() or (
-            self.line_case[k] != "mixed" and key not in STOP_WORDS and len(key) >= 2)
-        return (cased and (key in self.first or key in self.last)
-                and not technical_word(key, sure=True)
-                and key not in NOT_SURNAME and not self._in_email(*self.tokens[k][:2]))
+        named = key in self.first or key in self.last
+        if technical_word(key, sure=True) or key in NOT_SURNAME or key in JOB_WORDS or \
+                key in EPONYM_NEXT or key in _CHAT_WORDS or key in _LINKS or len(key) < 2 or \
+                not w.isalpha() and "-" not in w or self._in_email(*self.tokens[k][:2]):
+            return False
+        if self.line_case[k] == "mixed":
+            if not (w[:1].isupper() and not w.isupper()):
+                return False
+            # a capitalised English word inside a name ("Princess Ocampo", "Eunji Park",
+            # "Burak Can Kaya"), but not a sentence's first word ("Meet Akosua") unless a name
+            if sentence_start(self.text, self.tokens[k][0]):
+                return named and key not in STOP_WORDS
+            return named or key not in STOP_WORDS
+        if key in STOP_WORDS:
+            return False
+        # all lower / upper case: a known name, or a short word beside a short name word
+        # ("MAN KIT KWOK", "joon ho kim")
+        return named or (len(key) <= 3 and beside is not None and
+                         len(self.tokens[beside][2]) <= 4)
 
     def initial(self, k: int) -> bool:
         s, e, w = self.vtokens[k]
@@ -333,14 +351,14 @@ class _Scan:
                 continue
             j = k + 1
             while j < n and self.link(j - 1) and (
-                    self.nameish(j) or self.joinable(j) or self.initial(j) or
+                    self.nameish(j) or self.joinable(j, j - 1) or self.initial(j) or
                     (self.particle(j) and j + 1 < n and self.link(j))):
                 j += 1
             while j - 1 > k and (self.particle(j - 1) or self.initial(j - 1)):
                 j -= 1
             i = k
             while i > 0 and self.link(i - 1) and (
-                    self.joinable(i - 1) or self.initial(i - 1) or self.particle(i - 1)):
+                    self.joinable(i - 1, i) or self.initial(i - 1) or self.particle(i - 1)):
                 i -= 1
             while i < k and self.particle(i) and i == 0:
                 i += 1
