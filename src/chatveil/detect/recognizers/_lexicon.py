@@ -368,12 +368,12 @@ lebanese jordanian palestinian israeli turkish afghan pakistani indian banglades
 sri lankan nepalese bhutanese maldivian chinese taiwanese singaporean malaysian
 indonesian filipino vietnamese cambodian laotian myanmar thai korean australian zealander
 kiwi aussie latino latina latinx hispanic asian african european arab arabian caucasian
-muslim islam islamic christian christianity catholic protestant orthodox hindu hinduism
+muslim islam islamic  christianity catholic protestant orthodox hindu hinduism
 sikh sikhism buddhist buddhism jain jewish judaism shia sunni ramadan eid diwali holi
 navratri durga puja pongal onam vesak songkran lunar chuseok tet nowruz hanukkah easter
 christmas xmas halloween thanksgiving ok okay pls plz thx ty tmrw tmr tmw tomoz lol lmao
 rofl omg btw idk imo imho fyi asap eod eta tbh tbd tba smh brb gtg ttyl np nvm wfh ooo pto
-hr mgr dept mon tue tues wed thu thur thurs fri   jan feb mar apr jun jul aug sep sept
+hr mgr dept mon tue tues wed thu thur thurs fri    feb mar apr jun jul aug sep 
 oct nov dec   utc gmt est pst cet ist sgt jst hkt wat eat cat mr mrs ms mx dr prof sir
 madam mme mlle herr frau khun  sama kun   bhai didi akka  auntie aunty uncle
 tita tito   ate kuya       mum mom dad bro sis  

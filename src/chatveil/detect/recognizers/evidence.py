@@ -303,6 +303,7 @@ class _Scan:
         named = key in self.first or key in self.last
         if technical_word(key, sure=True) or key in NOT_SURNAME or key in JOB_WORDS or \
                 key in EPONYM_NEXT or key in _CHAT_WORDS or key in _LINKS or len(key) < 2 or \
+                key in _VERB_AFTER and self.line_case[k] != "mixed" or \
                 not w.isalpha() and "-" not in w or self._in_email(*self.tokens[k][:2]):
             return False
         if self.line_case[k] == "mixed":

@@ -246,7 +246,7 @@ class _NameScan:
             elif cue in _NAMING_CUES and key not in self.first and key not in self.last:
                 continue  # "a class called Parser": only known names after called/named
             j = self.run(k, allow_lower=w.islower())
-            if w.islower():  # lower case: the name stops at the first English word
+            if w.islower() and cue in _SPEECH_CUES:  # "said the deploy": stop at English
                 j = next((i for i in range(k + 1, j) if self.tokens[i][2].casefold()
                           in self.english), j)
             if j > k and cue in _GREETING_CUES and not _ends_greeting(self.text, self.tokens[j - 1][1]):
@@ -362,8 +362,8 @@ class _NameScan:
                     or _code_like(text, s, e) or self.in_place(k, k + 1) or \
                     (key in _MONTH_NAMES and self.dateish(k)):
                 continue
-            if key in self.english:
-                continue  # "Pages", "Karma": an English word alone is no name
+            if key in self.english and key not in first:
+                continue  # "Pages": an English word that is only a surname is no name alone
             if key in first:
                 self.add(k, k + 1, o.SCORE_FIRST, strong=key not in self.places, how="first")
             elif key in last and len(key) >= 4 and key not in self.places and \
