@@ -381,6 +381,7 @@ hi hello hey hiya dear thanks thank cheers regards best bye goodbye yes no yeah 
 sure please sorry welcome morning evening afternoon night today tomorrow yesterday
 re fw fwd cc bcc subject pdf csv json yaml xml html css sql api url http https www
 europe asia africa antarctica oceania americas eurasia scandinavia balkans caribbean
+monday tuesday wednesday thursday friday saturday sunday weekday weekend
 """)
 
 #: Words after a capitalised name that make it an eponym or a product, not a person.

@@ -96,6 +96,15 @@ def technical_span(text: str, start: int, end: int) -> bool:
     ("Dijkstra's algorithm", "Kalman filter"), two capitalised words are joined by "&"
     ("Procter & Gamble"), or it is listed beside a technical word ("Jasmine and Karma",
     "Maya or Blender")."""
+    # the whole hyphenated word: "Newton" of "Newton-Raphson"
+    while end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha():
+        end += 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        start -= 1
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
     value = text[start:end]
     words = [w.casefold() for w in WORD.findall(value)]
     if not words:

@@ -139,6 +139,18 @@ _PLACE_TYPE_RE = re.compile(
     r"headquartered in|visit|visiting|city of|town of|province of)[ \t]+$",
     re.IGNORECASE,
 )
+#: A line of an address block with a house number and a street, or a unit/box/postcode line.
+_STREET_LINE_RE = re.compile(
+    r"(?im)^[^\n]*(?:\b\d{1,5}[A-Za-z]?[ \t]+[^\W\d_]{3,}|\b(?:suite|apt\.?|apartment|unit|"
+    r"p\.?\s?o\.?\s?box|box|flat|floor)\b[ \t]*\d)[^\n]*$"
+)
+_ORG_SUFFIXES = wordset("""
+ltd llc inc plc gmbh ag sa bv nv corp corporation company co group holdings partners
+associates limited llp lp pty pvt sdn bhd kk oy ab as srl spa sarl
+""")
+#: spaCy's labels and Presidio's names for them, by kind.
+_KIND = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "LOCATION": "PLACE",
+         "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG"}
 #: Short words that link names rather than belong to them.
 _LINKS = wordset("vs via etc aka re per cc bcc fw fwd and or nor but with w/ to of")
 _EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
@@ -252,7 +264,10 @@ class _Scan:
             k = j
 
     def _english(self, key: str) -> bool:
-        return key in self.english or key.replace("’", "'") in self.english
+        if key in self.english:
+            return True
+        head = re.split(r"['’]", key, maxsplit=1)[0]
+        return head != key and (head in self.english or head in STOP_WORDS)  # "they're"
 
     # ------------------------------------------------------------------ word tests
     def nameish(self, k: int) -> bool:
@@ -373,7 +388,7 @@ class _Scan:
         for ents in (self.ents, self.view_ents):
             for ent in ents:
                 if ent.start_char < e and s < ent.end_char:
-                    return str(ent.label_)
+                    return _KIND.get(str(ent.label_), str(ent.label_))
         return None
 
     def is_place(self, value: str) -> bool:
@@ -427,7 +442,10 @@ class _Scan:
             if technical_span(self.text, s, e):
                 continue
             e = self.tokens[ks[-1]][1]
-            if ent.label_ == "PERSON":
+            place = self.is_place(self.text[s:e]) or _PLACE_TYPE_RE.search(
+                self.text, max(0, s - 24), s) is not None or (
+                len(ks) == 1 and self.tokens[ks[0]][2].casefold() not in self.first)
+            if ent.label_ == "PERSON" or not place:
                 self.add(s, e, "PERSON", self.o.SCORE_VIEW_NER, "view-ner")
             else:
                 self.add(s, e, "LOCATION", self.o.SCORE_PLACE, "view-ner")
@@ -441,20 +459,59 @@ class _Scan:
             value = self.text[s:e]
             label = self.place_label(s, e)
             core = sum(self.nameish(i) for i in range(k, j))
-            if self.is_place(value) or label in ("GPE", "LOC", "FAC"):
-                if label == "PERSON":
-                    self.add(s, e, "PERSON", self.o.SCORE_SHAPE_FULL, "shape")
-                else:
-                    self.add(s, e, "LOCATION", self.o.SCORE_PLACE, "shape-place")
+            given = any(self.tokens[i][2].casefold() in self.first for i in range(k, j))
+            cue = _PLACE_TYPE_RE.search(self.text, max(0, s - 24), s) is not None
+            if self.is_place(value):
+                self.add(s, e, "LOCATION", self.o.SCORE_PLACE, "shape-place")
                 continue
-            if label is None and _PLACE_TYPE_RE.search(self.text, max(0, s - 24), s) and \
-                    not any(self.tokens[i][2].casefold() in self.first for i in range(k, j)):
+            if label == "PLACE":
+                # the small model calls many unknown names places: believe it for one word
+                # with no given name in it, or after "in", "from", "based in"...
+                if cue or (core == 1 and j - k == 1 and not given):
+                    self.add(s, e, "LOCATION", self.o.SCORE_PLACE, "shape-place")
+                    continue
+                if given or core >= 2:
+                    self.add(s, e, "PERSON", self.o.SCORE_OVER_NER, "shape-over-ner")
+                    continue
+            if label is None and cue and not given:
                 self.add(s, e, "LOCATION", self.o.SCORE_PLACE_CUE, "shape-place-cue")
                 continue
+            if self.address_part(k, j) or self.places_only(k, j):
+                self.add(s, e, "LOCATION", self.o.SCORE_PLACE_CUE, "shape-address")
+                continue
+            if self._org_suffix(j):
+                continue  # "Mclaughlin Ltd.", "Okafor Holdings": an organisation
             score = self.o.SCORE_SHAPE_FULL if core >= 2 or j - k >= 2 else self.o.SCORE_SHAPE
             if label == "ORG" and core < 2:
                 score = self.o.SCORE_SHAPE_WEAK
             self.add(s, e, "PERSON", score, "shape")
+
+    def address_part(self, k: int, j: int) -> bool:
+        """A street or town of an address: right after a house number ("92 Eusebio Dávila",
+        "07 262 Pavlou Drandaki") or alone on a line below such a street line."""
+        before = self.text[max(0, self.tokens[k][0] - 12):self.tokens[k][0]]
+        if re.search(r"(?<![\w.,:/-])\d{1,5}[A-Za-z]?[ \t]+$", before):
+            return True
+        line_start = self.text.rfind("\n", 0, self.tokens[k][0]) + 1
+        line_end = self.text.find("\n", self.tokens[j - 1][1])
+        line_end = len(self.text) if line_end == -1 else line_end
+        line = self.text[line_start:line_end]
+        rest = line.replace(self.text[self.tokens[k][0]:self.tokens[j - 1][1]], "")
+        if re.search(r"[^\W\d_]{2,}", rest) and not re.fullmatch(r"[\W\d_]*", rest):
+            return False  # other words on the line: not an address line of its own
+        above = self.text[max(0, line_start - 160):line_start]
+        return bool(_STREET_LINE_RE.search(above))
+
+    def places_only(self, k: int, j: int) -> bool:
+        """"Reykjavík Benin", "Curitiba Paraná": every word a known place (initials aside)."""
+        words = [self.tokens[i][2].casefold() for i in range(k, j) if not self.initial(i)]
+        return len(words) >= 2 and all(w in self.places for w in words) and \
+            words[0] not in self.first
+
+    def _org_suffix(self, j: int) -> bool:
+        if j >= len(self.tokens) or self.gap(j - 1) not in (" ", ", "):
+            return False
+        return self.tokens[j][2].casefold().rstrip(".") in _ORG_SUFFIXES
 
     def gazetteer(self) -> None:
         """Known places in any case: "moved from málaga", "FLIGHT TO LAGOS"."""
@@ -482,7 +539,8 @@ class _Scan:
                         glued(self.text, s, end) or self._code_like(s, end) or \
                         self._in_email(s, end):
                     continue
-                if technical_span(self.text, s, end) or self._after_given_name(i):
+                if technical_span(self.text, s, end) or self._after_given_name(i) or \
+                        n == 1 and self._before_surname(i):
                     continue
                 score = self.o.SCORE_PLACE
                 if vkey not in self.regions and self.line_case[i] != "mixed" and \
@@ -502,6 +560,17 @@ class _Scan:
         w = self.vtokens[i - 1][2]
         key = w.casefold()
         return w[:1].isupper() and key in self.first and key not in self.places
+
+    def _before_surname(self, i: int) -> bool:
+        """"Tina Alexandrov": a one-word place right before a capitalised surname or name word
+        is a given name."""
+        if i + 1 >= len(self.tokens) or self.gap(i) != " " or \
+                not self.vtokens[i][2][:1].isupper():
+            return False
+        nxt = self.vtokens[i + 1][2]
+        key = nxt.casefold()
+        return nxt[:1].isupper() and key not in self.places and (
+            key in self.last or self.nameish(i + 1))
 
     def labels(self) -> None:
         """``From: maame owusu``, ``PAYEE: CHEUNG SIU FUNG``, ``Patient: Grace Lee``: the value
@@ -633,7 +702,7 @@ class _Scan:
         sources += [(ent.start_char, ent.end_char, "PERSON") for ent in self.ents
                     if ent.label_ == "PERSON"]
         sources += [(ent.start_char, ent.end_char, "LOCATION") for ent in self.ents
-                    if ent.label_ in ("GPE", "LOC")]
+                    if _KIND.get(ent.label_) == "PLACE"]
         for s, e, etype in sources:
             for m in WORD.finditer(self.text, s, e):
                 w = m.group(0)
@@ -645,10 +714,12 @@ class _Scan:
                 words.setdefault(key, etype)
         if not words:
             return
-        covered = sorted(self.found)
+        covered = sorted(self.found) + [(ent.start_char, ent.end_char) for ent in self.ents
+                                        if _KIND.get(ent.label_) in ("PERSON", "PLACE")]
         for k, (s, e, w) in enumerate(self.tokens):
             etype = words.get(w.casefold())
-            if etype is None or glued(self.text, s, e) or self._in_email(s, e):
+            if etype is None or glued(self.text, s, e) or self._in_email(s, e) or \
+                    self._org_suffix(k + 1):
                 continue
             if any(a <= s and e <= b for a, b in covered):
                 continue
@@ -684,6 +755,7 @@ class NameEvidenceRecognizer(EntityRecognizer):
     is 0.6), other mentions of a found name 0.55.
     """
 
+    SCORE_OVER_NER = 0.9
     SCORE_SHAPE_FULL = 0.65
     SCORE_SHAPE = 0.55
     SCORE_SHAPE_WEAK = 0.45
