@@ -94,8 +94,7 @@ def technical_span(text: str, start: int, end: int) -> bool:
     place: all its words are technical ("Go", "Jakarta EE"), it is one technical word among
     English words ("Compare Jenkins"), a word such as "algorithm", "filter", "docs" follows
     ("Dijkstra's algorithm", "Kalman filter"), two capitalised words are joined by "&"
-    ("Procter & Gamble"), or it is listed beside a technical word ("Jasmine and Karma",
-    "Maya or Blender")."""
+    ("Procter & Gamble"), or it is listed beside a technical word ("Maya or Blender")."""
     # the whole hyphenated word: "Newton" of "Newton-Raphson"
     while end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha():
         end += 1
@@ -136,18 +135,18 @@ def _technical_text(text: str) -> bool:
 
 
 def _beside_technical(text: str, start: int, end: int) -> bool:
-    """Listed with a technical word: "Jasmine and Karma", "Maya or Blender", "Kafka, Luigi"."""
+    """Listed with a technical word that is no name: "Maya or Blender", "Kafka, Luigi"."""
     after = _COORD.match(text, end)
     if after is not None and after.end() > end:
         m = WORD.match(text, after.end())
-        if m is not None and technical_word(m.group(0).casefold()) and \
+        if m is not None and technical_word(m.group(0).casefold(), sure=True) and \
                 m.group(0).casefold() not in NOT_A_NAME_WORD:
             return True
     head = text[max(0, start - 40):start]
     before = re.search(r"([^\W\d_][\w\-.]*)" + _COORD.pattern + r"$", head, re.IGNORECASE)
     if before is not None:
         w = before.group(1).casefold()
-        if technical_word(w) and w not in NOT_A_NAME_WORD:
+        if technical_word(w, sure=True) and w not in NOT_A_NAME_WORD:
             return True
     return False
 
@@ -169,9 +168,10 @@ def typo(key: str, english: frozenset[str]) -> bool:
     for i in range(n - 1):  # swapped
         if key[i] != key[i + 1] and key[:i] + key[i + 1] + key[i] + key[i + 2:] in english:
             return True
-    for i in range(1, n):  # one letter typed twice: "foollow", "ageent"
-        if key[i] == key[i - 1] and key[:i] + key[i + 1:] in english:
-            return True
+    if n >= 7:
+        for i in range(1, n):  # one letter typed twice: "foollow"
+            if key[i] == key[i - 1] and key[:i] + key[i + 1:] in english:
+                return True
     if n >= 8:
         for i in range(n):  # one letter too many
             if key[:i] + key[i + 1:] in english:

@@ -148,6 +148,7 @@ _ORG_SUFFIXES = wordset("""
 ltd llc inc plc gmbh ag sa bv nv corp corporation company co group holdings partners
 associates limited llp lp pty pvt sdn bhd kk oy ab as srl spa sarl
 """)
+_CONTRACTION_RE = re.compile(r"([^\W\d_]+)['’](?:re|s|ll|ve|d|t|m)")
 #: spaCy's labels and Presidio's names for them, by kind.
 _KIND = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "LOCATION": "PLACE",
          "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG"}
@@ -246,7 +247,9 @@ class _Scan:
                 k += 1
                 continue
             j = k + 1
-            while j < n and caps(j) and self.text[tokens[j - 1][1]:tokens[j][0]] == " ":
+            while j < n and self.text[tokens[j - 1][1]:tokens[j][0]] == " " and (
+                    caps(j) or tokens[j][2].isupper() and tokens[j][2].casefold() in _PARTICLES
+                    and j + 1 < n and caps(j + 1)):
                 j += 1
             run = range(k, j)
             beside = any(0 <= i < n and tokens[i][2][:1].isupper() and not tokens[i][2].isupper()
@@ -266,8 +269,8 @@ class _Scan:
     def _english(self, key: str) -> bool:
         if key in self.english:
             return True
-        head = re.split(r"['’]", key, maxsplit=1)[0]
-        return head != key and (head in self.english or head in STOP_WORDS)  # "they're"
+        m = _CONTRACTION_RE.fullmatch(key)  # "they're", "we'll", "i'm"
+        return m is not None and (m.group(1) in self.english or m.group(1) in STOP_WORDS)
 
     # ------------------------------------------------------------------ word tests
     def nameish(self, k: int) -> bool:
