@@ -18,7 +18,13 @@ from chatveil.detect.recognizers._lexicon import (
     world_names,
 )
 
-__all__ = ["LineCases", "compound", "technical_span", "technical_word", "typo"]
+__all__ = ["LineCases", "compound", "line_cases", "technical_span", "technical_word", "typo"]
+
+
+@functools.lru_cache(maxsize=32)
+def line_cases(text: str) -> LineCases:
+    """:class:`LineCases` of ``text``, shared by the recognizers that read the same text."""
+    return LineCases(text)
 
 
 class LineCases:
@@ -43,11 +49,10 @@ class LineCases:
 
 
 def _line_case(line: str) -> str:
-    letters = [c for c in line if c.isalpha()]
-    if not letters:
-        return "mixed"
-    if not any(c.islower() for c in letters):
-        return "upper" if sum(c.isupper() for c in letters) >= 4 else "mixed"
+    if line == line.lower():  # no capital: lower case, or no letters at all
+        return "lower" if line != line.upper() else "mixed"
+    if line == line.upper():  # no small letter
+        return "upper" if sum(c.isupper() for c in line) >= 4 else "mixed"
     words = WORD.findall(line)
     rest = [w for w in words if not (w == "I" or w.startswith(("I'", "I’")) or
                                      (w.isupper() and len(w) <= 5))]
@@ -142,13 +147,17 @@ def _beside_technical(text: str, start: int, end: int) -> bool:
         if m is not None and technical_word(m.group(0).casefold(), sure=True) and \
                 m.group(0).casefold() not in NOT_A_NAME_WORD:
             return True
-    head = text[max(0, start - 40):start]
-    before = re.search(r"([^\W\d_][\w\-.]*)" + _COORD.pattern + r"$", head, re.IGNORECASE)
-    if before is not None:
-        w = before.group(1).casefold()
+    head = text[max(0, start - 40):start].rstrip(" \t")
+    coord = _COORD_END.search(head)
+    if coord is not None:
+        words = WORD.findall(head, 0, coord.start())
+        w = words[-1].casefold() if words else ""
         if technical_word(w, sure=True) and w not in NOT_A_NAME_WORD:
             return True
     return False
+
+
+_COORD_END = re.compile(r"(?:,|/|&|(?<![^\W_])(?:and|or|vs\.?|versus))$", re.IGNORECASE)
 
 
 def compound(key: str, english: frozenset[str]) -> bool:

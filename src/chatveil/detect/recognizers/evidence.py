@@ -10,7 +10,9 @@ type it (all lower case, all upper case, headers, signatures), from evidence tha
 * **casing views**: a line written all in upper or all in lower case is read through a
   same-length copy where exactly those non-English words are capitalised ("DEAR KANOKWAN
   SUKSAWAT" -> "dear Kanokwan Suksawat", "patient swati pawar" -> "patient Swati Pawar"), so
-  the same rules and spaCy's NER apply; offsets never change;
+  the same rules apply; offsets never change. (A second spaCy pass over that view found
+  nothing these rules miss on the world dev set and doubled the time of such messages, so
+  it is not run; spaCy's own results on such lines are dropped in ``ner.py``);
 * **label fields and cues**: ``From:``, ``To:``, ``Cc:``, ``Patient:``, ``Employee:``,
   ``Candidate:``, ``Name:``, ``Payee:``..., signatures after ``Regards,``/``Thanks,``, relation
   cues ("my friend X", "my manager X", "tell X", "ask X", "cc X", "X said");
@@ -47,8 +49,8 @@ from chatveil.detect.recognizers._lexicon import (
     world_places,
 )
 from chatveil.detect.recognizers._shape import (
-    LineCases,
     compound,
+    line_cases,
     technical_span,
     technical_word,
     typo,
@@ -99,23 +101,24 @@ _RELATIONS = (
     "report|direct report|hire|new hire|contact|agent|lawyer|attorney|accountant|nurse|"
     "pastor|priest|imam|rabbi|guru|sensei|senpai|boss's"
 )
-_RELATION_RE = re.compile(
-    r"(?<![^\W_])(?:my|our|your|his|her|their)[ \t]+(?:(?:new|old|former|late|dear|little|"
-    r"big|elder|younger|older|eldest|youngest|best|ex-|lovely|amazing)[ \t]*)?"
-    r"(?:" + _RELATIONS + r")s?[ \t]*,?[ \t]+(?=[^\W\d_])",
-    re.IGNORECASE,
-)
-#: Verbs before a person: "tell X", "ask X to", "cc X", "ping X".
-_VERB_BEFORE_RE = re.compile(
-    r"(?<![^\W_])(?:tell|ask|cc|ping|email|e-mail|mail|call|message|text|remind|invite|thank|"
-    r"congratulate|introduce|meet|met|welcome|page|dm|loop in|reply to|write to|talk to|"
-    r"speak to|speak with|spoke to|spoke with|talked to|talking to|meeting with|met with|"
-    r"call with|chat with|lunch with|dinner with|married|marry|hire|hired|fire|fired|promote|"
-    r"promoted|interview|interviewed|visit|visited|thanks to|on behalf of|signed by|sent by|"
-    r"written by|from|with|for|and|or|to|by|via|cc:|dear|hi|hello|hey|congrats|congratulations)"
-    r"[ \t]*,?[ \t]+(?=[^\W\d_])",
-    re.IGNORECASE,
-)
+_RELATION_WORDS = frozenset(r.split()[-1] for r in _RELATIONS.split("|"))
+_POSSESSIVES = wordset("my our your his her their")
+_RELATION_ADJECTIVES = wordset("""
+new old former late dear little big elder younger older eldest youngest best ex lovely amazing
+""")
+#: Verbs and phrases before a person: "tell X", "ask X to", "cc X", "reply to X".
+_VERB_BEFORE = wordset("""
+tell ask cc ping email e-mail mail call message text remind invite thank congratulate introduce
+meet met welcome page dm married marry hire hired fire fired promote promoted interview
+interviewed visit visited from with for and or to by via dear hi hello hey congrats
+congratulations
+""")
+_VERB_BEFORE_PAIRS = frozenset([
+    "loop in", "reply to", "write to", "talk to", "speak to", "speak with", "spoke to",
+    "spoke with", "talked to", "talking to", "meeting with", "met with", "call with",
+    "chat with", "lunch with", "dinner with", "thanks to", "signed by", "sent by",
+    "written by", "behalf of",
+])
 #: Verbs after a person: "X said", "X will", "X's".
 _VERB_AFTER = wordset("""
 said says say told tells asked asks wants wanted thinks thought wrote writes replied replies
@@ -189,22 +192,20 @@ class _Scan:
         self.index = {t[0]: k for k, t in enumerate(self.tokens)}
         self.ents = [e for e in (getattr(nlp_artifacts, "entities", None) or ())
                      if hasattr(e, "start_char")]
-        cases = LineCases(text)
+        cases = line_cases(text)
         self.ents = [e for e in self.ents if cases.at(e.start_char) == "mixed"]
-        self.nlp_artifacts = nlp_artifacts
         self.view, self.line_case = self._view()
         self.vtokens = [(s, e, self.view[s:e]) for s, e, _ in self.tokens]
-        self.view_ents: list[Any] = []
         self.found: dict[tuple[int, int], tuple[str, float, str]] = {}
         self._nameish: dict[int, bool] = {}
-        self.emails = [m.span() for m in _EMAIL_RE.finditer(text)]
+        self.emails = [m.span() for m in _EMAIL_RE.finditer(text)] if "@" in text else []
 
     # ------------------------------------------------------------------ views
     def _view(self) -> tuple[str, list[str]]:
         """The text with all-upper / all-lower lines re-cased (same length), and per token the
         casing of its line: ``upper``, ``lower`` or ``mixed``."""
         text = self.text
-        cases = LineCases(text)
+        cases = line_cases(text)
         chars = list(text)
         line_case = []
         for s, e, w in self.tokens:
@@ -235,8 +236,10 @@ class _Scan:
 
         def caps(k: int) -> bool:
             w = tokens[k][2]
+            if not w.isupper() or len(w) < 3:
+                return False
             key = w.casefold()
-            return (line_case[k] == "mixed" and w.isupper() and len(w) >= 3 and
+            return (line_case[k] == "mixed" and
                     any(c in "AEIOUY" for c in w) and not self._english(key) and
                     not technical_word(key, sure=True) and
                     key not in _CHAT_WORDS and not glued(self.text, *tokens[k][:2]))
@@ -311,7 +314,7 @@ class _Scan:
              not text[s - 2:s - 1].isalpha())
 
     def _in_email(self, s: int, e: int) -> bool:
-        return any(a <= s and e <= b for a, b in self.emails)
+        return bool(self.emails) and any(a <= s and e <= b for a, b in self.emails)
 
     def joinable(self, k: int, beside: int | None = None) -> bool:
         """A capitalised known given name or surname (any locale), even an English word, may
@@ -340,7 +343,7 @@ class _Scan:
                          len(self.tokens[beside][2]) <= 4)
 
     def initial(self, k: int) -> bool:
-        s, e, w = self.vtokens[k]
+        _, e, w = self.vtokens[k]
         return len(w) == 1 and w.isupper() and self.text[e:e + 1] == "."
 
     def gap(self, k: int) -> str:
@@ -387,11 +390,10 @@ class _Scan:
 
     # ------------------------------------------------------------------ classify
     def place_label(self, s: int, e: int) -> str | None:
-        """spaCy's label for these characters (original text, then the view), if any."""
-        for ents in (self.ents, self.view_ents):
-            for ent in ents:
-                if ent.start_char < e and s < ent.end_char:
-                    return _KIND.get(str(ent.label_), str(ent.label_))
+        """spaCy's label for these characters (on mixed-case lines only), if any."""
+        for ent in self.ents:
+            if ent.start_char < e and s < ent.end_char:
+                return _KIND.get(str(ent.label_), str(ent.label_))
         return None
 
     def is_place(self, value: str) -> bool:
@@ -407,52 +409,6 @@ class _Scan:
             self.found[(s, e)] = (etype, score, rule)
 
     # ------------------------------------------------------------------ rules
-    def ner_view(self) -> None:
-        """spaCy's NER on the re-cased view of all-upper / all-lower lines."""
-        if self.view == self.text or self.nlp_artifacts is None:
-            return
-        engine = getattr(self.nlp_artifacts, "nlp_engine", None)
-        nlp = getattr(engine, "nlp", None)
-        if not nlp:
-            return
-        lang = getattr(self.nlp_artifacts, "language", None) or "en"
-        model = nlp.get(lang) if isinstance(nlp, dict) else None
-        if model is None:
-            return
-        doc = model(self.view)
-        self.view_ents = list(doc.ents)
-        for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "GPE", "LOC", "FAC"):
-                continue
-            k = self.index.get(ent.start_char)
-            if k is None or self.line_case[k] == "mixed":
-                continue
-            s, e = ent.start_char, ent.end_char
-            if "\n" in self.text[s:e]:
-                e = s + self.text[s:e].index("\n")
-            ks = [i for i, t in enumerate(self.tokens) if s <= t[0] and t[1] <= e]
-            if not ks:
-                continue
-            while ks and not (self.nameish(ks[0]) or self.joinable(ks[0]) or
-                              self.initial(ks[0])):
-                ks = ks[1:]
-            while ks and not (self.nameish(ks[-1]) or self.joinable(ks[-1])):
-                ks = ks[:-1]
-            if not ks or not any(self.nameish(i) for i in ks) or any(
-                    self.gap(i) not in (" ", ". ", "-") for i in ks[:-1]):
-                continue
-            s = self.tokens[ks[0]][0]
-            if technical_span(self.text, s, e):
-                continue
-            e = self.tokens[ks[-1]][1]
-            place = self.is_place(self.text[s:e]) or _PLACE_TYPE_RE.search(
-                self.text, max(0, s - 24), s) is not None or (
-                len(ks) == 1 and self.tokens[ks[0]][2].casefold() not in self.first)
-            if ent.label_ == "PERSON" or not place:
-                self.add(s, e, "PERSON", self.o.SCORE_VIEW_NER, "view-ner")
-            else:
-                self.add(s, e, "LOCATION", self.o.SCORE_PLACE, "view-ner")
-
     def shapes(self) -> None:
         """Runs of name words: a person, or a place when the gazetteer or spaCy says so."""
         for k, j in self.groups():
@@ -638,15 +594,21 @@ class _Scan:
 
     def cues(self) -> None:
         """Relation cues: "my friend Grace", "my manager Will Park", "tell Kojo", "Kojo said"."""
-        for m in _RELATION_RE.finditer(self.text):
-            self._cue_name(m.end(), strong=True)
-        for m in _VERB_BEFORE_RE.finditer(self.text):
-            self._cue_name(m.end(), strong=False)
-        for k in range(len(self.tokens) - 1):
-            if self.tokens[k + 1][2].casefold() in _VERB_AFTER and self.gap(k) == " " and \
-                    self.known_name(k):
-                self.add(self.tokens[k][0], self.tokens[k][1], "PERSON",
-                         self.o.SCORE_CUE_WEAK, "cue-after")
+        tokens = self.tokens
+        keys = [t[2].casefold() for t in tokens]
+        for k in range(1, len(tokens)):
+            if self.gap(k - 1).strip(" \t,") or "\n" in self.gap(k - 1):
+                continue
+            p = keys[k - 1]
+            rel = p in _RELATION_WORDS or p.endswith("s") and p[:-1] in _RELATION_WORDS
+            if rel and (k >= 2 and keys[k - 2] in _POSSESSIVES or k >= 3 and
+                        keys[k - 2] in _RELATION_ADJECTIVES and keys[k - 3] in _POSSESSIVES):
+                self._cue_name(k, strong=True)
+            elif p in _VERB_BEFORE or k >= 2 and f"{keys[k - 2]} {p}" in _VERB_BEFORE_PAIRS:
+                self._cue_name(k, strong=False)
+        for k in range(len(tokens) - 1):
+            if keys[k + 1] in _VERB_AFTER and self.gap(k) == " " and self.known_name(k):
+                self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_CUE_WEAK, "cue-after")
 
     def known_name(self, k: int) -> bool:
         """A capitalised given name or surname of some locale that is no English word, or a
@@ -658,10 +620,7 @@ class _Scan:
         return (w[:1].isupper() and not w.isupper() and (key in self.first or key in self.last)
                 and not self._english(key) and not technical_word(key, sure=True))
 
-    def _cue_name(self, pos: int, strong: bool) -> None:
-        k = self.index.get(pos)
-        if k is None:
-            return
+    def _cue_name(self, k: int, strong: bool) -> None:
         w = self.vtokens[k][2]
         key = w.casefold()
         if technical_word(key, sure=True) or key in _CHAT_WORDS:
@@ -683,18 +642,19 @@ class _Scan:
         self.add(s, e, "PERSON", self.o.SCORE_CUE if strong else self.o.SCORE_CUE_WEAK, "cue")
 
     def email_names(self) -> None:
-        """``Amarachi Balogun <amarachi.balogun@...>``: words of an email's local part that
-        stand as words just before it (or anywhere in the text) are a name."""
+        """``Amarachi Balogun <amarachi.balogun@...>``: words of an email's local part are a
+        name wherever they stand in the text as words, if they are no English words (so
+        ``support@``, ``sales@`` confirm nothing) or are known names."""
+        parts: set[str] = set()
         for a, b in self.emails:
             local = self.text[a:b].split("@", 1)[0].casefold()
-            parts = {p for p in re.split(r"[._\-+0-9]+", local) if len(p) >= 2}
-            if not parts:
-                continue
-            for k, (s, e, w) in enumerate(self.tokens):
-                if self._in_email(s, e) or w.casefold() not in parts:
-                    continue
-                if technical_word(w.casefold(), sure=True):
-                    continue
+            parts.update(p for p in re.split(r"[._\-+0-9]+", local) if len(p) >= 2 and (
+                not self._english(p) or p in self.first or p in self.last) and
+                not technical_word(p, sure=True))
+        if not parts:
+            return
+        for s, e, w in self.tokens:
+            if w.casefold() in parts and not self._in_email(s, e):
                 self.add(s, e, "PERSON", self.o.SCORE_EMAIL, "email")
 
     def consistency(self) -> None:
@@ -753,9 +713,10 @@ class NameEvidenceRecognizer(EntityRecognizer):
     """Persons and places of any origin, in any casing, from evidence that generalizes.
 
     See the module docstring for the rules. Scores: a name of two or more name words 0.65, of
-    one 0.55 (0.45 when spaCy calls it an organisation), a label field value or a relation
-    cue 0.7, spaCy's NER on a re-cased line 0.6, a place 0.65 (the guard's LOCATION threshold
-    is 0.6), other mentions of a found name 0.55.
+    one 0.55 (0.45 when spaCy calls it an organisation, 0.9 when it has a given name or two
+    name words that spaCy calls a place), a label field value or a relation cue 0.7, a place
+    0.65 (0.62 from context alone; the guard's LOCATION threshold is 0.6), other mentions of
+    a found name 0.55.
     """
 
     SCORE_OVER_NER = 0.9
@@ -765,14 +726,13 @@ class NameEvidenceRecognizer(EntityRecognizer):
     SCORE_LABEL = 0.7
     SCORE_CUE = 0.7
     SCORE_CUE_WEAK = 0.5
-    SCORE_VIEW_NER = 0.6
     SCORE_PLACE = 0.65
     SCORE_PLACE_CUE = 0.62
     SCORE_REPEAT = 0.55
     SCORE_EMAIL = 0.7
 
     #: The rules in the order they run (consistency last: it spreads what the others found).
-    RULES = ("ner_view", "gazetteer", "shapes", "labels", "cues", "email_names", "consistency")
+    RULES = ("gazetteer", "shapes", "labels", "cues", "email_names", "consistency")
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["PERSON", "LOCATION"],

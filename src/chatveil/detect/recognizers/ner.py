@@ -9,7 +9,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from chatveil.detect.recognizers._common import sentence_start, wordset
 from chatveil.detect.recognizers._lexicon import AMBIGUOUS, NOT_A_PERSON, NOT_SURNAME, name_lists
-from chatveil.detect.recognizers._shape import LineCases, technical_span
+from chatveil.detect.recognizers._shape import line_cases, technical_span
 
 
 class FilteredSpacyRecognizer(SpacyRecognizer):
@@ -29,7 +29,7 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
         results = super().analyze(text, entities, nlp_artifacts)
-        cases = LineCases(text)
+        cases = line_cases(text)
         # the small model reads lines typed all in lower or upper case poorly: the name
         # evidence recognizer reads them through a re-cased view instead
         results = [r for r in results if r.entity_type not in ("PERSON", "LOCATION") or
