@@ -147,7 +147,7 @@ def _leaks(tally: Tally, gold: list[dict[str, Any]], output: str, types: tuple[s
             tally.leaks["LOCATION (one word)"].total += 1
             tally.leaks["LOCATION (one word)"].leaked += leaked
         if span["label"] == "PERSON":
-            parts = [w for w in _NAME_PART.findall(value)]
+            parts = list(_NAME_PART.findall(value))
             any_part = leaked or any(_present(w, output) for w in parts)
             tally.leaks["PERSON (any name part)"].total += 1
             tally.leaks["PERSON (any name part)"].leaked += any_part
@@ -157,7 +157,10 @@ def _honorific_only(span: dict[str, Any]) -> bool:
     return span["label"] == "PERSON" and _HONORIFIC.fullmatch(span["value"]) is not None
 
 
-def _datasets(limit: int | None) -> dict[str, list[tuple[str, list[dict[str, Any]], tuple[str, ...]]]]:
+Record = tuple[str, list[dict[str, Any]], tuple[str, ...]]
+
+
+def _datasets(limit: int | None) -> dict[str, list[Record]]:
     """Each dataset as (text, gold spans, entity types scored on this record)."""
     generated = [
         (r["text"], [s for s in r["spans"] if not _honorific_only(s)], SCORED)
@@ -249,7 +252,8 @@ def report(chatveil: dict[str, Tally], presidio: dict[str, Tally], n: dict[str, 
               f" {'presidio  P':>11} {'R':>6} {'F1':>6}")
         rows = {}
         for section, types in (("headline", HEADLINE), ("reported separately", SEPARATE)):
-            shown = [t for t in types if cv.counts[t].gold or cv.counts[t].pred or pr.counts[t].pred]
+            shown = [t for t in types
+                     if cv.counts[t].gold or cv.counts[t].pred or pr.counts[t].pred]
             if not shown:
                 continue
             print(f"-- {section}")

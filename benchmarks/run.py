@@ -322,7 +322,8 @@ def report(r: dict[str, Any]) -> None:
     ]
     print("\n".join(lines))
     print(f"\n(b) whole conversation, 40 turns re-pseudonymized each turn: chatveil "
-          f"{b['chatveil_total_40_turns_s']:.2f} s; presidio {b['presidio_total_40_turns_s_estimate']:.1f} s "
+          f"{b['chatveil_total_40_turns_s']:.2f} s; "
+          f"presidio {b['presidio_total_40_turns_s_estimate']:.1f} s "
           f"(estimated: t messages re-analysed at turn t, summed over the 40 turns)")
     print(f"(c) {c['chunks']} chunks, {c['answer_chars']} chars, "
           f"{c['surrogates_in_vault']} surrogates in the vault")

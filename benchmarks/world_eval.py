@@ -62,6 +62,7 @@ SYSTEMS = ("chatveil", "presidio")
 EVAL_KEY = b"chatveil-world-eval-key-0123456789abcdef"
 TYPES = ("PERSON", "LOCATION", "STREET_ADDRESS")
 
+
 def _words(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text``."""
     return frozenset(text.split())
@@ -70,16 +71,176 @@ def _words(text: str) -> frozenset[str]:
 #: Name particles and connectors: they identify nobody on their own (kept in sync with
 #: ``data/eval/world/sources/names.py: PARTICLES``; a test checks it).
 PARTICLES = frozenset(
-    ["van", "der", "den", "de", "la", "le", "du", "da", "das", "dos", "di", "del", "della", "von", "al", "el", "bin", "binti", "bint", "ibn", "abu", "abou", "abi", "dela", "ter", "ten"]
+    [
+        "van",
+        "der",
+        "den",
+        "de",
+        "la",
+        "le",
+        "du",
+        "da",
+        "das",
+        "dos",
+        "di",
+        "del",
+        "della",
+        "von",
+        "al",
+        "el",
+        "bin",
+        "binti",
+        "bint",
+        "ibn",
+        "abu",
+        "abou",
+        "abi",
+        "dela",
+        "ter",
+        "ten",
+    ]
 )
 #: Generic words inside places and addresses (kept in sync with ``sources/places.py``).
 GENERIC_PLACE_WORDS = frozenset(
-    ["city", "state", "region", "province", "county", "district", "division", "island", "islands", "new", "saint", "san", "santa", "north", "south", "east", "west", "upper", "lower", "the", "of", "and", "road", "rd", "street", "st", "avenue", "ave", "lane", "drive", "court", "crescent", "gardens", "approach", "way", "boulevard", "place", "flat", "apt", "apartment", "unit", "room", "floor", "block", "tower", "house", "plot", "villa", "building", "no", "number", "sector", "phase", "main", "cross", "soi", "jalan", "jl", "lorong", "taman", "brgy", "ul", "al", "vul", "prospekt", "rayon", "kv", "apto", "rua", "rue", "avenida", "calle", "carrera", "col", "depto", "via", "viale", "corso", "int", "bis", "gate", "gatan", "gade", "straße", "strasse", "allee", "weg", "tv", "off", "ro", "gu", "ku", "daero", "road", "mahallesi", "caddesi", "bulvarı", "box", "estate", "garden", "layout", "nagar", "residency", "po", "de", "la", "do", "da", "das", "dos", "des", "du", "le", "th", "nd"]
+    [
+        "city",
+        "state",
+        "region",
+        "province",
+        "county",
+        "district",
+        "division",
+        "island",
+        "islands",
+        "new",
+        "saint",
+        "san",
+        "santa",
+        "north",
+        "south",
+        "east",
+        "west",
+        "upper",
+        "lower",
+        "the",
+        "of",
+        "and",
+        "road",
+        "rd",
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "lane",
+        "drive",
+        "court",
+        "crescent",
+        "gardens",
+        "approach",
+        "way",
+        "boulevard",
+        "place",
+        "flat",
+        "apt",
+        "apartment",
+        "unit",
+        "room",
+        "floor",
+        "block",
+        "tower",
+        "house",
+        "plot",
+        "villa",
+        "building",
+        "no",
+        "number",
+        "sector",
+        "phase",
+        "main",
+        "cross",
+        "soi",
+        "jalan",
+        "jl",
+        "lorong",
+        "taman",
+        "brgy",
+        "ul",
+        "al",
+        "vul",
+        "prospekt",
+        "rayon",
+        "kv",
+        "apto",
+        "rua",
+        "rue",
+        "avenida",
+        "calle",
+        "carrera",
+        "col",
+        "depto",
+        "via",
+        "viale",
+        "corso",
+        "int",
+        "bis",
+        "gate",
+        "gatan",
+        "gade",
+        "straße",
+        "strasse",
+        "allee",
+        "weg",
+        "tv",
+        "off",
+        "ro",
+        "gu",
+        "ku",
+        "daero",
+        "road",
+        "mahallesi",
+        "caddesi",
+        "bulvarı",
+        "box",
+        "estate",
+        "garden",
+        "layout",
+        "nagar",
+        "residency",
+        "po",
+        "de",
+        "la",
+        "do",
+        "da",
+        "das",
+        "dos",
+        "des",
+        "du",
+        "le",
+        "th",
+        "nd",
+    ]
 )
 
-_FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ð": "d", "Ð": "D", "þ": "th",
-                       "Þ": "Th", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss",
-                       "œ": "oe", "Œ": "OE"})
+_FOLD = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+        "ß": "ss",
+        "œ": "oe",
+        "Œ": "OE",
+    }
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WORDS = re.compile(r"\w+")
 
@@ -93,15 +254,15 @@ def key(word: str) -> str:
 
 def words(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, key)`` of every word (>= 2 letters) of ``text``."""
-    return [(m.start(), m.end(), key(m.group())) for m in _LETTERS.finditer(text)
-            if len(m.group()) >= 2]
+    return [
+        (m.start(), m.end(), key(m.group())) for m in _LETTERS.finditer(text) if len(m.group()) >= 2
+    ]
 
 
 def outside_keys(text: str, spans: Iterable[dict[str, Any]]) -> set[str]:
     """Keys of the words of ``text`` that overlap no labelled span."""
     spans = list(spans)
-    return {k for a, b, k in words(text)
-            if not any(a < s["end"] and s["start"] < b for s in spans)}
+    return {k for a, b, k in words(text) if not any(a < s["end"] and s["start"] < b for s in spans)}
 
 
 def scored_words(span: dict[str, Any], outside: set[str]) -> set[str]:
@@ -142,8 +303,16 @@ def score_values(record: dict[str, Any], output: str) -> list[ValueResult]:
     for span in spans:
         scored = scored_words(span, outside)
         leaked = tuple(sorted(scored & out_keys))
-        results.append(ValueResult(span["type"], span["value"], bool(scored), bool(leaked),
-                                   full_present(span["value"], output), leaked))
+        results.append(
+            ValueResult(
+                span["type"],
+                span["value"],
+                bool(scored),
+                bool(leaked),
+                full_present(span["value"], output),
+                leaked,
+            )
+        )
     return results
 
 
@@ -162,12 +331,19 @@ class TrapResult:
 def score_pii_free(record: dict[str, Any], output: str) -> TrapResult:
     """Words and trap phrases of a PII-free ``record`` that ``output`` left unchanged."""
     a, b = _WORDS.findall(record["text"]), _WORDS.findall(output)
-    kept = sum(m.size for m in difflib.SequenceMatcher(None, a, b, autojunk=False)
-               .get_matching_blocks())
+    kept = sum(
+        m.size for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    )
     phrases = tuple(record.get("traps", ()))
     kinds = tuple(record.get("trap_kinds") or ["?"] * len(phrases))
-    return TrapResult(len(a), kept, phrases, kinds,
-                      tuple(phrase_present(p, output) for p in phrases), output == record["text"])
+    return TrapResult(
+        len(a),
+        kept,
+        phrases,
+        kinds,
+        tuple(phrase_present(p, output) for p in phrases),
+        output == record["text"],
+    )
 
 
 # ---------------------------------------------------------------------------- tallies
@@ -210,13 +386,16 @@ SLICES = {
 
 
 def add_values(tally: Tally, record: dict[str, Any], results: list[ValueResult]) -> None:
-    for span, res in zip(record["spans"], results):
+    for span, res in zip(record["spans"], results, strict=False):
         if not res.scored:
             tally.unscored[res.type] += 1
             continue
-        facets = {"origin": span.get("origin", record["origin"]),
-                  "casing": span.get("casing", record["casing"]),
-                  "form": span.get("form", record["form"]), "context": record["context"]}
+        facets = {
+            "origin": span.get("origin", record["origin"]),
+            "casing": span.get("casing", record["casing"]),
+            "form": span.get("form", record["form"]),
+            "context": record["context"],
+        }
         tally.leaks[(res.type, "total", "")].add(res.leaked)
         tally.full[(res.type, "total", "")].add(res.full)
         for facet in SLICES.get(res.type, ()):
@@ -235,7 +414,7 @@ def add_traps(tally: Tally, res: TrapResult, key_: str = "") -> None:
     tally.words.n += res.words
     tally.words.hit += res.unchanged_words
     tally.untouched.add(res.untouched)
-    for kind, ok in zip(res.kinds, res.unchanged):
+    for kind, ok in zip(res.kinds, res.unchanged, strict=False):
         tally.phrases["total"].add(ok)
         tally.phrases[kind].add(ok)
 
@@ -277,11 +456,11 @@ def presidio_system() -> Callable[[str, str], tuple[str, list[tuple[int, int]], 
 
     def run(text: str, _session_id: str) -> tuple[str, list[tuple[int, int]], str | None]:
         results = analyzer.analyze(text=text, language="en")
-        output = anonymizer.anonymize(text=text, analyzer_results=results,
-                                      operators=operators).text
+        output = anonymizer.anonymize(text=text, analyzer_results=results, operators=operators).text
         limited = [r for r in results if r.entity_type in same]
-        output_same = anonymizer.anonymize(text=text, analyzer_results=limited,
-                                           operators=operators).text
+        output_same = anonymizer.anonymize(
+            text=text, analyzer_results=limited, operators=operators
+        ).text
         return output, [(r.start, r.end) for r in results], output_same
 
     return run
@@ -292,8 +471,9 @@ def _clip(text: str, n: int = 160) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def evaluate(records: list[dict[str, Any]], run: Callable, name: str, split: str,
-             keep_errors: int = 0) -> Tally:
+def evaluate(
+    records: list[dict[str, Any]], run: Callable, name: str, split: str, keep_errors: int = 0
+) -> Tally:
     """Run one system over ``records`` and tally leaks and over-masking."""
     tally = Tally()
     start = time.perf_counter()
@@ -306,20 +486,22 @@ def evaluate(records: list[dict[str, Any]], run: Callable, name: str, split: str
             if output_same is not None:
                 add_traps(tally, score_pii_free(record, output_same), "same_types")
             if not all(res.unchanged) and len(tally.errors["OVER-MASK"]) < keep_errors:
-                changed = [p for p, ok in zip(res.phrases, res.unchanged) if not ok]
-                tally.errors["OVER-MASK"].append(f"{changed} | {_clip(record['text'])!r} -> "
-                                                 f"{_clip(output)!r}")
+                changed = [p for p, ok in zip(res.phrases, res.unchanged, strict=False) if not ok]
+                tally.errors["OVER-MASK"].append(
+                    f"{changed} | {_clip(record['text'])!r} -> {_clip(output)!r}"
+                )
             continue
         results = score_values(record, output)
         add_values(tally, record, results)
-        for span, res in zip(record["spans"], results):
+        for span, res in zip(record["spans"], results, strict=False):
             if res.leaked and any(a <= span["start"] and span["end"] <= b for a, b in detected):
                 tally.covered_leaks += 1  # replaced, yet its word is in the output elsewhere
             if res.leaked and len(tally.errors[f"LEAK {res.type}"]) < keep_errors:
                 tally.errors[f"LEAK {res.type}"].append(
                     f"{res.value!r} [{span.get('origin')}, {span.get('form', '-')}, "
                     f"{span.get('casing')}] words {list(res.leaked_words)} | "
-                    f"{_clip(record['text'])!r} -> {_clip(output)!r}")
+                    f"{_clip(record['text'])!r} -> {_clip(output)!r}"
+                )
     tally.seconds = time.perf_counter() - start
     return tally
 
@@ -375,8 +557,9 @@ ORIGIN_LABELS = _origins()
 ORIGIN_ORDER = {o: i for i, o in enumerate(ORIGIN_LABELS)}
 
 
-def report_split(split: str, records: list[dict[str, Any]], tallies: dict[str, Tally | None]
-                 ) -> tuple[list[str], dict[str, Any]]:
+def report_split(
+    split: str, records: list[dict[str, Any]], tallies: dict[str, Tally | None]
+) -> tuple[list[str], dict[str, Any]]:
     """Markdown lines and a JSON-ready dict for one split."""
     lines: list[str] = []
     out: dict[str, Any] = {"systems": {}}
@@ -389,9 +572,14 @@ def report_split(split: str, records: list[dict[str, Any]], tallies: dict[str, T
     out["messages"] = {"pii": len(pii), "pii_free": n_free, "values": dict(n_values)}
     cv, pr = tallies.get("chatveil"), tallies.get("presidio")
     timing = ", ".join(f"{n} {t.seconds:.0f} s" for n, t in tallies.items() if t is not None)
-    lines += [(f"## {split}: {len(pii)} messages with PII "
-              f"({n_values['PERSON']} person names, {n_values['LOCATION']} places, "
-              f"{n_values['STREET_ADDRESS']} street addresses), {n_free} PII-free ({timing})"), ""]
+    lines += [
+        (
+            f"## {split}: {len(pii)} messages with PII "
+            f"({n_values['PERSON']} person names, {n_values['LOCATION']} places, "
+            f"{n_values['STREET_ADDRESS']} street addresses), {n_free} PII-free ({timing})"
+        ),
+        "",
+    ]
     if split == "heldout":
         lines += ["Held-out part: never used for tuning.", ""]
 
@@ -402,31 +590,64 @@ def report_split(split: str, records: list[dict[str, Any]], tallies: dict[str, T
             ref = _get(cv, table, (ty, "total", "")) or _get(pr, table, (ty, "total", ""))
             if ref is None:
                 continue
-            rows.append([f"{ty} leak ({label})", ref.n, _pct(_get(cv, table, (ty, "total", ""))),
-                         _pct(_get(pr, table, (ty, "total", "")))])
+            rows.append(
+                [
+                    f"{ty} leak ({label})",
+                    ref.n,
+                    _pct(_get(cv, table, (ty, "total", ""))),
+                    _pct(_get(pr, table, (ty, "total", ""))),
+                ]
+            )
         return rows
 
     leaks, full = value_rows("leaks"), value_rows("full")
-    summary = [row for pair in zip(leaks, full) for row in pair]
-    summary.append(["PII-free: words unchanged", (cv or pr).words.n if (cv or pr) else 0,
-                    _pct(cv.words if cv else None), _pct(pr.words if pr else None)])
-    summary.append(["PII-free: trap phrases unchanged",
-                    ((cv or pr).phrases["total"].n if (cv or pr) else 0),
-                    _pct(_get(cv, "phrases", "total")), _pct(_get(pr, "phrases", "total"))])
-    summary.append(["PII-free: messages untouched", n_free, _pct(cv.untouched if cv else None),
-                    _pct(pr.untouched if pr else None)])
+    summary = [row for pair in zip(leaks, full, strict=False) for row in pair]
+    summary.append(
+        [
+            "PII-free: words unchanged",
+            (cv or pr).words.n if (cv or pr) else 0,
+            _pct(cv.words if cv else None),
+            _pct(pr.words if pr else None),
+        ]
+    )
+    summary.append(
+        [
+            "PII-free: trap phrases unchanged",
+            ((cv or pr).phrases["total"].n if (cv or pr) else 0),
+            _pct(_get(cv, "phrases", "total")),
+            _pct(_get(pr, "phrases", "total")),
+        ]
+    )
+    summary.append(
+        [
+            "PII-free: messages untouched",
+            n_free,
+            _pct(cv.untouched if cv else None),
+            _pct(pr.untouched if pr else None),
+        ]
+    )
     lines += ["### Summary (leak: lower is better; unchanged: higher is better)", ""]
-    lines += _table(["measure", "n", "chatveil", "presidio"], summary) + [""]
+    lines += [*_table(["measure", "n", "chatveil", "presidio"], summary), ""]
     if pr is not None and pr.same_types:
-        lines += [("Presidio limited to chatveil's default entity types (no DATE_TIME/NRP): "
-                  f"words unchanged {_pct(pr.same_types['words'])}, trap phrases unchanged "
-                  f"{_pct(pr.same_types['phrases'])}, messages untouched "
-                  f"{_pct(pr.same_types['untouched'])}."), ""]
+        lines += [
+            (
+                "Presidio limited to chatveil's default entity types (no DATE_TIME/NRP): "
+                f"words unchanged {_pct(pr.same_types['words'])}, trap phrases unchanged "
+                f"{_pct(pr.same_types['phrases'])}, messages untouched "
+                f"{_pct(pr.same_types['untouched'])}."
+            ),
+            "",
+        ]
     if cv is not None:
-        lines += [(f"chatveil leaks of values that were inside a detected span (their word is "
-                  f"still in the output through another mention of the same name that was "
-                  f"missed, or inside a surrogate): {cv.covered_leaks}. Values not scored "
-                  f"(every word also outside the spans): {dict(cv.unscored) or 0}."), ""]
+        lines += [
+            (
+                f"chatveil leaks of values that were inside a detected span (their word is "
+                f"still in the output through another mention of the same name that was "
+                f"missed, or inside a surrogate): {cv.covered_leaks}. Values not scored "
+                f"(every word also outside the spans): {dict(cv.unscored) or 0}."
+            ),
+            "",
+        ]
 
     for ty, facets in SLICES.items():
         for facet in facets:
@@ -437,43 +658,65 @@ def report_split(split: str, records: list[dict[str, Any]], tallies: dict[str, T
             for v in vals:
                 ref = _get(cv, "leaks", (ty, facet, v)) or _get(pr, "leaks", (ty, facet, v))
                 label = f"{ORIGIN_LABELS.get(v, v)} `{v}`" if facet == "origin" else v
-                rows.append([label, ref.n if ref else 0, _pct(_get(cv, "leaks", (ty, facet, v))),
-                             _pct(_get(pr, "leaks", (ty, facet, v))),
-                             _pct(_get(cv, "full", (ty, facet, v))),
-                             _pct(_get(pr, "full", (ty, facet, v)))])
+                rows.append(
+                    [
+                        label,
+                        ref.n if ref else 0,
+                        _pct(_get(cv, "leaks", (ty, facet, v))),
+                        _pct(_get(pr, "leaks", (ty, facet, v))),
+                        _pct(_get(cv, "full", (ty, facet, v))),
+                        _pct(_get(pr, "full", (ty, facet, v))),
+                    ]
+                )
             lines += [f"### {ty} leak by {facet}", ""]
-            lines += _table([facet, "values", "chatveil", "presidio", "chatveil (full)",
-                             "presidio (full)"], rows) + [""]
+            lines += [
+                *_table(
+                    [facet, "values", "chatveil", "presidio", "chatveil (full)", "presidio (full)"],
+                    rows,
+                ),
+                "",
+            ]
 
     kinds = sorted({k for t in tallies.values() if t for k in t.phrases if k != "total"})
     if kinds:
         rows = []
         for k in kinds:
             ref = _get(cv, "phrases", k) or _get(pr, "phrases", k)
-            rows.append([k, ref.n if ref else 0, _pct(_get(cv, "phrases", k)),
-                         _pct(_get(pr, "phrases", k))])
+            rows.append(
+                [k, ref.n if ref else 0, _pct(_get(cv, "phrases", k)), _pct(_get(pr, "phrases", k))]
+            )
         lines += ["### Trap phrases unchanged by kind (PII-free messages)", ""]
-        lines += _table(["kind", "phrases", "chatveil", "presidio"], rows) + [""]
+        lines += [*_table(["kind", "phrases", "chatveil", "presidio"], rows), ""]
 
     for name, t in tallies.items():
         if t is None:
             continue
-        sys_out: dict[str, Any] = {"seconds": t.seconds, "messages": t.messages,
-                                   "covered_leaks": t.covered_leaks, "unscored": dict(t.unscored)}
+        sys_out: dict[str, Any] = {
+            "seconds": t.seconds,
+            "messages": t.messages,
+            "covered_leaks": t.covered_leaks,
+            "unscored": dict(t.unscored),
+        }
         for table in ("leaks", "full"):
             sys_out[table] = {}
             for (ty, facet, v), rate in sorted(t.__dict__[table].items()):
                 sys_out[table].setdefault(ty, {}).setdefault(facet, {})[v or "total"] = {
-                    "n": rate.n, "leaked": rate.hit, "rate": rate.rate}
+                    "n": rate.n,
+                    "leaked": rate.hit,
+                    "rate": rate.rate,
+                }
         sys_out["pii_free"] = {
             "words": {"n": t.words.n, "unchanged": t.words.hit, "rate": t.words.rate},
             "untouched": {"n": t.untouched.n, "hit": t.untouched.hit, "rate": t.untouched.rate},
-            "phrases": {k: {"n": r.n, "unchanged": r.hit, "rate": r.rate}
-                        for k, r in sorted(t.phrases.items())},
+            "phrases": {
+                k: {"n": r.n, "unchanged": r.hit, "rate": r.rate}
+                for k, r in sorted(t.phrases.items())
+            },
         }
         if t.same_types:
             sys_out["pii_free"]["same_types_as_chatveil"] = {
-                k: {"n": r.n, "hit": r.hit, "rate": r.rate} for k, r in t.same_types.items()}
+                k: {"n": r.n, "hit": r.hit, "rate": r.rate} for k, r in t.same_types.items()
+            }
         out["systems"][name] = sys_out
     return lines, out
 
@@ -486,13 +729,22 @@ def headline(results: dict[str, dict[str, Tally | None]]) -> list[str]:
     measures = [(f"{ty} leak (any word)", "leaks", (ty, "total", "")) for ty in TYPES]
     measures += [("PERSON leak (full value)", "full", ("PERSON", "total", ""))]
     for label, table, k in measures:
-        rows.append([label] + [_pct(_get(results[s].get(n), table, k))
-                               for n in SYSTEMS for s in splits])
-    rows.append(["PII-free: trap phrases unchanged"] + [
-        _pct(_get(results[s].get(n), "phrases", "total")) for n in SYSTEMS for s in splits])
-    rows.append(["PII-free: words unchanged"] + [
-        _pct(results[s][n].words if results[s].get(n) else None) for n in SYSTEMS for s in splits])
-    return ["## Headline: dev vs held-out", ""] + _table(header, rows) + [""]
+        rows.append(
+            [label] + [_pct(_get(results[s].get(n), table, k)) for n in SYSTEMS for s in splits]
+        )
+    rows.append(
+        ["PII-free: trap phrases unchanged"]
+        + [_pct(_get(results[s].get(n), "phrases", "total")) for n in SYSTEMS for s in splits]
+    )
+    rows.append(
+        ["PII-free: words unchanged"]
+        + [
+            _pct(results[s][n].words if results[s].get(n) else None)
+            for n in SYSTEMS
+            for s in splits
+        ]
+    )
+    return ["## Headline: dev vs held-out", "", *_table(header, rows), ""]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -501,24 +753,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=SYSTEMS, default=None, help="run one system only")
     parser.add_argument("--limit", type=int, default=None, help="first N messages per split")
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
-    parser.add_argument("--show-errors", type=int, default=0, metavar="N",
-                        help="print up to N leaks/over-masks per system (dev split only)")
+    parser.add_argument(
+        "--show-errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print up to N leaks/over-masks per system (dev split only)",
+    )
     args = parser.parse_args(argv)
     if args.show_errors and args.split == "heldout":
-        parser.error("--show-errors is refused for the heldout split: printing its errors "
-                     "would invite tuning on data kept out of tuning (use --split dev)")
+        parser.error(
+            "--show-errors is refused for the heldout split: printing its errors "
+            "would invite tuning on data kept out of tuning (use --split dev)"
+        )
 
     splits = SPLITS if args.split == "all" else (args.split,)
     data = {s: load_jsonl(FILES[s], args.limit) for s in splits}
     systems = [args.only] if args.only else list(SYSTEMS)
-    command = " ".join(["python benchmarks/world_eval.py",
-                        *(sys.argv[1:] if argv is None else argv)])
+    command = " ".join(
+        ["python benchmarks/world_eval.py", *(sys.argv[1:] if argv is None else argv)]
+    )
     info = machine_info()
     print(f"# World evaluation set: chatveil vs plain Presidio\n\ncommand: `{command}`\n")
     print("machine: " + ", ".join(f"{k}={v}" for k, v in info.items()) + "\n")
     sys.stdout.flush()
 
-    results: dict[str, dict[str, Tally | None]] = {s: {n: None for n in SYSTEMS} for s in splits}
+    results: dict[str, dict[str, Tally | None]] = {s: dict.fromkeys(SYSTEMS) for s in splits}
     for name in systems:
         run = chatveil_system() if name == "chatveil" else presidio_system()
         for s in splits:

@@ -109,6 +109,7 @@ def test_scan_bad_config_is_a_clear_error(
 
 
 # ---------------------------------------------------------------------- the console script
+@pytest.mark.slow
 def test_console_script_runs_scan() -> None:
     script = Path(sys.executable).with_name("chatveil")
     if not script.exists():
@@ -129,10 +130,15 @@ def test_console_script_runs_scan() -> None:
 # ---------------------------------------------------------------------- demo
 pytest.importorskip("langchain_core")
 
-from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+from langchain_core.messages import AIMessage, HumanMessage, SystemMessage  # noqa: E402
 
-from chatveil.demo import OFFLINE_NOTICE, OfflineCoachModel
-from chatveil.demo._conversation import SCRIPT, SYSTEM_PROMPT, choose_model, run_demo
+from chatveil.demo import OFFLINE_NOTICE, OfflineCoachModel  # noqa: E402
+from chatveil.demo._conversation import (  # noqa: E402
+    SCRIPT,
+    SYSTEM_PROMPT,
+    choose_model,
+    run_demo,
+)
 
 DEMO_ORIGINALS = (
     "Maria Lopez",
@@ -253,6 +259,7 @@ def test_demo_model_selection() -> None:
     assert description == "llama3.2 via Ollama at http://127.0.0.1:11434/v1"
 
 
+@pytest.mark.slow
 def test_console_script_runs_demo() -> None:
     script = Path(sys.executable).with_name("chatveil")
     if not script.exists():

@@ -1,4 +1,4 @@
-"""Unit tests for chatveil's own recognizers (no NER model needed except where marked slow)."""
+"""Unit tests for chatveil's own recognizers (the last ones run them with the real NER model)."""
 
 from __future__ import annotations
 
@@ -424,7 +424,6 @@ def test_default_recognizers() -> None:
 
 
 # ---------------------------------------------------------------------- through the guard
-@pytest.mark.slow
 def test_guard_detects_with_real_ner() -> None:
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
     from chatveil import Guard

@@ -63,8 +63,17 @@ def test_records_have_the_documented_fields(split: str) -> None:
     for rec in _records(split):
         assert rec["split"] == split
         assert rec["casing"] in {"original", "lower", "upper"}
-        assert {"id", "text", "spans", "origin", "form", "context", "template_id", "traps",
-                "pii_free"} <= rec.keys()
+        assert {
+            "id",
+            "text",
+            "spans",
+            "origin",
+            "form",
+            "context",
+            "template_id",
+            "traps",
+            "pii_free",
+        } <= rec.keys()
         if rec["pii_free"]:
             assert rec["spans"] == [] and rec["traps"], rec["id"]
             assert len(rec["trap_kinds"]) == len(rec["traps"])
@@ -75,8 +84,9 @@ def test_records_have_the_documented_fields(split: str) -> None:
     assert len({r["id"] for r in _records(split)}) == len(_records(split))
 
 
-@pytest.mark.parametrize(("split", "pii", "traps"),
-                         [("dev", (1500, 2500), 150), ("heldout", (600, 1000), 60)])
+@pytest.mark.parametrize(
+    ("split", "pii", "traps"), [("dev", (1500, 2500), 150), ("heldout", (600, 1000), 60)]
+)
 def test_sizes(split: str, pii: tuple[int, int], traps: int) -> None:
     records = _records(split)
     n_free = sum(r["pii_free"] for r in records)
@@ -105,11 +115,24 @@ def test_every_form_casing_and_context_occurs_in_both_splits() -> None:
     seen = {}
     for split in ("dev", "heldout"):
         spans = [s for r in _records(split) for s in r["spans"] if s["type"] == "PERSON"]
-        seen[split] = ({s["form"] for s in spans}, {s["casing"] for s in spans},
-                       {r["context"] for r in _records(split)})
+        seen[split] = (
+            {s["form"] for s in spans},
+            {s["casing"] for s in spans},
+            {r["context"] for r in _records(split)},
+        )
     assert seen["dev"][1] == seen["heldout"][1] == {"original", "lower", "upper"}
-    assert {"full", "given", "surname", "surname_comma_given", "initials", "nickname",
-            "three_part", "family_first", "particle", "hyphenated"} <= seen["heldout"][0]
+    assert {
+        "full",
+        "given",
+        "surname",
+        "surname_comma_given",
+        "initials",
+        "nickname",
+        "three_part",
+        "family_first",
+        "particle",
+        "hyphenated",
+    } <= seen["heldout"][0]
     assert seen["dev"][2] == seen["heldout"][2]
 
 
@@ -123,15 +146,28 @@ def test_dev_and_heldout_share_no_template() -> None:
 def test_dev_and_heldout_share_no_name_token() -> None:
     tokens = {}
     for split in ("dev", "heldout"):
-        tokens[split] = set().union(*(_name_keys(s["value"]) for r in _records(split)
-                                      for s in r["spans"] if s["type"] == "PERSON"))
+        tokens[split] = set().union(
+            *(
+                _name_keys(s["value"])
+                for r in _records(split)
+                for s in r["spans"]
+                if s["type"] == "PERSON"
+            )
+        )
     shared = tokens["dev"] & tokens["heldout"]
     assert not shared, f"name tokens in both parts: {sorted(shared)[:20]}"
 
 
 def test_dev_and_heldout_share_no_city() -> None:
-    cities = {split: {s["value"].casefold() for r in _records(split) for s in r["spans"]
-                      if s.get("kind") == "cities"} for split in ("dev", "heldout")}
+    cities = {
+        split: {
+            s["value"].casefold()
+            for r in _records(split)
+            for s in r["spans"]
+            if s.get("kind") == "cities"
+        }
+        for split in ("dev", "heldout")
+    }
     folded = {k: {generate.fold(v) for v in vals} for k, vals in cities.items()}
     assert not folded["dev"] & folded["heldout"]
 
@@ -151,7 +187,8 @@ def test_generation_is_deterministic_and_equals_the_committed_files() -> None:
     for split, records in first.items():
         committed = (WORLD / generate.FILES[split]).read_text(encoding="utf-8")
         assert generate.dumps(records) == committed, (
-            f"{generate.FILES[split]} is stale: run python data/eval/world/generate.py")
+            f"{generate.FILES[split]} is stale: run python data/eval/world/generate.py"
+        )
 
 
 def test_metric_word_lists_match_the_generator() -> None:
@@ -218,8 +255,9 @@ def test_case_and_diacritics_do_not_hide_a_leak() -> None:
 
 
 def test_words_inside_longer_words_and_particles_do_not_leak() -> None:
-    rec = _record("ask Li Wei or Sanne van der Berg", ("PERSON", "Li Wei"),
-                  ("PERSON", "Sanne van der Berg"))
+    rec = _record(
+        "ask Li Wei or Sanne van der Berg", ("PERSON", "Li Wei"), ("PERSON", "Sanne van der Berg")
+    )
     li, sanne = world_eval.score_values(rec, "ask Lisa Weiss or Lotte van der Meer")
     assert not li.leaked and not sanne.leaked
     li, sanne = world_eval.score_values(rec, "ask Li's team or Lotte van der Berg")
@@ -227,15 +265,22 @@ def test_words_inside_longer_words_and_particles_do_not_leak() -> None:
 
 
 def test_generic_place_words_do_not_leak() -> None:
-    rec = _record("ship to 14 Mill Lane, Leeds LS2 7AB", ("STREET_ADDRESS", "14 Mill Lane, Leeds LS2 7AB"))
+    rec = _record(
+        "ship to 14 Mill Lane, Leeds LS2 7AB", ("STREET_ADDRESS", "14 Mill Lane, Leeds LS2 7AB")
+    )
     res = _leak(rec, "ship to 9 Oak Lane, Bristol BS1 4DJ")
     assert res.scored and not res.leaked
     assert _leak(rec, "ship to 9 Oak Lane, Leeds BS1 4DJ").leaked_words == ("leeds",)
 
 
 def test_over_masking_of_a_pii_free_message() -> None:
-    rec = {"text": "Use Django with Kafka", "spans": [], "pii_free": True,
-           "traps": ["Django", "Kafka"], "trap_kinds": ["product", "product"]}
+    rec = {
+        "text": "Use Django with Kafka",
+        "spans": [],
+        "pii_free": True,
+        "traps": ["Django", "Kafka"],
+        "trap_kinds": ["product", "product"],
+    }
     res = world_eval.score_pii_free(rec, "Use Robert with Kafka")
     assert (res.words, res.unchanged_words) == (4, 3)
     assert res.unchanged == (False, True) and not res.untouched

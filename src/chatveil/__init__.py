@@ -10,30 +10,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from chatveil._guard import KEEP_VERBATIM_INSTRUCTION, Guard, Tally
+from chatveil._guard import Guard, Tally
+from chatveil._instruction import KEEP_VERBATIM_INSTRUCTION
 from chatveil._session import current_session
+from chatveil._version import __version__
 from chatveil.config import DEFAULT_ENTITIES, STRATEGIES, GuardConfig
 from chatveil.errors import (
     ChatveilError,
     ConfigurationError,
     DetectionError,
     MissingDependencyError,
+    NoSessionError,
     PIILeakError,
     SurrogateCollisionError,
     UnknownSessionError,
+    UnsupportedContentError,
     VaultCryptoError,
 )
 from chatveil.restore import StreamRestorer
 from chatveil.spans import Span
 from chatveil.state import (
     DetectionCache,
+    Entry,
     MemoryDetectionCache,
     MemoryVaultStore,
-    Vault,
+    VaultData,
     VaultStore,
 )
 
-__version__ = "0.1.0"
+#: Kept for compatibility: a session's vault is plain data now (:class:`VaultData`).
+Vault = VaultData
 
 __all__ = [
     "DEFAULT_ENTITIES",
@@ -43,20 +49,25 @@ __all__ = [
     "ConfigurationError",
     "DetectionCache",
     "DetectionError",
+    "Entry",
     "Guard",
     "GuardConfig",
     "MemoryDetectionCache",
     "MemoryVaultStore",
     "MissingDependencyError",
+    "NoSessionError",
     "PIILeakError",
     "Span",
     "StreamRestorer",
     "SurrogateCollisionError",
     "Tally",
     "UnknownSessionError",
+    "UnsupportedContentError",
     "Vault",
     "VaultCryptoError",
+    "VaultData",
     "VaultStore",
+    "__version__",
     "current_session",
     "guarded",
 ]

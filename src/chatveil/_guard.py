@@ -1,4 +1,9 @@
-"""The facade: :class:`Guard` ties detection, surrogates, vaults and restore together."""
+"""The facade: :class:`Guard` wires detection, pseudonymize, restore and state together.
+
+It holds the wiring only: which detector, which vault store, which detection cache; the
+per-process caches of each session (indexes, remembered texts, detection-cache keys); sessions
+and metrics. The algorithm lives in :mod:`chatveil.pseudonymize` and :mod:`chatveil.restore`.
+"""
 
 from __future__ import annotations
 
@@ -13,46 +18,38 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from chatveil import _session
-from chatveil._session import DEFAULT_SESSION, current_session
-from chatveil._walk import collect_leaves, rebuild
+from chatveil._instruction import KEEP_VERBATIM_INSTRUCTION
+from chatveil._session import forgotten, require_session, session_block
+from chatveil._walk import map_leaves, pseudonymize_leaves
 from chatveil.config import GuardConfig
-from chatveil.detect import Detector
+from chatveil.detect import CachingDetector, Detector, PresidioDetector
+from chatveil.detect._errors import OWN_ERRORS, detection_failure
 from chatveil.errors import (
     ConfigurationError,
-    PIILeakError,
     SurrogateCollisionError,
     UnknownSessionError,
-    VaultCryptoError,
 )
-from chatveil.index import words_of
 from chatveil.pseudonymize import (
-    MAX_ATTEMPTS,
+    Pseudonymizer,
+    SessionState,
     inside,
-    mentions_new,
-    name_words,
     recall_spans,
     surrogate_regions,
 )
-from chatveil.restore import Matcher, StreamRestorer, apply_case
+from chatveil.restore import Matcher, StreamRestorer
 from chatveil.spans import Span, resolve_overlaps
 from chatveil.state import (
     DetectionCache,
-    Entry,
     MemoryDetectionCache,
     MemoryVaultStore,
-    Vault,
+    ObservableStore,
+    VaultData,
     VaultStore,
 )
-from chatveil.state.persist import fernet
-from chatveil.strategies import REDACTED, SurrogateFactory, label_for
+from chatveil.state._expiry import ExpiringMap
+from chatveil.state.persist import decrypt, encrypt, generate_key
 
-#: System instruction adapters add when placeholders or tokens are in use (seed 004).
-KEEP_VERBATIM_INSTRUCTION = (
-    "Some values in this conversation are stand-ins such as <PERSON_1> or "
-    "[PII_EMAIL_1a2b3c4d]. Copy them exactly as written, brackets, case and digits "
-    "included, whenever you refer to them; never alter, translate or explain them."
-)
+__all__ = ["KEEP_VERBATIM_INSTRUCTION", "Guard", "Tally"]
 
 
 
@@ -115,13 +112,30 @@ class _Metrics:
             }
 
 
+@dataclass
+class _Live:
+    """A session's per-process caches: its state (index, remembered texts) and the keys of
+    the detection-cache entries of the texts seen in it."""
+
+    state: SessionState
+    detection_keys: set[str] = field(default_factory=set)
+
+
 class Guard:
     """Pseudonymizes text before it reaches a model and restores the model's answers.
 
     Args:
         config: a :class:`GuardConfig` (or a mapping of its options); defaults if omitted.
-        vault_store: where session vaults live (in-process memory by default).
-        detection_cache: where detection results are cached (in-process memory by default).
+        detector: what finds personal data (a :class:`~chatveil.detect.Detector`); Presidio
+            with spaCy NER and chatveil's recognizers if omitted.
+        vault_store: where sessions' entries live (a :class:`~chatveil.VaultStore`);
+            in-process memory if omitted.
+        detection_cache: where the default detector caches results (in-process memory if
+            omitted); give your own detector its own cache instead.
+
+    Every method that pseudonymizes or restores needs a session: ``session_id=``, or the
+    current ``guard.session(...)`` block; without either it raises
+    :class:`~chatveil.errors.NoSessionError`.
 
     Example:
         >>> guard = Guard()
@@ -134,6 +148,7 @@ class Guard:
         self,
         config: GuardConfig | Mapping[str, Any] | None = None,
         *,
+        detector: Detector | None = None,
         vault_store: VaultStore | None = None,
         detection_cache: DetectionCache | None = None,
     ) -> None:
@@ -145,23 +160,50 @@ class Guard:
             raise ConfigurationError(
                 f"config must be a GuardConfig or a mapping, not {type(config).__name__}"
             )
+        if detector is not None and detection_cache is not None:
+            raise ConfigurationError(
+                "detection_cache belongs to the default detector; give your detector its own"
+            )
+        if detector is not None and not isinstance(detector, Detector):
+            raise ConfigurationError(
+                f"detector must have detect, detect_many and warm_up, "
+                f"not be a {type(detector).__name__}"
+            )
         self._config = config
         self._secret = config.secret_key or secrets.token_bytes(32)
+        self._metrics = _Metrics()
         if vault_store is None:
             vault_store = MemoryVaultStore(ttl=config.vault_ttl, maxsize=config.max_sessions)
-        if detection_cache is None:
-            detection_cache = MemoryDetectionCache(config.cache_size, config.cache_ttl)
         self._store = vault_store
-        self._metrics = _Metrics()
-        self._detector = Detector(config, detection_cache)
-        self._detector.on_cache = self._metrics.cache
-        self._factory = SurrogateFactory()
+        if detector is None:
+            if detection_cache is None:
+                detection_cache = MemoryDetectionCache(config.cache_size, config.cache_ttl)
+            detector = PresidioDetector(config, cache=detection_cache, secret=self._secret,
+                                        on_cache=self._metrics.cache)
+        self._detector = detector
+        self._pseudonymizer = Pseudonymizer(config)
+        # per-process caches of sessions, gone when the session goes (same lifetime rules)
+        self._live: ExpiringMap[str, _Live] = ExpiringMap(
+            ttl=config.vault_ttl, maxsize=config.max_sessions, on_remove=self._erase_live
+        )
+        if isinstance(vault_store, ObservableStore):
+            vault_store.add_listener(self._session_removed)
 
     # ------------------------------------------------------------------ basics
     @property
     def config(self) -> GuardConfig:
         """The guard's (immutable) configuration."""
         return self._config
+
+    @property
+    def detector(self) -> Detector:
+        """What finds personal data for this guard."""
+        return self._detector
+
+    @property
+    def vault_store(self) -> VaultStore:
+        """Where this guard's sessions live."""
+        return self._store
 
     @property
     def instruction(self) -> str | None:
@@ -173,16 +215,14 @@ class Guard:
         self._detector.warm_up()
         return self
 
-    def _session_key(self, session_id: str) -> bytes:
-        return hmac.new(self._secret, b"session\x00" + session_id.encode(), hashlib.sha256).digest()
-
+    # ------------------------------------------------------------------ sessions
     def resolve_session(self, session_id: str | None = None) -> str:
-        """The explicit session, else the current ``session(...)`` block's, else ``"default"``."""
-        if session_id is None:
-            session_id = current_session() or DEFAULT_SESSION
-        if not isinstance(session_id, str) or not session_id:
-            raise TypeError("session_id must be a non-empty string")
-        return session_id
+        """The explicit session, else the current ``session(...)`` block's.
+
+        Raises:
+            NoSessionError: neither is set.
+        """
+        return require_session(session_id)
 
     @contextlib.contextmanager
     def session(self, session_id: str) -> Iterator[str]:
@@ -190,21 +230,67 @@ class Guard:
 
         Works across threads' own contexts and asyncio tasks: each task sees its own session.
         """
-        sid = self.resolve_session(session_id)
-        token = _session._SESSION.set(sid)
-        try:
+        with session_block(session_id) as sid:
             yield sid
-        finally:
-            _session._SESSION.reset(token)
 
     def has_session(self, session_id: str) -> bool:
         """True if a vault exists for ``session_id``."""
-        return self._store.get(session_id) is not None
+        return self._store.exists(session_id)
 
     def forget(self, session_id: str | None = None) -> bool:
-        """Erase a session's vault; returns whether there was one."""
-        return self._store.drop(self.resolve_session(session_id))
+        """Erase a session: its vault, and everything derived from it in this process (indexes,
+        remembered texts, the detection-cache entries of its texts). Returns whether it existed.
+        """
+        sid = self.resolve_session(session_id)
+        existed = self._store.drop(sid)
+        self._session_removed(sid)
+        return existed
 
+    def vault(self, session_id: str | None = None) -> VaultData:
+        """The session's vault as plain data (entries and counters).
+
+        Raises:
+            UnknownSessionError: the session has no vault.
+        """
+        batch = self._store.entries(self.resolve_session(session_id))
+        return VaultData(batch.entries, batch.counters)
+
+    def _session_key(self, session_id: str) -> bytes:
+        return hmac.new(self._secret, b"session\x00" + session_id.encode(), hashlib.sha256).digest()
+
+    def _open(self, session_id: str, *, create: bool) -> _Live:
+        """The session's per-process state, caught up with the store (one store call)."""
+        live, new = self._live.setdefault(
+            session_id,
+            lambda: _Live(SessionState(session_id, self._session_key(session_id), self._store)),
+        )
+        if new and create:
+            self._store.create(session_id)
+        try:
+            live.state.sync()
+        except UnknownSessionError:
+            if not create:
+                self._session_removed(session_id)
+                raise
+            self._store.create(session_id)
+            live.state.sync()
+        return live
+
+    def _session_removed(self, session_id: str) -> None:
+        live = self._live.pop(session_id)
+        if live is not None:
+            self._erase_live(session_id, live)
+        else:
+            forgotten(self, session_id)
+
+    def _erase_live(self, session_id: str, live: _Live) -> None:
+        forgotten(self, session_id)
+        live.state.clear()
+        if live.detection_keys and isinstance(self._detector, CachingDetector):
+            self._detector.evict(live.detection_keys)
+        live.detection_keys.clear()
+
+    # ------------------------------------------------------------------ metrics
     def metrics(self) -> dict[str, Any]:
         """Counts by entity type (pseudonymized, redacted, restored), cache hits and misses,
         unrestored-looking tokens and live sessions. Never values."""
@@ -237,8 +323,37 @@ class Guard:
     # ------------------------------------------------------------------ detection
     def detect(self, text: str) -> list[Span]:
         """Spans of personal data in ``text`` (no session involved). Raises on failure."""
-        text = _as_text(text)
-        return self._detector.detect(text)
+        return self._detect(_as_text(text), None)
+
+    def _detect(self, text: str, live: _Live | None) -> list[Span]:
+        try:
+            spans = self._detector.detect(text)
+        except OWN_ERRORS:
+            raise
+        except Exception as exc:
+            raise detection_failure(exc) from None
+        self._track(live, [text])
+        return spans
+
+    def _detect_many(self, texts: list[str], live: _Live, *, batch_size: int,
+                     progress: Any) -> list[list[Span]]:
+        if not texts:
+            return []
+        try:
+            found = self._detector.detect_many(texts, batch_size=batch_size, progress=progress)
+        except OWN_ERRORS:
+            raise
+        except Exception as exc:
+            raise detection_failure(exc) from None
+        self._track(live, texts)
+        return found
+
+    def _track(self, live: _Live | None, texts: Iterable[str]) -> None:
+        """Remember the detection-cache keys of a session's texts (``forget`` erases them)."""
+        if live is None or not isinstance(self._detector, CachingDetector):
+            return
+        keys = [self._detector.cache_key(t) for t in texts if t.strip()]
+        live.detection_keys.update(k for k in keys if k is not None)
 
     def find_leaks(self, text: str, session_id: str | None = None) -> dict[str, int]:
         """Count, by entity type, personal data in ``text`` that is not a surrogate.
@@ -247,16 +362,18 @@ class Guard:
         known originals of the session are, even where NER misses them.
         """
         text = _as_text(text)
-        if session_id is not None:
-            vault = self._store.get(session_id)
-            vaults = [vault] if vault is not None else []
-        else:
-            vaults = [v for s in self._store.sessions() if (v := self._store.get(s)) is not None]
+        sessions = [session_id] if session_id is not None else list(self._store.sessions())
+        indexes = []
+        for sid in sessions:
+            try:
+                indexes.append(self._open(sid, create=False).state.index)
+            except UnknownSessionError:
+                continue
         counts: Counter[str] = Counter()
-        spans = self._detector.detect(text)
-        if session_id is not None and vaults:
-            spans += recall_spans(text, vaults[0])
-        masked = surrogate_regions(text, vaults)
+        spans = self._detect(text, None)
+        if session_id is not None and indexes:
+            spans += recall_spans(text, indexes[0])
+        masked = surrogate_regions(text, indexes)
         for span in resolve_overlaps(spans):
             if not inside(span, masked):
                 counts[span.entity_type] += 1
@@ -268,10 +385,13 @@ class Guard:
 
         Fails closed: if detection fails a :class:`~chatveil.errors.DetectionError` is raised
         and no partly masked text is returned.
+
+        Raises:
+            NoSessionError: no ``session_id`` and no ``guard.session(...)`` block.
         """
         text = _as_text(text)
-        vault = self._open(session_id)
-        return self._pseudonymize(text, vault, None)
+        live = self._open(self.resolve_session(session_id), create=True)
+        return self._pseudonymize(text, live, None)
 
     def pseudonymize_batch(
         self,
@@ -291,113 +411,46 @@ class Guard:
         """
         if isinstance(texts, str) or not isinstance(texts, Iterable):
             raise TypeError("pseudonymize_batch expects a sequence of strings")
-        texts = [_as_text(t) for t in texts]
-        vault = self._open(session_id)
-        # texts seen before come from the session's memo; only new ones go through NER
-        new = list(dict.fromkeys(t for t in texts if vault.memo_get(t) is None))
+        items = [_as_text(t) for t in texts]
+        live = self._open(self.resolve_session(session_id), create=True)
+        # texts seen before come from the session's memory; only new ones go through NER
+        new = list(dict.fromkeys(t for t in items if live.state.remembered(t) is None))
         bar = None
         if progress:
             from tqdm.auto import tqdm
 
             bar = tqdm(total=len(new), desc="detecting", unit="text")
         try:
-            found = self._detector.detect_many(new, batch_size=batch_size, progress=bar)
+            found = self._detect_many(new, live, batch_size=batch_size, progress=bar)
         finally:
             if bar is not None:
                 bar.close()
         spans = dict(zip(new, found, strict=True))
-        return [self._pseudonymize(t, vault, spans.get(t)) for t in texts]
+        return [self._pseudonymize(t, live, spans.get(t)) for t in items]
 
     def pseudonymize_record(self, obj: Any, session_id: str | None = None) -> Any:
-        """Pseudonymize every string leaf of a JSON-like value; keys and shape stay the same."""
-        leaves: list[str] = []
-        collect_leaves(obj, leaves)
-        masked = iter(self.pseudonymize_batch(leaves, session_id))
-        return rebuild(obj, masked)
+        """Pseudonymize every string leaf of a JSON-like value; keys and shape stay the same.
+
+        Raises:
+            UnsupportedContentError: the value holds an object chatveil cannot read.
+        """
+        sid = self.resolve_session(session_id)
+        return pseudonymize_leaves(self, sid, lambda fn: map_leaves(obj, fn, masking=True))
 
     def restore_record(self, obj: Any, session_id: str | None = None) -> Any:
         """Restore every string leaf of a JSON-like value."""
-        leaves: list[str] = []
-        collect_leaves(obj, leaves)
-        restored = iter([self.restore(s, session_id) for s in leaves])
-        return rebuild(obj, restored)
+        sid = self.resolve_session(session_id)
+        return map_leaves(obj, lambda s: self.restore(s, sid), masking=False)
 
-    def _pseudonymize(self, text: str, vault: Vault, spans: list[Span] | None) -> str:
-        memo = vault.memo_get(text)
-        if memo is not None:
-            out, version, counts, words = memo
-            if version == vault.version or not mentions_new(text, words, vault, version):
-                vault.memo_set(text, (out, vault.version, counts, words))
-                self._metrics.add(counts)
-                return out
-        if spans is None:
-            spans = self._detector.detect(text)
-        spans = self._candidates(text, spans, vault)
-        # a new surrogate must not equal another value (or name part) of this same text
-        avoid = {w for span in spans for w in name_words(text[span.start : span.end])}
-        out: list[str] = []
-        counts: Counter[str] = Counter()
-        redacted: Counter[str] = Counter()
-        pos = 0
-        for span in spans:
-            value = text[span.start : span.end]
-            out.append(text[pos : span.start])
-            strategy = self._config.strategy_for(span.entity_type)
-            if strategy == "redact":
-                out.append(REDACTED.format(label=label_for(span.entity_type)))
-                redacted[span.entity_type] += 1
-            else:
-                out.append(self._surrogate(vault, value, span.entity_type, strategy, avoid))
-                counts[span.entity_type] += 1
-            pos = span.end
-        out.append(text[pos:])
-        result = "".join(out)
-        if self._config.strict:
-            leaks = Counter(s.entity_type for s in recall_spans(result, vault, parts=False))
-            if leaks:
-                raise PIILeakError(leaks)
-        vault.memo_set(text, (result, vault.version, counts, words_of(text)))
-        self._metrics.add(counts, redacted)
-        return result
-
-    def _candidates(self, text: str, spans: list[Span], vault: Vault) -> list[Span]:
-        """Detected and recalled spans, minus those inside surrogates already in the text."""
-        if self._config.session_recall and len(vault):
-            spans = [*spans, *recall_spans(text, vault)]
-        masked = surrogate_regions(text, [vault])
-        return resolve_overlaps([s for s in spans if not inside(s, masked)])
-
-    def _surrogate(self, vault: Vault, value: str, entity_type: str, strategy: str,
-                   avoid: set[str]) -> str:
-        entry = vault.by_original(value)
-        if entry is None:
-            with vault.lock:
-                canonical = vault.canonical(value)  # "MARIA" alone: an entry for "Maria"
-                entry = vault.by_original(canonical) or self._new_entry(
-                    vault, canonical, entity_type, strategy, avoid
-                )
-        return apply_case(value, entry.original, entry.surrogate)
-
-    def _new_entry(self, vault: Vault, value: str, entity_type: str, strategy: str,
-                   avoid: set[str]) -> Entry:
-        factory = self._factory
-        for attempt in range(MAX_ATTEMPTS):
-            parts: tuple[tuple[str, str], ...] = ()
-            if strategy == "token":
-                surrogate = factory.token(vault.key, entity_type, value, attempt)
-            elif strategy == "placeholder":
-                surrogate = factory.placeholder(entity_type,
-                                                vault.next_number(label_for(entity_type)))
-            else:
-                surrogate, parts = factory.fake(vault.key, entity_type, value, attempt,
-                                                vault.part_original)
-            if avoid.intersection(name_words(surrogate)) - name_words(value):
-                continue
-            if not vault.collides(value, surrogate, parts):
-                return vault.add(Entry(value, surrogate, entity_type, parts))
-        raise SurrogateCollisionError(
-            f"no unique surrogate for a {entity_type} value after {MAX_ATTEMPTS} attempts"
-        )
+    def _pseudonymize(self, text: str, live: _Live, spans: list[Span] | None) -> str:
+        state = live.state
+        outcome = self._pseudonymizer.recall(text, state)
+        if outcome is None:
+            if spans is None:
+                spans = self._detect(text, live)
+            outcome = self._pseudonymizer.apply(text, spans, state)
+        self._metrics.add(outcome.pseudonymized, outcome.redacted)
+        return outcome.text
 
     # ------------------------------------------------------------------ restore
     def restore(self, text: str, session_id: str | None = None) -> str:
@@ -407,55 +460,48 @@ class Guard:
             UnknownSessionError: the session has no vault (never used, forgotten, expired).
         """
         text = _as_text(text)
-        vault = self._vault(session_id)
+        live = self._open(self.resolve_session(session_id), create=False)
         restored: Counter[str] = Counter()
         unknown = [0]
-        out = Matcher(vault).restore(text, 0, restored, unknown)
+        out = Matcher(live.state.index).restore(text, 0, restored, unknown)
         self._metrics.add_restore(restored, unknown[0])
         return out
 
     def stream_restorer(self, session_id: str | None = None) -> StreamRestorer:
         """A restorer for streamed chunks: ``feed(chunk) -> str`` then ``flush() -> str``."""
-        return StreamRestorer(self._vault(session_id), on_done=self._metrics.add_restore)
-
-    def _open(self, session_id: str | None) -> Vault:
-        sid = self.resolve_session(session_id)
-        vault = self._store.get(sid)
-        if vault is None:
-            vault = self._store.get_or_create(sid, self._session_key(sid))
-        return vault
-
-    def _vault(self, session_id: str | None) -> Vault:
-        sid = self.resolve_session(session_id)
-        vault = self._store.get(sid)
-        if vault is None:
-            raise UnknownSessionError(sid)
-        return vault
+        live = self._open(self.resolve_session(session_id), create=False)
+        return StreamRestorer(live.state.index, on_done=self._metrics.add_restore)
 
     # ------------------------------------------------------------------ persistence
     @staticmethod
     def generate_key() -> bytes:
         """A new key for :meth:`export_session` / :meth:`import_session` (Fernet)."""
-        from cryptography.fernet import Fernet
-
-        return Fernet.generate_key()
+        return generate_key()
 
     def export_session(self, session_id: str, key: bytes) -> bytes:
         """The session's vault, encrypted with ``key`` (Fernet: AES-128-CBC + HMAC-SHA256)."""
-        vault = self._vault(session_id)
-        return fernet(key).encrypt(vault.to_json())
+        return encrypt(self.vault(session_id), key)
 
     def import_session(self, session_id: str, data: bytes, key: bytes) -> int:
-        """Merge an exported vault into ``session_id``; returns the number of entries."""
-        from cryptography.fernet import InvalidToken
+        """Merge an exported vault into ``session_id``; returns the number of entries.
 
-        try:
-            plain = fernet(key).decrypt(data)
-        except (InvalidToken, TypeError):
-            raise VaultCryptoError("cannot decrypt the vault: wrong key or tampered data") from None
-        vault = self._open(session_id)
-        vault.load_json(plain)
-        return len(vault)
+        Raises:
+            VaultCryptoError: wrong key or tampered data.
+            SurrogateCollisionError: some imported surrogates are already used by other
+                originals of the session (those entries were not imported).
+        """
+        vault = decrypt(data, key)
+        sid = self.resolve_session(session_id)
+        self._store.create(sid)
+        refused = sum(1 for entry in vault.entries if self._store.add(sid, entry) is None)
+        self._store.merge_counters(sid, vault.counters)
+        live = self._open(sid, create=True)
+        if refused:
+            raise SurrogateCollisionError(
+                f"{refused} imported entries were skipped: their surrogates are already used "
+                f"in session {sid!r}"
+            )
+        return live.state.index.version
 
     def __repr__(self) -> str:
         c = self._config
@@ -465,8 +511,7 @@ class Guard:
         )
 
 
-
-
+# ---------------------------------------------------------------------- helpers
 def _as_text(text: Any) -> str:
     """``text`` as a plain ``str`` (subclasses are converted: NER rejects them)."""
     if type(text) is str:

@@ -1,18 +1,187 @@
-"""Which session a call uses: the current ``guard.session(...)`` block (context variables)."""
+"""The one session policy every entry point uses: the guard, LangChain and LlamaIndex alike.
+
+A call's session is, in order:
+
+1. the session given explicitly (``session_id=``, a LangChain ``configurable`` session or
+   thread id, a LlamaIndex component's bound ``session_id``);
+2. else the current ``guard.session(...)`` block (a context variable: each thread and asyncio
+   task sees its own);
+3. else a private *per-call* session, created for this call and forgotten when it ends.
+
+No entry point ever falls back to a session shared between callers. ``Guard`` methods, which
+are one half of a round trip (``pseudonymize`` now, ``restore`` later), stop at step 2: without
+a session they raise :class:`~chatveil.errors.NoSessionError`, since a per-call session would be
+gone before the caller could restore anything.
+
+A per-call session's id is derived (keyed HMAC) from a seed the adapter passes, the
+conversation's first user message, so the same conversation gets the same surrogates from one
+call to the next; if a call with that id is running right now, a random id is used instead.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
+import hashlib
+import hmac
+import secrets
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from types import TracebackType
+from typing import TYPE_CHECKING
 
-__all__ = ["DEFAULT_SESSION", "current_session"]
+import cachetools
 
-DEFAULT_SESSION = "default"
+from chatveil.errors import NoSessionError
+
+if TYPE_CHECKING:
+    from chatveil._guard import Guard
+
+__all__ = [
+    "SessionScope",
+    "current_session",
+    "forgotten",
+    "given_session",
+    "on_forget",
+    "open_session",
+    "require_session",
+    "session_block",
+]
 
 _SESSION: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "chatveil_session", default=None
 )
+#: Key of per-call session ids when the guard has no secret of its own.
+_PROCESS_KEY = secrets.token_bytes(32)
+#: Per-call session ids in use, by (guard, id): a concurrent call never shares one.
+_IN_FLIGHT: cachetools.TTLCache[tuple[int, str], bool] = cachetools.TTLCache(100_000, 3600)
+_IN_FLIGHT_LOCK = threading.Lock()
+_PREFIX = "chatveil-call-"
+
+
+#: Called with (guard, session id) when a session is forgotten, expires or is evicted:
+#: adapters' own per-session caches register here.
+_FORGET_HOOKS: list[Callable[[Guard, str], None]] = []
+
+
+def on_forget(hook: Callable[[Guard, str], None]) -> Callable[[Guard, str], None]:
+    """Register ``hook(guard, session_id)`` to erase an adapter's caches of a session."""
+    _FORGET_HOOKS.append(hook)
+    return hook
+
+
+def forgotten(guard: Guard, session_id: str) -> None:
+    """Tell every registered cache that ``session_id`` of ``guard`` is gone."""
+    for hook in list(_FORGET_HOOKS):
+        hook(guard, session_id)
 
 
 def current_session() -> str | None:
     """The session set by the innermost ``guard.session(...)`` block, if any."""
     return _SESSION.get()
+
+
+def _checked(session_id: object) -> str:
+    if not isinstance(session_id, str) or not session_id:
+        raise TypeError("session_id must be a non-empty string")
+    return session_id
+
+
+@contextlib.contextmanager
+def session_block(session_id: str) -> Iterator[str]:
+    """Make ``session_id`` the current session inside the block (see ``Guard.session``)."""
+    token = _SESSION.set(_checked(session_id))
+    try:
+        yield session_id
+    finally:
+        _SESSION.reset(token)
+
+
+def given_session(session_id: str | None = None) -> str | None:
+    """Steps 1 and 2 of the policy: the explicit session, else the current block's, if any."""
+    sid = session_id if session_id else _SESSION.get()
+    return _checked(sid) if sid else None
+
+
+def require_session(session_id: str | None = None) -> str:
+    """Steps 1 and 2 of the policy, for calls that cannot end a per-call session themselves.
+
+    Raises:
+        NoSessionError: neither is set.
+        TypeError: ``session_id`` is not a non-empty string.
+    """
+    if session_id is None:
+        session_id = _SESSION.get()
+        if session_id is None:
+            raise NoSessionError()
+    return _checked(session_id)
+
+
+class SessionScope:
+    """The session of one call; ends a per-call session when the call ends.
+
+    Use it as a context manager, or call :meth:`close` (idempotent) when the call's output is
+    finished (a stream may end long after the call started).
+
+    Attributes:
+        session_id: the session the call uses.
+        per_call: the session belongs to this call alone and is forgotten by :meth:`close`.
+    """
+
+    def __init__(self, guard: Guard, session_id: str, per_call: bool) -> None:
+        self.guard = guard
+        self.session_id = session_id
+        self.per_call = per_call
+        self._closed = False
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def close(self) -> None:
+        """Forget a per-call session (everything derived from it, in every cache)."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.per_call:
+            try:
+                self.guard.forget(self.session_id)
+            finally:
+                with _IN_FLIGHT_LOCK:
+                    _IN_FLIGHT.pop((id(self.guard), self.session_id), None)
+
+    def __enter__(self) -> SessionScope:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        kind = "per-call" if self.per_call else "session"
+        return f"SessionScope({kind}, closed={self._closed})"
+
+
+def open_session(guard: Guard, session_id: str | None = None, *, seed: str = "") -> SessionScope:
+    """The session of one call, by the policy above.
+
+    Args:
+        guard: the guard whose vaults the call uses.
+        session_id: the explicit session, if the caller gave one.
+        seed: text a per-call session id is derived from (the first user message), so that
+            a conversation re-sent call after call keeps its surrogates.
+    """
+    sid = given_session(session_id)
+    if sid is not None:
+        return SessionScope(guard, sid, per_call=False)
+    key = guard.config.secret_key or _PROCESS_KEY
+    digest = hmac.new(key, b"chatveil-call\x00" + seed.encode("utf-8", "surrogatepass"),
+                      hashlib.sha256).hexdigest()[:32]
+    sid = _PREFIX + digest
+    with _IN_FLIGHT_LOCK:
+        if (id(guard), sid) in _IN_FLIGHT:
+            sid = _PREFIX + uuid.uuid4().hex
+        _IN_FLIGHT[(id(guard), sid)] = True
+    guard.forget(sid)  # a vault left by an interrupted call is never reused
+    return SessionScope(guard, sid, per_call=True)

@@ -15,10 +15,12 @@ from typing import TextIO
 
 from chatveil import Guard, GuardConfig
 from chatveil.errors import ChatveilError
+from chatveil.strategies import REGISTRY
 
 __all__ = ["main"]
 
-_DEMO_STRATEGIES = ("faker", "placeholder", "token")
+#: The demo restores answers, so only reversible strategies make sense there.
+_DEMO_STRATEGIES = tuple(name for name, s in REGISTRY.items() if s.reversible)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--json", action="store_true", help="print one JSON document")
     scan.add_argument(
         "--strategy",
-        choices=sorted(("faker", "placeholder", "token", "redact")),
+        choices=sorted(REGISTRY),
         help="surrogate strategy (default: the configuration's, else faker)",
     )
     scan.add_argument("--config", metavar="YAML", help="a GuardConfig YAML file")

@@ -36,6 +36,8 @@ DEFAULT_ENTITIES: tuple[str, ...] = (
     "API_KEY",
     "STREET_ADDRESS",
     "LOCATION",
+    "NATIONAL_ID",
+    "DATE_OF_BIRTH",
 )
 
 #: Entity types chatveil's own recognizers detect only when listed in ``entities``.

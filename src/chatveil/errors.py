@@ -6,6 +6,8 @@ Every error derives from one root, so ``except ChatveilError`` catches them all:
     ├── ConfigurationError          bad GuardConfig / YAML / argument values (also a ValueError)
     ├── MissingDependencyError      an optional extra is not installed (also an ImportError)
     ├── DetectionError              detection failed; nothing was pseudonymized (fail closed)
+    ├── UnsupportedContentError     a value chatveil cannot read was not sent (also a TypeError)
+    ├── NoSessionError              no session given and no guard.session(...) block (TypeError)
     ├── UnknownSessionError         restore asked for a session that has no vault (also a KeyError)
     ├── SurrogateCollisionError     no unique surrogate could be derived for an original
     ├── VaultCryptoError            an exported vault could not be decrypted or parsed
@@ -23,9 +25,11 @@ __all__ = [
     "ConfigurationError",
     "DetectionError",
     "MissingDependencyError",
+    "NoSessionError",
     "PIILeakError",
     "SurrogateCollisionError",
     "UnknownSessionError",
+    "UnsupportedContentError",
     "VaultCryptoError",
 ]
 
@@ -52,6 +56,21 @@ class MissingDependencyError(ChatveilError, ImportError):
 
 class DetectionError(ChatveilError):
     """PII detection failed, so the text was not sent anywhere (fail closed)."""
+
+
+class UnsupportedContentError(ChatveilError, TypeError):
+    """A message, record or argument holds a value chatveil cannot pseudonymize, so nothing
+    was sent (fail closed)."""
+
+
+class NoSessionError(ChatveilError, TypeError):
+    """A guard method needs a session: none was given and no ``guard.session(...)`` is active."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "no session: pass session_id=... or call inside `with guard.session(...)`; a "
+            "pseudonymized text can only be restored in the session that pseudonymized it"
+        )
 
 
 class UnknownSessionError(ChatveilError, KeyError):

@@ -1,8 +1,9 @@
-"""Restore: surrogates back to originals in one regex pass, whole texts or streamed chunks.
+"""Restore: surrogates back to originals in one pass, whole texts or streamed chunks.
 
-Restore needs only a vault. The vault's literal index finds every surrogate, longest first, on
-word boundaries, case-insensitively, in one pass; tokens and placeholders are matched by shape
-so that models' changes of case or spacing still restore.
+Restore needs only the session's entries, indexed (:class:`~chatveil.index.VaultIndex`): its
+literal index finds every surrogate, longest first, on word boundaries, case-insensitively, in
+one pass; tokens and placeholders are matched by shape so that models' changes of case or
+spacing still restore.
 """
 
 from __future__ import annotations
@@ -11,38 +12,22 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from chatveil.index import is_word_char
-from chatveil.state.entries import Vault
-from chatveil.strategies import SHAPE_RE
+from chatveil.index import SHAPE_RE, VaultIndex, apply_case, is_word_char
 
-__all__ = ["Matcher", "StreamRestorer", "apply_case"]
+__all__ = ["Matcher", "StreamRestorer"]
 
 _MAX_TOKEN_LEN = 48  # longest tolerated token/placeholder, spaces included
 
 
-def apply_case(seen: str, canonical: str, target: str) -> str:
-    """Render ``target`` in the casing ``seen`` used relative to ``canonical``."""
-    if seen == canonical:
-        return target
-    letters = [c for c in seen if c.isalpha()]
-    if letters and all(c.isupper() for c in letters):
-        return target.upper()
-    if letters and all(c.islower() for c in letters):
-        return target.lower()
-    if seen.istitle() and not target.istitle():
-        return target.title()
-    return target
-
-
 class Matcher:
-    """Finds and replaces a vault's surrogates; holds no state of its own."""
+    """Finds and replaces a session's surrogates; holds no state of its own."""
 
-    def __init__(self, vault: Vault) -> None:
-        self.vault = vault
+    def __init__(self, index: VaultIndex) -> None:
+        self.index = index
 
     def finditer(self, text: str, start: int = 0) -> Iterator[tuple[int, int, object]]:
         """Leftmost-longest, non-overlapping surrogate matches at or after ``start``."""
-        literals = self.vault.restore_index.finditer(text, start)
+        literals = self.index.restore_index.finditer(text, start)
         if "[" not in text and "<" not in text:
             yield from literals
             return
@@ -67,7 +52,7 @@ class Matcher:
             key = f"[PII_{m.group('tl').upper()}_{m.group('th').lower()}]"
         else:
             key = f"<{m.group('pl').upper()}_{int(m.group('pn'))}>"
-        found = self.vault.shaped.get(key)
+        found = self.index.shaped.get(key)
         if found is None:
             unknown[0] += 1
             return text
@@ -81,7 +66,7 @@ class Matcher:
         unknown = unknown if unknown is not None else [0]
         out: list[str] = []
         pos = start
-        with self.vault.lock:
+        with self.index.lock:
             for s, e, payload in self.finditer(text, start):
                 out.append(text[pos:s])
                 out.append(self.replace(text[s:e], payload, restored, unknown))
@@ -98,7 +83,7 @@ class Matcher:
             i = buf.rfind(opener, max(0, n - _MAX_TOKEN_LEN))
             if i != -1 and buf.find(closer, i) == -1:
                 hold = min(hold, i)
-        index = self.vault.restore_index
+        index = self.index.restore_index
         for p in range(max(0, n - index.max_len), hold):
             # a surrogate starts at a word start, or with a non-word character
             if p and is_word_char(buf[p]) and is_word_char(buf[p - 1]):
@@ -112,12 +97,16 @@ class StreamRestorer:
     """Restores a stream of chunks, holding back only a tail that could begin a surrogate.
 
     ``"".join(feed(c) for c in chunks) + flush()`` equals restoring the concatenation.
+
+    Args:
+        index: the session's indexed entries.
+        on_done: called with the restored counts and the number of unknown tokens at the end.
     """
 
-    def __init__(self, vault: Vault, on_done: Callable[[Counter[str], int], None] | None = None
-                 ) -> None:
-        self._vault = vault
-        self._matcher = Matcher(vault)
+    def __init__(self, index: VaultIndex,
+                 on_done: Callable[[Counter[str], int], None] | None = None) -> None:
+        self._index = index
+        self._matcher = Matcher(index)
         self._buf = ""
         self._ctx = ""  # the last character already emitted, for look-behind
         self._restored: Counter[str] = Counter()
@@ -140,7 +129,7 @@ class StreamRestorer:
             return ""
         buf = self._buf + chunk
         matcher = self._matcher
-        with self._vault.lock:
+        with self._index.lock:
             hold = matcher.hold_from(buf)
             if hold == 0:
                 self._buf = buf
@@ -175,4 +164,4 @@ class StreamRestorer:
         return out
 
     def __repr__(self) -> str:
-        return f"StreamRestorer(session_id={self._vault.session_id!r}, pending={self.pending})"
+        return f"StreamRestorer(pending={self.pending})"

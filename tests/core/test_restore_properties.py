@@ -1,4 +1,4 @@
-"""Invariants of restore and streaming restore (hypothesis), on vaults built by real detection."""
+"""Invariants of restore and streaming restore (hypothesis), on vaults built by pseudonymizing."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chatveil import Guard
-
-SECRET = b"chatveil-tests-secret-key-0123456789"
+from fakes import fake_guard
 
 PROFILE = (
     "I'm John Smith, mail john.smith@acme-corp.com, phone +1 (415) 555-0132. My colleague "
@@ -26,20 +25,18 @@ PROPS = settings(max_examples=150, deadline=None,
 
 
 def _vault_guard(strategy: str) -> tuple[Guard, str, list[str]]:
-    from chatveil import GuardConfig
-
-    guard = Guard(GuardConfig(secret_key=SECRET, strategy=strategy))
+    guard = fake_guard(strategy=strategy)
     masked = guard.pseudonymize(PROFILE, session_id="s")
-    vault = guard._store.get("s")
-    pieces = [e.surrogate for e in vault.entries()]
-    pieces += [p for e in vault.entries() for _, p in e.parts]
+    entries = guard.vault("s").entries
+    pieces = [e.surrogate for e in entries]
+    pieces += [p for e in entries for _, p in e.parts]
     return guard, masked, pieces
 
 
-GUARDS = {}
+GUARDS: dict[str, tuple[Guard, str, list[str]]] = {}
 
 
-def guard_for(strategy: str, warm_guard) -> tuple[Guard, str, list[str]]:
+def guard_for(strategy: str) -> tuple[Guard, str, list[str]]:
     if strategy not in GUARDS:
         GUARDS[strategy] = _vault_guard(strategy)
     return GUARDS[strategy]
@@ -58,7 +55,7 @@ def chunkings(text: str) -> st.SearchStrategy[list[str]]:
 
 def _split(text: str, cuts: list[int]) -> list[str]:
     out, prev = [], 0
-    for c in cuts + [len(text)]:
+    for c in [*cuts, len(text)]:
         out.append(text[prev:c])
         prev = c
     return out
@@ -70,16 +67,16 @@ def _stream(guard: Guard, chunks: list[str]) -> str:
 
 
 @pytest.mark.parametrize("strategy", ["faker", "placeholder", "token"])
-def test_round_trip_of_the_pseudonymized_profile(strategy, warm_guard) -> None:
-    guard, masked, _ = guard_for(strategy, warm_guard)
+def test_round_trip_of_the_pseudonymized_profile(strategy) -> None:
+    guard, masked, _ = guard_for(strategy)
     for original in ORIGINALS:
         assert original not in masked
     assert guard.restore(masked, session_id="s") == PROFILE
 
 
 @pytest.mark.parametrize("strategy", ["faker", "placeholder", "token"])
-def test_streaming_equals_restore_for_any_answer_and_chunking(strategy, warm_guard) -> None:
-    guard, _, pieces = guard_for(strategy, warm_guard)
+def test_streaming_equals_restore_for_any_answer_and_chunking(strategy) -> None:
+    guard, _, pieces = guard_for(strategy)
 
     @PROPS
     @given(data=st.data())
@@ -92,8 +89,8 @@ def test_streaming_equals_restore_for_any_answer_and_chunking(strategy, warm_gua
 
 
 @pytest.mark.parametrize("strategy", ["faker", "placeholder", "token"])
-def test_streamed_masked_profile_restores_in_one_char_chunks(strategy, warm_guard) -> None:
-    guard, masked, _ = guard_for(strategy, warm_guard)
+def test_streamed_masked_profile_restores_in_one_char_chunks(strategy) -> None:
+    guard, masked, _ = guard_for(strategy)
     assert _stream(guard, list(masked)) == PROFILE
 
 
@@ -118,14 +115,16 @@ def test_restore_is_one_pass_and_not_order_dependent(make_guard) -> None:
                                 session_id="s")
     assert "<EMAIL_1>" in masked and "<EMAIL_12>" in masked
     # <EMAIL_1> must not be restored inside <EMAIL_12>, and restored text is never re-scanned
-    assert guard.restore("<EMAIL_12> <EMAIL_1>", session_id="s") == "person12@mail.com person1@mail.com"
+    restored = guard.restore("<EMAIL_12> <EMAIL_1>", session_id="s")
+    assert restored == "person12@mail.com person1@mail.com"
 
 
 @given(st.lists(st.sampled_from(["Hello", "there", "my", "friend", "and", "a", "b", ",", "."]),
                 max_size=12).map(" ".join))
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_round_trip_for_generated_texts_with_pii(warm_guard, words) -> None:
-    guard = Guard(warm_guard.config)
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_round_trip_for_generated_texts_with_pii(words) -> None:
+    guard = fake_guard()
     text = f"{words} Mail anna.berg@post.se or call +46 70 123 45 67. {words}"
     masked = guard.pseudonymize(text, session_id="g")
     assert "anna.berg@post.se" not in masked and "+46 70 123 45 67" not in masked
@@ -133,8 +132,8 @@ def test_round_trip_for_generated_texts_with_pii(warm_guard, words) -> None:
 
 
 @pytest.mark.parametrize("strategy", ["placeholder", "token"])
-def test_placeholders_and_tokens_are_never_detected_as_pii(strategy, warm_guard) -> None:
-    guard, masked, pieces = guard_for(strategy, warm_guard)
+def test_placeholders_and_tokens_are_never_detected_as_pii(strategy) -> None:
+    guard, _masked, pieces = guard_for(strategy)
     for surrogate in pieces:
         sentence = f"Please forward {surrogate} to the team by Monday."
         spans = guard.detect(sentence)
@@ -145,8 +144,8 @@ def test_placeholders_and_tokens_are_never_detected_as_pii(strategy, warm_guard)
                     and s.entity_type not in ("PERSON", "ORGANIZATION", "LOCATION")]
 
 
-def test_faker_surrogates_are_recognised_not_remasked(warm_guard) -> None:
-    guard, masked, _ = guard_for("faker", warm_guard)
+def test_faker_surrogates_are_recognised_not_remasked() -> None:
+    guard, masked, _ = guard_for("faker")
     assert guard.pseudonymize(masked, session_id="s") == masked
 
 

@@ -9,9 +9,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from lc_fakes import SpyChatModel
-
 from chatveil import Guard, guarded
+from lc_fakes import SpyChatModel
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from langchain_core.messages import (
     SystemMessage,
     ToolMessage,
 )
+
 from lc_fakes import SpyChatModel
 
 #: Originals used in the conversation below (none may reach a model).

@@ -10,12 +10,16 @@ from langchain_core.language_models.fake import FakeListLLM
 from langchain_core.messages import AIMessage
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.tracers.run_collector import RunCollectorCallbackHandler
-from lc_fakes import SpyChatModel
-from lc_helpers import ORIGINALS, conversation, leaked, session
 
 from chatveil import guarded
 from chatveil.errors import PIILeakError
-from chatveil.langchain import MASKED_TAG, AuditCallbackHandler, LeakGuardCallbackHandler
+from chatveil.langchain import (
+    MASKED_TAG,
+    AuditCallbackHandler,
+    LeakGuardCallbackHandler,
+)
+from lc_fakes import SpyChatModel
+from lc_helpers import ORIGINALS, conversation, leaked, session
 
 GREETING = "Hi, I am Jane Doe. Mail me at jane.doe@acme.com or call +1 415-555-0134."
 
@@ -37,13 +41,13 @@ def test_leak_guard_blocks_an_unguarded_model_before_it_is_called(spy, guard):
 @pytest.mark.parametrize("path", ["invoke", "stream", "ainvoke"])
 def test_leak_guard_blocks_every_call_path(spy, guard, path):
     model = spy.with_config(callbacks=[LeakGuardCallbackHandler(guard)])
+    calls = {
+        "invoke": lambda: model.invoke(GREETING),
+        "stream": lambda: list(model.stream(GREETING)),
+        "ainvoke": lambda: asyncio.run(model.ainvoke(GREETING)),
+    }
     with pytest.raises(PIILeakError):
-        if path == "invoke":
-            model.invoke(GREETING)
-        elif path == "stream":
-            list(model.stream(GREETING))
-        else:
-            asyncio.run(model.ainvoke(GREETING))
+        calls[path]()
     assert spy.received == []
 
 

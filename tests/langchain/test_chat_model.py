@@ -6,14 +6,20 @@ import asyncio
 import re
 
 import pytest
-from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage, SystemMessage
+from langchain_core.callbacks import BaseCallbackHandler
+from langchain_core.messages import (
+    AIMessage,
+    AIMessageChunk,
+    HumanMessage,
+    SystemMessage,
+)
 from langchain_core.runnables import Runnable
-from lc_fakes import ScriptedReply, SpyChatModel
-from lc_helpers import ORIGINALS, conversation, dump, leaked, session
 from pydantic import BaseModel
 
 from chatveil import guarded
 from chatveil.langchain import GuardedChatModel
+from lc_fakes import ScriptedReply, SpyChatModel
+from lc_helpers import ORIGINALS, conversation, dump, leaked, session
 
 GREETING = "Hi, I am Jane Doe. Mail me at jane.doe@acme.com or call +1 415-555-0134."
 
@@ -307,14 +313,25 @@ def test_instruction_can_be_switched_off(make_guard):
 
 # ---------------------------------------------------------------------- identity and plumbing
 def test_identity_for_tracing(chat, spy):
-    assert chat._llm_type == "spy-chat"
+    """The wrapped model's identity reaches tracers through LangChain's own calls to the
+    hooks it documents for subclasses (so a renamed hook fails here, not silently)."""
+    seen: list[dict] = []
+
+    class Metadata(BaseCallbackHandler):
+        def on_chat_model_start(self, serialized, messages, *, metadata=None, **kwargs):
+            seen.append(dict(metadata or {}))
+
+    chat.invoke(GREETING, config={**session("ids"), "callbacks": [Metadata()]}, stop=["x"])
+    outer = seen[0]
+    assert outer["ls_model_name"] == "spy-1" and outer["ls_model_type"] == "chat"
+    assert outer["ls_provider"] == "spychatmodel" and outer["ls_stop"] == ["x"]
+    seen.clear()
+    chat.invoke(GREETING, config={**session("ids"), "callbacks": [Metadata()]}, model="other")
+    assert seen[0]["ls_model_name"] == "other"
     assert chat.model_name == "spy-1"
-    params = chat._get_ls_params(stop=["x"])
-    assert params["ls_model_name"] == "spy-1"
-    assert params["ls_model_type"] == "chat"
-    assert params["ls_stop"] == ["x"]
-    assert chat._get_ls_params(model="other")["ls_model_name"] == "other"
-    assert chat._identifying_params["model_name"] == "spy-1"
+    # the profile comes from the _resolve_model_profile hook
+    profiled = SpyChatModel(profile={"max_input_tokens": 1234})
+    assert guarded(profiled, guard=chat.guard).profile == {"max_input_tokens": 1234}
 
 
 def test_session_fields_show_in_the_config_schema(chat):

@@ -8,9 +8,6 @@ import pytest
 from langchain.agents import create_agent
 from langchain_core.messages import AIMessage, HumanMessage
 from langchain_core.prompts import ChatPromptTemplate
-from lc_fakes import SpyChatModel
-from lc_helpers import conversation, session
-from presidio_analyzer import EntityRecognizer
 
 from chatveil import guarded
 from chatveil.errors import DetectionError
@@ -20,26 +17,16 @@ from chatveil.langchain import (
     RestoreRunnable,
     UnsupportedContentError,
 )
+from fakes import BrokenDetector, fake_guard
+from lc_fakes import SpyChatModel
+from lc_helpers import conversation, session
 
 GREETING = "Hi, I am Jane Doe. Mail me at jane.doe@acme.com."
 
 
-class BrokenRecognizer(EntityRecognizer):
-    """A recognizer that always fails, so detection fails."""
-
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name="broken")
-
-    def load(self) -> None:
-        pass
-
-    def analyze(self, text, entities, nlp_artifacts=None):
-        raise RuntimeError("recognizer crashed")
-
-
 @pytest.fixture
-def broken_guard(make_guard, warm_guard):
-    return make_guard(custom_recognizers=(BrokenRecognizer(),))
+def broken_guard():
+    return fake_guard(BrokenDetector())
 
 
 def _run(chat, path: str):

@@ -10,11 +10,11 @@ from langchain.agents import create_agent
 from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage, ToolMessage
 from langchain_core.tools import tool
 from langgraph.checkpoint.memory import InMemorySaver
-from lc_fakes import ScriptedReply, SpyChatModel
-from lc_helpers import leaked
 from pydantic import BaseModel
 
 from chatveil.langchain import GuardedChatModel, PseudonymizationMiddleware
+from lc_fakes import ScriptedReply, SpyChatModel
+from lc_helpers import leaked
 
 REQUEST = "I am Jane Doe. Please email jane.doe@acme.com a summary of my account."
 DIRECTORY = {"jane.doe@acme.com": "Jane Doe, account 7781, manager John Smith in Paris"}

@@ -10,12 +10,16 @@ from langchain_core.output_parsers import StrOutputParser
 from langchain_core.prompt_values import ChatPromptValue, StringPromptValue
 from langchain_core.prompts import ChatPromptTemplate, PromptTemplate
 from langchain_core.runnables import RunnableLambda
-from lc_fakes import SpyChatModel
-from lc_helpers import conversation, leaked, session
 from pydantic import BaseModel
 
 from chatveil.errors import ConfigurationError
-from chatveil.langchain import PseudonymizeRunnable, RestoreRunnable, UnsupportedContentError
+from chatveil.langchain import (
+    PseudonymizeRunnable,
+    RestoreRunnable,
+    UnsupportedContentError,
+)
+from lc_fakes import SpyChatModel
+from lc_helpers import conversation, leaked, session
 
 GREETING = "Hi, I am Jane Doe. Mail me at jane.doe@acme.com or call +1 415-555-0134."
 PROMPT = ChatPromptTemplate.from_messages(

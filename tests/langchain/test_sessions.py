@@ -13,10 +13,10 @@ from langchain_core.chat_history import InMemoryChatMessageHistory
 from langchain_core.messages import AIMessage, HumanMessage
 from langchain_core.prompts import ChatPromptTemplate, MessagesPlaceholder
 from langchain_core.runnables.history import RunnableWithMessageHistory
-from lc_fakes import SpyChatModel
-from lc_helpers import session
 
 from chatveil import guarded
+from lc_fakes import SpyChatModel
+from lc_helpers import session
 
 GREETING = "Hi, I am Jane Doe. Mail me at jane.doe@acme.com or call +1 415-555-0134."
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from langchain_tests.unit_tests import ChatModelUnitTests
-from lc_fakes import SpyChatModel
 
 from chatveil import Guard, GuardConfig
 from chatveil.langchain import GuardedChatModel
+from lc_fakes import SpyChatModel
 
 GUARD = Guard(GuardConfig(secret_key=b"standard-tests-secret-key-0123"))
 

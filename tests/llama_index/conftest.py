@@ -88,7 +88,7 @@ class TripwireLLM(CustomLLM):
 def _offline_settings():
     Settings.llm = TripwireLLM()
     Settings.embed_model = MockEmbedding(embed_dim=8)
-    yield
+    return
 
 
 @pytest.fixture

@@ -318,6 +318,6 @@ def test_repr_and_metrics_carry_no_values(guard: Guard, echo: CustomLLM) -> None
     with guard.session("u1"):
         llm.complete(PROMPT)
     text = repr(llm) + str(guard.metrics()) + str(llm.to_dict())
-    for value in ORIGINALS + [echo.received[0]]:
+    for value in [*ORIGINALS, echo.received[0]]:
         assert value not in text
     assert guard.metrics()["pseudonymized"]["EMAIL_ADDRESS"] == 1

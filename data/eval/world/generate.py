@@ -60,9 +60,26 @@ ADDRESSES: dict[str, dict[str, Any]] = _places.ADDRESSES
 GENERIC_PLACE_WORDS: frozenset[str] = _places.GENERIC_PLACE_WORDS
 
 # ---------------------------------------------------------------------------- tokens
-_FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ð": "d", "Ð": "D", "þ": "th",
-                       "Þ": "Th", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss",
-                       "œ": "oe", "Œ": "OE"})
+_FOLD = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+        "ß": "ss",
+        "œ": "oe",
+        "Œ": "OE",
+    }
+)
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -109,7 +126,9 @@ class Unit:
 
     def forms(self, ascii_german: bool) -> list[str]:
         out = [self.value] + ([self.alt] if self.alt else [])
-        out += [fold(v) for v in out] + ([v.translate(_GERMAN) for v in out] if ascii_german else [])
+        out += [fold(v) for v in out] + (
+            [v.translate(_GERMAN) for v in out] if ascii_german else []
+        )
         extra = []
         for v in out:
             if "-" in v:  # Min-jun -> Minjun, Al-Harbi -> Alharbi
@@ -210,7 +229,9 @@ class Person:
             join = self.style.setdefault("korean", self.rng.choice(["-", "-", "-", "", " "]))
             a, b = value.split("-", 1)
             value = {"-": f"{a}-{b}", "": a + b, " ": f"{a} {b.capitalize()}"}[join]
-        if self.origin == "chinese_cantonese" and self.style.setdefault("hk_hyphen", self.rng.random() < 0.25):
+        if self.origin == "chinese_cantonese" and self.style.setdefault(
+            "hk_hyphen", self.rng.random() < 0.25
+        ):
             a, b = value.split(" ", 1)
             value = f"{a}-{b.lower()}"
         return value
@@ -266,7 +287,9 @@ class Person:
             return self.full()
         if self.origin == "vietnamese":
             middle = self._middle()
-            return (f"{self.s} {middle} {self.g}" if middle else f"{self.s} {self.g}"), "family_first"
+            return (
+                f"{self.s} {middle} {self.g}" if middle else f"{self.s} {self.g}"
+            ), "family_first"
         return f"{self.s} {self.g}", "family_first"
 
     def three(self) -> tuple[str, str]:
@@ -372,7 +395,7 @@ class Person:
             choices.append(("family", 0.45 * spec["family_first"] / (1 - spec["family_first"])))
         if self.nick and self.surname is not None:
             choices.append(("nick_surname", 0.06))
-        names, weights = zip(*choices)
+        names, weights = zip(*choices, strict=False)
         pick = self.rng.choices(names, weights)[0]
         if pick == "nick_surname":
             return f"{self.nick} {self.s}", "nickname"
@@ -420,8 +443,10 @@ def parse_templates(path: Path = SOURCES / "templates.txt") -> list[Template]:
     return out
 
 
-_SLOT = re.compile(r"\{([A-Z])(?:\.(\w+))?(?::(upper|lower))?\}"
-                   r"|\{(city2|city|country|region|addr)(?::(upper|lower))?\}")
+_SLOT = re.compile(
+    r"\{([A-Z])(?:\.(\w+))?(?::(upper|lower))?\}"
+    r"|\{(city2|city|country|region|addr)(?::(upper|lower))?\}"
+)
 GENDER = {"A": None, "B": None, "C": None, "F": "f", "G": "f", "M": "m", "N": "m"}
 
 
@@ -461,8 +486,14 @@ class Generator:
                 self.templates[s] += [t for t in by_context[context] if t.id in ids[s]]
 
     # -- people and places
-    def person(self, rng: random.Random, split: str, origin: str, gender: str | None,
-               needs_surname: bool = False) -> Person:
+    def person(
+        self,
+        rng: random.Random,
+        split: str,
+        origin: str,
+        gender: str | None,
+        needs_surname: bool = False,
+    ) -> Person:
         pool = self.pools[split][origin]
         gender = gender or rng.choice("fm")
         if not pool[gender]:
@@ -473,11 +504,19 @@ class Generator:
         mononym = 0.0 if needs_surname else spec.get("mononym", 0.0)
         if pool["surname"] and rng.random() >= mononym:
             surname = rng.choice(pool["surname"])
-        return Person(origin, gender, given, surname, rng, pool,
-                      ascii=rng.random() < spec.get("ascii", 0.0))
+        return Person(
+            origin, gender, given, surname, rng, pool, ascii=rng.random() < spec.get("ascii", 0.0)
+        )
 
-    def place(self, rng: random.Random, split: str, origin: str, kind: str,
-              avoid: set[str], stay: bool = False) -> tuple[str, str]:
+    def place(
+        self,
+        rng: random.Random,
+        split: str,
+        origin: str,
+        kind: str,
+        avoid: set[str],
+        stay: bool = False,
+    ) -> tuple[str, str]:
         if not stay and rng.random() > 0.75:
             origin = rng.choice(sorted(PLACES))
         options = [p for p in self.places[split][origin][kind] if p not in avoid]
@@ -498,19 +537,24 @@ class Generator:
         pattern = rng.choice(ADDRESSES[key]["patterns"])
         n1, n2 = rng.randint(1, 9), rng.randint(2, 40)
         fields = {
-            "n": rng.randint(1, 250), "n1": n1, "n2": n2,
+            "n": rng.randint(1, 250),
+            "n1": n1,
+            "n2": n2,
             "street": rng.choice(spec["streets"]) if spec["streets"] else "Main Road",
             "area": rng.choice(spec["areas"]) if spec["areas"] else "",
             "city": rng.choice(self.places[split][origin]["cities"]),
-            "pin": rng.randint(110001, 799999), "zip4": rng.randint(1000, 9999),
-            "zip5": f"{rng.randint(1000, 99999):05d}", "zip6": rng.randint(100000, 999999),
+            "pin": rng.randint(110001, 799999),
+            "zip4": rng.randint(1000, 9999),
+            "zip5": f"{rng.randint(1000, 99999):05d}",
+            "zip6": rng.randint(100000, 999999),
             "jp": f"{rng.randint(100, 999)}-{rng.randint(0, 9999):04d}",
             "cep": f"{rng.randint(10000, 99999)}-{rng.randint(0, 999):03d}",
             "pl": f"{rng.randint(0, 99):02d}-{rng.randint(0, 999):03d}",
             "nl": f"{rng.randint(1000, 9999)} {rng.choice('ABCDEGHJKLMNPRSTVWXZ')}"
-                  f"{rng.choice('ABCDEGHJKLMNPRSTVWXZ')}",
-            "uk": f"{rng.choice(['SW', 'N', 'M', 'LS', 'EH', 'CF', 'BS', 'G'])}{rng.randint(1, 20)} "
-                  f"{rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}",
+            f"{rng.choice('ABCDEGHJKLMNPRSTVWXZ')}",
+            "uk": f"{rng.choice(['SW', 'N', 'M', 'LS', 'EH', 'CF', 'BS', 'G'])}"
+            f"{rng.randint(1, 20)} {rng.randint(1, 9)}"
+            f"{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}",
             "st": rng.choice(["TX", "OH", "WA", "CO", "GA", "MA", "PA", "TN", "MN", "CA"]),
         }
         value = pattern.format(**fields)
@@ -518,8 +562,9 @@ class Generator:
         return re.sub(r",\s*,", ",", value).replace(" ,", ","), origin
 
     # -- one message
-    def render(self, rng: random.Random, split: str, template: Template,
-               origin: str) -> list[Piece] | None:
+    def render(
+        self, rng: random.Random, split: str, template: Template, origin: str
+    ) -> list[Piece] | None:
         people: dict[str, Person] = {}
         used_places: set[str] = set()
         loc_origin: str | None = None
@@ -527,7 +572,7 @@ class Generator:
         pos = 0
         text = template.text.replace("{{", "\x00").replace("}}", "\x01")
         for m in _SLOT.finditer(text):
-            pieces.append(Piece(text[pos:m.start()]))
+            pieces.append(Piece(text[pos : m.start()]))
             pos = m.end()
             if m.group(1):
                 letter, attr, case = m.group(1), m.group(2), m.group(3)
@@ -536,7 +581,9 @@ class Generator:
                     if people and rng.random() > 0.6:
                         p_origin = rng.choice(sorted(ORIGINS))
                     # A template that names the surname apart needs a person who has one.
-                    needs = re.search(r"\{" + letter + r"\.(?:surname|comma|family)", text) is not None
+                    needs = (
+                        re.search(r"\{" + letter + r"\.(?:surname|comma|family)", text) is not None
+                    )
                     taken = {p.given.value for p in people.values()}
                     for _ in range(10):  # two people of one message never share a given name
                         person = self.person(rng, split, p_origin, GENDER[letter], needs)
@@ -545,20 +592,29 @@ class Generator:
                     people[letter] = person
                 person = people[letter]
                 value, base = person.render(attr)
-                span = {"type": "PERSON", "origin": person.origin,
-                        "form": classify_form(value, base), "casing": case or "original"}
+                span = {
+                    "type": "PERSON",
+                    "origin": person.origin,
+                    "form": classify_form(value, base),
+                    "casing": case or "original",
+                }
             else:
                 kind, case = m.group(4), m.group(5)
                 if kind == "addr":
                     value, p_origin = self.address(rng, split, origin)
                     span = {"type": "STREET_ADDRESS", "origin": p_origin}
                 else:
-                    key = {"city": "cities", "city2": "cities", "country": "countries",
-                           "region": "regions"}[kind]
+                    key = {
+                        "city": "cities",
+                        "city2": "cities",
+                        "country": "countries",
+                        "region": "regions",
+                    }[kind]
                     # A country or region after a city is the city's own ("Lagos, Nigeria").
                     stay = loc_origin is not None and kind in ("country", "region")
-                    value, p_origin = self.place(rng, split, loc_origin if stay else origin,
-                                                 key, used_places, stay)
+                    value, p_origin = self.place(
+                        rng, split, loc_origin if stay else origin, key, used_places, stay
+                    )
                     used_places.add(value)
                     if kind == "city":
                         loc_origin = p_origin
@@ -579,9 +635,9 @@ def _typo(rng: random.Random, word: str) -> str:
     i = rng.randrange(1, len(word) - 1)
     kind = rng.choice(["swap", "drop", "double"])
     if kind == "swap":
-        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     if kind == "drop":
-        return word[:i] + word[i + 1:]
+        return word[:i] + word[i + 1 :]
     return word[:i] + word[i] + word[i:]
 
 
@@ -596,14 +652,20 @@ def apply_noise(rng: random.Random, pieces: list[Piece], context: str) -> tuple[
             if piece.span is None:
                 piece.text = re.sub(r"[.,!?;:](?=\s|$)", "", piece.text)
     if rng.random() < 0.12:
-        candidates = [(i, m) for i, piece in enumerate(pieces) if piece.span is None
-                      for m in re.finditer(r"\b[a-z]{5,}\b", piece.text)]
+        candidates = [
+            (i, m)
+            for i, piece in enumerate(pieces)
+            if piece.span is None
+            for m in re.finditer(r"\b[a-z]{5,}\b", piece.text)
+        ]
         if candidates:
             noise.append("typo")
-            for i, m in sorted(rng.sample(candidates, min(len(candidates), rng.choice([1, 2]))),
-                               key=lambda c: -c[1].start()):
+            for i, m in sorted(
+                rng.sample(candidates, min(len(candidates), rng.choice([1, 2]))),
+                key=lambda c: -c[1].start(),
+            ):
                 t = pieces[i].text
-                pieces[i].text = t[:m.start()] + _typo(rng, m.group()) + t[m.end():]
+                pieces[i].text = t[: m.start()] + _typo(rng, m.group()) + t[m.end() :]
     if casing != "original":
         for piece in pieces:
             piece.text = piece.text.lower() if casing == "lower" else piece.text.upper()
@@ -616,9 +678,15 @@ def assemble(pieces: list[Piece]) -> tuple[str, list[dict[str, Any]]]:
     text, spans, pos = "", [], 0
     for piece in pieces:
         if piece.span is not None:
-            spans.append({"start": pos, "end": pos + len(piece.text),
-                          "type": piece.span["type"], "value": piece.text,
-                          **{k: v for k, v in piece.span.items() if k != "type"}})
+            spans.append(
+                {
+                    "start": pos,
+                    "end": pos + len(piece.text),
+                    "type": piece.span["type"],
+                    "value": piece.text,
+                    **{k: v for k, v in piece.span.items() if k != "type"},
+                }
+            )
         text += piece.text
         pos += len(piece.text)
     return text, spans
@@ -628,8 +696,9 @@ def outside_tokens(text: str, spans: list[dict[str, Any]]) -> set[str]:
     """Keys of the words of ``text`` that overlap no labelled span (same rule as world_eval)."""
     out = set()
     for m in _LETTERS.finditer(text):
-        if len(m.group()) >= 2 and not any(m.start() < s["end"] and s["start"] < m.end()
-                                           for s in spans):
+        if len(m.group()) >= 2 and not any(
+            m.start() < s["end"] and s["start"] < m.end() for s in spans
+        ):
             out.add(norm(m.group()))
     return out
 
@@ -664,7 +733,7 @@ def pii_records(gen: Generator, split: str) -> list[dict[str, Any]]:
     origins = sorted(ORIGINS)
     records, seen = [], set()
     order: list[str] = []
-    for i in range(PII_MESSAGES[split]):
+    for _i in range(PII_MESSAGES[split]):
         if not order:
             order = origins[:]
             rng.shuffle(order)
@@ -682,19 +751,21 @@ def pii_records(gen: Generator, split: str) -> list[dict[str, Any]]:
                 continue
             seen.add(text)
             persons = [s for s in spans if s["type"] == "PERSON"]
-            records.append({
-                "text": text,
-                "spans": spans,
-                "origin": persons[0]["origin"] if persons else origin,
-                "casing": casing_of(spans, casing),
-                "form": persons[0]["form"] if persons else "none",
-                "context": template.context,
-                "template_id": template.id,
-                "split": split,
-                "traps": [],
-                "pii_free": False,
-                "noise": noise,
-            })
+            records.append(
+                {
+                    "text": text,
+                    "spans": spans,
+                    "origin": persons[0]["origin"] if persons else origin,
+                    "casing": casing_of(spans, casing),
+                    "form": persons[0]["form"] if persons else "none",
+                    "context": template.context,
+                    "template_id": template.id,
+                    "split": split,
+                    "traps": [],
+                    "pii_free": False,
+                    "noise": noise,
+                }
+            )
             break
     return records
 
@@ -710,7 +781,9 @@ class TrapTemplate:
     text: str  # with [[markup]] or {slots}
 
 
-def parse_traps(path: Path = SOURCES / "traps.txt") -> tuple[list[TrapTemplate], dict[str, list[str]]]:
+def parse_traps(
+    path: Path = SOURCES / "traps.txt",
+) -> tuple[list[TrapTemplate], dict[str, list[str]]]:
     literal, vocab = [], {}
     n_lit = n_slot = 0
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -737,16 +810,23 @@ def _identifier(rng: random.Random, kind: str) -> str:
         h = "".join(rng.choice(hexd) for _ in range(32))
         return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{rng.choice('89ab')}{h[17:20]}-{h[20:]}"
     if kind == "order":
-        return rng.choice([f"ORD-{rng.randint(2019, 2025)}-{rng.randint(0, 999999):06d}",
-                           f"#{rng.randint(100, 999)}-{rng.randint(1000000, 9999999)}",
-                           f"A{rng.randint(10, 99)}-{rng.randint(10000, 99999)}"])
+        return rng.choice(
+            [
+                f"ORD-{rng.randint(2019, 2025)}-{rng.randint(0, 999999):06d}",
+                f"#{rng.randint(100, 999)}-{rng.randint(1000000, 9999999)}",
+                f"A{rng.randint(10, 99)}-{rng.randint(10000, 99999)}",
+            ]
+        )
     if kind == "commit":
         return "".join(rng.choice(hexd) for _ in range(rng.choice([7, 8, 12])))
     if kind == "pod":
         alnum = "bcdfghjklmnpqrstvwxz2456789"
-        return (f"{rng.choice(['api', 'worker', 'web', 'billing', 'ingest'])}-"
-                + "".join(rng.choice(hexd) for _ in range(10)) + "-"
-                + "".join(rng.choice(alnum) for _ in range(5)))
+        return (
+            f"{rng.choice(['api', 'worker', 'web', 'billing', 'ingest'])}-"
+            + "".join(rng.choice(hexd) for _ in range(10))
+            + "-"
+            + "".join(rng.choice(alnum) for _ in range(5))
+        )
     if kind == "ticket":
         return f"{rng.choice(['PLAT', 'OPS', 'DATA', 'SEC', 'WEB'])}-{rng.randint(10, 9999)}"
     raise ValueError(kind)
@@ -755,22 +835,31 @@ def _identifier(rng: random.Random, kind: str) -> str:
 def _render_literal(text: str, default_kind: str) -> tuple[str, list[tuple[str, str]]]:
     out, traps, pos = "", [], 0
     for m in _TRAP.finditer(text):
-        out += text[pos:m.start()] + m.group(1)
+        out += text[pos : m.start()] + m.group(1)
         traps.append((m.group(1), m.group(2) or default_kind))
         pos = m.end()
     return out + text[pos:], traps
 
 
-_TRAP_SLOT = re.compile(r"\{(lang2?|product2?|company2?|eponym|k8s2?|sha256|uuid|order|commit|pod|ticket)\}")
-_SLOT_KIND = {"lang": "language", "product": "product", "company": "company", "eponym": "eponym",
-              "k8s": "k8s"}
+_TRAP_SLOT = re.compile(
+    r"\{(lang2?|product2?|company2?|eponym|k8s2?|sha256|uuid|order|commit|pod|ticket)\}"
+)
+_SLOT_KIND = {
+    "lang": "language",
+    "product": "product",
+    "company": "company",
+    "eponym": "eponym",
+    "k8s": "k8s",
+}
 
 
-def _render_slots(rng: random.Random, text: str, vocab: dict[str, list[str]]) -> tuple[str, list[tuple[str, str]]]:
+def _render_slots(
+    rng: random.Random, text: str, vocab: dict[str, list[str]]
+) -> tuple[str, list[tuple[str, str]]]:
     text, traps = _render_literal(text, "common_word")
     out, pos, used = "", 0, set()
     for m in _TRAP_SLOT.finditer(text):
-        out += text[pos:m.start()]
+        out += text[pos : m.start()]
         pos = m.end()
         name = m.group(1).rstrip("2")
         if name in _SLOT_KIND:
@@ -785,8 +874,9 @@ def _render_slots(rng: random.Random, text: str, vocab: dict[str, list[str]]) ->
     return out + text[pos:], traps
 
 
-def _trap_record(text: str, traps: list[tuple[str, str]], casing: str, tpl: TrapTemplate,
-                 split: str) -> dict[str, Any]:
+def _trap_record(
+    text: str, traps: list[tuple[str, str]], casing: str, tpl: TrapTemplate, split: str
+) -> dict[str, Any]:
     if casing == "lower":
         text, traps = text.lower(), [(p.lower(), k) for p, k in traps]
     elif casing == "upper":
@@ -796,9 +886,17 @@ def _trap_record(text: str, traps: list[tuple[str, str]], casing: str, tpl: Trap
         assert p in text, (p, text)
         phrases.setdefault(p, k)
     return {
-        "text": text, "spans": [], "origin": "none", "casing": casing, "form": "none",
-        "context": "trap", "template_id": tpl.id, "split": split,
-        "traps": list(phrases), "trap_kinds": list(phrases.values()), "pii_free": True,
+        "text": text,
+        "spans": [],
+        "origin": "none",
+        "casing": casing,
+        "form": "none",
+        "context": "trap",
+        "template_id": tpl.id,
+        "split": split,
+        "traps": list(phrases),
+        "trap_kinds": list(phrases.values()),
+        "pii_free": True,
         "noise": [],
     }
 
@@ -838,8 +936,21 @@ def trap_records(gen: Generator, split: str) -> list[dict[str, Any]]:
 
 
 # ---------------------------------------------------------------------------- output
-KEY_ORDER = ("id", "text", "spans", "origin", "casing", "form", "context", "template_id", "split",
-             "traps", "trap_kinds", "pii_free", "noise")
+KEY_ORDER = (
+    "id",
+    "text",
+    "spans",
+    "origin",
+    "casing",
+    "form",
+    "context",
+    "template_id",
+    "split",
+    "traps",
+    "trap_kinds",
+    "pii_free",
+    "noise",
+)
 
 
 def generate(seed: int = SEED) -> dict[str, list[dict[str, Any]]]:
@@ -861,8 +972,11 @@ def dumps(records: list[dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=HERE, help="directory for the jsonl files")
-    parser.add_argument("--check", action="store_true",
-                        help="compare a fresh generation with the files on disk; write nothing")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="compare a fresh generation with the files on disk; write nothing",
+    )
     args = parser.parse_args(argv)
     data = generate()
     status = 0

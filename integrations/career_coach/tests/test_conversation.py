@@ -72,7 +72,8 @@ def test_replies_are_restored_and_no_original_reaches_the_model(
     assert third[3].text == second[3].text != MARIA[1]
     # the application's history keeps the originals
     stored = engine.history("maria").messages
-    assert [m.text for m in stored] == [x for t, r in zip(MARIA, replies) for x in (t, r)]
+    turns = [x for t, r in zip(MARIA, replies, strict=True) for x in (t, r)]
+    assert [m.text for m in stored] == turns
 
 
 def test_questioner_follows_what_the_profile_lacks(guard: Guard, model: ScriptedChatModel) -> None:
@@ -178,7 +179,7 @@ def test_sessions_are_isolated(guard: Guard, model: ScriptedChatModel) -> None:
     assert engine.turn("jonas", jonas).reply == "You said: " + jonas
     jonas_call = model.received[-1]
     assert [m.text for m in jonas_call[1:]] != [jonas]  # pseudonymized
-    assert_never_sent([m.text for m in jonas_call], MARIA_ORIGINALS + ["Jonas Becker"])
+    assert_never_sent([m.text for m in jonas_call], [*MARIA_ORIGINALS, "Jonas Becker"])
     assert len(jonas_call) == 2  # system + Jonas's message: none of Maria's history
     engine.forget("maria")
     assert not guard.has_session("maria") and engine.history("maria").messages == []

@@ -1,4 +1,4 @@
-"""Notebook display of detections: the text with each span marked, next to its pseudonymized form."""
+"""Notebook display of detections: the text with each span marked, beside its pseudonymized form."""
 
 from __future__ import annotations
 

@@ -1,12 +1,14 @@
-"""Detection: Presidio + spaCy NER and fast pattern recognizers, cached, returning frozen spans.
+"""The Presidio detector: spaCy NER and fast pattern recognizers, cached, returning frozen spans.
 
-Detection knows nothing about surrogates. Expensive objects (the spaCy pipeline) are built once
-per process and shared by every guard that uses the same model.
+Expensive objects (the spaCy pipeline) are built once per process and shared by every guard
+that uses the same model. Cache keys are keyed HMACs of the text, and Presidio's own log
+records below WARNING (which quote context words of the text) are dropped.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
 import os
 import re
@@ -15,14 +17,13 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from chatveil.config import GuardConfig
+from chatveil.detect._errors import OWN_ERRORS, detection_failure
 from chatveil.detect._filters import skipped_regions, trim
-from chatveil.errors import ConfigurationError, DetectionError, MissingDependencyError
+from chatveil.errors import MissingDependencyError
 from chatveil.spans import Span, resolve_overlaps
 from chatveil.state.cache import DetectionCache
 
-__all__ = ["Detector"]
-
-logger = logging.getLogger("chatveil")
+__all__ = ["PresidioDetector"]
 
 # spaCy components the NER pipe of the small English model does not need.
 _UNUSED_PIPES = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
@@ -75,11 +76,12 @@ def _build_nlp_engine(model: str, language: str) -> Any:
         """Loads the model from its installed package with only the pipes NER needs."""
 
         def load(self) -> None:
-            self.nlp = {}
+            pipelines: dict[str, Any] = {}
             for m in self.models:
                 nlp = spacy.load(m["model_name"], exclude=list(_UNUSED_PIPES))
                 nlp.add_pipe("chatveil_lower_lemma", last=True)
-                self.nlp[m["lang_code"]] = nlp
+                pipelines[m["lang_code"]] = nlp
+            self.nlp = pipelines  # type: ignore[assignment]  # Presidio types it None until load
 
     ner_config = NerModelConfiguration()
     mapping = dict(ner_config.model_to_presidio_entity_mapping or {})
@@ -92,11 +94,32 @@ def _build_nlp_engine(model: str, language: str) -> Any:
     return engine
 
 
+class _NoTextRecords(logging.Filter):
+    """Drops Presidio's records below WARNING: its DEBUG records quote context words (parts of
+    the analyzed text), and per-call INFO records say nothing an operator needs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING
+
+
+_LOG_FILTER = _NoTextRecords()
+#: Presidio's loggers ("decision_process" prints whole decision traces when enabled).
+_PRESIDIO_LOGGERS = ("presidio-analyzer", "presidio-anonymizer", "decision_process")
+
+
+def _quiet_presidio_logs() -> None:
+    """Attach the filter to Presidio's loggers (idempotent), so no original reaches a log."""
+    for name in _PRESIDIO_LOGGERS:
+        log = logging.getLogger(name)
+        if _LOG_FILTER not in log.filters:
+            log.addFilter(_LOG_FILTER)
+
+
 def _model_identity(model: str) -> str:
     """Model and recognizer versions: a cached result is reused only by the same detection."""
     import spacy
 
-    from chatveil import __version__
+    from chatveil._version import __version__
 
     try:
         version = spacy.util.get_package_version(model) or "?"
@@ -105,24 +128,39 @@ def _model_identity(model: str) -> str:
     return f"chatveil@{__version__}|{model}@{version}"
 
 
-class Detector:
+class PresidioDetector:
     """Finds PII spans in text with Presidio, caching raw results per text.
+
+    Raw results are cached (before thresholds, the allow list and context filters), so guards
+    with different thresholds share one cache; keys are HMAC-SHA256 of the detector's identity
+    (chatveil, model and detection settings) and the text under ``secret``.
 
     Args:
         config: the guard's configuration.
-        cache: where raw detection results (spans only) are kept.
+        cache: where raw detection results (spans only) are kept; ``None`` (or
+            ``config.cache_ttl == 0``) disables caching.
+        secret: the key of cache keys (the guard's secret); random if omitted.
+        on_cache: called with ``True`` for a cache hit and ``False`` for a miss.
     """
 
-    def __init__(self, config: GuardConfig, cache: DetectionCache) -> None:
+    def __init__(
+        self,
+        config: GuardConfig,
+        *,
+        cache: DetectionCache | None = None,
+        secret: bytes | None = None,
+        on_cache: Callable[[bool], None] | None = None,
+    ) -> None:
         self.config = config
-        self.cache = cache
+        self.cache = cache if config.cache_ttl > 0 else None
+        self._secret = secret if secret is not None else os.urandom(32)
         self._analyzer: Any = None
         self._lock = threading.Lock()
-        self._key_prefix = ""
+        self._key_prefix = b""
         self._deny: list[Any] = []
         self._allow = frozenset(v.casefold() for v in config.allow_list)
         self._entities = sorted(set(config.entities) | set(config.deny_list))
-        self.on_cache: Callable[[bool], None] | None = None
+        self.on_cache = on_cache
 
     # ------------------------------------------------------------------ engine
     @property
@@ -136,7 +174,8 @@ class Detector:
 
     def _build_analyzer(self) -> Any:
         _offline_tldextract()
-        from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerRegistry
+        _quiet_presidio_logs()
+        from presidio_analyzer import PatternRecognizer, RecognizerRegistry
 
         from chatveil.detect.recognizers import default_recognizers
 
@@ -153,9 +192,11 @@ class Detector:
         ]
         self._key_prefix = (
             f"{_model_identity(self.config.spacy_model)}|{self.config.detection_fingerprint()}|"
-        )
-        return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
-                              supported_languages=[lang])
+        ).encode()
+        from chatveil.detect._normalize import NormalizingAnalyzerEngine  # NFKC view, overlaps
+
+        return NormalizingAnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
+                                         supported_languages=[lang])
 
     def warm_up(self) -> None:
         """Load the NER model now instead of on the first call."""
@@ -202,10 +243,10 @@ class Detector:
                         results[i] = self._remember(texts[i], self._to_spans(res))
                         if progress is not None:
                             progress.update(1)
-            except _OWN_ERRORS:
+            except OWN_ERRORS:
                 raise
             except Exception as exc:
-                raise _failure(exc) from None
+                raise detection_failure(exc) from None
         return [self._finish(t, r or ()) for t, r in zip(texts, results, strict=True)]
 
     # ------------------------------------------------------------------ internals
@@ -216,15 +257,25 @@ class Detector:
             "regex_flags": _REGEX_FLAGS,
         }
 
-    def _key(self, text: str) -> str:
-        digest = hashlib.sha256((self._key_prefix + text).encode("utf-8", "surrogatepass"))
-        return digest.hexdigest()
+    def cache_key(self, text: str) -> str | None:
+        """The cache key of ``text``: a keyed HMAC, never the text or a bare hash of it."""
+        if self.cache is None:
+            return None
+        self.analyzer  # noqa: B018 - the key needs the engine identity
+        mac = hmac.new(self._secret, self._key_prefix + text.encode("utf-8", "surrogatepass"),
+                       hashlib.sha256)
+        return mac.hexdigest()
+
+    def evict(self, keys: Iterable[str]) -> None:
+        """Remove the cached results of these keys (a forgotten session's texts)."""
+        if self.cache is not None:
+            self.cache.delete(keys)
 
     def _cache_get(self, text: str) -> tuple[Span, ...] | None:
-        self.analyzer  # noqa: B018 - key prefix needs the engine identity
-        if self.config.cache_ttl <= 0:
+        key = self.cache_key(text)
+        if key is None or self.cache is None:
             return None
-        hit = self.cache.get(self._key(text))
+        hit = self.cache.get(key)
         if self.on_cache is not None:
             self.on_cache(hit is not None)
         return hit
@@ -237,15 +288,16 @@ class Detector:
             return cached
         try:
             spans = self._analyze_chunked(text)
-        except _OWN_ERRORS:
+        except OWN_ERRORS:
             raise
         except Exception as exc:
-            raise _failure(exc) from None
+            raise detection_failure(exc) from None
         return self._remember(text, spans)
 
     def _remember(self, text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
-        if self.config.cache_ttl > 0:
-            self.cache.set(self._key(text), spans)
+        key = self.cache_key(text)
+        if key is not None and self.cache is not None:
+            self.cache.set(key, spans)
         return spans
 
     def _analyze_chunked(self, text: str) -> tuple[Span, ...]:
@@ -284,16 +336,6 @@ class Detector:
         if skip:
             spans = [s for s in spans if not any(a < s.end and s.start < b for a, b in skip)]
         return resolve_overlaps(spans)
-
-
-#: chatveil's own errors pass through; anything else becomes a DetectionError (fail closed).
-_OWN_ERRORS = (DetectionError, MissingDependencyError, ConfigurationError)
-
-
-def _failure(exc: Exception) -> DetectionError:
-    """A DetectionError naming only the cause's type (its message may quote the text)."""
-    logger.warning("chatveil detection failed: %s", type(exc).__name__)
-    return DetectionError(f"detection failed ({type(exc).__name__}); nothing was pseudonymized")
 
 
 def _chunks(text: str, size: int, overlap: int) -> Iterable[tuple[int, str]]:

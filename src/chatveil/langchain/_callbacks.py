@@ -15,6 +15,7 @@ from chatveil import Guard
 from chatveil.errors import PIILeakError
 from chatveil.langchain._content import texts_of
 from chatveil.langchain._scope import GUARDED_MARK
+from chatveil.langchain._tools import definition_texts
 
 __all__ = ["AuditCallbackHandler", "AuditRecord", "LeakGuardCallbackHandler"]
 
@@ -23,7 +24,8 @@ class LeakGuardCallbackHandler(BaseCallbackHandler):
     """Refuses any model call whose input still holds personal data (fails closed).
 
     Attach it to any model or chain, guarded or not. On every chat model and LLM start it
-    looks for personal data that is not a surrogate and raises
+    looks for personal data that is not a surrogate (in the messages, and in the tool
+    definitions and response format of the invocation params) and raises
     :class:`~chatveil.errors.PIILeakError` naming entity types and counts, so the request is
     never sent. The input of a :class:`GuardedChatModel` run is the caller's original text;
     that run is skipped and the wrapped model's run, which receives the masked text, is checked.
@@ -70,9 +72,11 @@ class LeakGuardCallbackHandler(BaseCallbackHandler):
         run_id: UUID,
         **kwargs: Any,
     ) -> None:
-        if (kwargs.get("invocation_params") or {}).get(GUARDED_MARK):
+        params = kwargs.get("invocation_params") or {}
+        if params.get(GUARDED_MARK):
             return  # the wrapped model's own start is checked instead
-        self.check([t for batch in messages for t in texts_of(batch)])
+        texts = [t for batch in messages for t in texts_of(batch)]
+        self.check([*texts, *definition_texts(params)])  # tool definitions are sent too
 
     def on_llm_start(
         self, serialized: dict[str, Any], prompts: list[str], *, run_id: UUID, **kwargs: Any

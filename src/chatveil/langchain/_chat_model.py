@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextvars
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from langchain_core.caches import BaseCache
@@ -22,12 +22,19 @@ from langchain_core.runnables import (
     Runnable,
     RunnableBinding,
     RunnableConfig,
+    RunnableLambda,
+    RunnableMap,
+    RunnablePassthrough,
+    RunnableSequence,
     ensure_config,
 )
 from langchain_core.runnables.utils import get_unique_config_specs
-from pydantic import ConfigDict, Field
+from langchain_core.utils.function_calling import convert_to_openai_tool
+from langchain_core.utils.pydantic import is_basemodel_subclass
+from pydantic import BaseModel, ConfigDict, Field
 
 from chatveil import Guard
+from chatveil._schema import is_json_like
 from chatveil.langchain._callbacks import AuditCallbackHandler, AuditRecord
 from chatveil.langchain._scope import (
     GUARDED_MARK,
@@ -40,6 +47,7 @@ from chatveil.langchain._scope import (
     open_scope,
 )
 from chatveil.langchain._stream import ChunkRestorer, as_chunk
+from chatveil.langchain._tools import DEFINITION_KWARGS, REBIND
 
 __all__ = ["GuardedChatModel"]
 
@@ -72,6 +80,8 @@ class _Call:
     audits: list[AuditCallbackHandler]
     model: str
     streamed: bool
+    runnable: Runnable  # what receives the masked input: the wrapped model (maybe rebound)
+    kwargs: dict[str, Any] = field(default_factory=dict)  # call kwargs, definitions masked
 
     def restore_chunk(self, restorer: ChunkRestorer, piece: Any) -> AIMessageChunk:
         chunk = as_chunk(piece)
@@ -222,10 +232,16 @@ class GuardedChatModel(BaseChatModel):
     def bind_tools(
         self, tools: Sequence[Any], *, tool_choice: Any = None, **kwargs: Any
     ) -> Runnable[LanguageModelInput, AIMessage]:
-        """Bind tools the way the wrapped model does; calls still go through the guard.
+        """Bind tools the way the wrapped model does; their text is pseudonymized per call.
 
-        Tool-call arguments in answers are restored, so tools run on original values, and
-        ``with_structured_output`` (built on this) returns restored dicts and pydantic models.
+        The wrapped model formats the tools once, here. Each call then pseudonymizes, into
+        its own session, the human-written strings of those definitions (tool and parameter
+        descriptions, titles, enum members, examples, defaults; also a ``response_format``)
+        before the wrapped model sends them; tool and property names, types and the rest of
+        the schema stay as they are. Tool-call arguments in answers are restored, so tools
+        run on original values (an enum member the model picks comes back as the original
+        member), and ``with_structured_output`` (built on this) returns restored dicts and
+        pydantic models.
         """
         chat = self._chat()
         if chat is None or chat is not self.inner:
@@ -233,10 +249,65 @@ class GuardedChatModel(BaseChatModel):
         if tool_choice is not None:
             kwargs["tool_choice"] = tool_choice
         bound = chat.bind_tools(tools, **kwargs)
-        if isinstance(bound, RunnableBinding) and bound.bound is chat:
-            binding = self.bind(**bound.kwargs)
+        if (
+            isinstance(bound, RunnableBinding)
+            and bound.bound is chat
+            and all(is_json_like(bound.kwargs[k]) for k in DEFINITION_KWARGS if k in bound.kwargs)
+        ):
+            binding = self.bind(**bound.kwargs)  # plain JSON: masked in each call as it is
             return binding.with_config(bound.config) if bound.config else binding
-        return self.model_copy(update={"inner": bound}).bind()
+        # The wrapped model's own format cannot be rewritten (objects, or a runnable of its
+        # own): keep provider-neutral schemas and bind the masked ones again in each call.
+        outer = {k: kwargs.pop(k) for k in ("ls_structured_output_format",) if k in kwargs}
+        neutral = [_neutral(t) for t in tools]
+        return self.bind(**{REBIND: {"tools": neutral, "kwargs": kwargs}}, **outer)
+
+    def with_structured_output(
+        self,
+        schema: dict[str, Any] | type,
+        *,
+        include_raw: bool = False,
+        **kwargs: Any,
+    ) -> Runnable[LanguageModelInput, dict[str, Any] | BaseModel]:
+        """Structured output; the schema's text is pseudonymized per call, output restored.
+
+        ``method="function_calling"`` (the default) binds the schema as a tool (see
+        :meth:`bind_tools`). ``method="json_schema"`` and ``"json_mode"`` use the wrapped
+        model's own ``with_structured_output`` for the request (its ``response_format``) and
+        the parsing; a pydantic schema is sent as its JSON schema (so that its descriptions
+        and enum members can be pseudonymized) and the restored output is validated by it.
+        """
+        method = kwargs.get("method")
+        if method in (None, "function_calling"):
+            return super().with_structured_output(schema, include_raw=include_raw, **kwargs)
+        chat = self._chat()
+        if chat is None or chat is not self.inner:
+            raise NotImplementedError("with_structured_output needs the wrapped chat model itself")
+        model_cls = schema if isinstance(schema, type) and is_basemodel_subclass(schema) else None
+        validate = model_cls is not None and method == "json_schema"
+        sent = model_cls.model_json_schema() if validate else schema  # type: ignore[union-attr]
+        structured = chat.with_structured_output(sent, include_raw=False, **kwargs)
+        steps = structured.steps if isinstance(structured, RunnableSequence) else [structured]
+        first = steps[0]
+        if not (isinstance(first, RunnableBinding) and first.bound is chat and len(steps) > 1):
+            raise NotImplementedError(
+                f"{type(chat).__name__}.with_structured_output(method={method!r}) cannot be "
+                f"guarded; use method='function_calling'"
+            )
+        llm: Runnable = self.bind(**first.kwargs)  # masked in each call
+        if first.config:
+            llm = llm.with_config(first.config)
+        parser: Runnable = steps[1] if len(steps) == 2 else RunnableSequence(*steps[1:])
+        if validate:
+            parser = parser | RunnableLambda(_validator(model_cls))  # type: ignore[arg-type]
+        if not include_raw:
+            return llm | parser
+        parser_assign = RunnablePassthrough.assign(
+            parsed=_raw | parser, parsing_error=lambda _: None
+        )
+        parser_none = RunnablePassthrough.assign(parsed=lambda _: None)
+        with_fallback = parser_assign.with_fallbacks([parser_none], exception_key="parsing_error")
+        return RunnableMap(raw=llm) | with_fallback
 
     # ------------------------------------------------------------------ public call paths
     def _context(self, config: RunnableConfig | None) -> tuple[_CallContext, RunnableConfig]:
@@ -305,7 +376,9 @@ class GuardedChatModel(BaseChatModel):
                     _CALL.reset(token)
                 yield chunk
         finally:
-            chunks.close()
+            close = getattr(chunks, "close", None)  # a generator: end it with the stream
+            if close is not None:
+                close()
 
     async def astream(
         self,
@@ -336,6 +409,7 @@ class GuardedChatModel(BaseChatModel):
         messages: list[BaseMessage],
         run_manager: CallbackManagerForLLMRun | AsyncCallbackManagerForLLMRun | None,
         streamed: bool,
+        kwargs: dict[str, Any],
     ) -> _Call:
         ctx = _CALL.get()
         if ctx is not None and ctx.owner != id(self):
@@ -355,8 +429,10 @@ class GuardedChatModel(BaseChatModel):
         )
         try:
             masked = add_instruction(scope.mask_messages(messages), self.guard.instruction)
+            call_kwargs = scope.mask_definitions(kwargs)
+            runnable = self._runnable(call_kwargs)
         except BaseException as exc:
-            _Call(scope, [], {}, audits, self._llm_type, streamed).end(exc)
+            _Call(scope, [], {}, audits, self._llm_type, streamed, self.inner).end(exc)
             raise
         inner_config: RunnableConfig = {
             "callbacks": masked_callbacks(handlers, parent, tags, metadata),
@@ -364,7 +440,19 @@ class GuardedChatModel(BaseChatModel):
             "metadata": dict(metadata),
             "configurable": dict(configurable),
         }
-        return _Call(scope, masked, inner_config, audits, self._llm_type, streamed)
+        return _Call(
+            scope, masked, inner_config, audits, self._llm_type, streamed, runnable, call_kwargs
+        )
+
+    def _runnable(self, kwargs: dict[str, Any]) -> Runnable:
+        """The runnable for one call: the wrapped one, or the wrapped model with masked tools."""
+        spec = kwargs.pop(REBIND, None)
+        if spec is None:
+            return self.inner
+        chat = self._chat()
+        if chat is None:
+            raise NotImplementedError("bind_tools needs the wrapped chat model itself")
+        return chat.bind_tools(spec["tools"], **spec["kwargs"])
 
     def _run(self, call: _Call, produce: Callable[[], Any]) -> ChatResult:
         try:
@@ -383,9 +471,10 @@ class GuardedChatModel(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        call = self._start(messages, run_manager, streamed=False)
+        call = self._start(messages, run_manager, False, kwargs)
         return self._run(
-            call, lambda: self.inner.invoke(call.masked, call.inner_config, stop=stop, **kwargs)
+            call,
+            lambda: call.runnable.invoke(call.masked, call.inner_config, stop=stop, **call.kwargs),
         )
 
     async def _agenerate(
@@ -395,9 +484,11 @@ class GuardedChatModel(BaseChatModel):
         run_manager: AsyncCallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        call = self._start(messages, run_manager, streamed=False)
+        call = self._start(messages, run_manager, False, kwargs)
         try:
-            answer = await self.inner.ainvoke(call.masked, call.inner_config, stop=stop, **kwargs)
+            answer = await call.runnable.ainvoke(
+                call.masked, call.inner_config, stop=stop, **call.kwargs
+            )
         except BaseException as exc:
             call.end(exc)
             raise
@@ -410,9 +501,9 @@ class GuardedChatModel(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
-        call = self._start(messages, run_manager, streamed=True)
+        call = self._start(messages, run_manager, True, kwargs)
         error: BaseException | None = None
-        pieces = self.inner.stream(call.masked, call.inner_config, stop=stop, **kwargs)
+        pieces = call.runnable.stream(call.masked, call.inner_config, stop=stop, **call.kwargs)
         try:
             restorer = call.scope.chunk_restorer()
             for piece in pieces:
@@ -436,9 +527,9 @@ class GuardedChatModel(BaseChatModel):
         run_manager: AsyncCallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> AsyncIterator[ChatGenerationChunk]:
-        call = self._start(messages, run_manager, streamed=True)
+        call = self._start(messages, run_manager, True, kwargs)
         error: BaseException | None = None
-        pieces = self.inner.astream(call.masked, call.inner_config, stop=stop, **kwargs)
+        pieces = call.runnable.astream(call.masked, call.inner_config, stop=stop, **call.kwargs)
         try:
             restorer = call.scope.chunk_restorer()
             async for piece in pieces:
@@ -454,6 +545,31 @@ class GuardedChatModel(BaseChatModel):
             if close is not None:
                 await close()
             call.end(error)
+
+
+def _neutral(tool: Any) -> Any:
+    """A tool as an OpenAI tool schema; dicts, and objects that do not convert, as they are."""
+    if isinstance(tool, Mapping):
+        return tool
+    try:
+        return convert_to_openai_tool(tool)
+    except (TypeError, ValueError):
+        return tool  # masked as an object in each call, or refused
+
+
+def _raw(value: dict[str, Any]) -> Any:
+    return value["raw"]
+
+
+def _validator(model_cls: type[BaseModel]) -> Callable[[Any], Any]:
+    """Validate a parsed dict with ``model_cls`` (``None`` and instances pass through)."""
+
+    def validate(value: Any) -> Any:
+        if value is None or isinstance(value, model_cls):
+            return value
+        return model_cls.model_validate(value)
+
+    return validate
 
 
 def _as_message(answer: Any) -> BaseMessage:

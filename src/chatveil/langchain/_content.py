@@ -2,19 +2,22 @@
 
 The same walk serves masking (original -> surrogate), restoring (surrogate -> original) and
 leak checks (collect the text). Containers are rebuilt only where a leaf changed, so an
-untouched message comes back as the very same object.
+untouched message comes back as the very same object. JSON-like values (tool-call arguments,
+prompt variables, structured output) go through chatveil's one leaf walker
+(:func:`chatveil._walk.map_leaves`); this module adds only what is LangChain's own: messages and
+their content blocks.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
-from pydantic import BaseModel
 
-from chatveil.errors import ChatveilError
+from chatveil._walk import UNHANDLED, TextFn, map_leaves, map_text
+from chatveil.errors import UnsupportedContentError
 
 __all__ = [
     "TextFn",
@@ -27,8 +30,6 @@ __all__ = [
     "map_value",
     "texts_of",
 ]
-
-TextFn = Callable[[str], str]
 
 #: Content block types whose text lives under these keys.
 TEXT_KEYS: dict[str, tuple[str, ...]] = {
@@ -71,64 +72,28 @@ OPAQUE_TYPES = frozenset(
 _SENT_KWARGS = ("tool_calls", "function_call", "reasoning_content")
 
 
-class UnsupportedContentError(ChatveilError, TypeError):
-    """A message holds content that chatveil cannot pseudonymize, so it was not sent."""
-
-
 def _same_list(old: list[Any], new: list[Any]) -> list[Any]:
     return old if all(a is b for a, b in zip(old, new, strict=True)) else new
 
 
 def _text(value: str, fn: TextFn) -> str:
-    if type(value) is not str:  # str subclasses (e.g. a message's `.text`) trip up spaCy
-        value = str(value)
-    out = fn(value)
-    return value if out == value else out
+    return map_text(value, fn)
 
 
-def map_json(value: Any, fn: TextFn) -> Any:
+def map_json(value: Any, fn: TextFn, *, masking: bool = False) -> Any:
     """Apply ``fn`` to every string leaf of a JSON-like value (dict keys are kept)."""
-    if isinstance(value, str):
-        return _text(value, fn)
-    if isinstance(value, Mapping):
-        new = {k: map_json(v, fn) for k, v in value.items()}
-        return value if all(new[k] is v for k, v in value.items()) else new
-    if isinstance(value, list):
-        return _same_list(value, [map_json(v, fn) for v in value])
-    if isinstance(value, tuple):
-        items = tuple(map_json(v, fn) for v in value)
-        return value if all(a is b for a, b in zip(value, items, strict=True)) else items
-    return value
+    return map_leaves(value, fn, masking=masking)
 
 
 def map_value(value: Any, fn: TextFn, *, masking: bool) -> Any:
-    """Like :func:`map_json`, but also walks messages and pydantic models."""
-    if isinstance(value, BaseMessage):
-        return map_message(value, fn, masking=masking)
-    if isinstance(value, BaseModel):
-        update = {}
-        for name in type(value).model_fields:
-            old = getattr(value, name)
-            new = map_value(old, fn, masking=masking)
-            if new is not old:
-                update[name] = new
-        return value.model_copy(update=update) if update else value
-    if isinstance(value, Mapping):
-        new_map = {k: map_value(v, fn, masking=masking) for k, v in value.items()}
-        return value if all(new_map[k] is v for k, v in value.items()) else new_map
-    if isinstance(value, list):
-        return _same_list(value, [map_value(v, fn, masking=masking) for v in value])
-    if isinstance(value, tuple):
-        items = tuple(map_value(v, fn, masking=masking) for v in value)
-        return value if all(a is b for a, b in zip(value, items, strict=True)) else items
-    if isinstance(value, str):
-        return _text(value, fn)
-    if masking and not (value is None or isinstance(value, bool | int | float)):
-        raise UnsupportedContentError(
-            f"cannot pseudonymize a {type(value).__name__}; pass strings, messages, "
-            f"dicts, lists or pydantic models"
-        )
-    return value
+    """Like :func:`map_json`, but also walks messages."""
+
+    def messages(item: Any) -> Any:
+        if isinstance(item, BaseMessage):
+            return map_message(item, fn, masking=masking)
+        return UNHANDLED
+
+    return map_leaves(value, fn, masking=masking, special=messages)
 
 
 def map_json_string(value: str, fn: TextFn) -> str:
@@ -162,7 +127,7 @@ def _block(block: Any, fn: TextFn, masking: bool) -> Any:
     elif kind in JSON_KEYS:
         for key in JSON_KEYS[kind]:
             if key in block:
-                update[key] = map_json(block[key], fn)
+                update[key] = map_json(block[key], fn, masking=masking)
     elif kind == "tool_result":
         if "content" in block:
             update["content"] = map_content(block["content"], fn, masking=masking)
@@ -230,7 +195,7 @@ def map_message(message: BaseMessage, fn: TextFn, *, masking: bool) -> BaseMessa
     """
     if not isinstance(message, BaseMessage):
         raise UnsupportedContentError(f"expected a LangChain message, got {type(message).__name__}")
-    if is_plain(message):  # the common case, made cheap
+    if is_plain(message) and isinstance(message.content, str):  # the common case, made cheap
         text = fn(message.content)
         return message if text == message.content else message.model_copy(update={"content": text})
     update: dict[str, Any] = {}
@@ -239,13 +204,14 @@ def map_message(message: BaseMessage, fn: TextFn, *, masking: bool) -> BaseMessa
         update["additional_kwargs"] = (
             _sent_kwargs(message.additional_kwargs, fn)
             if masking
-            else map_json(message.additional_kwargs, fn)
+            else map_json(message.additional_kwargs, fn, masking=False)
         )
     if isinstance(message, AIMessage):
         if message.tool_calls:
             update["tool_calls"] = _same_list(
                 message.tool_calls,
-                [_with(tc, "args", map_json(tc["args"], fn)) for tc in message.tool_calls],
+                [_with(tc, "args", map_json(tc["args"], fn, masking=masking))
+                 for tc in message.tool_calls],
             )
         if message.invalid_tool_calls:
             update["invalid_tool_calls"] = _same_list(

@@ -23,10 +23,17 @@ from langchain_core.runnables import (
     RunnableLambda,
 )
 
-from chatveil import Guard, current_session
+from chatveil import Guard
+from chatveil._instruction import with_instruction_prompt
+from chatveil._session import given_session
 from chatveil.errors import ConfigurationError
 from chatveil.langchain._content import UnsupportedContentError
-from chatveil.langchain._scope import Scope, add_instruction, configured_session, open_scope
+from chatveil.langchain._scope import (
+    Scope,
+    add_instruction,
+    configured_session,
+    open_scope,
+)
 
 __all__ = ["PseudonymizeRunnable", "RestoreRunnable"]
 
@@ -56,7 +63,11 @@ class PseudonymizeRunnable(Runnable[Any, Any]):
     def __init__(self, guard: Guard, *, instruction: bool = True) -> None:
         self.guard = guard
         self.instruction = instruction
-        self._impl = RunnableLambda(self._run, name="chatveil_pseudonymize")
+        # LangChain passes the config and run manager to a function that accepts them
+        self._impl: RunnableLambda[Any, Any] = RunnableLambda(
+            self._run,  # type: ignore[arg-type]
+            name="chatveil_pseudonymize",
+        )
 
     def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
         return self._impl.invoke(input, config, **kwargs)
@@ -93,7 +104,7 @@ class PseudonymizeRunnable(Runnable[Any, Any]):
             )
         if isinstance(value, StringPromptValue):
             text = scope.mask_value(value.text)
-            return StringPromptValue(text=f"{instruction}\n\n{text}" if instruction else text)
+            return StringPromptValue(text=with_instruction_prompt(text, instruction))
         if isinstance(value, str | BaseMessage | dict):
             return scope.mask_value(value)
         if isinstance(value, Sequence):
@@ -160,7 +171,12 @@ class RestoreRunnable(Runnable[Any, Any]):
 
     def __init__(self, guard: Guard) -> None:
         self.guard = guard
-        self._impl = RunnableGenerator(self._transform, self._atransform, name="chatveil_restore")
+        # as for RunnableLambda: the config and run manager reach functions that accept them
+        self._impl: RunnableGenerator[Any, Any] = RunnableGenerator(
+            self._transform,  # type: ignore[arg-type]
+            self._atransform,  # type: ignore[arg-type]
+            name="chatveil_restore",
+        )
 
     def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
         return self._impl.invoke(input, config, **kwargs)
@@ -189,8 +205,8 @@ class RestoreRunnable(Runnable[Any, Any]):
         return self._impl.atransform(input, config, **kwargs)
 
     def _scope(self, config: RunnableConfig, run_manager: CallbackManagerForChainRun) -> Scope:
-        sid = configured_session(config) or current_session()
-        if sid:
+        sid = given_session(configured_session(config))
+        if sid is not None:
             return open_scope(self.guard, sid, None)
         with _LINKS_LOCK:
             scope = _LINKS.pop((id(self.guard), run_manager.parent_run_id), None)  # type: ignore[arg-type]

@@ -1,19 +1,15 @@
 """Which session a call uses, and the per-call work shared by the model wrapper and runnables.
 
-A call's session is, in order: ``config["configurable"]["session_id"]`` (what
-``RunnableWithMessageHistory`` sets), ``config["configurable"]["thread_id"]`` (LangGraph), the
-current ``guard.session(...)`` block, else a *per-call* session. A per-call session has its own
-vault, forgotten when the call ends, so callers never share a mapping. Its id is derived from
-the conversation's first human message, so the same conversation gets the same (deterministic)
-surrogates call after call; if another call is using that id right now, a random id is used.
+The session follows chatveil's one policy (:mod:`chatveil._session`): the explicit session,
+here ``config["configurable"]["session_id"]`` (what ``RunnableWithMessageHistory`` sets) or
+``config["configurable"]["thread_id"]`` (LangGraph); else the current ``guard.session(...)``
+block; else a *per-call* session, forgotten when the call ends, whose id is derived from the
+conversation's first human message so the same conversation keeps its surrogates.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
-import secrets
 import threading
 import time
 import uuid
@@ -23,16 +19,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import cachetools
-from langchain_core.callbacks import BaseCallbackHandler, BaseCallbackManager, CallbackManager
+from langchain_core.callbacks import (
+    BaseCallbackHandler,
+    BaseCallbackManager,
+    CallbackManager,
+)
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from langchain_core.runnables import ConfigurableFieldSpec
 from langchain_core.tracers.base import BaseTracer
 from langchain_core.tracers.log_stream import LogStreamCallbackHandler
 
-from chatveil import Guard, current_session
+from chatveil import Guard
+from chatveil._instruction import with_instruction
+from chatveil._schema import pseudonymize_unique
+from chatveil._session import SessionScope, on_forget, open_session
 from chatveil._walk import pseudonymize_leaves
 from chatveil.langchain._content import TextFn, is_plain, map_message, map_value
 from chatveil.langchain._stream import ChunkRestorer
+from chatveil.langchain._tools import has_definitions, mask_definitions
 
 __all__ = [
     "GUARDED_MARK",
@@ -72,14 +76,17 @@ SESSION_SPECS = (
     ),
 )
 
-_PROCESS_KEY = secrets.token_bytes(32)
-_IN_FLIGHT: cachetools.TTLCache[tuple[int, str], bool] = cachetools.TTLCache(100_000, 3600)
-_IN_FLIGHT_LOCK = threading.Lock()
-# last masked copy of each re-sent message, by (guard, session, message); holds the message
-_REUSE: cachetools.LRUCache[tuple[int, str, int], tuple[BaseMessage, BaseMessage]] = (
-    cachetools.LRUCache(20_000)
-)
+# last masked copy of each re-sent message, by (guard, session) then message; holds the
+# message, so a session's copies go when the session is forgotten or expires
+_Copies = cachetools.LRUCache[int, tuple[BaseMessage, BaseMessage]]
+_REUSE: cachetools.LRUCache[tuple[int, str], _Copies] = cachetools.LRUCache(10_000)
 _REUSE_LOCK = threading.Lock()
+
+
+@on_forget
+def _forget_copies(guard: Guard, session_id: str) -> None:
+    with _REUSE_LOCK:
+        _REUSE.pop((id(guard), session_id), None)
 
 
 def configured_session(config: Mapping[str, Any] | None) -> str | None:
@@ -144,18 +151,16 @@ class Scope:
     """One call's session: masks its input, restores its output, then ends.
 
     Args:
-        guard: the guard.
-        session_id: the session.
-        per_call: the session belongs to this call only and is forgotten by :meth:`close`.
+        session: the call's session (:func:`chatveil._session.open_session`).
         tally: where guard time (and audited counts) accumulate.
     """
 
-    def __init__(self, guard: Guard, session_id: str, per_call: bool, tally: Tally) -> None:
-        self.guard = guard
-        self.session_id = session_id
-        self.per_call = per_call
+    def __init__(self, session: SessionScope, tally: Tally) -> None:
+        self.session = session
+        self.guard = session.guard
+        self.session_id = session.session_id
+        self.per_call = session.per_call
         self.tally = tally
-        self._closed = False
 
     # ------------------------------------------------------------ masking
     def mask_messages(self, messages: Sequence[BaseMessage]) -> list[BaseMessage]:
@@ -175,9 +180,10 @@ class Scope:
         text = fn(message.content)  # type: ignore[arg-type]
         if text == message.content:
             return message
-        key = (id(self.guard), self.session_id, id(message))
+        key = (id(self.guard), self.session_id)
         with _REUSE_LOCK:
-            hit = _REUSE.get(key)
+            copies = _REUSE.get(key)
+            hit = copies.get(id(message)) if copies is not None else None
         if hit is not None and hit[0] is message and hit[1].content == text:
             fields = hit[1].__dict__
             current = message.__dict__
@@ -185,12 +191,28 @@ class Scope:
                 return hit[1]
         masked = message.model_copy(update={"content": text})
         with _REUSE_LOCK:
-            _REUSE[key] = (message, masked)
+            copies = _REUSE.get(key)
+            if copies is None:
+                copies = _REUSE[key] = cachetools.LRUCache(2_000)
+            copies[id(message)] = (message, masked)
         return masked
 
     def mask_value(self, value: Any) -> Any:
         """Pseudonymize a string, message, or JSON-like value (prompt variables)."""
         return self._mask(lambda fn: map_value(value, fn, masking=True))
+
+    def mask_definitions(self, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+        """Pseudonymize the tool definitions and output schemas in call keyword arguments.
+
+        Descriptions, titles, enum members, examples and defaults change; names, types and
+        the rest of each schema stay (see :mod:`chatveil._schema`).
+        """
+        if not has_definitions(kwargs):
+            return dict(kwargs)
+        with self.tally.step():
+            return pseudonymize_unique(
+                self.guard, self.session_id, lambda fn: mask_definitions(kwargs, fn)
+            )
 
     def _mask(self, walk: Callable[[TextFn], Any]) -> Any:
         with self.tally.step():
@@ -218,38 +240,19 @@ class Scope:
     # ------------------------------------------------------------ end
     def close(self) -> None:
         """Forget a per-call session's vault (idempotent)."""
-        if self._closed:
-            return
-        self._closed = True
-        if self.per_call:
-            self.guard.forget(self.session_id)
-            with _IN_FLIGHT_LOCK:
-                _IN_FLIGHT.pop((id(self.guard), self.session_id), None)
+        self.session.close()
 
     def __repr__(self) -> str:
         kind = "per-call" if self.per_call else "session"
-        return f"Scope({kind}, closed={self._closed})"
+        return f"Scope({kind}, closed={self.session.closed})"
 
 
 def open_scope(
     guard: Guard, session_id: str | None, value: Any, *, counting: bool = False
 ) -> Scope:
     """The scope of one call: the given session, the current one, or a fresh per-call one."""
-    tally = Tally(guard, counting=counting)
-    sid = session_id or current_session()
-    if sid:
-        return Scope(guard, sid, False, tally)
-    key = guard.config.secret_key or _PROCESS_KEY
-    digest = hmac.new(
-        key, b"chatveil-call\x00" + _seed(value).encode("utf-8", "surrogatepass"), hashlib.sha256
-    ).hexdigest()[:32]
-    sid = f"chatveil-call-{digest}"
-    with _IN_FLIGHT_LOCK:
-        if (id(guard), sid) in _IN_FLIGHT:
-            sid = f"chatveil-call-{uuid.uuid4().hex}"
-        _IN_FLIGHT[(id(guard), sid)] = True
-    guard.forget(sid)  # a vault left by an interrupted call is never reused
-    return Scope(guard, sid, True, tally)
+    session = open_session(guard, session_id, seed=_seed(value))
+    return Scope(session, Tally(guard, counting=counting))
 
 
 # ---------------------------------------------------------------------- callbacks
@@ -298,18 +301,27 @@ def masked_callbacks(
 
 def add_instruction(messages: list[BaseMessage], instruction: str | None) -> list[BaseMessage]:
     """Append the keep-verbatim instruction to the first system message (or add one)."""
-    if not instruction:
-        return messages
-    if messages and isinstance(messages[0], SystemMessage):
-        first = messages[0]
-        content = first.content
-        if isinstance(content, str):
-            if instruction in content:
-                return messages
-            new_content: Any = f"{content}\n\n{instruction}" if content else instruction
-        else:
-            if any(isinstance(b, Mapping) and b.get("text") == instruction for b in content):
-                return messages
-            new_content = [*content, {"type": "text", "text": instruction}]
-        return [first.model_copy(update={"content": new_content}), *messages[1:]]
-    return [SystemMessage(content=instruction), *messages]
+    return with_instruction(
+        messages,
+        instruction,
+        is_system=lambda m: isinstance(m, SystemMessage),
+        has=_has_text,
+        append=_append_text,
+        new_system=lambda text: SystemMessage(content=text),
+    )
+
+
+def _has_text(message: BaseMessage, text: str) -> bool:
+    content = message.content
+    if isinstance(content, str):
+        return text in content
+    return any(isinstance(b, Mapping) and b.get("text") == text for b in content)
+
+
+def _append_text(message: BaseMessage, text: str) -> BaseMessage:
+    content = message.content
+    if isinstance(content, str):
+        new_content: Any = f"{content}\n\n{text}" if content else text
+    else:
+        new_content = [*content, {"type": "text", "text": text}]
+    return message.model_copy(update={"content": new_content})

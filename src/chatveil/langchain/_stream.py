@@ -11,10 +11,21 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Mapping
 from typing import Any
 
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, BaseMessageChunk
+from langchain_core.messages import (
+    AIMessage,
+    AIMessageChunk,
+    BaseMessage,
+    BaseMessageChunk,
+)
 
 from chatveil import StreamRestorer
-from chatveil.langchain._content import JSON_KEYS, TEXT_KEYS, TextFn, map_json, map_message
+from chatveil.langchain._content import (
+    JSON_KEYS,
+    TEXT_KEYS,
+    TextFn,
+    map_json,
+    map_message,
+)
 
 __all__ = ["ChunkRestorer", "as_chunk"]
 
@@ -106,7 +117,7 @@ class ChunkRestorer:
             )
         if not isinstance(block, Mapping):
             return block
-        kind = block.get("type")
+        kind = str(block.get("type"))
         index = block.get("index", position)
         update: dict[str, Any] = {}
         for key in TEXT_KEYS.get(kind, ()):
@@ -226,6 +237,6 @@ class ChunkRestorer:
         return AIMessageChunk(
             content=content,
             additional_kwargs=kwargs,
-            tool_call_chunks=tool_chunks,
+            tool_call_chunks=tool_chunks,  # type: ignore[arg-type]  # ToolCallChunk dicts
             id=self._last_id,
         )

@@ -27,7 +27,10 @@ except ImportError:  # pragma: no cover - exercised only without the extra
     raise MissingDependencyError("llama-index-core", "llama-index") from None
 
 from chatveil.llama_index._llm import GuardedFunctionCallingLLM, GuardedLLM
-from chatveil.llama_index._nodes import PseudonymizeTransform, PseudonymNodePostprocessor
+from chatveil.llama_index._nodes import (
+    PseudonymizeTransform,
+    PseudonymNodePostprocessor,
+)
 
 __all__ = [
     "GuardedFunctionCallingLLM",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator, Callable, Generator, Sequence
+import contextlib
+from collections.abc import AsyncGenerator, Callable, Generator, Iterator, Sequence
 from functools import partial
 from typing import Any, TypeVar
 
@@ -11,6 +12,8 @@ from llama_index.core.base.llms.types import (
     BaseRecursiveContentBlock,
     ChatMessage,
     ChatResponse,
+    ChatResponseAsyncGen,
+    ChatResponseGen,
     CompletionResponse,
     LLMMetadata,
     MessageRole,
@@ -22,10 +25,13 @@ from llama_index.core.bridge.pydantic import Field, PrivateAttr
 from llama_index.core.llms import LLM
 from llama_index.core.llms.function_calling import FunctionCallingLLM
 from llama_index.core.llms.llm import ToolSelection
+from llama_index.core.tools.types import BaseTool
 
 from chatveil._guard import Guard
-from chatveil._walk import pseudonymize_leaves
-from chatveil.llama_index._common import TextFn, map_value
+from chatveil._instruction import with_instruction, with_instruction_prompt
+from chatveil._session import SessionScope, open_session
+from chatveil._walk import TextFn, map_leaves, pseudonymize_leaves
+from chatveil.llama_index._tools import mask_tools
 
 __all__ = ["GuardedFunctionCallingLLM", "GuardedLLM"]
 
@@ -33,11 +39,12 @@ R = TypeVar("R", ChatResponse, CompletionResponse)
 
 
 # ---------------------------------------------------------------------- messages
-def _map_block(block: Any, fn: TextFn) -> Any:
+def _map_block(block: Any, fn: TextFn, *, masking: bool = False) -> Any:
     """A copy of a content block (or a whole message) with its text leaves mapped by ``fn``.
 
     Text, thinking and tool-call blocks change; nested blocks (messages, citations) are walked;
-    images, audio, video, documents and cache points pass through untouched.
+    images, audio, video, documents and cache points pass through untouched. Tool-call
+    arguments go through chatveil's one leaf walker.
     """
     if isinstance(block, TextBlock):
         return block.model_copy(update={"text": fn(block.text)})
@@ -46,14 +53,15 @@ def _map_block(block: Any, fn: TextFn) -> Any:
             return block
         return block.model_copy(update={"content": fn(block.content)})
     if isinstance(block, ToolCallBlock):
-        return block.model_copy(update={"tool_kwargs": map_value(block.tool_kwargs, fn)})
+        kwargs = map_leaves(block.tool_kwargs, fn, masking=masking)
+        return block.model_copy(update={"tool_kwargs": kwargs})
     if isinstance(block, BaseRecursiveContentBlock):
         name = block.nested_blocks_field_name()
         nested = getattr(block, name)
         if isinstance(nested, list):
-            nested = [_map_block(b, fn) for b in nested]
+            nested = [_map_block(b, fn, masking=masking) for b in nested]
         else:
-            nested = _map_block(nested, fn)
+            nested = _map_block(nested, fn, masking=masking)
         return block.model_copy(update={name: nested})
     return block
 
@@ -116,10 +124,11 @@ class _Stream:
     """
 
     def __init__(
-        self, guard: Guard, session_id: str, rebuild: Callable[[Any, str, str, TextFn], Any]
+        self, scope: SessionScope, rebuild: Callable[[Any, str, str, TextFn], Any]
     ) -> None:
-        self._restorer = guard.stream_restorer(session_id)
-        self._restore = partial(guard.restore, session_id=session_id)
+        self._scope = scope
+        self._restorer = scope.guard.stream_restorer(scope.session_id)
+        self._restore = partial(scope.guard.restore, session_id=scope.session_id)
         self._rebuild = rebuild
         self._text = ""
         self._last: Any = None
@@ -138,18 +147,24 @@ class _Stream:
         return self._rebuild(self._last, tail, self._text, self._restore)
 
     def run(self, chunks: Any) -> Generator[Any, None, None]:
-        for chunk in chunks:
-            yield self.feed(chunk)
-        last = self.close()
-        if last is not None:
-            yield last
+        try:
+            for chunk in chunks:
+                yield self.feed(chunk)
+            last = self.close()
+            if last is not None:
+                yield last
+        finally:
+            self._scope.close()  # a per-call session ends with its stream
 
     async def arun(self, chunks: Any) -> AsyncGenerator[Any, None]:
-        async for chunk in chunks:
-            yield self.feed(chunk)
-        last = self.close()
-        if last is not None:
-            yield last
+        try:
+            async for chunk in chunks:
+                yield self.feed(chunk)
+            last = self.close()
+            if last is not None:
+                yield last
+        finally:
+            self._scope.close()
 
 
 # ---------------------------------------------------------------------- the LLM
@@ -157,10 +172,12 @@ class GuardedLLM(LLM):
     """A LlamaIndex LLM that keeps personal data away from the model it wraps.
 
     Every message (all roles, text, thinking and tool-call blocks) and every prompt is
-    pseudonymized into the current session before it reaches the inner model; answers,
+    pseudonymized into the call's session before it reaches the inner model; answers,
     streamed deltas and tool-call arguments come back with the originals restored. The
-    session is bound when a call starts (``guard.session(...)`` or ``"default"``), so a stream
-    consumed later, or in another thread, still restores with the right vault.
+    session is bound when a call starts: the LLM's ``session_id``, else the current
+    ``guard.session(...)``, else a per-call session forgotten when the call (or its stream)
+    ends; so a stream consumed later, or in another thread, still restores with the right
+    vault, and callers without a session never share one.
 
     LlamaIndex calls the LLM lazily when a streamed query or chat is iterated, and the sync
     streaming chat engines iterate in a thread of their own, where ``guard.session(...)`` is not
@@ -256,28 +273,31 @@ class GuardedLLM(LLM):
         )
 
     # ------------------------------------------------------------------ helpers
-    def _session(self) -> str:
-        return self._guard.resolve_session(self.session_id)
+    def _scope(self, seed: str) -> SessionScope:
+        return open_session(self._guard, self.session_id, seed=seed)
 
     def _mask_messages(self, messages: Sequence[ChatMessage], sid: str) -> list[ChatMessage]:
         messages = list(messages)
         masked = pseudonymize_leaves(
-            self._guard, sid, lambda fn: [_map_block(m, fn) for m in messages]
+            self._guard, sid, lambda fn: [_map_block(m, fn, masking=True) for m in messages]
         )
-        instruction = self._guard.instruction
-        if instruction is None:
-            return masked
         role = self._llm.metadata.system_role
-        if masked and masked[0].role in (MessageRole.SYSTEM, role):
-            first = masked[0]
-            blocks = [*first.blocks, TextBlock(text=instruction)]
-            return [first.model_copy(update={"blocks": blocks}), *masked[1:]]
-        return [ChatMessage(role=role, content=instruction), *masked]
+        return with_instruction(
+            masked,
+            self._guard.instruction,
+            is_system=lambda m: m.role in (MessageRole.SYSTEM, role),
+            has=lambda m, text: any(
+                isinstance(b, TextBlock) and b.text == text for b in m.blocks
+            ),
+            append=lambda m, text: m.model_copy(
+                update={"blocks": [*m.blocks, TextBlock(text=text)]}
+            ),
+            new_system=lambda text: ChatMessage(role=role, content=text),
+        )
 
     def _mask_prompt(self, prompt: str, sid: str) -> str:
-        masked = self._guard.pseudonymize(prompt, sid)
-        instruction = self._guard.instruction
-        return masked if instruction is None else f"{instruction}\n\n{masked}"
+        return with_instruction_prompt(self._guard.pseudonymize(prompt, sid),
+                                       self._guard.instruction)
 
     def _restore(self, sid: str) -> TextFn:
         return partial(self._guard.restore, session_id=sid)
@@ -285,68 +305,96 @@ class GuardedLLM(LLM):
     # ------------------------------------------------------------------ sync
     def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
         """Chat with pseudonymized messages; the answer comes back restored."""
-        sid = self._session()
-        response = self._llm.chat(self._mask_messages(messages, sid), **kwargs)
-        return _restored_chat(response, self._restore(sid))
+        with self._scope(_seed(messages)) as scope:
+            sid = scope.session_id
+            response = self._llm.chat(self._mask_messages(messages, sid), **kwargs)
+            return _restored_chat(response, self._restore(sid))
 
     def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
         """Complete a pseudonymized prompt; the answer comes back restored."""
-        sid = self._session()
-        response = self._llm.complete(self._mask_prompt(prompt, sid), formatted=formatted, **kwargs)
-        return _restored_completion(response, self._restore(sid))
+        with self._scope(prompt) as scope:
+            sid = scope.session_id
+            masked = self._mask_prompt(prompt, sid)
+            response = self._llm.complete(masked, formatted=formatted, **kwargs)
+            return _restored_completion(response, self._restore(sid))
 
     def stream_chat(
         self, messages: Sequence[ChatMessage], **kwargs: Any
     ) -> Generator[ChatResponse, None, None]:
         """Stream a chat answer; deltas are restored as they arrive."""
-        sid = self._session()
-        chunks = self._llm.stream_chat(self._mask_messages(messages, sid), **kwargs)
-        return _Stream(self._guard, sid, _chat_chunk).run(chunks)
+        scope = self._scope(_seed(messages))
+        with _closing_on_error(scope):
+            masked = self._mask_messages(messages, scope.session_id)
+            chunks = self._llm.stream_chat(masked, **kwargs)
+        return _Stream(scope, _chat_chunk).run(chunks)
 
     def stream_complete(
         self, prompt: str, formatted: bool = False, **kwargs: Any
     ) -> Generator[CompletionResponse, None, None]:
         """Stream a completion; deltas are restored as they arrive."""
-        sid = self._session()
-        masked = self._mask_prompt(prompt, sid)
-        chunks = self._llm.stream_complete(masked, formatted=formatted, **kwargs)
-        return _Stream(self._guard, sid, _completion_chunk).run(chunks)
+        scope = self._scope(prompt)
+        with _closing_on_error(scope):
+            masked = self._mask_prompt(prompt, scope.session_id)
+            chunks = self._llm.stream_complete(masked, formatted=formatted, **kwargs)
+        return _Stream(scope, _completion_chunk).run(chunks)
 
     # ------------------------------------------------------------------ async
     # Detection is CPU-bound, so async calls pseudonymize in a worker thread.
     async def achat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
         """Async :meth:`chat`."""
-        sid = self._session()
-        masked = await asyncio.to_thread(self._mask_messages, messages, sid)
-        response = await self._llm.achat(masked, **kwargs)
-        return _restored_chat(response, self._restore(sid))
+        with self._scope(_seed(messages)) as scope:
+            sid = scope.session_id
+            masked = await asyncio.to_thread(self._mask_messages, messages, sid)
+            response = await self._llm.achat(masked, **kwargs)
+            return _restored_chat(response, self._restore(sid))
 
     async def acomplete(
         self, prompt: str, formatted: bool = False, **kwargs: Any
     ) -> CompletionResponse:
         """Async :meth:`complete`."""
-        sid = self._session()
-        masked = await asyncio.to_thread(self._mask_prompt, prompt, sid)
-        response = await self._llm.acomplete(masked, formatted=formatted, **kwargs)
-        return _restored_completion(response, self._restore(sid))
+        with self._scope(prompt) as scope:
+            sid = scope.session_id
+            masked = await asyncio.to_thread(self._mask_prompt, prompt, sid)
+            response = await self._llm.acomplete(masked, formatted=formatted, **kwargs)
+            return _restored_completion(response, self._restore(sid))
 
     async def astream_chat(
         self, messages: Sequence[ChatMessage], **kwargs: Any
     ) -> AsyncGenerator[ChatResponse, None]:
         """Async :meth:`stream_chat`."""
-        sid = self._session()
-        masked = await asyncio.to_thread(self._mask_messages, messages, sid)
-        chunks = await self._llm.astream_chat(masked, **kwargs)
-        return _Stream(self._guard, sid, _chat_chunk).arun(chunks)
+        scope = self._scope(_seed(messages))
+        with _closing_on_error(scope):
+            masked = await asyncio.to_thread(self._mask_messages, messages, scope.session_id)
+            chunks = await self._llm.astream_chat(masked, **kwargs)
+        return _Stream(scope, _chat_chunk).arun(chunks)
 
     async def astream_complete(
         self, prompt: str, formatted: bool = False, **kwargs: Any
     ) -> AsyncGenerator[CompletionResponse, None]:
         """Async :meth:`stream_complete`."""
-        sid = self._session()
-        masked = await asyncio.to_thread(self._mask_prompt, prompt, sid)
-        chunks = await self._llm.astream_complete(masked, formatted=formatted, **kwargs)
-        return _Stream(self._guard, sid, _completion_chunk).arun(chunks)
+        scope = self._scope(prompt)
+        with _closing_on_error(scope):
+            masked = await asyncio.to_thread(self._mask_prompt, prompt, scope.session_id)
+            chunks = await self._llm.astream_complete(masked, formatted=formatted, **kwargs)
+        return _Stream(scope, _completion_chunk).arun(chunks)
+
+
+def _seed(messages: Sequence[ChatMessage]) -> str:
+    """The text a per-call session id is derived from: the first user message."""
+    first = next((m for m in messages if m.role == MessageRole.USER), None)
+    if first is None and messages:
+        first = messages[0]
+    return str(first.content or "") if first is not None else ""
+
+
+@contextlib.contextmanager
+def _closing_on_error(scope: SessionScope) -> Iterator[None]:
+    """Close ``scope`` if starting a stream fails (otherwise the stream closes it at its end)."""
+    try:
+        yield
+    except BaseException:
+        scope.close()
+        raise
 
 
 def _tool_history(
@@ -365,10 +413,14 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
 
     ``chat_with_tools`` and its stream and async twins send the user message and the history
     (earlier tool calls and tool results included) pseudonymized, as one history, to the inner
-    model's own ``chat_with_tools``. The answer comes back restored, tool-call arguments
-    (``ToolCallBlock``) included, so ``get_tool_calls_from_response``, ``predict_and_call`` and
-    agents run tools with the originals. Tool names, descriptions and schemas are sent as they
-    are. :meth:`GuardedLLM.wrap` picks this class for a ``FunctionCallingLLM``.
+    model's own ``chat_with_tools``. The tools' definitions are pseudonymized into the same
+    session: the inner model gets stand-ins whose ``ToolMetadata`` carries the masked
+    description and a schema whose descriptions, enum members, examples and defaults are
+    masked (names, property names and types stay). The answer comes back restored, tool-call
+    arguments (``ToolCallBlock``) included, so ``get_tool_calls_from_response``,
+    ``predict_and_call``, ``structured_predict`` and agents run the caller's own tools with the
+    originals (an enum member the model picks comes back as the original member).
+    :meth:`GuardedLLM.wrap` picks this class for a ``FunctionCallingLLM``.
     """
 
     def __init__(self, llm: FunctionCallingLLM, guard: Guard | None = None, **kwargs: Any) -> None:
@@ -385,66 +437,111 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         """The inner model's metadata, unchanged."""
         return self._llm.metadata
 
-    # Options such as allow_parallel_tool_calls or tool_required pass through in **kwargs.
+    @property
+    def _tools_llm(self) -> FunctionCallingLLM:
+        llm = self._llm
+        assert isinstance(llm, FunctionCallingLLM)  # checked in __init__
+        return llm
+
+    def _tool_options(self, verbose: bool, parallel: bool, required: bool) -> dict[str, Any]:
+        return {"verbose": verbose, "allow_parallel_tool_calls": parallel,
+                "tool_required": required}
+
     def chat_with_tools(
         self,
-        tools: Sequence[Any],
+        tools: Sequence[BaseTool],
         user_msg: str | ChatMessage | None = None,
         chat_history: list[ChatMessage] | None = None,
+        verbose: bool = False,
+        allow_parallel_tool_calls: bool = False,
+        tool_required: bool = False,
         **kwargs: Any,
     ) -> ChatResponse:
         """Chat with tools; messages pseudonymized, answer and tool calls restored."""
-        sid = self._session()
-        history = self._mask_messages(_tool_history(user_msg, chat_history), sid)
-        response = self._llm.chat_with_tools(tools, chat_history=history, **kwargs)
-        return _restored_chat(response, self._restore(sid))
+        messages = _tool_history(user_msg, chat_history)
+        with self._scope(_seed(messages)) as scope:
+            sid = scope.session_id
+            history = self._mask_messages(messages, sid)
+            masked_tools = mask_tools(self._guard, sid, tools)
+            response = self._tools_llm.chat_with_tools(
+                masked_tools, chat_history=history,
+                **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
+            )
+            return _restored_chat(response, self._restore(sid))
 
     def stream_chat_with_tools(
         self,
-        tools: Sequence[Any],
+        tools: Sequence[BaseTool],
         user_msg: str | ChatMessage | None = None,
         chat_history: list[ChatMessage] | None = None,
+        verbose: bool = False,
+        allow_parallel_tool_calls: bool = False,
+        tool_required: bool = False,
         **kwargs: Any,
-    ) -> Generator[ChatResponse, None, None]:
+    ) -> ChatResponseGen:
         """Stream a chat with tools; deltas and tool calls restored as they arrive."""
-        sid = self._session()
-        history = self._mask_messages(_tool_history(user_msg, chat_history), sid)
-        chunks = self._llm.stream_chat_with_tools(tools, chat_history=history, **kwargs)
-        return _Stream(self._guard, sid, _chat_chunk).run(chunks)
+        messages = _tool_history(user_msg, chat_history)
+        scope = self._scope(_seed(messages))
+        with _closing_on_error(scope):
+            history = self._mask_messages(messages, scope.session_id)
+            masked_tools = mask_tools(self._guard, scope.session_id, tools)
+            chunks = self._tools_llm.stream_chat_with_tools(
+                masked_tools, chat_history=history,
+                **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
+            )
+        return _Stream(scope, _chat_chunk).run(chunks)
 
     async def achat_with_tools(
         self,
-        tools: Sequence[Any],
+        tools: Sequence[BaseTool],
         user_msg: str | ChatMessage | None = None,
         chat_history: list[ChatMessage] | None = None,
+        verbose: bool = False,
+        allow_parallel_tool_calls: bool = False,
+        tool_required: bool = False,
         **kwargs: Any,
     ) -> ChatResponse:
         """Async :meth:`chat_with_tools`."""
-        sid = self._session()
         messages = _tool_history(user_msg, chat_history)
-        history = await asyncio.to_thread(self._mask_messages, messages, sid)
-        response = await self._llm.achat_with_tools(tools, chat_history=history, **kwargs)
-        return _restored_chat(response, self._restore(sid))
+        with self._scope(_seed(messages)) as scope:
+            sid = scope.session_id
+            history = await asyncio.to_thread(self._mask_messages, messages, sid)
+            masked_tools = await asyncio.to_thread(mask_tools, self._guard, sid, tools)
+            response = await self._tools_llm.achat_with_tools(
+                masked_tools, chat_history=history,
+                **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
+            )
+            return _restored_chat(response, self._restore(sid))
 
     async def astream_chat_with_tools(
         self,
-        tools: Sequence[Any],
+        tools: Sequence[BaseTool],
         user_msg: str | ChatMessage | None = None,
         chat_history: list[ChatMessage] | None = None,
+        verbose: bool = False,
+        allow_parallel_tool_calls: bool = False,
+        tool_required: bool = False,
         **kwargs: Any,
-    ) -> AsyncGenerator[ChatResponse, None]:
+    ) -> ChatResponseAsyncGen:
         """Async :meth:`stream_chat_with_tools`."""
-        sid = self._session()
         messages = _tool_history(user_msg, chat_history)
-        history = await asyncio.to_thread(self._mask_messages, messages, sid)
-        chunks = await self._llm.astream_chat_with_tools(tools, chat_history=history, **kwargs)
-        return _Stream(self._guard, sid, _chat_chunk).arun(chunks)
+        scope = self._scope(_seed(messages))
+        with _closing_on_error(scope):
+            history = await asyncio.to_thread(self._mask_messages, messages, scope.session_id)
+            masked_tools = await asyncio.to_thread(
+                mask_tools, self._guard, scope.session_id, tools
+            )
+            chunks = await self._tools_llm.astream_chat_with_tools(
+                masked_tools, chat_history=history,
+                **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
+            )
+        return _Stream(scope, _chat_chunk).arun(chunks)
 
     def get_tool_calls_from_response(
         self, response: ChatResponse, error_on_no_tool_call: bool = True, **kwargs: Any
     ) -> list[ToolSelection]:
         """The tool calls of a (restored) response, parsed by the inner model."""
-        return self._llm.get_tool_calls_from_response(
+        return self._tools_llm.get_tool_calls_from_response(
             response, error_on_no_tool_call=error_on_no_tool_call, **kwargs
         )
 

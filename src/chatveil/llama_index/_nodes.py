@@ -1,4 +1,4 @@
-"""Pseudonymize LlamaIndex nodes: after retrieval (postprocessor) and before indexing (transform)."""
+"""Pseudonymize LlamaIndex nodes: after retrieval (postprocessor), before indexing (transform)."""
 
 from __future__ import annotations
 
@@ -19,60 +19,72 @@ from llama_index.core.schema import (
 )
 
 from chatveil._guard import Guard
-from chatveil._walk import pseudonymize_leaves
+from chatveil._session import open_session
+from chatveil._walk import TextFn, map_leaves, pseudonymize_leaves
 from chatveil.errors import ConfigurationError
-from chatveil.llama_index._common import TextFn, map_value
 
 __all__ = ["PseudonymNodePostprocessor", "PseudonymizeTransform"]
 
 N = TypeVar("N", bound=BaseNode)
 
 
-def _map_metadata(metadata: dict[str, Any], fn: TextFn, keep: Callable[[str], bool]) -> dict:
-    return {k: v if keep(k) else map_value(v, fn) for k, v in metadata.items()}
+def _map_metadata(
+    metadata: dict[str, Any], fn: TextFn, keep: Callable[[str], bool], masking: bool
+) -> dict[str, Any]:
+    return {k: v if keep(k) else map_leaves(v, fn, masking=masking) for k, v in metadata.items()}
 
 
-def _map_node(node: N, fn: TextFn, keep: Callable[[str], bool], relationships: bool = False) -> N:
+def _map_node(
+    node: N, fn: TextFn, keep: Callable[[str], bool], *, masking: bool, relationships: bool = False
+) -> N:
     """A copy of ``node`` with its text and metadata values mapped by ``fn``.
 
     Args:
         node: the node; never modified.
         fn: maps one text leaf.
         keep: metadata keys for which this returns True are left as they are.
+        masking: pseudonymizing (a metadata value chatveil cannot read raises) or restoring.
         relationships: also map the metadata that relationships carry (e.g. the source
             document's, copied into every chunk by node parsers).
     """
     copy = node.model_copy()
-    copy.metadata = _map_metadata(node.metadata, fn, keep)
+    copy.metadata = _map_metadata(node.metadata, fn, keep, masking)
     resource = getattr(node, "text_resource", None)
     if resource is not None:  # Node / Document keep their text in a media resource
         if resource.text:
-            copy.text_resource = resource.model_copy(update={"text": fn(resource.text)})
+            copy.text_resource = resource.model_copy(  # type: ignore[attr-defined]
+                update={"text": fn(resource.text)}
+            )
     elif text := node.get_content(metadata_mode=MetadataMode.NONE):
         copy.set_content(fn(text))
     if relationships and node.relationships:
         copy.relationships = {
             rel: (
-                [_map_related(i, fn, keep) for i in info]
+                [_map_related(i, fn, keep, masking) for i in info]
                 if isinstance(info, list)
-                else _map_related(info, fn, keep)
+                else _map_related(info, fn, keep, masking)
             )
             for rel, info in node.relationships.items()
         }
     return copy
 
 
-def _map_related(info: RelatedNodeInfo, fn: TextFn, keep: Callable[[str], bool]) -> Any:
-    return info.model_copy(update={"metadata": _map_metadata(info.metadata, fn, keep)})
+def _map_related(
+    info: RelatedNodeInfo, fn: TextFn, keep: Callable[[str], bool], masking: bool
+) -> Any:
+    return info.model_copy(update={"metadata": _map_metadata(info.metadata, fn, keep, masking)})
 
 
-def _map_scored(nodes: Sequence[NodeWithScore], fn: TextFn) -> list[NodeWithScore]:
+def _map_scored(
+    nodes: Sequence[NodeWithScore], fn: TextFn, *, masking: bool
+) -> list[NodeWithScore]:
     """Copies of retrieved nodes with the text and metadata the LLM sees mapped by ``fn``."""
     out = []
     for scored in nodes:
         node = scored.node
-        excluded = set(node.excluded_llm_metadata_keys)
-        out.append(scored.model_copy(update={"node": _map_node(node, fn, excluded.__contains__)}))
+        keep = set(node.excluded_llm_metadata_keys).__contains__
+        mapped = _map_node(node, fn, keep, masking=masking)
+        out.append(scored.model_copy(update={"node": mapped}))
     return out
 
 
@@ -86,8 +98,10 @@ class PseudonymNodePostprocessor(BaseNodePostprocessor):
     the context come back with the originals.
 
     The session is ``session_id`` if given, else the one of the enclosing
-    ``guard.session(...)`` block (``"default"`` otherwise); async queries see their own task's
-    session.
+    ``guard.session(...)`` block; async queries see their own task's session. Without either,
+    the nodes are pseudonymized into a per-call session that is forgotten at once: the model
+    still never sees the originals, but answers that quote them cannot be restored, so give
+    the postprocessor and the :class:`GuardedLLM` one session.
 
     Args:
         guard: the guard shared with the :class:`GuardedLLM`.
@@ -128,9 +142,11 @@ class PseudonymNodePostprocessor(BaseNodePostprocessor):
     def _postprocess_nodes(
         self, nodes: list[NodeWithScore], query_bundle: QueryBundle | None = None
     ) -> list[NodeWithScore]:
-        sid = self._guard.resolve_session(self.session_id)
         nodes = list(nodes)
-        return pseudonymize_leaves(self._guard, sid, partial(_map_scored, nodes))
+        with open_session(self._guard, self.session_id) as scope:
+            return pseudonymize_leaves(
+                self._guard, scope.session_id, partial(_map_scored, nodes, masking=True)
+            )
 
     # The inherited async hook runs ``_postprocess_nodes`` in a worker thread, with a copy of
     # the caller's context, so the session of the calling task is used.
@@ -146,7 +162,7 @@ class PseudonymNodePostprocessor(BaseNodePostprocessor):
         """
         sid = self._guard.resolve_session(session_id or self.session_id)
         restore = partial(self._guard.restore, session_id=sid)
-        return _map_scored(nodes, restore)
+        return _map_scored(nodes, restore, masking=False)
 
 
 class PseudonymizeTransform(TransformComponent):
@@ -160,7 +176,9 @@ class PseudonymizeTransform(TransformComponent):
 
     Args:
         guard: the guard whose vault receives the surrogates.
-        session_id: the vault (session) name; the current session if omitted.
+        session_id: the vault (session) name; the current session if omitted. Without
+            either, each call uses a per-call session forgotten when it returns (the
+            documents are pseudonymized for good: nothing can restore them).
         exclude_metadata_keys: metadata keys kept verbatim (e.g. ids used for filtering).
         show_progress: show a progress bar while detecting.
 
@@ -217,15 +235,17 @@ class PseudonymizeTransform(TransformComponent):
                 "nodes already carry embeddings computed from the originals: place "
                 "PseudonymizeTransform before the embedding model"
             )
-        sid = self._guard.resolve_session(self.session_id)
         keep = set(self.exclude_metadata_keys).__contains__
         progress = bool(kwargs.get("show_progress", self.show_progress))
-        return pseudonymize_leaves(
-            self._guard,
-            sid,
-            lambda fn: [_map_node(n, fn, keep, relationships=True) for n in nodes],
-            progress=progress,
-        )
+        with open_session(self._guard, self.session_id) as scope:
+            return pseudonymize_leaves(
+                self._guard,
+                scope.session_id,
+                lambda fn: [
+                    _map_node(n, fn, keep, masking=True, relationships=True) for n in nodes
+                ],
+                progress=progress,
+            )
 
     async def acall(self, nodes: Sequence[BaseNode], **kwargs: Any) -> list[BaseNode]:
         """Async :meth:`__call__`, run in a worker thread (detection is CPU-bound)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
 
 import cachetools
@@ -14,17 +15,36 @@ __all__ = ["DetectionCache", "MemoryDetectionCache"]
 
 @runtime_checkable
 class DetectionCache(Protocol):
-    """Where raw detection results live. Keys are hashes; values are spans only."""
+    """Where raw detection results live.
 
-    def get(self, key: str) -> tuple[Span, ...] | None: ...
+    Keys are keyed HMACs of the text (the guard's secret, the detector's identity), never the
+    text or a bare hash of it; values are spans only (offsets, types, scores), never values.
+    """
 
-    def set(self, key: str, spans: tuple[Span, ...]) -> None: ...
+    def get(self, key: str) -> tuple[Span, ...] | None:
+        """The cached spans for ``key``, or ``None``."""
+        ...
 
-    def clear(self) -> None: ...
+    def set(self, key: str, spans: tuple[Span, ...]) -> None:
+        """Cache ``spans`` under ``key``."""
+        ...
+
+    def delete(self, keys: Iterable[str]) -> None:
+        """Remove these keys (a forgotten session's texts); unknown keys are ignored."""
+        ...
+
+    def clear(self) -> None:
+        """Remove everything."""
+        ...
 
 
 class MemoryDetectionCache:
-    """Thread-safe TTL cache of detection results (cachetools)."""
+    """Thread-safe TTL cache of detection results (cachetools).
+
+    Args:
+        maxsize: most results kept (least recently used evicted).
+        ttl: seconds a result is kept.
+    """
 
     def __init__(self, maxsize: int = 10_000, ttl: float = 3600.0) -> None:
         self._cache: cachetools.TTLCache[str, tuple[Span, ...]] = cachetools.TTLCache(
@@ -40,9 +60,20 @@ class MemoryDetectionCache:
         with self._lock:
             self._cache[key] = tuple(spans)
 
+    def delete(self, keys: Iterable[str]) -> None:
+        with self._lock:
+            for key in keys:
+                self._cache.pop(key, None)
+
     def clear(self) -> None:
         with self._lock:
             self._cache.clear()
+
+    def keys(self) -> list[str]:
+        """The keys held now (HMACs: they reveal nothing about the texts)."""
+        with self._lock:
+            self._cache.expire()
+            return list(self._cache.keys())
 
     def __len__(self) -> int:
         with self._lock:

@@ -1,67 +1,259 @@
-"""Vault stores: where session vaults live."""
+"""Vault stores: where sessions' entries and counters live.
+
+A store holds plain data only (:class:`~chatveil.state.Entry` values and integer counters).
+Every index built from entries (restore, recall, name parts, the per-text memo) is a
+per-process cache that a guard rebuilds or extends from :meth:`VaultStore.entries`, so a store
+shared by many worker processes (Redis...) needs nothing but the operations below.
+"""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+import uuid
+import weakref
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Protocol, runtime_checkable
 
-import cachetools
+from chatveil.errors import UnknownSessionError
+from chatveil.state._expiry import ExpiringMap
+from chatveil.state.entries import Entry
 
-from chatveil.state.entries import Vault
+__all__ = ["Entries", "MemoryVaultStore", "ObservableStore", "VaultStore"]
 
-__all__ = ["MemoryVaultStore", "VaultStore"]
+
+@dataclass(frozen=True, slots=True)
+class Entries:
+    """What :meth:`VaultStore.entries` returns.
+
+    Attributes:
+        epoch: identifies this incarnation of the session; it changes when the session is
+            dropped (or expires) and is created again, so a cache built from an older epoch is
+            discarded, never extended.
+        version: number of entries the session holds now.
+        entries: the entries from position ``since`` to ``version``, in the order added.
+        counters: the session's counters (label -> last number issued).
+    """
+
+    epoch: str
+    version: int
+    entries: tuple[Entry, ...]
+    counters: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @runtime_checkable
 class VaultStore(Protocol):
-    """Where session vaults live."""
+    """Where sessions' entries and counters live: the contract a shared store implements.
 
-    def get(self, session_id: str) -> Vault | None: ...
+    A session holds an append-only list of entries, a map of integer counters and an epoch.
+    Keys: ``session_id`` strings exactly as given (a networked store should key them with an
+    HMAC of the guard's secret and keep entries encrypted at rest). Every method is safe to
+    call from many threads and processes at once.
 
-    def get_or_create(self, session_id: str, key: bytes) -> Vault: ...
+    Lifetime. :meth:`create` makes a session; :meth:`create`, :meth:`touch`, :meth:`entries`,
+    :meth:`add` and :meth:`next_number` restart its lifetime (sliding expiry, the store's own
+    TTL). An expired session is deleted, not hidden: afterwards it is as if it had been
+    dropped. Methods that need a session raise :class:`~chatveil.errors.UnknownSessionError`
+    when it does not exist (never created, dropped or expired); they never create it.
 
-    def drop(self, session_id: str) -> bool: ...
+    Uniqueness. :meth:`add` is the only write of entries and is atomic: it adds an entry only
+    if the session has no entry with the same original (compared with ``str.casefold``), and
+    neither its surrogate nor its original is the surrogate or the original of another entry
+    (casefolded as well). That is what keeps restoration unambiguous when two workers
+    pseudonymize into one session at the same time.
 
-    def sessions(self) -> Iterator[str]: ...
+    Cost. A guard needs one call per turn to catch up (``entries(sid, since=my_version)``),
+    plus one :meth:`add` per new original. With Redis, for instance: a session is a list of
+    JSON-encoded (encrypted) entries, a hash of casefolded originals and surrogates (HMAC'd),
+    a hash of counters and an epoch key, all with the same expiry; :meth:`add` is one Lua
+    script (check both hashes, RPUSH, HSET, PEXPIRE), :meth:`entries` is ``LRANGE since -1``
+    plus the epoch and counters in one pipeline, :meth:`next_number` is ``HINCRBY``.
+    """
+
+    def create(self, session_id: str) -> bool:
+        """Create the session if it does not exist (a new epoch); True if it was created.
+
+        Refreshes the lifetime of an existing session.
+        """
+        ...
+
+    def exists(self, session_id: str) -> bool:
+        """True if the session exists (does not refresh its lifetime)."""
+        ...
+
+    def touch(self, session_id: str) -> bool:
+        """Refresh the session's lifetime; False if it does not exist."""
+        ...
+
+    def entries(self, session_id: str, since: int = 0) -> Entries:
+        """The session's epoch, version, entries from position ``since`` on, and counters.
+
+        ``since`` beyond the current version yields no entries (the caller compares
+        ``version`` and ``epoch`` with its own to notice a session that was recreated).
+        """
+        ...
+
+    def add(self, session_id: str, entry: Entry) -> Entry | None:
+        """Add ``entry`` if absent, atomically (see the class docstring).
+
+        Returns:
+            ``entry`` if it was added; the stored entry if one with the same original exists
+            (first writer wins); ``None`` if the surrogate is taken (the caller tries its
+            next candidate).
+        """
+        ...
+
+    def next_number(self, session_id: str, label: str) -> int:
+        """Increment the counter ``label`` (from 0) and return its new value, atomically."""
+        ...
+
+    def merge_counters(self, session_id: str, counters: Mapping[str, int]) -> None:
+        """Raise each counter to at least the given value (importing a vault)."""
+        ...
+
+    def drop(self, session_id: str) -> bool:
+        """Delete the session and everything in it; True if it existed."""
+        ...
+
+    def sessions(self) -> Iterator[str]:
+        """The ids of the live sessions (a snapshot)."""
+        ...
+
+
+@runtime_checkable
+class ObservableStore(Protocol):
+    """A store that tells listeners when a session is dropped, expires or is evicted.
+
+    A guard subscribes so that its per-process caches of a session (indexes, remembered
+    texts, detection-cache entries) go when the session goes. A networked store may implement
+    it with keyspace notifications; without it, a guard notices at the session's next use.
+    """
+
+    def add_listener(self, listener: Callable[[str], None]) -> None:
+        """Call ``listener(session_id)`` whenever a session stops existing."""
+        ...
+
+
+class _Session:
+    """One session's data in a :class:`MemoryVaultStore`."""
+
+    __slots__ = ("counters", "entries", "epoch", "originals", "taken")
+
+    def __init__(self) -> None:
+        self.epoch = uuid.uuid4().hex
+        self.entries: list[Entry] = []
+        self.originals: dict[str, Entry] = {}  # casefolded original -> entry
+        self.taken: set[str] = set()  # casefolded originals and surrogates
+        self.counters: dict[str, int] = {}
 
 
 class MemoryVaultStore:
-    """In-process vaults with least-recently-used eviction and expiry after the last use."""
+    """In-process sessions with least-recently-used eviction and expiry after the last use.
+
+    Expired sessions are purged from memory by a background thread when their time is up.
+
+    Args:
+        ttl: seconds a session lives after its last use; ``None`` keeps it until evicted.
+        maxsize: most sessions kept; the least recently used is evicted beyond that.
+    """
 
     def __init__(self, *, ttl: float | None = 86_400.0, maxsize: int = 10_000) -> None:
-        self._lock = threading.Lock()
-        if ttl is None:
-            self._vaults: cachetools.Cache[str, Vault] = cachetools.LRUCache(maxsize)
-        else:
-            self._vaults = cachetools.TTLCache(maxsize, ttl)
+        self._lock = threading.Lock()  # guards the data inside sessions
+        self._listeners_lock = threading.Lock()
+        self._listeners: list[weakref.WeakMethod[Callable[[str], None]] | Callable[[str], None]]
+        self._listeners = []
+        self._sessions: ExpiringMap[str, _Session] = ExpiringMap(
+            ttl=ttl, maxsize=maxsize, on_remove=self._removed
+        )
 
-    def get(self, session_id: str) -> Vault | None:
-        with self._lock:
-            vault = self._vaults.get(session_id)
-            if vault is not None:
-                self._vaults[session_id] = vault  # refresh expiry on use
-            return vault
+    # ------------------------------------------------------------ lifetime
+    def create(self, session_id: str) -> bool:
+        return self._sessions.setdefault(session_id, _Session)[1]
 
-    def get_or_create(self, session_id: str, key: bytes) -> Vault:
-        with self._lock:
-            vault = self._vaults.get(session_id)
-            if vault is None:
-                vault = Vault(session_id, key)
-            self._vaults[session_id] = vault
-            return vault
+    def exists(self, session_id: str) -> bool:
+        return self._sessions.get(session_id, touch=False) is not None
+
+    def touch(self, session_id: str) -> bool:
+        return self._sessions.get(session_id) is not None
 
     def drop(self, session_id: str) -> bool:
-        with self._lock:
-            return self._vaults.pop(session_id, None) is not None
+        found = self._sessions.pop(session_id) is not None
+        if found:
+            self._removed(session_id, None)
+        return found
 
     def sessions(self) -> Iterator[str]:
+        return self._sessions.keys()
+
+    # ------------------------------------------------------------ data
+    def entries(self, session_id: str, since: int = 0) -> Entries:
         with self._lock:
-            return iter(list(self._vaults.keys()))
+            session = self._get(session_id)
+            return Entries(
+                session.epoch,
+                len(session.entries),
+                tuple(session.entries[max(0, since):]),
+                MappingProxyType(dict(session.counters)),
+            )
+
+    def add(self, session_id: str, entry: Entry) -> Entry | None:
+        original, surrogate = entry.original.casefold(), entry.surrogate.casefold()
+        with self._lock:
+            session = self._get(session_id)
+            existing = session.originals.get(original)
+            if existing is not None:
+                return existing
+            if surrogate in session.taken or original in session.taken:
+                # a surrogate or original of another entry
+                return None
+            session.entries.append(entry)
+            session.originals[original] = entry
+            session.taken.update((original, surrogate))
+            return entry
+
+    def next_number(self, session_id: str, label: str) -> int:
+        with self._lock:
+            counters = self._get(session_id).counters
+            counters[label] = counters.get(label, 0) + 1
+            return counters[label]
+
+    def merge_counters(self, session_id: str, counters: Mapping[str, int]) -> None:
+        with self._lock:
+            mine = self._get(session_id).counters
+            for label, n in counters.items():
+                mine[label] = max(mine.get(label, 0), int(n))
+
+    def _get(self, session_id: str) -> _Session:
+        session = self._sessions.get(session_id)
+        if session is None:
+            raise UnknownSessionError(session_id)
+        return session
+
+    # ------------------------------------------------------------ listeners
+    def add_listener(self, listener: Callable[[str], None]) -> None:
+        """Call ``listener(session_id)`` when a session is dropped, expires or is evicted.
+
+        Bound methods are held weakly (a guard listening to a shared store can still be
+        garbage-collected).
+        """
+        ref: weakref.WeakMethod[Callable[[str], None]] | Callable[[str], None]
+        bound = hasattr(listener, "__self__") and hasattr(listener, "__func__")
+        ref = weakref.WeakMethod(listener) if bound else listener
+        with self._listeners_lock:
+            self._listeners.append(ref)
+
+    def _removed(self, session_id: str, _session: _Session | None) -> None:
+        with self._listeners_lock:
+            listeners = list(self._listeners)
+        for ref in listeners:
+            fn = ref() if isinstance(ref, weakref.WeakMethod) else ref
+            if fn is not None:
+                fn(session_id)
 
     def __len__(self) -> int:
-        with self._lock:
-            return len(self._vaults)
+        """Sessions held in memory right now."""
+        return len(self._sessions)
 
     def __repr__(self) -> str:
         return f"MemoryVaultStore(sessions={len(self)})"

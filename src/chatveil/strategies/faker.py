@@ -1,23 +1,22 @@
 """The ``faker`` strategy: realistic, format-preserving surrogates.
 
-Strategies know nothing about detection. Each candidate is derived deterministically from
-(session key, entity type, original, attempt), so the same original gets the same surrogate in
-every turn; the vault asks for the next attempt when a candidate collides.
+Each candidate is derived deterministically from (session key, entity type, original, attempt),
+so the same original gets the same surrogate in every turn; the pseudonymizer asks for the next
+attempt when a candidate collides.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import random
 import threading
+from collections.abc import Mapping
 from typing import Any
 
-from chatveil.strategies._labels import label_for
+from chatveil.strategies._base import Candidate, Request, digest
 from chatveil.strategies.formats import FORMAT_PRESERVING
-from chatveil.strategies.token import token_for
+from chatveil.strategies.placeholder import placeholder_for
 
-__all__ = ["SurrogateFactory"]
+__all__ = ["FakerStrategy"]
 
 # after this many colliding attempts, person surrogates use compound names
 _CROWDED = 8
@@ -25,9 +24,17 @@ _CROWDED = 8
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx"}
 
 
+class FakerStrategy:
+    """Realistic surrogates: a phone keeps its layout, a card stays Luhn-valid with the same
+    grouping, an IBAN passes mod 97, an email stays an email, a person gets a full name whose
+    first and last names map to the original's.
 
-class SurrogateFactory:
-    """Builds candidate surrogates for the ``faker``, ``token`` and ``placeholder`` strategies."""
+    Args:
+        locale: the Faker locale names, streets and cities come from.
+    """
+
+    name = "faker"
+    reversible = True
 
     def __init__(self, locale: str = "en_US") -> None:
         self._locale = locale
@@ -42,18 +49,10 @@ class SurrogateFactory:
         self._faker.seed_instance(seed)
         return self._faker
 
-    @staticmethod
-    def digest(key: bytes, entity_type: str, original: str, attempt: int) -> bytes:
-        msg = f"{entity_type}\x00{original.casefold()}\x00{attempt}"
-        msg_bytes = msg.encode("utf-8", "surrogatepass")
-        return hmac.new(key, msg_bytes, hashlib.sha256).digest()
-
-    def token(self, key: bytes, entity_type: str, original: str, attempt: int) -> str:
-        return token_for(label_for(entity_type), self.digest(key, entity_type, original, attempt))
-
-    @staticmethod
-    def placeholder(entity_type: str, number: int) -> str:
-        return f"<{label_for(entity_type)}_{number}>"
+    def candidate(self, request: Request) -> Candidate:
+        surrogate, parts = self.fake(request.key, request.entity_type, request.original,
+                                     request.attempt, request.known_parts)
+        return Candidate(surrogate, parts)
 
     def fake(
         self,
@@ -61,11 +60,11 @@ class SurrogateFactory:
         entity_type: str,
         original: str,
         attempt: int,
-        known_parts: dict[str, str] | None = None,
+        known_parts: Mapping[str, str] | None = None,
     ) -> tuple[str, tuple[tuple[str, str], ...]]:
         """A realistic, format-preserving fake and, for persons, its (original, fake) parts."""
-        digest = self.digest(key, entity_type, original, attempt)
-        seed = int.from_bytes(digest[:8], "big")
+        mac = digest(key, entity_type, original, attempt)
+        seed = int.from_bytes(mac[:8], "big")
         rng = random.Random(seed)
         if entity_type == "PERSON":
             return self._person(seed, original, attempt, known_parts or {})
@@ -88,11 +87,11 @@ class SurrogateFactory:
             elif entity_type == "DATE_TIME":
                 value = fake.date()
             else:
-                value = self.placeholder(entity_type, rng.randint(1000, 9999))
+                value = placeholder_for(entity_type, rng.randint(1000, 9999))
         return value, ()
 
     def _person(
-        self, seed: int, original: str, attempt: int, known: dict[str, str]
+        self, seed: int, original: str, attempt: int, known: Mapping[str, str]
     ) -> tuple[str, tuple[tuple[str, str], ...]]:
         words = original.split()
         titles: list[str] = []

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-__all__ = ["REDACTED"]
+from chatveil.strategies._base import Candidate, Request, label_for
+
+__all__ = ["REDACTED", "RedactStrategy"]
 
 #: What ``redact`` leaves; never restored.
 REDACTED = "[REDACTED {label}]"
+
+
+class RedactStrategy:
+    """``[REDACTED <LABEL>]``; nothing is stored, so nothing is restored."""
+
+    name = "redact"
+    reversible = False
+
+    def candidate(self, request: Request) -> Candidate:
+        return Candidate(REDACTED.format(label=label_for(request.entity_type)))

@@ -9,10 +9,12 @@ Context is checked on the raw text around the match, not on spaCy lemmas: the gu
 pipeline runs without a lemmatizer, so Presidio's lemma-based context enhancer sees nothing.
 No recognizer here passes ``context=`` to Presidio, so scores are never boosted twice.
 
-One family per module: ``cards``, ``iban``, ``phones``, ``ssn``, ``api_keys``, ``addresses``,
-``names`` (person rules), ``places``, ``ner`` (spaCy, filtered). Shared helpers live in
-``_common`` (context words, the own-flags base, text tests) and ``_lexicon`` (name and place
-lists). A new family goes in a module of its own and into :func:`default_recognizers`.
+One family per module: ``cards``, ``iban``, ``phones``, ``ssn``, ``api_keys``, ``secrets``
+(high-entropy assignments), ``national_ids``, ``dates_of_birth``, ``addresses``, ``names``
+(person rules), ``places``, ``ner`` (spaCy, filtered). Shared helpers live in ``_common``
+(context words, the own-flags base, text tests), ``_checks`` (check digits of national
+identifiers) and ``_lexicon`` (name and place lists). A new family goes in a module of its
+own and into :func:`default_recognizers`.
 """
 
 from __future__ import annotations
@@ -23,23 +25,29 @@ from chatveil.detect.recognizers._common import luhn_valid
 from chatveil.detect.recognizers.addresses import StreetAddressRecognizer
 from chatveil.detect.recognizers.api_keys import ApiKeyRecognizer
 from chatveil.detect.recognizers.cards import CardNumberRecognizer
+from chatveil.detect.recognizers.dates_of_birth import DateOfBirthRecognizer
 from chatveil.detect.recognizers.evidence import NameEvidenceRecognizer
 from chatveil.detect.recognizers.iban import IbanCodeRecognizer, iban_valid
 from chatveil.detect.recognizers.names import PersonNameRecognizer
+from chatveil.detect.recognizers.national_ids import NationalIdRecognizer
 from chatveil.detect.recognizers.ner import FilteredSpacyRecognizer
 from chatveil.detect.recognizers.phones import InternationalPhoneRecognizer
 from chatveil.detect.recognizers.places import KnownPlaceRecognizer
+from chatveil.detect.recognizers.secrets import SecretAssignmentRecognizer
 from chatveil.detect.recognizers.ssn import UsSsnContextRecognizer
 
 __all__ = [
     "ApiKeyRecognizer",
     "CardNumberRecognizer",
+    "DateOfBirthRecognizer",
     "FilteredSpacyRecognizer",
     "IbanCodeRecognizer",
     "InternationalPhoneRecognizer",
     "KnownPlaceRecognizer",
     "NameEvidenceRecognizer",
+    "NationalIdRecognizer",
     "PersonNameRecognizer",
+    "SecretAssignmentRecognizer",
     "StreetAddressRecognizer",
     "UsSsnContextRecognizer",
     "default_recognizers",
@@ -68,6 +76,9 @@ def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
         CardNumberRecognizer(supported_language=language),
         InternationalPhoneRecognizer(supported_language=language),
         ApiKeyRecognizer(supported_language=language),
+        SecretAssignmentRecognizer(supported_language=language),
+        NationalIdRecognizer(supported_language=language),
+        DateOfBirthRecognizer(supported_language=language),
         StreetAddressRecognizer(supported_language=language),
         PersonNameRecognizer(supported_language=language),
         KnownPlaceRecognizer(supported_language=language),

@@ -8,21 +8,24 @@ from typing import Any
 
 from presidio_analyzer import PatternRecognizer, RecognizerResult
 
+from chatveil._checksums import luhn_valid
+
+__all__ = [
+    "NAME_WORD",
+    "WORD",
+    "OwnFlagsPatternRecognizer",
+    "boost",
+    "context_regex",
+    "glued",
+    "is_cap",
+    "luhn_valid",
+    "near",
+    "sentence_start",
+    "wordset",
+]
+
 
 # ---------------------------------------------------------------------- helpers
-def luhn_valid(digits: str) -> bool:
-    """True if the digit string passes the Luhn checksum."""
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = ord(ch) - 48
-        if i % 2:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return total % 10 == 0
-
-
 def wordset(words: str) -> frozenset[str]:
     """The whitespace-separated words of ``words`` (lists below are easier to read that way)."""
     return frozenset(words.split())

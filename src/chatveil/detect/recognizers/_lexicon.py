@@ -132,9 +132,9 @@ def gazetteer() -> tuple[frozenset[str], dict[str, int]]:
     kept = frozenset(p for p in places if len(p) >= 4 and (p not in words or p in sure))
     longest: dict[str, int] = {}
     for place in kept:
-        words = place.replace("'", " ").replace("’", " ").replace("-", " ").split()
-        if words:
-            longest[words[0]] = max(longest.get(words[0], 0), len(words) + 2)
+        parts = place.replace("'", " ").replace("’", " ").replace("-", " ").split()
+        if parts:
+            longest[parts[0]] = max(longest.get(parts[0], 0), len(parts) + 2)
     return kept, longest
 
 

@@ -7,6 +7,8 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from chatveil._checksums import iban_mod97_valid
+
 # ---------------------------------------------------------------------- IBAN
 #: IBAN length per country (ISO 13616 registry).
 _IBAN_LENGTHS = {
@@ -32,9 +34,7 @@ def iban_valid(compact: str) -> bool:
     s = compact.upper()
     if _IBAN_LENGTHS.get(s[:2]) != len(s) or not s[2:4].isdigit() or not s.isalnum():
         return False
-    rearranged = s[4:] + s[:4]
-    number = "".join(str(int(ch, 36)) for ch in rearranged)
-    return int(number) % 97 == 1
+    return iban_mod97_valid(s)
 
 
 class IbanCodeRecognizer(EntityRecognizer):
@@ -44,6 +44,8 @@ class IbanCodeRecognizer(EntityRecognizer):
     separated by single spaces or dashes; the longest prefix of the right length for that country
     that passes the checksum wins, so trailing words are never swallowed.
     """
+
+    name: str  # set by EntityRecognizer.__init__
 
     SCORE = 1.0
     _CANDIDATE = re.compile(

@@ -106,8 +106,9 @@ def _code_like(text: str, start: int, end: int) -> bool:
     """An identifier rather than a word: ``parse_args``, ``config.yaml``, ``Foo()``, ``x=1``."""
     before = text[start - 1:start]
     after = text[end:end + 2]
-    return before in ("_", ".", "`", "/", "\\", "@") or after[:1] in ("_", "(", "`", "=", "@", "/") or (
-        after[:1] == "." and after[1:2].isalnum())
+    return (before in ("_", ".", "`", "/", "\\", "@")
+            or after[:1] in ("_", "(", "`", "=", "@", "/")
+            or (after[:1] == "." and after[1:2].isalnum()))
 
 
 def _inner_capital(word: str) -> bool:
@@ -183,7 +184,7 @@ class _NameScan:
     def in_place(self, k: int, j: int) -> bool:
         """Tokens ``k:j`` are preceded by a place prefix or followed by a street type."""
         tokens = self.tokens
-        if k > 0 and _only_space_between(self.text, tokens[k - 1][1], tokens[k][0]) or (
+        if (k > 0 and _only_space_between(self.text, tokens[k - 1][1], tokens[k][0])) or (
             k > 0 and self.text[tokens[k - 1][1]:tokens[k][0]] == ". "
         ):
             prev = tokens[k - 1][2].casefold()
@@ -249,7 +250,8 @@ class _NameScan:
             if w.islower() and cue in _SPEECH_CUES:  # "said the deploy": stop at English
                 j = next((i for i in range(k + 1, j) if self.tokens[i][2].casefold()
                           in self.english), j)
-            if j > k and cue in _GREETING_CUES and not _ends_greeting(self.text, self.tokens[j - 1][1]):
+            ends = j > k and _ends_greeting(self.text, self.tokens[j - 1][1])
+            if j > k and cue in _GREETING_CUES and not ends:
                 continue  # "Dear Hiring Manager": the greeting goes on with other words
             if j > k:
                 self.add(k, j, score, strong=strong)
@@ -389,9 +391,9 @@ class _NameScan:
             if len(chain) < 2 or sum(covered) < (1 if len(chain) == 2 else 2):
                 continue
             if not all(c or is_cap(tokens[k][2]) or self.lowercase_text
-                       for k, c in zip(chain, covered)):
+                       for k, c in zip(chain, covered, strict=False)):
                 continue
-            for k, c in zip(chain, covered):
+            for k, c in zip(chain, covered, strict=False):
                 key = tokens[k][2].casefold()
                 word = key in self.common and not (key in AMBIGUOUS and key in self.first)
                 if c or word or key in self.places or key in NOT_SURNAME or \
@@ -432,7 +434,7 @@ class _NameScan:
                  p.casefold() not in self.common and p.casefold() not in _PARTICLES and
                  p.casefold() not in NOT_SURNAME}
         if parts:
-            for k, (s, e, w) in enumerate(self.tokens):
+            for k, (_, _, w) in enumerate(self.tokens):
                 if w in parts and not self.covered(k):
                     self.add(k, k + 1, self.o.SCORE_REPEAT, strong=False)
 
@@ -490,6 +492,8 @@ class PersonNameRecognizer(EntityRecognizer):
     When spaCy labels the same words as a place or organisation, the strong rules win (score
     0.9) unless a word is a known place (Faker's countries, US states, some city lists).
     """
+
+    name: str  # set by EntityRecognizer.__init__
 
     #: The rules in the order they run (later rules see the names earlier ones found).
     RULES = ("titles", "cues", "particles", "speakers", "vocatives", "possessives",

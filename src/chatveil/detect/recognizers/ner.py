@@ -8,7 +8,12 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from chatveil.detect.recognizers._common import sentence_start, wordset
-from chatveil.detect.recognizers._lexicon import AMBIGUOUS, NOT_A_PERSON, NOT_SURNAME, name_lists
+from chatveil.detect.recognizers._lexicon import (
+    AMBIGUOUS,
+    NOT_A_PERSON,
+    NOT_SURNAME,
+    name_lists,
+)
 from chatveil.detect.recognizers._shape import line_cases, technical_span
 
 

@@ -20,6 +20,8 @@ class KnownPlaceRecognizer(EntityRecognizer):
     "Made" are Dutch towns); its score clears the guard's default LOCATION threshold (0.6).
     """
 
+    name: str  # set by EntityRecognizer.__init__
+
     SCORE = 0.65
 
     def __init__(self, supported_language: str = "en") -> None:

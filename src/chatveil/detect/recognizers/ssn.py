@@ -7,7 +7,11 @@ from typing import Any
 
 from presidio_analyzer import Pattern, RecognizerResult
 
-from chatveil.detect.recognizers._common import OwnFlagsPatternRecognizer, boost, context_regex
+from chatveil.detect.recognizers._common import (
+    OwnFlagsPatternRecognizer,
+    boost,
+    context_regex,
+)
 
 
 # ---------------------------------------------------------------------- US SSN

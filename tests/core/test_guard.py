@@ -1,4 +1,4 @@
-"""Pseudonymize + restore through the facade, with real spaCy/Presidio detection."""
+"""Pseudonymize + restore through the facade, on the fast fake detector (no spaCy)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from chatveil import (
     DetectionError,
     Guard,
     GuardConfig,
-    PIILeakError,
     UnknownSessionError,
     VaultCryptoError,
 )
+from fakes import BrokenDetector, fake_guard
 
 PROFILE = (
     "Hi, I'm John Smith. Reach me at john.smith@acme-corp.com or +1 (415) 555-0132. "
@@ -138,22 +138,6 @@ def test_restore_tolerates_model_changes_to_tokens_and_counts_unknown(make_guard
     assert g.restore("< email 1 >, <EMAIL_7>", session_id="x") == "jane@example.org, <EMAIL_7>"
 
 
-def test_allow_list_deny_list_and_thresholds(make_guard) -> None:
-    g = make_guard(allow_list=["John Smith"], deny_list={"ORGANIZATION": ["Acme Rockets"]})
-    masked = g.pseudonymize("John Smith works at Acme Rockets.", session_id="x")
-    assert masked.startswith("John Smith works at ") and "Acme Rockets" not in masked
-    g = make_guard(score_thresholds={"PERSON": 0.99})
-    assert g.pseudonymize("John Smith works here.", session_id="x") == "John Smith works here."
-
-
-def test_context_filters_skip_code_urls_and_paths(make_guard) -> None:
-    text = "See ```\nuser = 'jane@example.org'\n``` and https://example.org/u/jane@example.org"
-    g = make_guard(skip_code_blocks=True, skip_urls=True)
-    assert g.pseudonymize(text, session_id="x") == text
-    g = make_guard()
-    assert "jane@example.org" not in g.pseudonymize(text, session_id="x")
-
-
 def test_empty_unicode_and_other_scripts(guard: Guard) -> None:
     assert guard.pseudonymize("", session_id="x") == ""
     text = "张伟的电话是 +86 138 0013 8000 😀 — Ünïcødé ok"
@@ -170,14 +154,12 @@ def test_non_string_input_is_a_clear_type_error(guard: Guard) -> None:
         guard.restore(None, session_id="x")  # type: ignore[arg-type]
 
 
-def test_detection_failure_fails_closed(guard: Guard, monkeypatch) -> None:
-    def boom(*args, **kwargs):
-        raise RuntimeError("John Smith broke the model")
-
-    monkeypatch.setattr(guard._detector.analyzer, "analyze", boom)
+def test_detection_failure_fails_closed() -> None:
+    guard = fake_guard(BrokenDetector())
     with pytest.raises(DetectionError) as info:
         guard.pseudonymize("John Smith is here", session_id="x")
     assert "John" not in str(info.value) and info.value.__cause__ is None
+    assert not guard.vault("x").entries  # nothing was pseudonymized
 
 
 def test_unknown_session_and_forget(guard: Guard) -> None:
@@ -238,24 +220,15 @@ def test_batch_matches_one_by_one(guard: Guard, make_guard) -> None:
     assert batch[0].split(" called")[0] == batch[4].split(" again")[0]
 
 
-def test_strict_mode_raises_when_a_known_original_would_leak(make_guard) -> None:
-    # code blocks skipped and recall off: a known email in a code block would go out unmasked
-    g2 = make_guard(strict=True, skip_code_blocks=True, session_recall=False)
-    g2.pseudonymize("Email jane@example.org", session_id="x")
-    with pytest.raises(PIILeakError) as info:
-        g2.pseudonymize("code: `jane@example.org`", session_id="x")
-    assert info.value.counts == {"EMAIL_ADDRESS": 1} and "jane" not in str(info.value)
-
-
 def test_metrics_reprs_and_errors_hold_no_values(guard: Guard) -> None:
     masked = guard.pseudonymize(PROFILE, session_id="m")
     guard.restore(masked, session_id="m")
     m = guard.metrics()
     assert m["pseudonymized"]["PERSON"] >= 1 and m["restored"]["EMAIL_ADDRESS"] == 1
-    vault = guard._store.get("m")
-    blob = " ".join([repr(guard), repr(guard.config), repr(m), repr(vault), repr(vault.entries()),
+    vault = guard.vault("m")
+    blob = " ".join([repr(guard), repr(guard.config), repr(m), repr(vault), repr(vault.entries),
                      repr(guard.stream_restorer("m")), repr(guard.detect(PROFILE))])
-    for original in ORIGINALS + ["John", "Smith"]:
+    for original in [*ORIGINALS, "John", "Smith"]:
         assert original not in blob
 
 
@@ -281,24 +254,6 @@ def test_config_validation_and_yaml(tmp_path) -> None:
     assert "secret" not in repr(GuardConfig(secret_key=b"x" * 32)).replace("secret_key=<set>", "")
 
 
-def test_long_text_is_chunked_not_truncated(make_guard) -> None:
-    g = make_guard(max_chunk_chars=2_000, chunk_overlap=200)
-    filler = "The weather was fine and the meeting went well. " * 30
-    text = filler + "Email jane@example.org please. " + filler + "Or call +1 415 555 0132. " + filler
-    masked = g.pseudonymize(text, session_id="x")
-    assert "jane@example.org" not in masked and "+1 415 555 0132" not in masked
-    assert g.restore(masked, session_id="x") == text
-
-
-@pytest.mark.slow
-def test_one_megabyte_text(guard: Guard) -> None:
-    unit = "Notes from the weekly sync: the team shipped the feature. " * 20
-    text = (unit + "Contact jane@example.org. ") * (1_000_000 // (len(unit) + 26) + 1)
-    masked = guard.pseudonymize(text, session_id="big")
-    assert "jane@example.org" not in masked
-    assert guard.restore(masked, session_id="big") == text
-
-
 def test_crowded_vault_still_finds_unique_person_surrogates(guard: Guard) -> None:
     from faker import Faker
 
@@ -312,23 +267,6 @@ def test_crowded_vault_still_finds_unique_person_surrogates(guard: Guard) -> Non
     changed = [s for s, n in zip(surrogates, names, strict=True) if s != n]
     assert len(changed) >= 0.9 * len(names)  # NER finds most names in this template
     assert len(set(changed)) == len(changed)
-
-
-def test_possessive_stays_outside_the_name(guard: Guard) -> None:
-    plain = guard.pseudonymize("I spoke with Jane Doe today.", session_id="pos")
-    surrogate = plain.removeprefix("I spoke with ").removesuffix(" today.")
-    text = "Jane Doe's phone is +1 415-555-0132."
-    masked = guard.pseudonymize(text, session_id="pos")
-    assert masked.startswith(f"{surrogate}'s phone is ")
-    assert guard.restore(masked, session_id="pos") == text
-
-
-def test_title_keeps_a_surname_a_surname(guard: Guard) -> None:
-    masked = guard.pseudonymize("Mr Smith called. Smith is late.", session_id="t")
-    assert masked.startswith("Mr ") and "Smith" not in masked
-    surname = masked.split()[1].rstrip(".")
-    assert masked.endswith(f"{surname} is late.")
-    assert guard.restore(masked, session_id="t") == "Mr Smith called. Smith is late."
 
 
 def test_string_subclasses_are_accepted(guard: Guard) -> None:
@@ -365,12 +303,12 @@ def test_tally_counts_only_this_context(guard: Guard) -> None:
     assert guard.metrics()["pseudonymized"]["PERSON"] == 2
 
 
-def test_surrogate_never_equals_another_name_in_the_same_text(guard: Guard) -> None:
-    # find the name the faker strategy would pick first for "Alexander Ivanov" ...
-    key = guard._session_key("same-text")
-    first = guard._factory.fake(key, "PERSON", "Alexander Ivanov", 0)[0]
-    # ... and write a text where that very name is a real person too
+def test_surrogate_never_equals_another_name_in_the_same_text(make_guard) -> None:
+    # find the name the faker strategy picks first for "Alexander Ivanov" in this session ...
+    first = make_guard().pseudonymize("Alexander Ivanov", session_id="same-text")
+    # ... and write a text where that very name is a real person too (same secret and session)
     text = f"Alexander Ivanov met {first} in the office yesterday."
+    guard = make_guard()
     masked = guard.pseudonymize(text, session_id="same-text")
     assert first not in masked
     assert guard.restore(masked, session_id="same-text") == text
@@ -390,8 +328,3 @@ def test_names_that_are_words_are_recalled_only_capitalised(guard: Guard) -> Non
     assert masked.startswith("I will call. ") and "Will agreed" not in masked
 
 
-def test_greetings_and_leading_verbs_are_not_names(guard: Guard) -> None:
-    spans = guard.detect("You said: Hi, I am Maria Lopez. Call Bob at 555-123-4567.")
-    text = "You said: Hi, I am Maria Lopez. Call Bob at 555-123-4567."
-    assert [text[s.start:s.end] for s in spans if s.entity_type == "PERSON"] == [
-        "Maria Lopez", "Bob"]

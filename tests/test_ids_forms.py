@@ -1,0 +1,270 @@
+"""Encoded and Unicode forms of values: detection sees the normalised text, exactly the
+original characters are replaced, and nothing outside them changes (issue 9).
+
+Every case checks: no part of the value survives, and the text around the value is
+byte-identical after pseudonymization.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chatveil import Guard, GuardConfig
+from chatveil.detect._normalize import decode_value, encode_like, normalized_view
+
+SECRET = b"chatveil-tests-secret-key-0123456789"
+NFD = unicodedata.normalize("NFD", "Zoë Müller")
+
+# (text, the value as written in it, entity type, parts of the value that must not survive)
+CASES = [
+    (
+        "unsubscribe: https://shop.example.com/u?email=maria.lopez%40example.org&list=7",
+        "maria.lopez%40example.org",
+        "EMAIL_ADDRESS",
+        ["maria", "lopez"],
+    ),
+    (
+        '{"to": "maria.lopez\\u0040example.org", "cc": []}',
+        "maria.lopez\\u0040example.org",
+        "EMAIL_ADDRESS",
+        ["maria", "lopez"],
+    ),
+    (
+        "write to maria.lopez&#64;example.org today",
+        "maria.lopez&#64;example.org",
+        "EMAIL_ADDRESS",
+        ["maria", "lopez"],
+    ),
+    (
+        "write to maria.lopez&commat;example.org today",
+        "maria.lopez&commat;example.org",
+        "EMAIL_ADDRESS",
+        ["maria", "lopez"],
+    ),
+    (
+        "[Write me](mailto:maria.lopez@example.org)",
+        "maria.lopez@example.org",
+        "EMAIL_ADDRESS",
+        ["maria", "lopez"],
+    ),
+    (
+        "send_mail(to='maria.lopez@example.org', subject='hi')",
+        "maria.lopez@example.org",
+        "EMAIL_ADDRESS",
+        ["maria", "lopez"],
+    ),
+    ("call tel:+14155550132 now", "+14155550132", "PHONE_NUMBER", ["4155550132"]),
+    (
+        "dial tel:%2B44%2020%207946%200958 please",
+        "%2B44%2020%207946%200958",
+        "PHONE_NUMBER",
+        ["7946"],
+    ),
+    (
+        "mail ma\u200dria.lopez@example.org today",
+        "ma\u200dria.lopez@example.org",
+        "EMAIL_ADDRESS",
+        ["lopez"],
+    ),
+    (
+        "reach me at maria.lopez@exam\u202eple.org today",
+        "maria.lopez@exam\u202eple.org",
+        "EMAIL_ADDRESS",
+        ["maria"],
+    ),
+    (
+        "card ４１１１ １１１１ １１１１ １１１１ please",
+        "４１１１ １１１１ １１１１ １１１１",
+        "CREDIT_CARD",
+        ["１１１１ １１１１"],
+    ),
+    (
+        "my phone is ＋４４ ２０ ７９４６ ０９５８ thanks",
+        "＋４４ ２０ ７９４６ ０９５８",
+        "PHONE_NUMBER",
+        ["７９４６ ０９５８"],
+    ),
+    (
+        f"Hello, I am {NFD} and I need help.",
+        NFD,
+        "PERSON",
+        [
+            "Müller",
+            unicodedata.normalize("NFD", "Müller"),
+            "Zoë",
+            unicodedata.normalize("NFD", "Zoë"),
+        ],
+    ),
+    (
+        "Hello, I am Zo\u200bë Mül\u200dler and I need help.",
+        "Zo\u200bë Mül\u200dler",
+        "PERSON",
+        ["Zoë", "Müller", "Mül"],
+    ),
+    (
+        "Hans Mueller,hans.mueller@beispiel.de,+49 30 12345678",
+        "+49 30 12345678",
+        "PHONE_NUMBER",
+        ["12345678"],
+    ),
+    (
+        "Hans Mueller,hans.mueller@beispiel.de,+49 30 12345678",
+        "hans.mueller@beispiel.de",
+        "EMAIL_ADDRESS",
+        ["beispiel"],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def guard() -> Guard:
+    return Guard(GuardConfig(secret_key=SECRET)).warm_up()
+
+
+@pytest.mark.parametrize("text, value, etype, parts", CASES)
+def test_value_found_with_exactly_its_characters(
+    guard: Guard, text: str, value: str, etype: str, parts: list[str]
+) -> None:
+    start = text.index(value)
+    spans = [(s.start, s.end, s.entity_type) for s in guard.detect(text)]
+    assert (start, start + len(value), etype) in spans
+
+
+@pytest.mark.parametrize("text, value, etype, parts", CASES)
+def test_no_partial_leak_and_nothing_else_changes(
+    guard: Guard, text: str, value: str, etype: str, parts: list[str]
+) -> None:
+    out = guard.pseudonymize(text, session_id="forms-" + hashlib.sha256(text.encode()).hexdigest())
+    start = text.index(value)
+    before, after = text[:start], text[start + len(value) :]
+    for s in guard.detect(text):  # other values of the text may change too; trim to ours
+        if s.end <= start:
+            before = before[: s.start] if s.start < len(before) else before
+        elif s.start >= start + len(value):
+            cut = s.start - (start + len(value))
+            after = after[:cut]
+    assert out.startswith(before)
+    tail = out[len(before) :]
+    assert after in tail
+    for part in parts:
+        assert part not in out
+
+
+def test_the_percent_encoded_value_keeps_the_url_around_it(guard: Guard) -> None:
+    text = "https://shop.example.com/u?email=maria.lopez%40example.org&list=7"
+    out = guard.pseudonymize(text, session_id="forms-url")
+    assert out.startswith("https://shop.example.com/u?email=") and out.endswith("&list=7")
+
+
+def test_markdown_mailto_link_is_not_cut(guard: Guard) -> None:
+    text = "[Maria Lopez](mailto:maria.lopez@example.org)"
+    out = guard.pseudonymize(text, session_id="forms-md")
+    assert out.startswith("[") and "](mailto:" in out and out.endswith(")")
+    assert "maria" not in out.lower() and "lopez" not in out.lower()
+
+
+# ---------------------------------------------------------------------- helpers
+def test_view_maps_every_character_back() -> None:
+    text = "a%40b \\u0040 &#64; ＡＢ " + NFD + " x\u200by"
+    view = normalized_view(text)
+    assert view is not None
+    assert view.text == "a@b @ @ AB Zoë Müller xy"
+    assert view.to_original(0, 3) == (0, 5)
+    i = view.text.index("Zoë")
+    assert text[slice(*view.to_original(i, i + len("Zoë Müller")))] == NFD
+
+
+def test_plain_ascii_has_no_view() -> None:
+    assert normalized_view("plain text, 100% fine") is None
+
+
+@pytest.mark.parametrize(
+    "original, surrogate, expected",
+    [
+        ("maria.lopez%40example.org", "jane.roe@example.com", "jane.roe%40example.com"),
+        ("maria.lopez%40EXAMPLE.org", "jane.roe@example.com", "jane.roe%40example.com"),
+        ("maria.lopez\\u0040example.org", "jane.roe@example.com", "jane.roe\\u0040example.com"),
+        ("maria.lopez&#64;example.org", "jane.roe@example.com", "jane.roe&#64;example.com"),
+        ("maria.lopez@example.org", "jane.roe@example.com", "jane.roe@example.com"),
+    ],
+)
+def test_encode_like(original: str, surrogate: str, expected: str) -> None:
+    assert encode_like(surrogate, original) == expected
+    assert decode_value(expected)[0] == surrogate
+
+
+# ---------------------------------------------------------------------- property
+_WORDS = [
+    "hello",
+    "my",
+    "card",
+    "is",
+    "call",
+    "me",
+    "on",
+    "mail",
+    "and",
+    "the",
+    ",",
+    ".",
+    "\n",
+    "(",
+    ")",
+    "%",
+    "&",
+    "\\",
+    "é",
+    "ｘ",
+    "\u200b",
+    "Zoë",
+    "thanks",
+    "DOB:",
+    "key=",
+]
+_VALUES = [
+    "4111 1111 1111 1111",
+    "+44 20 7946 0958",
+    "maria.lopez@example.org",
+    "maria.lopez%40example.org",
+    "AB 12 34 56 C",
+    "6/20/62",
+    "Musterstr. 12a, 10115 Berlin",
+    "sk_live_" + "a1B2c3D4e5F6g7H8i9J0k1L2",
+    "1 84 12 76 451 089 46",
+    NFD,
+]
+
+
+@given(
+    st.lists(st.one_of(st.sampled_from(_WORDS), st.sampled_from(_VALUES)), min_size=1, max_size=12)
+)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_text_outside_spans_is_byte_identical(parts: list[str]) -> None:
+    guard = _property_guard()
+    text = " ".join(parts)
+    spans = guard.detect(text)
+    out = guard.pseudonymize(text, session_id="prop")
+    # the output is the text's gaps between spans, verbatim and in order, with anything
+    # (a surrogate) in place of each span
+    gaps, pos = [], 0
+    for span in spans:
+        gaps.append(text[pos : span.start])
+        pos = span.end
+    gaps.append(text[pos:])
+    pattern = "(.+?)".join(re.escape(g) for g in gaps)
+    assert re.fullmatch(pattern, out, re.DOTALL), (text, out)
+
+
+_GUARD: list[Guard] = []
+
+
+def _property_guard() -> Guard:
+    if not _GUARD:
+        _GUARD.append(Guard(GuardConfig(secret_key=SECRET, session_recall=False)).warm_up())
+    return _GUARD[0]
