@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from chatveil import Guard
-from chatveil.detect.recognizers._shape import LineCases, compound, technical_span, typo
 from chatveil.detect.recognizers._lexicon import english_dictionary
+from chatveil.detect.recognizers._shape import LineCases, compound, technical_span, typo
 
 NAME_TYPES = ("PERSON", "LOCATION")
 

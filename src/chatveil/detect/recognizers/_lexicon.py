@@ -193,7 +193,7 @@ def world_names() -> tuple[frozenset[str], frozenset[str]]:
             continue
         for attr in dir(provider):
             if attr.startswith("_") or "name" not in attr or "language" in attr or \
-                    "prefix" in attr or "suffix" in attr and "without" not in attr:
+                    "prefix" in attr or ("suffix" in attr and "without" not in attr):
                 continue
             values = getattr(provider, attr, ())
             if isinstance(values, dict):
@@ -202,8 +202,8 @@ def world_names() -> tuple[frozenset[str], frozenset[str]]:
                     not isinstance(values[0], str):
                 continue
             target = first if ("first" in attr or "middle" in attr) else last
-            target.update(w for w in _words(values) if len(w) >= 3 and w.isascii() or
-                          len(w) >= 3 and all(c.isalpha() or c in "-'" for c in w))
+            target.update(w for w in _words(values) if (len(w) >= 3 and w.isascii()) or
+                          (len(w) >= 3 and all(c.isalpha() or c in "-'" for c in w)))
     return frozenset(first), frozenset(last)
 
 
@@ -241,7 +241,7 @@ def world_places() -> tuple[frozenset[str], frozenset[str], dict[str, int]]:
     english = english_dictionary()
     raw = _read_gz("world_places.txt.gz") | PLACE_NAMES
     sure = set(_read_gz("world_regions.txt.gz"))
-    sure |= {p for p in PLACE_NAMES}
+    sure |= set(PLACE_NAMES)
     places = frozenset(p for p in raw if len(p) >= 3 and not any(ch.isdigit() for ch in p)
                        and (p in sure or p not in english) and p not in NOT_A_PLACE_WORD)
     longest: dict[str, int] = {}
@@ -349,7 +349,7 @@ okham occam ockham heron pythagoras pythagorean euclid euclidean archimedes cart
 NOT_A_NAME_WORD = wordset("""
 english hindi urdu bengali bangla punjabi gujarati marathi tamil telugu kannada malayalam
 odia oriya assamese sinhala nepali pashto dari farsi persian arabic hebrew turkish kurdish
-amharic tigrinya oromo somali swahili kiswahili yoruba igbo hausa twi akan   zulu xhosa
+amharic tigrinya oromo somali swahili kiswahili yoruba igbo hausa twi akan zulu xhosa
 afrikaans sotho tswana shona wolof fula fulani lingala kinyarwanda luganda malagasy
 filipino tagalog cebuano ilocano bisaya malay bahasa indonesian javanese sundanese thai lao
 khmer burmese vietnamese mandarin cantonese hokkien chinese korean japanese mongolian
@@ -360,7 +360,7 @@ norwegian danish icelandic faroese dutch flemish german austrian swiss french be
 luxembourgish italian spanish catalan basque galician portuguese brazilian greek cypriot
 maltese albanian irish scottish welsh british american canadian mexican colombian
 peruvian chilean argentine argentinian venezuelan cuban dominican puerto rican ecuadorian
-bolivian paraguayan uruguayan guatemalan honduran salvadoran nicaraguan  panamanian
+bolivian paraguayan uruguayan guatemalan honduran salvadoran nicaraguan panamanian
 jamaican haitian trinidadian nigerian ghanaian kenyan ethiopian eritrean ugandan tanzanian
 rwandan congolese cameroonian senegalese ivorian malian egyptian moroccan algerian tunisian
 libyan sudanese saudi emirati qatari kuwaiti bahraini omani yemeni iraqi iranian syrian
@@ -368,15 +368,15 @@ lebanese jordanian palestinian israeli turkish afghan pakistani indian banglades
 sri lankan nepalese bhutanese maldivian chinese taiwanese singaporean malaysian
 indonesian filipino vietnamese cambodian laotian myanmar thai korean australian zealander
 kiwi aussie latino latina latinx hispanic asian african european arab arabian caucasian
-muslim islam islamic  christianity catholic protestant orthodox hindu hinduism
+muslim islam islamic christianity catholic protestant orthodox hindu hinduism
 sikh sikhism buddhist buddhism jain jewish judaism shia sunni ramadan eid diwali holi
 navratri durga puja pongal onam vesak songkran lunar chuseok tet nowruz hanukkah easter
 christmas xmas halloween thanksgiving ok okay pls plz thx ty tmrw tmr tmw tomoz lol lmao
 rofl omg btw idk imo imho fyi asap eod eta tbh tbd tba smh brb gtg ttyl np nvm wfh ooo pto
-hr mgr dept mon tue tues wed thu thur thurs fri    feb mar apr jun jul aug sep 
-oct nov dec   utc gmt est pst cet ist sgt jst hkt wat eat cat mr mrs ms mx dr prof sir
-madam mme mlle herr frau khun  sama kun   bhai didi akka  auntie aunty uncle
-tita tito   ate kuya       mum mom dad bro sis  
+hr mgr dept mon tue tues wed thu thur thurs fri feb mar apr jun jul aug sep
+oct nov dec utc gmt est pst cet ist sgt jst hkt wat eat cat mr mrs ms mx dr prof sir
+madam mme mlle herr frau khun sama kun bhai didi akka auntie aunty uncle
+tita tito ate kuya mum mom dad bro sis
 hi hello hey hiya dear thanks thank cheers regards best bye goodbye yes no yeah yep nope
 sure please sorry welcome morning evening afternoon night today tomorrow yesterday
 re fw fwd cc bcc subject pdf csv json yaml xml html css sql api url http https www

@@ -83,7 +83,7 @@ def technical_word(key: str, sure: bool = False) -> bool:
     if "-" in key:  # "Runge-Kutta", "Rolls-Royce", "pending-upgrade"
         parts = [p for p in key.split("-") if p]
         if any(p in TECH_TERMS and (not sure or p not in _person_words()) for p in parts) or \
-                len(parts) == 2 and all(p in TECH_TERMS for p in parts):
+                (len(parts) == 2 and all(p in TECH_TERMS for p in parts)):
             return True
         english = english_dictionary()
         return bool(parts) and all(p in english for p in parts)
@@ -117,7 +117,8 @@ def technical_span(text: str, start: int, end: int) -> bool:
         return True
     english = english_dictionary()
     tech = [technical_word(w, sure=True) for w in words]
-    if any(tech) and all(t or w in english or w in EPONYM_NEXT for w, t in zip(words, tech)):
+    if any(tech) and all(t or w in english or w in EPONYM_NEXT
+                         for w, t in zip(words, tech, strict=True)):
         return True
     m = _NEXT_WORD.match(text, end)
     if m is not None and m.group(1).casefold() in EPONYM_NEXT:
@@ -135,7 +136,7 @@ def technical_span(text: str, start: int, end: int) -> bool:
 @functools.lru_cache(maxsize=64)
 def _technical_text(text: str) -> bool:
     """The text names a technology or uses programming words that are no names."""
-    return any(k in TECH_JARGON or k in TECH_TERMS and technical_word(k, sure=True)
+    return any(k in TECH_JARGON or (k in TECH_TERMS and technical_word(k, sure=True))
                for k in {w.casefold() for w in WORD.findall(text)})
 
 

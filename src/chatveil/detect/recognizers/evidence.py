@@ -58,6 +58,8 @@ from chatveil.detect.recognizers._shape import (
 
 __all__ = ["NameEvidenceRecognizer"]
 
+_NAME = "ChatveilNameEvidenceRecognizer"
+
 _PARTICLES = wordset("van von der den de da di del della le la du dos das bin binti bint ibn "
                       "al el ter ten af av zu abu dela")
 #: Labels of header and form fields whose value is a person.
@@ -251,8 +253,8 @@ class _Scan:
                 continue
             j = k + 1
             while j < n and self.text[tokens[j - 1][1]:tokens[j][0]] == " " and (
-                    caps(j) or tokens[j][2].isupper() and tokens[j][2].casefold() in _PARTICLES
-                    and j + 1 < n and caps(j + 1)):
+                    caps(j) or (tokens[j][2].isupper() and tokens[j][2].casefold() in _PARTICLES
+                    and j + 1 < n and caps(j + 1))):
                 j += 1
             run = range(k, j)
             beside = any(0 <= i < n and tokens[i][2][:1].isupper() and not tokens[i][2].isupper()
@@ -293,8 +295,8 @@ class _Scan:
                 key in NOT_A_PERSON or key in _CHAT_WORDS or key in NOT_SURNAME:
             return False
         named = key in self.first or key in self.last
-        if not named and (compound(key, self.english) or "-" in key and all(
-                p in self.english for p in key.split("-") if p)):
+        if not named and (compound(key, self.english) or ("-" in key and all(
+                p in self.english for p in key.split("-") if p))):
             return False
         if any(ch.isupper() for ch in w[1:]) and not _name_inner_capital(w):
             return False  # CamelCase: CrashLoopBackOff, iPhone, DevOps
@@ -324,8 +326,8 @@ class _Scan:
         named = key in self.first or key in self.last
         if technical_word(key, sure=True) or key in NOT_SURNAME or key in JOB_WORDS or \
                 key in EPONYM_NEXT or key in _CHAT_WORDS or key in _LINKS or len(key) < 2 or \
-                key in _VERB_AFTER and self.line_case[k] != "mixed" or \
-                not w.isalpha() and "-" not in w or self._in_email(*self.tokens[k][:2]):
+                (key in _VERB_AFTER and self.line_case[k] != "mixed") or \
+                (not w.isalpha() and "-" not in w) or self._in_email(*self.tokens[k][:2]):
             return False
         if self.line_case[k] == "mixed":
             if not (w[:1].isupper() and not w.isupper()):
@@ -494,12 +496,13 @@ class _Scan:
                     continue
                 if n == 1 and self.line_case[i] == "mixed" and not vw[:1].isupper():
                     continue
-                if any(technical_word(tokens[x][2].casefold(), sure=True) for x in range(i, i + n)) or \
-                        glued(self.text, s, end) or self._code_like(s, end) or \
+                if any(technical_word(tokens[x][2].casefold(), sure=True)
+                       for x in range(i, i + n)) or glued(self.text, s, end) or \
+                        self._code_like(s, end) or \
                         self._in_email(s, end):
                     continue
                 if technical_span(self.text, s, end) or self._after_given_name(i) or \
-                        n == 1 and self._before_surname(i):
+                        (n == 1 and self._before_surname(i)):
                     continue
                 score = self.o.SCORE_PLACE
                 if vkey not in self.regions and self.line_case[i] != "mixed" and \
@@ -567,16 +570,16 @@ class _Scan:
             ks = [i for i, t in enumerate(self.tokens) if a <= t[0] and t[1] <= b]
             if not ks or len(ks) > 5:
                 continue
-            run = []
+            run: list[int] = []
             for i in ks:
                 key = self.tokens[i][2].casefold()
                 vw = self.vtokens[i][2]
                 if run and self.gap(run[-1]) not in (" ", ". ", "-"):
                     break
                 ok = (self.nameish(i) or self.initial(i) or key in _PARTICLES or
-                      (key in self.first or key in self.last) and not technical_word(key, sure=True) and
-                      key not in NOT_A_NAME_WORD and (vw[:1].isupper() or
-                                                       self.line_case[i] != "mixed"))
+                      ((key in self.first or key in self.last) and
+                       not technical_word(key, sure=True) and key not in NOT_A_NAME_WORD and
+                       (vw[:1].isupper() or self.line_case[i] != "mixed")))
                 if not ok:
                     break
                 run.append(i)
@@ -600,11 +603,11 @@ class _Scan:
             if self.gap(k - 1).strip(" \t,") or "\n" in self.gap(k - 1):
                 continue
             p = keys[k - 1]
-            rel = p in _RELATION_WORDS or p.endswith("s") and p[:-1] in _RELATION_WORDS
-            if rel and (k >= 2 and keys[k - 2] in _POSSESSIVES or k >= 3 and
-                        keys[k - 2] in _RELATION_ADJECTIVES and keys[k - 3] in _POSSESSIVES):
+            rel = p in _RELATION_WORDS or (p.endswith("s") and p[:-1] in _RELATION_WORDS)
+            if rel and ((k >= 2 and keys[k - 2] in _POSSESSIVES) or (k >= 3 and
+                        keys[k - 2] in _RELATION_ADJECTIVES and keys[k - 3] in _POSSESSIVES)):
                 self._cue_name(k, strong=True)
-            elif p in _VERB_BEFORE or k >= 2 and f"{keys[k - 2]} {p}" in _VERB_BEFORE_PAIRS:
+            elif p in _VERB_BEFORE or (k >= 2 and f"{keys[k - 2]} {p}" in _VERB_BEFORE_PAIRS):
                 self._cue_name(k, strong=False)
         for k in range(len(tokens) - 1):
             if keys[k + 1] in _VERB_AFTER and self.gap(k) == " " and self.known_name(k):
@@ -680,13 +683,13 @@ class _Scan:
         covered = sorted(self.found) + [(ent.start_char, ent.end_char) for ent in self.ents
                                         if _KIND.get(ent.label_) in ("PERSON", "PLACE")]
         for k, (s, e, w) in enumerate(self.tokens):
-            etype = words.get(w.casefold())
-            if etype is None or glued(self.text, s, e) or self._in_email(s, e) or \
+            found_type = words.get(w.casefold())
+            if found_type is None or glued(self.text, s, e) or self._in_email(s, e) or \
                     self._org_suffix(k + 1):
                 continue
             if any(a <= s and e <= b for a, b in covered):
                 continue
-            self.add(s, e, etype, self.o.SCORE_REPEAT, "repeat")
+            self.add(s, e, found_type, self.o.SCORE_REPEAT, "repeat")
 
     # ------------------------------------------------------------------ output
     def results(self, entities: list[str]) -> list[RecognizerResult]:
@@ -696,7 +699,7 @@ class _Scan:
                 continue
             out.append(RecognizerResult(
                 etype, s, e, score,
-                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.o.name,
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: _NAME,
                                       RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.o.id,
                                       "chatveil_rule": rule},
             ))
@@ -737,7 +740,7 @@ class NameEvidenceRecognizer(EntityRecognizer):
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["PERSON", "LOCATION"],
                          supported_language=supported_language,
-                         name="ChatveilNameEvidenceRecognizer")
+                         name=_NAME)
 
     def load(self) -> None:
         """Read the word lists now (when the analyzer is built), not on the first text."""
