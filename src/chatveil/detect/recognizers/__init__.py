@@ -11,9 +11,12 @@ No recognizer here passes ``context=`` to Presidio, so scores are never boosted 
 
 One family per module: ``cards``, ``iban``, ``phones``, ``ssn``, ``api_keys``, ``secrets``
 (high-entropy assignments), ``national_ids``, ``dates_of_birth``, ``addresses``, ``names``
-(person rules), ``places``, ``ner`` (spaCy, filtered). Shared helpers live in ``_common``
-(context words, the own-flags base, text tests), ``_checks`` (check digits of national
-identifiers) and ``_lexicon`` (name and place lists). A new family goes in a module of its
+(person rules), ``places``, ``ner`` (spaCy, filtered), ``evidence`` (names and places of any
+origin and casing from word shape, fields, cues, email cross-evidence, a world gazetteer and
+in-text consistency), ``trained`` (chatveil's trained NER on all-lower/upper lines). Shared
+helpers live in ``_common`` (context words, the own-flags base, text tests), ``_checks``
+(check digits of national identifiers), ``_lexicon`` (name, place, English and technical word
+lists) and ``_shape`` (line casing, technical spans, typos and compounds). A new family goes in a module of its
 own and into :func:`default_recognizers`.
 """
 
@@ -35,12 +38,14 @@ from chatveil.detect.recognizers.phones import InternationalPhoneRecognizer
 from chatveil.detect.recognizers.places import KnownPlaceRecognizer
 from chatveil.detect.recognizers.secrets import SecretAssignmentRecognizer
 from chatveil.detect.recognizers.ssn import UsSsnContextRecognizer
+from chatveil.detect.recognizers.trained import FilteredTrainedNerRecognizer
 
 __all__ = [
     "ApiKeyRecognizer",
     "CardNumberRecognizer",
     "DateOfBirthRecognizer",
     "FilteredSpacyRecognizer",
+    "FilteredTrainedNerRecognizer",
     "IbanCodeRecognizer",
     "InternationalPhoneRecognizer",
     "KnownPlaceRecognizer",
@@ -83,4 +88,5 @@ def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
         PersonNameRecognizer(supported_language=language),
         KnownPlaceRecognizer(supported_language=language),
         NameEvidenceRecognizer(supported_language=language),
+        FilteredTrainedNerRecognizer(supported_language=language),
     ]

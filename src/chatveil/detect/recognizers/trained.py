@@ -1,0 +1,73 @@
+"""chatveil's trained names-and-places NER (:mod:`chatveil._trained_ner`), filtered and
+focused on the lines where the other recognizers are weakest.
+
+The small trained model finds names of many origins in any casing, but in technical text it
+also takes product and library names for people or places, and it costs about a third of the
+spaCy model's time. So here it reads only the lines typed all in lower case or all in upper
+case (where spaCy's small model is unreliable and word shape says less), and its results pass
+the same filters as every other person/place recognizer: no technical spans
+(``_shape.technical_span``), and no span made only of English words ("grace period", "will
+do").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from presidio_analyzer import RecognizerResult
+
+from chatveil._trained_ner import TrainedNerRecognizer
+from chatveil.detect.recognizers._common import WORD
+from chatveil.detect.recognizers._lexicon import english_dictionary
+from chatveil.detect.recognizers._shape import line_cases, technical_span
+
+__all__ = ["FilteredTrainedNerRecognizer"]
+
+
+class FilteredTrainedNerRecognizer(TrainedNerRecognizer):
+    """:class:`~chatveil._trained_ner.TrainedNerRecognizer` on all-lower / all-upper lines,
+    minus technical spans and spans made only of English words.
+
+    Args:
+        every_line: read every line, not only the all-lower / all-upper ones.
+        **kwargs: passed to :class:`~chatveil._trained_ner.TrainedNerRecognizer`.
+    """
+
+    def __init__(self, *args: Any, every_line: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.every_line = every_line
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None
+                ) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        for start, end in self._blocks(text):
+            for r in super().analyze(text[start:end], entities, nlp_artifacts):
+                r.start += start
+                r.end += start
+                results.append(r)
+        english = english_dictionary()
+        kept = []
+        for r in results:
+            if technical_span(text, r.start, r.end):
+                continue
+            words = [w.casefold() for w in WORD.findall(text, r.start, r.end)]
+            if words and all(w in english for w in words):
+                continue
+            kept.append(r)
+        return kept
+
+    def _blocks(self, text: str) -> list[tuple[int, int]]:
+        """Runs of consecutive lines the model reads, as (start, end) offsets."""
+        if self.every_line:
+            return [(0, len(text))] if text.strip() else []
+        cases = line_cases(text)
+        blocks: list[tuple[int, int]] = []
+        ends = [*cases.starts[1:], len(text) + 1]
+        for start, end, case in zip(cases.starts, ends, cases.cases, strict=True):
+            if case == "mixed" or not text[start:end - 1].strip():
+                continue
+            if blocks and blocks[-1][1] + 1 == start:
+                blocks[-1] = (blocks[-1][0], end - 1)
+            else:
+                blocks.append((start, end - 1))
+        return blocks
