@@ -16,8 +16,8 @@ origin and casing from word shape, fields, cues, email cross-evidence, a world g
 in-text consistency), ``trained`` (chatveil's trained NER on all-lower/upper lines). Shared
 helpers live in ``_common`` (context words, the own-flags base, text tests), ``_checks``
 (check digits of national identifiers), ``_lexicon`` (name, place, English and technical word
-lists) and ``_shape`` (line casing, technical spans, typos and compounds). A new family goes in a module of its
-own and into :func:`default_recognizers`.
+lists) and ``_shape`` (line casing, technical spans, typos and compounds). A new family goes in
+a module of its own and into :func:`default_recognizers`.
 """
 
 from __future__ import annotations
