@@ -191,3 +191,25 @@ def test_technical_span_needs_context_for_words_that_are_also_names() -> None:
     assert technical_span(text, 10, 15)
     text = "Kofi and Karma came over"  # beside a name, not a tool
     assert not technical_span(text, 9, 14)
+
+
+# ---------------------------------------------------------------------- trained NER, filtered
+def test_trained_ner_reads_only_lower_and_upper_lines() -> None:
+    from chatveil.detect.recognizers.trained import FilteredTrainedNerRecognizer
+
+    ner = FilteredTrainedNerRecognizer()
+    text = "Hello Team,\nsee notes from chukwuemeka below\nTHANKS, IFEOMA"
+    assert [text[a:b] for a, b in ner._blocks(text)] == [
+        "see notes from chukwuemeka below\nTHANKS, IFEOMA"]
+    assert ner._blocks("A normal Sentence with Capitals.") == []
+    assert ner.analyze("Ngozi Obi wrote the Python script.", ["PERSON", "LOCATION"]) == []
+
+
+def test_trained_ner_results_are_filtered() -> None:
+    from chatveil.detect.recognizers.trained import FilteredTrainedNerRecognizer
+
+    ner = FilteredTrainedNerRecognizer()
+    text = "ok so adaeze okonkwo says the kubernetes upgrade is done"
+    values = [text[r.start:r.end] for r in ner.analyze(text, ["PERSON", "LOCATION"])]
+    assert "adaeze okonkwo" in values
+    assert not any("kubernetes" in v or "says" in v for v in values)

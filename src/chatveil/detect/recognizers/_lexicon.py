@@ -409,7 +409,8 @@ queues worker workers job jobs task tasks operator operators controller controll
 #: Everyday programming and operations words that no English dictionary has ("namespace",
 #: "init", "cron", "kubelet"): never a name, in any case.
 TECH_JARGON = wordset("""
-git svn hg init config configs conf auth authn authz repo repos env envs prod staging dev devs cron
+git svn hg tz cert certs init config configs conf auth authn authz repo repos env envs prod
+staging dev devs cron
 crontab sudo regex regexp async await enum enums bool int str dict dicts tuple tuples args
 kwargs param params lib libs src tmp temp pkg pkgs yaml yml json jsonl toml xml csv tsv
 http https ssh ssl tls dns cdn vpn jwt oauth csrf cors crud orm sdk sdks cli gui ui ux qa ci

@@ -16,9 +16,19 @@ from chatveil.detect.recognizers._lexicon import (
     TECH_TERMS,
     english_dictionary,
     world_names,
+    world_places,
 )
 
-__all__ = ["LineCases", "compound", "line_cases", "technical_span", "technical_word", "typo"]
+__all__ = [
+    "LineCases",
+    "address_part",
+    "compound",
+    "line_cases",
+    "place_not_person",
+    "technical_span",
+    "technical_word",
+    "typo",
+]
 
 
 @functools.lru_cache(maxsize=32)
@@ -191,3 +201,33 @@ def typo(key: str, english: frozenset[str]) -> bool:
                 if key[:i] + c + key[i:] in english:
                     return True
     return False
+
+
+#: A line of an address block with a house number and a street, or a unit/box/postcode line.
+_STREET_LINE_RE = re.compile(
+    r"(?im)^[^\n]*(?:\b\d{1,5}[A-Za-z]?[ \t]+[^\W\d_]{3,}|\b(?:suite|apt\.?|apartment|unit|"
+    r"p\.?\s?o\.?\s?box|box|flat|floor)\b[ \t]*\d)[^\n]*$"
+)
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,:/-])\d{1,5}[A-Za-z]?,?[ \t]+$")
+
+
+def address_part(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a street or town of an address, not a person: right after a
+    house or unit number ("92 Eusebio Dávila", "Apt. 535, København"), or alone on its line
+    below a street line of an address block."""
+    if _NUMBER_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    rest = text[line_start:start] + text[end:line_end]
+    if re.search(r"[^\W\d_]{2,}", rest):
+        return False  # other words on the line: not an address line of its own
+    return _STREET_LINE_RE.search(text, max(0, line_start - 160), line_start) is not None
+
+
+def place_not_person(text: str, start: int, end: int) -> bool:
+    """A "person" that is a place: a country or region by name ("Austria", "bahrain") or a
+    part of an address (:func:`address_part`)."""
+    key = " ".join(text[start:end].casefold().split())
+    return key in world_places()[1] or address_part(text, start, end)

@@ -49,6 +49,7 @@ from chatveil.detect.recognizers._lexicon import (
     world_places,
 )
 from chatveil.detect.recognizers._shape import (
+    address_part,
     compound,
     line_cases,
     technical_span,
@@ -143,11 +144,6 @@ _PLACE_TYPE_RE = re.compile(
     r"relocating to|flight to|flights to|flying to|fly to|trip to|travel to|office in|"
     r"headquartered in|visit|visiting|city of|town of|province of)[ \t]+$",
     re.IGNORECASE,
-)
-#: A line of an address block with a house number and a street, or a unit/box/postcode line.
-_STREET_LINE_RE = re.compile(
-    r"(?im)^[^\n]*(?:\b\d{1,5}[A-Za-z]?[ \t]+[^\W\d_]{3,}|\b(?:suite|apt\.?|apartment|unit|"
-    r"p\.?\s?o\.?\s?box|box|flat|floor)\b[ \t]*\d)[^\n]*$"
 )
 _ORG_SUFFIXES = wordset("""
 ltd llc inc plc gmbh ag sa bv nv corp corporation company co group holdings partners
@@ -302,6 +298,8 @@ class _Scan:
             return False  # CamelCase: CrashLoopBackOff, iPhone, DevOps
         if glued(self.text, s, e) or self._code_like(s, e) or self._in_email(s, e):
             return False
+        if self.text[e:e + 2] in ("'t", "’t", "'T", "’T"):  # "doesn't", "AREN'T"
+            return False
         return named or not typo(key, self.english)
 
     def _code_like(self, s: int, e: int) -> bool:
@@ -448,20 +446,8 @@ class _Scan:
             self.add(s, e, "PERSON", score, "shape")
 
     def address_part(self, k: int, j: int) -> bool:
-        """A street or town of an address: right after a house number ("92 Eusebio Dávila",
-        "07 262 Pavlou Drandaki") or alone on a line below such a street line."""
-        before = self.text[max(0, self.tokens[k][0] - 12):self.tokens[k][0]]
-        if re.search(r"(?<![\w.,:/-])\d{1,5}[A-Za-z]?[ \t]+$", before):
-            return True
-        line_start = self.text.rfind("\n", 0, self.tokens[k][0]) + 1
-        line_end = self.text.find("\n", self.tokens[j - 1][1])
-        line_end = len(self.text) if line_end == -1 else line_end
-        line = self.text[line_start:line_end]
-        rest = line.replace(self.text[self.tokens[k][0]:self.tokens[j - 1][1]], "")
-        if re.search(r"[^\W\d_]{2,}", rest) and not re.fullmatch(r"[\W\d_]*", rest):
-            return False  # other words on the line: not an address line of its own
-        above = self.text[max(0, line_start - 160):line_start]
-        return bool(_STREET_LINE_RE.search(above))
+        """A street or town of an address (see :func:`~._shape.address_part`)."""
+        return address_part(self.text, self.tokens[k][0], self.tokens[j - 1][1])
 
     def places_only(self, k: int, j: int) -> bool:
         """"Reykjavík Benin", "Curitiba Paraná": every word a known place (initials aside)."""

@@ -14,7 +14,7 @@ from chatveil.detect.recognizers._lexicon import (
     NOT_SURNAME,
     name_lists,
 )
-from chatveil.detect.recognizers._shape import line_cases, technical_span
+from chatveil.detect.recognizers._shape import line_cases, place_not_person, technical_span
 
 
 class FilteredSpacyRecognizer(SpacyRecognizer):
@@ -43,6 +43,8 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
             _cut_at_line_break(text, r)
             if r.entity_type == "PERSON":
                 _drop_leading_verb(text, r)
+                if r.end > r.start and place_not_person(text, r.start, r.end):
+                    r.entity_type = "LOCATION"  # "Austria", "92 Eusebio Dávila 57"
         return [r for r in results if r.end > r.start and not _false_person(text, r)
                 and not _false_place(text, r) and not (
                     r.entity_type in ("PERSON", "LOCATION") and

@@ -15,11 +15,12 @@ from __future__ import annotations
 from typing import Any
 
 from presidio_analyzer import RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from chatveil._trained_ner import TrainedNerRecognizer
 from chatveil.detect.recognizers._common import WORD
-from chatveil.detect.recognizers._lexicon import english_dictionary
-from chatveil.detect.recognizers._shape import line_cases, technical_span
+from chatveil.detect.recognizers._lexicon import english_dictionary, world_names
+from chatveil.detect.recognizers._shape import line_cases, place_not_person, technical_span
 
 __all__ = ["FilteredTrainedNerRecognizer"]
 
@@ -46,13 +47,27 @@ class FilteredTrainedNerRecognizer(TrainedNerRecognizer):
                 r.end += start
                 results.append(r)
         english = english_dictionary()
+        first, last = world_names()
         kept = []
         for r in results:
+            # "says chidinma eze", "burkina faso now": English words at the edges that are
+            # no names are not part of the span
+            words_at = list(WORD.finditer(text, r.start, r.end))
+            while words_at and _edge_word(words_at[0].group(0), english, first, last):
+                words_at.pop(0)
+            while words_at and _edge_word(words_at[-1].group(0), english, first, last):
+                words_at.pop()
+            if not words_at:
+                continue
+            r.start, r.end = words_at[0].start(), words_at[-1].end()
             if technical_span(text, r.start, r.end):
                 continue
             words = [w.casefold() for w in WORD.findall(text, r.start, r.end)]
             if words and all(w in english for w in words):
                 continue
+            if r.entity_type == "PERSON" and place_not_person(text, r.start, r.end):
+                r.entity_type = "LOCATION"
+                r.score = self._scores["LOCATION"]
             kept.append(r)
         return kept
 
@@ -71,3 +86,9 @@ class FilteredTrainedNerRecognizer(TrainedNerRecognizer):
             else:
                 blocks.append((start, end - 1))
         return blocks
+
+
+def _edge_word(word: str, english: frozenset[str], first: frozenset[str],
+               last: frozenset[str]) -> bool:
+    key = word.casefold()
+    return key in STOP_WORDS or (key in english and key not in first and key not in last)
