@@ -456,8 +456,8 @@ partner principal senior junior staff team group department division unit office
 board member owner supervisor scientist researcher editor writer author reporter producer
 accountant auditor lawyer attorney counsel advocate solicitor barrister judge clerk officer
 sergeant captain lieutenant general colonel major private corporal inspector detective
-minister senator governor mayor councillor councilor ambassador consul prince princess king
-queen sheikh sultan emir lord lady dame sir madam mister miss mr mrs ms dr prof rev hon
+minister senator governor mayor councillor councilor ambassador consul king
+queen sheikh emir lord lady dame sir madam mister miss mr mrs ms dr prof rev hon
 operations sales marketing finance support engineering product design legal hr
 recruiting procurement logistics analytics security research development human resources
 """)

@@ -38,6 +38,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from chatveil.detect.recognizers._common import WORD, glued, sentence_start, wordset
 from chatveil.detect.recognizers._lexicon import (
+    AMBIGUOUS,
     EPONYM_NEXT,
     JOB_WORDS,
     NOT_A_NAME_WORD,
@@ -57,7 +58,7 @@ from chatveil.detect.recognizers._shape import (
     typo,
 )
 
-__all__ = ["NameEvidenceRecognizer"]
+__all__ = ["EDGE_VERBS", "NameEvidenceRecognizer"]
 
 _NAME = "ChatveilNameEvidenceRecognizer"
 
@@ -106,6 +107,8 @@ _RELATIONS = (
 )
 _RELATION_WORDS = frozenset(r.split()[-1] for r in _RELATIONS.split("|"))
 _POSSESSIVES = wordset("my our your his her their")
+#: "nickname Beam", "aka Bongani".
+_NICKNAME_CUES = wordset("nickname nicknamed aka nick alias")
 _RELATION_ADJECTIVES = wordset("""
 new old former late dear little big elder younger older eldest youngest best ex lovely amazing
 """)
@@ -155,6 +158,8 @@ _KIND = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "LOCATION": "PLACE",
          "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG"}
 #: Short words that link names rather than belong to them.
 _LINKS = wordset("vs via etc aka re per cc bcc fw fwd and or nor but with w/ to of")
+#: Verbs that stand next to a name but are never part of it ("says chidinma eze").
+EDGE_VERBS = _VERB_AFTER | _VERB_BEFORE | frozenset(["says", "saying", "told", "asks", "sent"])
 _EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _CHAT_WORDS = wordset("""
 u ur ya yo ok okay lol lmao omg btw idk imo pls plz thx tmrw tmr asap fyi eod eta tbh smh
@@ -322,6 +327,11 @@ class _Scan:
         w = self.vtokens[k][2]
         key = w.casefold()
         named = key in self.first or key in self.last
+        if key in NOT_SURNAME and named and beside is not None and beside < k and (
+                k + 1 >= len(self.tokens) or self.gap(k) != " " or
+                not self.vtokens[k + 1][2][:1].isupper()):
+            # "Eunji Park", but not "Gorky Park Road"
+            return self.line_case[k] != "mixed" or w[:1].isupper()
         if technical_word(key, sure=True) or key in NOT_SURNAME or key in JOB_WORDS or \
                 key in EPONYM_NEXT or key in _CHAT_WORDS or key in _LINKS or len(key) < 2 or \
                 (key in _VERB_AFTER and self.line_case[k] != "mixed") or \
@@ -590,8 +600,9 @@ class _Scan:
                 continue
             p = keys[k - 1]
             rel = p in _RELATION_WORDS or (p.endswith("s") and p[:-1] in _RELATION_WORDS)
-            if rel and ((k >= 2 and keys[k - 2] in _POSSESSIVES) or (k >= 3 and
-                        keys[k - 2] in _RELATION_ADJECTIVES and keys[k - 3] in _POSSESSIVES)):
+            if (rel and ((k >= 2 and keys[k - 2] in _POSSESSIVES) or (
+                    k >= 3 and keys[k - 2] in _RELATION_ADJECTIVES and
+                    keys[k - 3] in _POSSESSIVES))) or p in _NICKNAME_CUES:
                 self._cue_name(k, strong=True)
             elif p in _VERB_BEFORE or (k >= 2 and f"{keys[k - 2]} {p}" in _VERB_BEFORE_PAIRS):
                 self._cue_name(k, strong=False)
@@ -614,11 +625,14 @@ class _Scan:
         key = w.casefold()
         if technical_word(key, sure=True) or key in _CHAT_WORDS:
             return
-        if strong:
-            ok = self.known_name(k) or self.joinable(k)
-        else:
-            ok = self.known_name(k) and self.line_case[k] == "mixed" and \
-                (key in self.first or key in self.last)
+        mid_cap = (self.line_case[k] == "mixed" and w[:1].isupper() and not w.isupper() and
+                   key not in STOP_WORDS and key not in JOB_WORDS and
+                   not sentence_start(self.text, self.tokens[k][0]))
+        if strong:  # "my brother Beam's": a capitalised word after a relation is a name
+            ok = self.known_name(k) or self.joinable(k) or mid_cap
+        else:  # "reply to Bonnet": a known name, even an English word, but not Will or May
+            ok = self.line_case[k] == "mixed" and (key in self.first or key in self.last) and (
+                self.known_name(k) or (mid_cap and key not in AMBIGUOUS))
         if not ok:
             return
         j = k + 1

@@ -21,6 +21,7 @@ from chatveil._trained_ner import TrainedNerRecognizer
 from chatveil.detect.recognizers._common import WORD
 from chatveil.detect.recognizers._lexicon import english_dictionary, world_names
 from chatveil.detect.recognizers._shape import line_cases, place_not_person, technical_span
+from chatveil.detect.recognizers.evidence import EDGE_VERBS
 
 __all__ = ["FilteredTrainedNerRecognizer"]
 
@@ -53,9 +54,9 @@ class FilteredTrainedNerRecognizer(TrainedNerRecognizer):
             # "says chidinma eze", "burkina faso now": English words at the edges that are
             # no names are not part of the span
             words_at = list(WORD.finditer(text, r.start, r.end))
-            while words_at and _edge_word(words_at[0].group(0), english, first, last):
+            while words_at and _edge_word(words_at[0].group(0), first, last, _LEADING):
                 words_at.pop(0)
-            while words_at and _edge_word(words_at[-1].group(0), english, first, last):
+            while words_at and _edge_word(words_at[-1].group(0), first, last, STOP_WORDS):
                 words_at.pop()
             if not words_at:
                 continue
@@ -88,7 +89,15 @@ class FilteredTrainedNerRecognizer(TrainedNerRecognizer):
         return blocks
 
 
-def _edge_word(word: str, english: frozenset[str], first: frozenset[str],
-               last: frozenset[str]) -> bool:
+#: Function words that may open a span of the model but never a name ("from lagos").
+_LEADING = frozenset(
+    "the a an to from with and or for of in on at by my your his her our their hi hey dear so ok"
+    .split())
+
+
+def _edge_word(word: str, first: frozenset[str], last: frozenset[str],
+               function_words: frozenset[str] | set[str]) -> bool:
+    """A function word or a verb of speech/action at the edge of a span ("says", "now"); other
+    English words may be names ("lovely manalo", "grace okonjo", "do yun")."""
     key = word.casefold()
-    return key in STOP_WORDS or (key in english and key not in first and key not in last)
+    return key in function_words or (key in EDGE_VERBS and key not in first and key not in last)
