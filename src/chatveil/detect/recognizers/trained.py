@@ -90,8 +90,10 @@ class FilteredTrainedNerRecognizer(TrainedNerRecognizer):
 
 
 #: Function words that may open a span of the model but never a name ("from lagos").
-_LEADING = frozenset(
-    ["the", "a", "an", "to", "from", "with", "and", "or", "for", "of", "in", "on", "at", "by", "my", "your", "his", "her", "our", "their", "hi", "hey", "dear", "so", "ok"])
+_LEADING = frozenset([
+    "the", "a", "an", "to", "from", "with", "and", "or", "for", "of", "in", "on", "at", "by",
+    "my", "your", "his", "her", "our", "their", "hi", "hey", "dear", "so", "ok",
+])
 
 
 def _edge_word(word: str, first: frozenset[str], last: frozenset[str],
