@@ -1,4 +1,4 @@
-"""chatveil's trained names-and-places NER (:mod:`chatveil._trained_ner`), filtered and
+"""chatveil's trained names-and-places NER (:mod:`.trained_ner`), filtered and
 focused on the lines where the other recognizers are weakest.
 
 The small trained model finds names of many origins in any casing, but in technical text it
@@ -17,22 +17,22 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from chatveil._trained_ner import TrainedNerRecognizer
 from chatveil.detect.recognizers._common import WORD
 from chatveil.detect.recognizers._lexicon import english_dictionary, world_names
 from chatveil.detect.recognizers._shape import line_cases, place_not_person, technical_span
 from chatveil.detect.recognizers.evidence import EDGE_VERBS
+from chatveil.detect.recognizers.trained_ner import TrainedNerRecognizer
 
 __all__ = ["FilteredTrainedNerRecognizer"]
 
 
 class FilteredTrainedNerRecognizer(TrainedNerRecognizer):
-    """:class:`~chatveil._trained_ner.TrainedNerRecognizer` on all-lower / all-upper lines,
+    """:class:`~.trained_ner.TrainedNerRecognizer` on all-lower / all-upper lines,
     minus technical spans and spans made only of English words.
 
     Args:
         every_line: read every line, not only the all-lower / all-upper ones.
-        **kwargs: passed to :class:`~chatveil._trained_ner.TrainedNerRecognizer`.
+        **kwargs: passed to :class:`~.trained_ner.TrainedNerRecognizer`.
     """
 
     def __init__(self, *args: Any, every_line: bool = False, **kwargs: Any) -> None:
