@@ -1,5 +1,13 @@
 """chatveil's trained names-and-places NER (:mod:`.trained_ner`), filtered and
-focused on the lines where the other recognizers are weakest.
+focused on the lines where the other recognizers are weakest. Opt-in::
+
+    from chatveil.detect.recognizers import FilteredTrainedNerRecognizer
+    GuardConfig(custom_recognizers=[FilteredTrainedNerRecognizer()])
+
+Not in the default recognizers: on the world dev set it lowers the person leak from 1.1% to
+0.9% (lower case 1.8% -> 1.0%, upper case 3.1% -> 2.5%), but a message typed all in lower or
+upper case then takes 1.0-1.2x the time of plain Presidio (the model costs about a third of
+spaCy's small model, on top of it).
 
 The small trained model finds names of many origins in any casing, but in technical text it
 also takes product and library names for people or places, and it costs about a third of the
