@@ -150,3 +150,314 @@ def _words(names: Iterable[str]) -> Iterator[str]:
         for part in name.split():
             if part.isalpha() or "-" in part or "'" in part:
                 yield part.casefold()
+
+
+# ---------------------------------------------------------------------- world lists
+_DATA = __import__("pathlib").Path(__file__).resolve().parent / "data"
+
+#: Faker person providers whose Latin-script first/last/middle names feed the name lists, on
+#: top of :data:`NAME_LOCALES` (South and East Asia, Africa, the Middle East, Latin America).
+WORLD_NAME_LOCALES = (
+    "en_IN", "en_PK", "en_KE", "en_NG", "en_TH", "ha_NG", "ig_NG", "yo_NG", "tw_GH", "sw",
+    "zu_ZA", "id_ID", "vi_VN", "ja_JP", "zh_CN", "zh_TW", "az_AZ", "uz_UZ", "fr_DZ", "fr_BE",
+    "es_AR", "es_CL", "es_CO", "es_CA", "ga_IE", "de_LU", "de_LI", "fr_CH", "fr_QC", "et_EE",
+)
+
+
+def _read_gz(name: str) -> frozenset[str]:
+    import gzip
+
+    try:
+        with gzip.open(_DATA / name, "rt", encoding="utf-8") as f:
+            return frozenset(line.strip() for line in f if line.strip())
+    except OSError:  # pragma: no cover - a broken install
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def english_dictionary() -> frozenset[str]:
+    """English words written in lower case (SCOWL; see ``data/lexicons/build.py``): "mark",
+    "grace", "said" are in it, "sharma", "fauziah", "kubernetes" are not."""
+    return _read_gz("english_words.txt.gz") | common_words()
+
+
+@functools.lru_cache(maxsize=1)
+def world_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, surnames) of Faker's Latin-script person providers of every locale."""
+    first: set[str] = set(name_lists()[0])
+    last: set[str] = set(name_lists()[1])
+    for locale in WORLD_NAME_LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except (ImportError, AttributeError):  # pragma: no cover - older Faker
+            continue
+        for attr in dir(provider):
+            if attr.startswith("_") or "name" not in attr or "language" in attr or \
+                    "prefix" in attr or ("suffix" in attr and "without" not in attr):
+                continue
+            values = getattr(provider, attr, ())
+            if isinstance(values, dict):
+                values = list(values)
+            if not isinstance(values, (list, tuple)) or not values or \
+                    not isinstance(values[0], str):
+                continue
+            target = first if ("first" in attr or "middle" in attr) else last
+            target.update(w for w in _words(values) if (len(w) >= 3 and w.isascii()) or
+                          (len(w) >= 3 and all(c.isalpha() or c in "-'" for c in w)))
+    return frozenset(first), frozenset(last)
+
+
+#: Faker address attributes read into the world gazetteer (Latin-script entries only).
+_PLACE_ATTRS = ("cities", "city_names", "real_city_names", "states", "provinces", "regions",
+                "counties", "departments", "cantons", "municipalities", "districts",
+                "prefectures", "luzon_provinces", "mindanao_provinces", "visayas_provinces",
+                "metropolitan_cities", "countries")
+_PLACE_LOCALES = (
+    "ar_DZ", "az_AZ", "bn_BD", "cs_CZ", "da_DK", "de_AT", "de_CH", "de_DE", "el_GR", "en",
+    "en_AU", "en_BD", "en_CA", "en_GB", "en_IE", "en_IN", "en_NZ", "en_PH", "en_US", "es_AR",
+    "es_CO", "es_ES", "es_MX", "fi_FI", "fil_PH", "fr_CA", "fr_CH", "fr_DZ", "fr_FR", "hi_IN",
+    "hr_HR", "hu_HU", "id_ID", "it_IT", "ja_JP", "ko_KR", "ne_NP", "nl_BE", "nl_NL", "pl_PL",
+    "pt_PT", "ro_RO", "sk_SK", "sl_SI", "sv_SE", "ta_IN", "th_TH", "vi_VN", "zh_CN", "zu_ZA",
+)
+
+
+_LATIN_RE = __import__("re").compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’ .\-]+$")
+
+
+def _latin(text: str) -> bool:
+    return _LATIN_RE.match(text) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def world_places() -> tuple[frozenset[str], frozenset[str], dict[str, int]]:
+    """(places, countries and regions, longest match per first word), casefolded.
+
+    Cities of more than 15,000 people (GeoNames), countries, and the Latin-script cities,
+    states, provinces and regions of Faker's address providers of many locales, as
+    ``data/lexicons/build.py`` wrote them. Places that
+    are English words ("Nice", "Mobile", "Split") are left out unless they are countries or
+    first-level regions.
+    """
+    english = english_dictionary()
+    raw = _read_gz("world_places.txt.gz") | PLACE_NAMES
+    sure = set(_read_gz("world_regions.txt.gz"))
+    sure |= set(PLACE_NAMES)
+    places = frozenset(p for p in raw if len(p) >= 3 and not any(ch.isdigit() for ch in p)
+                       and (p in sure or p not in english) and p not in NOT_A_PLACE_WORD)
+    longest: dict[str, int] = {}
+    for place in places:
+        words = place.replace("'", " ").replace("’", " ").replace("-", " ").split()
+        if words:
+            longest[words[0]] = max(longest.get(words[0], 0), len(words) + 2)
+    return places, frozenset(sure & places), longest
+
+
+#: Gazetteer entries that are far more often something else in chat.
+NOT_A_PLACE_WORD = wordset("""
+of the and or in on at to by for with from as is it this that van von der den de da di del la
+le los las el al bin man can will may long golf bank rose grace hope joy page ford dell parker
+sale male female none null true false test demo prod dev main master admin user users home
+""")
+
+
+# ---------------------------------------------------------------------- technical words
+#: Programming languages, tools, frameworks, products, services and companies (many named
+#: after people) that look like names: never a person or a place on their own.
+TECH_TERMS = wordset("""
+python java javascript typescript kotlin swift scala rust go golang ruby perl raku julia dart
+elixir erlang haskell clojure lisp scheme racket ocaml fsharp crystal nim zig ada fortran cobol
+pascal delphi lua tcl matlab octave mathematica wolfram simulink labview verilog vhdl solidity
+vyper groovy powershell bash zsh fish cython jython pypy mojo gleam elm purescript reason
+django flask fastapi pyramid tornado bottle sanic starlette pydantic sqlalchemy alembic peewee
+rails sinatra hanami laravel symfony codeigniter express koa nestjs nextjs nuxt gatsby remix
+astro svelte sveltekit angular react vue ember backbone jquery lodash redux mobx vite webpack
+rollup parcel babel eslint prettier jest mocha chai jasmine karma cypress playwright puppeteer
+selenium cucumber gherkin spring hibernate maven gradle quarkus micronaut akka ktor flutter
+xamarin ionic cordova electron tauri qt gtk unity unreal godot blender maya houdini photoshop
+illustrator figma sketch canva notion obsidian evernote trello asana jira confluence bitbucket
+github gitlab gitea slack discord teams zoom webex skype whatsapp telegram signal viber wechat
+kakao kakaotalk instagram facebook twitter reddit pinterest linkedin snapchat youtube twitch
+netflix hulu spotify tidal deezer shazam uber lyft grab gojek ola bolt airbnb expedia agoda
+trivago amazon alexa siri cortana bixby google android chrome chromium firefox safari opera
+brave windows linux ubuntu debian fedora centos rhel manjaro alpine gentoo slackware freebsd
+openbsd macos ios ipados watchos xcode homebrew conda anaconda miniconda mamba poetry pipenv
+pip virtualenv tox nox pytest unittest ruff flake8 pylint mypy pyright sphinx mkdocs hugo
+jekyll hexo wordpress drupal joomla magento shopify woocommerce wix squarespace webflow
+zapier airtable retool postman insomnia swagger openapi graphql apollo hasura prisma sequelize
+typeorm mongoose knex drizzle deno bun node nodejs npm yarn pnpm cargo rustc rustup gcc clang
+llvm cmake bazel ninja meson msbuild nuget vcpkg conan kubernetes kubectl minikube kubeadm k3s
+docker podman containerd nginx apache tomcat jetty caddy traefik haproxy gunicorn uvicorn
+celery rabbitmq kafka pulsar zeromq airflow luigi dagster prefect spark pyspark hadoop hive
+presto trino flink druid pinot clickhouse duckdb sqlite postgres postgresql mysql mariadb
+oracle cassandra scylladb neo4j arangodb dgraph influxdb timescaledb mongodb couchbase couchdb
+redis memcached elasticsearch opensearch kibana logstash grafana prometheus datadog splunk
+sentry pagerduty opsgenie newrelic dynatrace jaeger zipkin istio linkerd envoy consul nomad
+terraform pulumi ansible puppet vagrant packer jenkins travis circleci bamboo teamcity argocd
+spinnaker tekton helm kustomize rancher openshift pandas polars numpy scipy matplotlib seaborn
+plotly bokeh altair streamlit gradio jupyter jupyterlab colab kaggle pytorch tensorflow keras
+jax flax sklearn scikit xgboost lightgbm catboost huggingface transformers langchain langgraph
+llamaindex ollama vllm mistral mixtral llama gemma qwen claude gemini bard chatgpt gpt openai
+anthropic copilot cursor codeium tabnine perplexity midjourney dalle stable diffusion whisper
+bert roberta t5 deepseek grok phi cohere bedrock sagemaker vertex azure aws gcp ec2 s3
+cloudfront dynamodb redshift athena kinesis fargate bigquery dataflow firebase supabase
+planetscale netlify vercel heroku digitalocean linode vultr hetzner ovh cloudflare akamai
+fastly snowflake databricks palantir tableau powerbi looker metabase superset redash dbt
+fivetran airbyte mixpanel amplitude hotjar optimizely launchdarkly okta auth0 keycloak
+tailscale wireguard openvpn wireshark nmap metasploit kali excel powerpoint outlook onedrive
+sharepoint dropbox icloud gmail yahoo hotmail protonmail zoho salesforce hubspot zendesk
+workday servicenow atlassian adobe autodesk intel amd nvidia qualcomm broadcom cisco juniper
+ibm sap oracle lenovo asus acer xiaomi huawei oppo vivo oneplus samsung nintendo sega sony
+panasonic toshiba hitachi fujitsu tencent alibaba baidu bytedance tiktok stripe twilio
+paypal venmo zelle revolut wise monzo klarna adyen square shopee lazada tokopedia flipkart
+paytm swiggy zomato careem jumia mpesa ethereum bitcoin solana cardano polkadot dogecoin
+binance coinbase kraken metamask lambda kinesis ubuntu mint arch wsl vscode vim neovim emacs
+intellij pycharm webstorm goland rider clion eclipse netbeans sublime atom notepad jetbrains
+nextcloud owncloud gitpod codespaces replit glitch codepen jsfiddle leetcode hackerrank
+codeforces stackoverflow medium substack quora wikipedia duolingo coursera udemy edx khan
+ferrari porsche lamborghini bugatti maserati mclaren bentley rolls royce aston martin
+mercedes benz daimler bmw audi volkswagen citroen citroën peugeot renault michelin toyota
+honda suzuki yamaha kawasaki mazda subaru nissan mitsubishi hyundai kia tesla chevrolet
+chevy buick cadillac chrysler dodge jeep ford dell disney mcdonald mcdonald's mcdonalds
+walmart costco target ikea zara hermes hermès chanel gucci prada versace armani dior
+vuitton balenciaga givenchy burberry adidas puma reebok nike boeing airbus siemens philips
+bosch dyson heinz kellogg kellogg's cadbury nestle nestlé hershey wrigley colgate palmolive
+gillette procter gamble levi levi's goldman sachs morgan stanley jpmorgan merrill lynch
+barclays lloyds hsbc citi citibank santander rothschild lehman deloitte kpmg accenture
+mckinsey bain pwc marriott hilton hyatt sheraton wells fargo schwab fidelity vanguard
+blackrock bloomberg reuters nasdaq nyse dow jones
+kalman dijkstra bayes bayesian fourier levenshtein gauss gaussian euler eulerian laplace
+laplacian markov bezier bézier huffman hamming jaccard pearson spearman kruskal bellman
+floyd warshall kaplan meier poisson bernoulli boltzmann newton newtonian lagrange lagrangian
+hessian jacobian taylor riemann hilbert banach turing godel gödel nash pareto gini shapley
+viterbi kolmogorov smirnov wilcoxon kullback leibler xavier glorot nesterov adagrad rmsprop
+adamw knuth pratt rabin karp tarjan kosaraju hopcroft edmonds dinic prufer cantor fibonacci
+mersenne fermat diffie hellman elgamal schnorr merkle lamport paxos mandelbrot sierpinski
+voronoi delaunay dirichlet gibbs metropolis hastings runge kutta cholesky householder
+lanczos arnoldi krylov chebyshev legendre hermite laguerre bessel hankel cauchy schwarz
+minkowski mahalanobis hausdorff wasserstein sobel canny hough otsu butterworth nyquist
+shannon lempel ziv bresenham phong gouraud fresnel doppler luenberger boolean hadamard
+kronecker heaviside dirac schrodinger schrödinger heisenberg planck maxwell faraday ohm
+kirchhoff coulomb ampere volta joule kelvin celsius fahrenheit pascal hertz tesla weber
+bloom cuckoo murmur fenwick kadane manacher prim borůvka boruvka johnson bellman ford
+fulkerson karatsuba strassen gale shapley hungarian kuhn munkres simplex dantzig horner
+welch tukey cooley benford zipf amdahl moore conway brooks hofstadter murphy parkinson
+okham occam ockham heron pythagoras pythagorean euclid euclidean archimedes cartesian
+""")
+
+#: Capitalised words that are no person in chat: languages, nationalities, religions, chat
+#: abbreviations, days and months, titles, greetings, file and document words.
+NOT_A_NAME_WORD = wordset("""
+english hindi urdu bengali bangla punjabi gujarati marathi tamil telugu kannada malayalam
+odia oriya assamese sinhala nepali pashto dari farsi persian arabic hebrew turkish kurdish
+amharic tigrinya oromo somali swahili kiswahili yoruba igbo hausa twi akan zulu xhosa
+afrikaans sotho tswana shona wolof fula fulani lingala kinyarwanda luganda malagasy
+filipino tagalog cebuano ilocano bisaya malay bahasa indonesian javanese sundanese thai lao
+khmer burmese vietnamese mandarin cantonese hokkien chinese korean japanese mongolian
+tibetan uyghur kazakh uzbek tajik kyrgyz turkmen azeri azerbaijani armenian georgian russian
+ukrainian belarusian polish czech slovak slovenian croatian serbian bosnian bulgarian
+macedonian romanian moldovan hungarian finnish estonian latvian lithuanian swedish
+norwegian danish icelandic faroese dutch flemish german austrian swiss french belgian
+luxembourgish italian spanish catalan basque galician portuguese brazilian greek cypriot
+maltese albanian irish scottish welsh british american canadian mexican colombian
+peruvian chilean argentine argentinian venezuelan cuban dominican puerto rican ecuadorian
+bolivian paraguayan uruguayan guatemalan honduran salvadoran nicaraguan panamanian
+jamaican haitian trinidadian nigerian ghanaian kenyan ethiopian eritrean ugandan tanzanian
+rwandan congolese cameroonian senegalese ivorian malian egyptian moroccan algerian tunisian
+libyan sudanese saudi emirati qatari kuwaiti bahraini omani yemeni iraqi iranian syrian
+lebanese jordanian palestinian israeli turkish afghan pakistani indian bangladeshi
+sri lankan nepalese bhutanese maldivian chinese taiwanese singaporean malaysian
+indonesian filipino vietnamese cambodian laotian myanmar thai korean australian zealander
+kiwi aussie latino latina latinx hispanic asian african european arab arabian caucasian
+muslim islam islamic christianity catholic protestant orthodox hindu hinduism
+sikh sikhism buddhist buddhism jain jewish judaism shia sunni ramadan eid diwali holi
+navratri durga puja pongal onam vesak songkran lunar chuseok tet nowruz hanukkah easter
+christmas xmas halloween thanksgiving ok okay pls plz thx ty tmrw tmr tmw tomoz lol lmao
+rofl omg btw idk imo imho fyi asap eod eta tbh tbd tba smh brb gtg ttyl np nvm wfh ooo pto
+hr mgr dept mon tue tues wed thu thur thurs fri feb mar apr jun jul aug sep
+oct nov dec utc gmt est pst cet ist sgt jst hkt wat eat cat mr mrs ms mx dr prof sir
+madam mme mlle herr frau khun sama kun bhai didi akka auntie aunty uncle
+tita tito ate kuya mum mom dad bro sis
+hi hello hey hiya dear thanks thank cheers regards best bye goodbye yes no yeah yep nope
+sure please sorry welcome morning evening afternoon night today tomorrow yesterday
+re fw fwd cc bcc subject pdf csv json yaml xml html css sql api url http https www
+europe asia africa antarctica oceania americas eurasia scandinavia balkans caribbean
+monday tuesday wednesday thursday friday saturday sunday weekday weekend
+""")
+
+#: Words after a capitalised name that make it an eponym or a product, not a person.
+EPONYM_NEXT = wordset("""
+algorithm algorithms theorem theorems law laws transform transforms filter filters distance
+equation equations method methods distribution distributions test tests rule rules principle
+conjecture lemma constant number numbers function functions series inequality blur kernel
+process chain model models estimator curve curves coefficient index criterion paradox problem
+effect search sort tree trees heap formula identity integral matrix operator space norm
+optimizer optimiser initialization initialisation bound encoding code cipher hash graph plot
+diagram machine machines scale prize medal award lecture lectures hypothesis inference
+estimate estimation interpolation spline splines polynomial polynomials regression test
+correction noise window windows loss attention layer layers network networks sampling sampler
+walk field fields equations conditions condition pipeline framework library package plugin
+app apps sdk api cli ide ee se ui os js db server servers cluster clusters studio cloud
+engine platform console suite toolkit toolbox runtime compiler interpreter driver drivers
+simulation simulations docs documentation client clients span spans trace traces logs
+pricing plan plans subscription account stock stocks shares chart charts coding equilibrium
+printer printers laptop laptops dishwasher fridge phone phones tablet watch headphones
+earbuds camera console car cars bike bikes truck engine engines badge badges release
+releases update updates version versions cluster instance instances bucket buckets queue
+queues worker workers job jobs task tasks operator operators controller controllers
+""")
+
+#: Everyday programming and operations words that no English dictionary has ("namespace",
+#: "init", "cron", "kubelet"): never a name, in any case.
+TECH_JARGON = wordset("""
+git svn hg tz cert certs init config configs conf auth authn authz repo repos env envs prod
+staging dev devs cron
+crontab sudo regex regexp async await enum enums bool int str dict dicts tuple tuples args
+kwargs param params lib libs src tmp temp pkg pkgs yaml yml json jsonl toml xml csv tsv
+http https ssh ssl tls dns cdn vpn jwt oauth csrf cors crud orm sdk sdks cli gui ui ux qa ci
+cd devops mlops gitops devsecops k8s kube kubelet kubeconfig daemonset statefulset replicaset
+configmap namespace namespaces webhook webhooks middleware backend backends frontend
+frontends fullstack localhost dockerfile makefile readme changelog gitignore rebase upsert
+dedupe dedup hotfix refactor refactoring linter linters mutex semaphore runtime runtimes
+codebase monorepo microservice microservices serverless rollout rollouts rollback rollbacks
+checksum checksums hashmap hashset hashtable bytecode pytorch numpy dataframe dataframes
+dataset datasets datastore timestamp timestamps timeout timeouts uptime downtime
+healthcheck healthchecks readiness liveness sidecar sidecars nodepool autoscaler autoscaling
+hpa vpa pvc pv ingress egress loadbalancer proxy proxies hostname hostnames subnet subnets
+vpc iam rbac acl acls sso mfa otp totp api apis endpoint endpoints websocket websockets grpc
+protobuf graphql rest restful jsonrpc stdin stdout stderr argv chmod chown grep sed awk curl
+wget tar gzip unzip ssh scp rsync systemd systemctl journald syslog cronjob cronjobs
+genserver supervisor gen_server otp ecto liveview phoenix erlang beam dotnet nodejs npx
+pip3 venv virtualenvs pyenv conda rustup tsconfig tsx jsx vue svelte nextjs vitest pnpm
+lockfile lockfiles gitlab github bitbucket ec2 rds ecs eks aks gke lambda lambdas cloudwatch
+stacktrace traceback segfault nullptr malloc realloc calloc printf scanf stdlib iostream
+boolean booleans struct structs impl trait traits goroutine goroutines chan mutexes
+iterator iterators generator generators decorator decorators coroutine coroutines
+tokenizer tokenizers embeddings finetune finetuning lora qlora rlhf llm llms gpu gpus
+cuda cpu cpus tpu ram ssd nvme os oss ide ides vscode repl jupyter ipynb notebook notebooks
+pytest unittest mock mocks stub stubs fixture fixtures linting lint prettier eslint tslint
+webpack rollup esbuild swc babel polyfill polyfills transpile transpiler minify minified
+uglify bundler bundlers bundle bundles cdn cdns saas paas iaas faas mvp poc kpi kpis okr okrs
+roadmap backlog sprint sprints standup standups retro retros jira kanban scrum agile
+errimagepull imagepullbackoff crashloopbackoff oomkilled evicted pending containercreating
+""")
+CONTINENTS = frozenset(["europe", "asia", "africa", "antarctica", "oceania", "americas",
+                        "north america", "south america", "latin america", "central america",
+                        "middle east", "eurasia", "scandinavia", "the balkans", "balkans",
+                        "the caribbean", "caribbean", "southeast asia", "east asia",
+                        "south asia", "west africa", "east africa", "sub-saharan africa"])
+
+#: Job titles and roles, capitalised after a name ("Pongsakorn Chaiyaporn Senior Analyst").
+JOB_WORDS = wordset("""
+manager director engineer officer analyst lead head chief president vice ceo cto cfo coo cio
+founder cofounder co-founder developer designer architect consultant doctor nurse teacher
+professor lecturer student intern assistant associate specialist coordinator administrator
+executive representative agent secretary treasurer chair chairman chairwoman chairperson
+partner principal senior junior staff team group department division unit office committee
+board member owner supervisor scientist researcher editor writer author reporter producer
+accountant auditor lawyer attorney counsel advocate solicitor barrister judge clerk officer
+sergeant captain lieutenant general colonel major private corporal inspector detective
+minister senator governor mayor councillor councilor ambassador consul king
+queen sheikh emir lord lady dame sir madam mister miss mr mrs ms dr prof rev hon
+operations sales marketing finance support engineering product design legal hr
+recruiting procurement logistics analytics security research development human resources
+""")

@@ -21,8 +21,10 @@ from chatveil.detect.recognizers._lexicon import (
     NOT_A_PERSON,
     NOT_SURNAME,
     PLACE_PREFIXES,
+    english_dictionary,
     name_lists,
 )
+from chatveil.detect.recognizers._shape import technical_span
 
 _TITLE_RE = re.compile(
     r"(?<![^\W_])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?|Miss|Sir|Dame|Madam|Mme|Mlle|Herr|Frau"
@@ -130,6 +132,7 @@ class _NameScan:
         self.o = owner
         self.text = text
         self.first, self.last, self.common, self.places = name_lists()
+        self.english = english_dictionary()
         self.tokens = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)
                        if not glued(text, m.start(), m.end())]
         self.index = {t[0]: k for k, t in enumerate(self.tokens)}
@@ -236,13 +239,17 @@ class _NameScan:
             if cue in _SELF_CUES:  # "my name is john", "call me philipp": any case
                 if not (is_cap(w) or w.islower()):
                     continue
-            elif not is_cap(w) and not (cue in _SPEECH_CUES and self.lowercase_text):
-                continue
+            elif not is_cap(w) and not (cue in _SPEECH_CUES and self.lowercase_text
+                                        and key not in self.english):
+                continue  # "mark said the deploy failed": "the" is no name
             elif cue in _SPEECH_CUES:
                 score, strong = self.o.SCORE_SPEECH, False
             elif cue in _NAMING_CUES and key not in self.first and key not in self.last:
                 continue  # "a class called Parser": only known names after called/named
             j = self.run(k, allow_lower=w.islower())
+            if w.islower() and cue in _SPEECH_CUES:  # "said the deploy": stop at English
+                j = next((i for i in range(k + 1, j) if self.tokens[i][2].casefold()
+                          in self.english), j)
             ends = j > k and _ends_greeting(self.text, self.tokens[j - 1][1])
             if j > k and cue in _GREETING_CUES and not ends:
                 continue  # "Dear Hiring Manager": the greeting goes on with other words
@@ -339,11 +346,13 @@ class _NameScan:
                         self.add(k, j, o.SCORE_FULL_KNOWN if known else o.SCORE_FULL,
                                  strong=not self.in_place(k, j), how="full")
                         continue
+            if self.lowercase_text and key in self.english:
+                continue  # "mark said", "will do": an English word in lower case is no name
             if self.lowercase_text and key in first and key not in self.common and nxt is not None:
                 other = tokens[nxt][2]
                 okey = other.casefold()
                 if other.islower() and len(okey) >= 3 and okey not in self.common and \
-                        okey not in self.places:
+                        okey not in self.places and okey not in self.english:
                     self.add(k, nxt + 1, o.SCORE_LOWER_FULL if okey in last else o.SCORE_LOWER,
                              how="lower full")
                     continue
@@ -355,6 +364,8 @@ class _NameScan:
                     or _code_like(text, s, e) or self.in_place(k, k + 1) or \
                     (key in _MONTH_NAMES and self.dateish(k)):
                 continue
+            if key in self.english and key not in first:
+                continue  # "Pages": an English word that is only a surname is no name alone
             if key in first:
                 self.add(k, k + 1, o.SCORE_FIRST, strong=key not in self.places, how="first")
             elif key in last and len(key) >= 4 and key not in self.places and \
@@ -521,4 +532,5 @@ class PersonNameRecognizer(EntityRecognizer):
             scan.rule = rule
             getattr(scan, rule)()
         return [r for r in scan.results()
-                if text[r.start:r.end].casefold() not in NOT_A_PERSON]
+                if text[r.start:r.end].casefold() not in NOT_A_PERSON
+                and not technical_span(text, r.start, r.end)]

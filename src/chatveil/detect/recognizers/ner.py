@@ -14,6 +14,7 @@ from chatveil.detect.recognizers._lexicon import (
     NOT_SURNAME,
     name_lists,
 )
+from chatveil.detect.recognizers._shape import line_cases, place_not_person, technical_span
 
 
 class FilteredSpacyRecognizer(SpacyRecognizer):
@@ -33,10 +34,35 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
         results = super().analyze(text, entities, nlp_artifacts)
+        cases = line_cases(text)
+        # the small model reads lines typed all in lower or upper case poorly: the name
+        # evidence recognizer reads them through a re-cased view instead
+        results = [r for r in results if r.entity_type not in ("PERSON", "LOCATION") or
+                   cases.at(r.start) == "mixed"]
         for r in results:
+            _cut_at_line_break(text, r)
             if r.entity_type == "PERSON":
                 _drop_leading_verb(text, r)
-        return [r for r in results if not _false_person(text, r) and not _false_place(text, r)]
+                if r.end > r.start and place_not_person(text, r.start, r.end):
+                    r.entity_type = "LOCATION"  # "Austria", "92 Eusebio Dávila 57"
+        return [r for r in results if r.end > r.start and not _false_person(text, r)
+                and not _false_place(text, r) and not (
+                    r.entity_type in ("PERSON", "LOCATION") and
+                    technical_span(text, r.start, r.end))]
+
+
+def _cut_at_line_break(text: str, result: RecognizerResult) -> None:
+    """"Susan Walker\nSubject" -> "Susan Walker": a span never crosses a line break (the part
+    before the break is kept; if it holds no word, the part after it)."""
+    value = text[result.start:result.end]
+    if "\n" not in value:
+        return
+    head = value.split("\n", 1)[0]
+    if head.strip():
+        result.end = result.start + len(head.rstrip())
+    else:
+        tail = value.split("\n")[-1]
+        result.start = result.end - len(tail)
 
 
 _LEADING_VERBS = wordset("""

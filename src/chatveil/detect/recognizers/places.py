@@ -8,6 +8,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from chatveil.detect.recognizers._common import WORD, glued, is_cap
 from chatveil.detect.recognizers._lexicon import gazetteer
+from chatveil.detect.recognizers._shape import technical_span
 
 
 # ---------------------------------------------------------------------- known places
@@ -52,6 +53,9 @@ class KnownPlaceRecognizer(EntityRecognizer):
                 value = text[s:end]
                 if "\n" in value or " ".join(value.casefold().split()) not in places:
                     continue
+                if technical_span(text, s, end):
+                    i += n
+                    break
                 results.append(RecognizerResult(
                     "LOCATION", s, end, self.SCORE,
                     recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,

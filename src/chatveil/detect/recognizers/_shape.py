@@ -1,0 +1,233 @@
+"""Word and line tests the person and place recognizers share: line casing, technical spans,
+compounds and typos of English words."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from chatveil.detect.recognizers._common import WORD
+from chatveil.detect.recognizers._lexicon import (
+    CONTINENTS,
+    EPONYM_NEXT,
+    NOT_A_NAME_WORD,
+    TECH_JARGON,
+    TECH_TERMS,
+    english_dictionary,
+    world_names,
+    world_places,
+)
+
+__all__ = [
+    "LineCases",
+    "address_part",
+    "compound",
+    "line_cases",
+    "place_not_person",
+    "technical_span",
+    "technical_word",
+    "typo",
+]
+
+
+@functools.lru_cache(maxsize=32)
+def line_cases(text: str) -> LineCases:
+    """:class:`LineCases` of ``text``, shared by the recognizers that read the same text."""
+    return LineCases(text)
+
+
+class LineCases:
+    """The casing of each line of a text: ``upper``, ``lower`` or ``mixed``.
+
+    A line is ``lower`` when its words are in lower case, not counting the pronoun "I" and
+    acronyms ("how do I fix the API"); ``upper`` when it has no lower-case letter and at least
+    four capitals.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.cases: list[str] = []
+        pos = 0
+        for line in text.split("\n"):
+            self.starts.append(pos)
+            self.cases.append(_line_case(line))
+            pos += len(line) + 1
+
+    def at(self, pos: int) -> str:
+        return self.cases[bisect.bisect_right(self.starts, pos) - 1]
+
+
+def _line_case(line: str) -> str:
+    if line == line.lower():  # no capital: lower case, or no letters at all
+        return "lower" if line != line.upper() else "mixed"
+    if line == line.upper():  # no small letter
+        return "upper" if sum(c.isupper() for c in line) >= 4 else "mixed"
+    words = WORD.findall(line)
+    rest = [w for w in words if not (w == "I" or w.startswith(("I'", "I’")) or
+                                     (w.isupper() and len(w) <= 5))]
+    if rest and not any(c.isupper() for w in rest for c in w):
+        return "lower"
+    return "mixed"
+
+
+@functools.lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    first, last = world_names()
+    return first | last
+
+
+def technical_word(key: str, sure: bool = False) -> bool:
+    """A casefolded word that names a technology, product or company, or is no name at all.
+
+    With ``sure``, words that are also given names or surnames somewhere ("Ruby", "Julia",
+    "Jenkins", "Shannon", "Ford") do not count: they need context to be taken as technical.
+    """
+    if key in TECH_JARGON or key in NOT_A_NAME_WORD or key in CONTINENTS:
+        return True
+    if key.endswith("s") and len(key) > 3 and (key[:-1] in TECH_JARGON or
+                                               key[:-1] in NOT_A_NAME_WORD):
+        return True  # "pdfs", "configs"
+    if key in TECH_TERMS:
+        return not sure or key not in _person_words()
+    if "-" in key:  # "Runge-Kutta", "Rolls-Royce", "pending-upgrade"
+        parts = [p for p in key.split("-") if p]
+        if any(p in TECH_TERMS and (not sure or p not in _person_words()) for p in parts) or \
+                (len(parts) == 2 and all(p in TECH_TERMS for p in parts)):
+            return True
+        english = english_dictionary()
+        return bool(parts) and all(p in english for p in parts)
+    return False
+
+
+_NEXT_WORD = re.compile(r"(?:['’]s?)?[ \t\-]+([^\W\d_]+)")
+_COORD = re.compile(r"[ \t]*(?:,|/|\band\b|\bor\b|\bvs\.?|\bversus\b|&)[ \t]*", re.IGNORECASE)
+
+
+def technical_span(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` names a technology, a company or an eponym rather than a person or a
+    place: all its words are technical ("Go", "Jakarta EE"), it is one technical word among
+    English words ("Compare Jenkins"), a word such as "algorithm", "filter", "docs" follows
+    ("Dijkstra's algorithm", "Kalman filter"), two capitalised words are joined by "&"
+    ("Procter & Gamble"), or it is listed beside a technical word ("Maya or Blender")."""
+    # the whole hyphenated word: "Newton" of "Newton-Raphson"
+    while end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha():
+        end += 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        start -= 1
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    value = text[start:end]
+    words = [w.casefold() for w in WORD.findall(value)]
+    if not words:
+        return False
+    if " ".join(words) in CONTINENTS:
+        return True
+    english = english_dictionary()
+    tech = [technical_word(w, sure=True) for w in words]
+    if any(tech) and all(t or w in english or w in EPONYM_NEXT
+                         for w, t in zip(words, tech, strict=True)):
+        return True
+    m = _NEXT_WORD.match(text, end)
+    if m is not None and m.group(1).casefold() in EPONYM_NEXT:
+        return True
+    if "&" in value or re.match(r"[ \t]*&[ \t]*[A-Z]", text[end:end + 4]) or \
+            re.search(r"[A-Z][\w'’]*[ \t]*&[ \t]*$", text[max(0, start - 20):start]):
+        return True
+    if _beside_technical(text, start, end):
+        return True
+    # "how do i read a csv file in Julia": a word that is a language or tool as well as a
+    # name is the tool in a text that talks about technology
+    return len(words) == 1 and words[0] in TECH_TERMS and _technical_text(text)
+
+
+@functools.lru_cache(maxsize=64)
+def _technical_text(text: str) -> bool:
+    """The text names a technology or uses programming words that are no names."""
+    return any(k in TECH_JARGON or (k in TECH_TERMS and technical_word(k, sure=True))
+               for k in {w.casefold() for w in WORD.findall(text)})
+
+
+def _beside_technical(text: str, start: int, end: int) -> bool:
+    """Listed with a technical word that is no name: "Maya or Blender", "Kafka, Luigi"."""
+    after = _COORD.match(text, end)
+    if after is not None and after.end() > end:
+        m = WORD.match(text, after.end())
+        if m is not None and technical_word(m.group(0).casefold(), sure=True) and \
+                m.group(0).casefold() not in NOT_A_NAME_WORD:
+            return True
+    head = text[max(0, start - 40):start].rstrip(" \t")
+    coord = _COORD_END.search(head)
+    if coord is not None:
+        words = WORD.findall(head, 0, coord.start())
+        w = words[-1].casefold() if words else ""
+        if technical_word(w, sure=True) and w not in NOT_A_NAME_WORD:
+            return True
+    return False
+
+
+_COORD_END = re.compile(r"(?:,|/|&|(?<![^\W_])(?:and|or|vs\.?|versus))$", re.IGNORECASE)
+
+
+def compound(key: str, english: frozenset[str]) -> bool:
+    """``namespace``, ``checksum``: two English words (3+ and 4+ letters) run together."""
+    n = len(key)
+    if n < 7 or not key.isalpha():
+        return False
+    return any(key[:i] in english and key[i:] in english for i in range(3, n - 3))
+
+
+def typo(key: str, english: frozenset[str]) -> bool:
+    """``documenst``, ``foollow``, ``intrview``, ``teacehr``: one slip away from an English
+    word (two letters swapped, one letter too many or missing). Short words are never typos."""
+    n = len(key)
+    if n < 5 or not key.isalpha():
+        return False
+    for i in range(n - 1):  # swapped
+        if key[i] != key[i + 1] and key[:i] + key[i + 1] + key[i] + key[i + 2:] in english:
+            return True
+    if n >= 7:
+        for i in range(1, n):  # one letter typed twice: "foollow"
+            if key[i] == key[i - 1] and key[:i] + key[i + 1:] in english:
+                return True
+    if n >= 8:
+        for i in range(n):  # one letter too many
+            if key[:i] + key[i + 1:] in english:
+                return True
+        for i in range(n + 1):  # one letter missing
+            for c in "eaiorntslcudhmpgybfwkv":
+                if key[:i] + c + key[i:] in english:
+                    return True
+    return False
+
+
+#: A line of an address block with a house number and a street, or a unit/box/postcode line.
+_STREET_LINE_RE = re.compile(
+    r"(?im)^[^\n]*(?:\b\d{1,5}[A-Za-z]?[ \t]+[^\W\d_]{3,}|\b(?:suite|apt\.?|apartment|unit|"
+    r"p\.?\s?o\.?\s?box|box|flat|floor)\b[ \t]*\d)[^\n]*$"
+)
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,:/-])\d{1,5}[A-Za-z]?,?[ \t]+$")
+
+
+def address_part(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a street or town of an address, not a person: right after a
+    house or unit number ("92 Eusebio Dávila", "Apt. 535, København"), or alone on its line
+    below a street line of an address block."""
+    if _NUMBER_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    rest = text[line_start:start] + text[end:line_end]
+    if re.search(r"[^\W\d_]{2,}", rest):
+        return False  # other words on the line: not an address line of its own
+    return _STREET_LINE_RE.search(text, max(0, line_start - 160), line_start) is not None
+
+
+def place_not_person(text: str, start: int, end: int) -> bool:
+    """A "person" that is a place: a country or region by name ("Austria", "bahrain") or a
+    part of an address (:func:`address_part`)."""
+    key = " ".join(text[start:end].casefold().split())
+    return key in world_places()[1] or address_part(text, start, end)

@@ -1,0 +1,758 @@
+"""Names and places from everywhere: evidence that does not need a name to be in a list.
+
+:class:`NameEvidenceRecognizer` finds person names and places of any origin, in text as people
+type it (all lower case, all upper case, headers, signatures), from evidence that generalizes:
+
+* **word shape**: a capitalised word that is no English word (the SCOWL dictionary keeps proper
+  nouns capitalised, so "Sharma", "Okonkwo", "Nguyễn" are not in it while "mark" and "said"
+  are), no technical term, no language or nationality, no typo of an English word. Adjacent
+  such words, initials and particles ("A. K.", "van der", "bin", "al-") form one name;
+* **casing views**: a line written all in upper or all in lower case is read through a
+  same-length copy where exactly those non-English words are capitalised ("DEAR KANOKWAN
+  SUKSAWAT" -> "dear Kanokwan Suksawat", "patient swati pawar" -> "patient Swati Pawar"), so
+  the same rules apply; offsets never change. (A second spaCy pass over that view found
+  nothing these rules miss on the world dev set and doubled the time of such messages, so
+  it is not run; spaCy's own results on such lines are dropped in ``ner.py``);
+* **label fields and cues**: ``From:``, ``To:``, ``Cc:``, ``Patient:``, ``Employee:``,
+  ``Candidate:``, ``Name:``, ``Payee:``..., signatures after ``Regards,``/``Thanks,``, relation
+  cues ("my friend X", "my manager X", "tell X", "ask X", "cc X", "X said");
+* **cross-evidence**: a name next to its own email address ("Amarachi Balogun
+  <amarachi.balogun@...>": the local part confirms the name words, whatever their origin);
+* **places**: a world gazetteer (GeoNames cities of more than 15,000 people, countries, the
+  regions of Faker's address providers of many locales), in any case;
+* **consistency**: once a name is found, its other mentions in the same text are found too
+  ("Zhen's", a surname alone later on), and a name is never replaced in part.
+
+Technical words stay alone: a list of languages, tools, products and companies named after
+people, and eponyms before "algorithm", "theorem", "filter"... ("Dijkstra's algorithm",
+"Kalman filter"). No span crosses a line break.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from chatveil.detect.recognizers._common import WORD, glued, sentence_start, wordset
+from chatveil.detect.recognizers._lexicon import (
+    AMBIGUOUS,
+    EPONYM_NEXT,
+    JOB_WORDS,
+    NOT_A_NAME_WORD,
+    NOT_A_PERSON,
+    NOT_SURNAME,
+    TECH_TERMS,
+    english_dictionary,
+    world_names,
+    world_places,
+)
+from chatveil.detect.recognizers._shape import (
+    address_part,
+    compound,
+    line_cases,
+    technical_span,
+    technical_word,
+    typo,
+)
+
+__all__ = ["EDGE_VERBS", "NameEvidenceRecognizer"]
+
+_NAME = "ChatveilNameEvidenceRecognizer"
+
+_PARTICLES = wordset("van von der den de da di del della le la du dos das bin binti bint ibn "
+                      "al el ter ten af av zu abu dela")
+#: Labels of header and form fields whose value is a person.
+_PERSON_LABEL_RE = re.compile(
+    r"^[ \t>*\-•]*(?P<label>from|to|cc|bcc|reply-to|sender|recipient|attn|attention|"
+    r"(?:full |legal |preferred |first |last |given |family |sur)?name|patient(?: name)?|"
+    r"employee(?: name)?|candidate(?: name)?|applicant|payee|beneficiary|account (?:holder|name)|"
+    r"holder|guest|passenger|traveller|traveler|student(?: name)?|tenant|landlord|client|"
+    r"customer(?: name)?|contact(?: person)?|emergency contact|next of kin|manager|"
+    r"line manager|hiring manager|reported by|requested by|assignee|assigned to|owner|"
+    r"doctor|physician|consultant|referred by|referee|witness|signed|signatory|author|"
+    r"interviewer|interviewee|mentor|supervisor|approver|approved by|prepared by|"
+    r"submitted by|reviewer|host|organizer|organiser|speaker|attendees?|participants?|"
+    r"members?|team|nominee|winner|parent|guardian|spouse|child|father|mother|"
+    r"father's name|mother's name|husband|wife|son|daughter|dear|transfer to|pay to|"
+    r"payable to|bill to|ship to|deliver to|parties|party|plaintiff|defendant|claimant|"
+    r"respondent|petitioner|applicant name|deceased|executor|borrower|lender|buyer|seller|"
+    r"purchaser|lessee|lessor|insured|policyholder|policy holder|member|member name|"
+    r"cardholder|card holder|driver|rider|visitor|caller|requester|reporter|"
+    r"in the matter of)"
+    r"[ \t]*:?[ \t]*(?:\(?\d\)[ \t]*)?(?<=[: \t)])",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: Closings after which the next line is a signature.
+_CLOSING_RE = re.compile(
+    r"^[ \t]*(?:best regards|kind regards|warm regards|regards|best wishes|best|thanks|"
+    r"thank you|many thanks|cheers|sincerely|yours sincerely|yours truly|yours faithfully|"
+    r"yours|respectfully|warmly|love|xoxo|take care|with thanks|rgds|br|thx|--|—|-)"
+    r"[ \t]*[,!.]?[ \t]*\n[ \t]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+_RELATIONS = (
+    "friend|best friend|bestie|manager|boss|colleague|coworker|co-worker|teammate|wife|husband|"
+    "son|daughter|mother|father|mom|mum|dad|brother|sister|cousin|uncle|aunt|auntie|aunty|niece|"
+    "nephew|grandma|grandpa|grandmother|grandfather|grandson|granddaughter|partner|fiancé|"
+    "fiance|fiancée|fiancee|girlfriend|boyfriend|roommate|flatmate|housemate|neighbour|neighbor|"
+    "landlord|landlady|tenant|doctor|dentist|therapist|teacher|tutor|professor|student|intern|"
+    "assistant|mentor|mentee|lead|supervisor|director|ceo|cto|cfo|recruiter|client|customer|"
+    "ex|kid|baby|child|stepson|stepdaughter|in-law|sister-in-law|brother-in-law|mother-in-law|"
+    "father-in-law|nanny|maid|driver|coach|classmate|buddy|pal|mate|bff|crush|spouse|"
+    "report|direct report|hire|new hire|contact|agent|lawyer|attorney|accountant|nurse|"
+    "pastor|priest|imam|rabbi|guru|sensei|senpai|boss's"
+)
+_RELATION_WORDS = frozenset(r.split()[-1] for r in _RELATIONS.split("|"))
+_POSSESSIVES = wordset("my our your his her their")
+#: "nickname Beam", "aka Bongani".
+_NICKNAME_CUES = wordset("nickname nicknamed aka nick alias")
+_RELATION_ADJECTIVES = wordset("""
+new old former late dear little big elder younger older eldest youngest best ex lovely amazing
+""")
+#: Verbs and phrases before a person: "tell X", "ask X to", "cc X", "reply to X".
+_VERB_BEFORE = wordset("""
+tell ask cc ping email e-mail mail call message text remind invite thank congratulate introduce
+meet met welcome page dm married marry hire hired fire fired promote promoted interview
+interviewed visit visited from with for and or to by via dear hi hello hey congrats
+congratulations
+""")
+_VERB_BEFORE_PAIRS = frozenset([
+    "loop in", "reply to", "write to", "talk to", "speak to", "speak with", "spoke to",
+    "spoke with", "talked to", "talking to", "meeting with", "met with", "call with",
+    "chat with", "lunch with", "dinner with", "thanks to", "signed by", "sent by",
+    "written by", "behalf of",
+])
+#: Verbs after a person: "X said", "X will", "X's".
+_VERB_AFTER = wordset("""
+said says say told tells asked asks wants wanted thinks thought wrote writes replied replies
+texted texts called calls emailed mailed messaged pinged mentioned mentions noticed agreed
+confirmed signed joined left leaves started starts finished forgot forgets is was has had
+will would can could should needs needed likes loves hates knows knew sent sends got gets
+""")
+#: Words before a place: "based in X", "moved from X", "flight to X".
+_PLACE_CUE_RE = re.compile(
+    r"(?<![^\W_])(?:in|from|to|at|near|around|outside|inside|across|via|visit|visiting|"
+    r"towards|toward|between|into|leaving|left|reach|reached|born in|based in|living in|"
+    r"moved to|moved from|relocating to|relocate to|flight to|flights to|flying to|fly to|"
+    r"trip to|travel to|travelling to|traveling to|office in|headquartered in)"
+    r"[ \t]+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+#: Words that make an unknown capitalised word a place rather than a person.
+_PLACE_TYPE_RE = re.compile(
+    r"(?<![^\W_])(?:in|from|near|born in|based in|living in|lives in|moved to|moved from|"
+    r"relocating to|flight to|flights to|flying to|fly to|trip to|travel to|office in|"
+    r"headquartered in|visit|visiting|city of|town of|province of)[ \t]+$",
+    re.IGNORECASE,
+)
+_ORG_SUFFIXES = wordset("""
+ltd llc inc plc gmbh ag sa bv nv corp corporation company co group holdings partners
+associates limited llp lp pty pvt sdn bhd kk oy ab as srl spa sarl
+""")
+_CONTRACTION_RE = re.compile(r"([^\W\d_]+)['’](?:re|s|ll|ve|d|t|m)")
+#: spaCy's labels and Presidio's names for them, by kind.
+_KIND = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "LOCATION": "PLACE",
+         "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG"}
+#: Short words that link names rather than belong to them.
+_LINKS = wordset("vs via etc aka re per cc bcc fw fwd and or nor but with w/ to of")
+#: Verbs that stand next to a name but are never part of it ("says chidinma eze").
+EDGE_VERBS = _VERB_AFTER | _VERB_BEFORE | frozenset(["says", "saying", "told", "asks", "sent"])
+_EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_CHAT_WORDS = wordset("""
+u ur ya yo ok okay lol lmao omg btw idk imo pls plz thx tmrw tmr asap fyi eod eta tbh smh
+nvm np wfh ooo pto hmm hmmm haha hahaha hehe ugh yay yup nah meh aww oops wow whoa
+""")
+
+
+def _cap(word: str) -> str:
+    """``KUMAR`` / ``kumar`` -> ``Kumar``; ``AL-HARBI`` -> ``Al-Harbi`` (same length)."""
+    out = []
+    up = True
+    for ch in word:
+        c = ch.upper() if up else ch.lower()
+        out.append(c if len(c) == 1 else ch)
+        up = not ch.isalpha()
+    return "".join(out)
+
+
+def _lower(word: str) -> str:
+    return "".join(c if len(c := ch.lower()) == 1 else ch for ch in word)
+
+
+class _Scan:
+    """One pass of :class:`NameEvidenceRecognizer` over one text."""
+
+    def __init__(self, owner: NameEvidenceRecognizer, text: str, nlp_artifacts: Any) -> None:
+        self.o = owner
+        self.text = text
+        self.english = english_dictionary()
+        self.first, self.last = world_names()
+        self.places, self.regions, self.longest = world_places()
+        self.tokens = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)]
+        self.index = {t[0]: k for k, t in enumerate(self.tokens)}
+        self.ents = [e for e in (getattr(nlp_artifacts, "entities", None) or ())
+                     if hasattr(e, "start_char")]
+        cases = line_cases(text)
+        self.ents = [e for e in self.ents if cases.at(e.start_char) == "mixed"]
+        self.view, self.line_case = self._view()
+        self.vtokens = [(s, e, self.view[s:e]) for s, e, _ in self.tokens]
+        self.found: dict[tuple[int, int], tuple[str, float, str]] = {}
+        self._nameish: dict[int, bool] = {}
+        self.emails = [m.span() for m in _EMAIL_RE.finditer(text)] if "@" in text else []
+
+    # ------------------------------------------------------------------ views
+    def _view(self) -> tuple[str, list[str]]:
+        """The text with all-upper / all-lower lines re-cased (same length), and per token the
+        casing of its line: ``upper``, ``lower`` or ``mixed``."""
+        text = self.text
+        cases = line_cases(text)
+        chars = list(text)
+        line_case = []
+        for s, e, w in self.tokens:
+            case = cases.at(s)
+            line_case.append(case)
+            if case == "mixed":
+                continue
+            key = w.casefold()
+            if len(w) == 1:  # an initial or "I"
+                new = w.upper() if text[e:e + 1] == "." or key == "i" else w
+            elif self._english(key) or key in NOT_A_NAME_WORD:
+                new = _lower(w) if case == "upper" else w
+            else:
+                new = _cap(w)
+            if len(new) == e - s:
+                chars[s:e] = new
+        self._caps_runs(chars, line_case)
+        view = "".join(chars)
+        return (view if len(view) == len(text) else text), line_case
+
+    def _caps_runs(self, chars: list[str], line_case: list[str]) -> None:
+        """In mixed-case lines, re-case names written in capitals ("VIGNESH KUMAR will call",
+        "Vignesh KUMAR"): runs of two or more capitalised words of 3+ letters with a vowel
+        that are no English or technical words, or one such word beside a capitalised word
+        when it is a known name."""
+        tokens = self.tokens
+        n = len(tokens)
+
+        def caps(k: int) -> bool:
+            w = tokens[k][2]
+            if not w.isupper() or len(w) < 3:
+                return False
+            key = w.casefold()
+            return (line_case[k] == "mixed" and
+                    any(c in "AEIOUY" for c in w) and not self._english(key) and
+                    not technical_word(key, sure=True) and
+                    key not in _CHAT_WORDS and not glued(self.text, *tokens[k][:2]))
+
+        k = 0
+        while k < n:
+            if not caps(k):
+                k += 1
+                continue
+            j = k + 1
+            while j < n and self.text[tokens[j - 1][1]:tokens[j][0]] == " " and (
+                    caps(j) or (tokens[j][2].isupper() and tokens[j][2].casefold() in _PARTICLES
+                    and j + 1 < n and caps(j + 1))):
+                j += 1
+            run = range(k, j)
+            beside = any(0 <= i < n and tokens[i][2][:1].isupper() and not tokens[i][2].isupper()
+                         and self.text[min(tokens[i][1], tokens[k][1]):
+                                       max(tokens[i][0], tokens[k][0])].strip() == ""
+                         for i in (k - 1, j))
+            known = any(tokens[i][2].casefold() in self.first or
+                        tokens[i][2].casefold() in self.last for i in run)
+            if (j - k >= 2 and max(len(tokens[i][2]) for i in run) >= 5) or (beside and known):
+                for i in run:
+                    s, e, w = tokens[i]
+                    new = _cap(w)
+                    if len(new) == e - s:
+                        chars[s:e] = new
+            k = j
+
+    def _english(self, key: str) -> bool:
+        if key in self.english:
+            return True
+        m = _CONTRACTION_RE.fullmatch(key)  # "they're", "we'll", "i'm"
+        return m is not None and (m.group(1) in self.english or m.group(1) in STOP_WORDS)
+
+    # ------------------------------------------------------------------ word tests
+    def nameish(self, k: int) -> bool:
+        """Token ``k`` reads as a name word: capitalised (in the view), no English word, no
+        technical term, no language/nationality, no typo, not part of an identifier."""
+        hit = self._nameish.get(k)
+        if hit is None:
+            hit = self._nameish[k] = self._nameish_uncached(k)
+        return hit
+
+    def _nameish_uncached(self, k: int) -> bool:
+        s, e, w = self.vtokens[k]
+        if not (w[:1].isupper() and not w.isupper()) or len(w) < 2:
+            return False
+        key = w.casefold()
+        if self._english(key) or technical_word(key, sure=True) or \
+                key in NOT_A_PERSON or key in _CHAT_WORDS or key in NOT_SURNAME:
+            return False
+        named = key in self.first or key in self.last
+        if not named and (compound(key, self.english) or ("-" in key and all(
+                p in self.english for p in key.split("-") if p))):
+            return False
+        if any(ch.isupper() for ch in w[1:]) and not _name_inner_capital(w):
+            return False  # CamelCase: CrashLoopBackOff, iPhone, DevOps
+        if glued(self.text, s, e) or self._code_like(s, e) or self._in_email(s, e):
+            return False
+        if self.text[e:e + 2] in ("'t", "’t", "'T", "’T"):  # "doesn't", "AREN'T"
+            return False
+        return named or not typo(key, self.english)
+
+    def _code_like(self, s: int, e: int) -> bool:
+        text = self.text
+        before = text[s - 1:s]
+        after = text[e:e + 2]
+        return before in ("_", ".", "`", "/", "\\", "@", "#", "$", "=") or \
+            after[:1] in ("_", "(", "`", "=", "/", "@") or \
+            (after[:1] in (".", "-", ":") and after[1:2].isalnum() and not (
+                after[:1] == "-" and after[1:2].isalpha())) or \
+            (before == "-" and text[s - 2:s - 1].isalnum() and
+             not text[s - 2:s - 1].isalpha())
+
+    def _in_email(self, s: int, e: int) -> bool:
+        return bool(self.emails) and any(a <= s and e <= b for a, b in self.emails)
+
+    def joinable(self, k: int, beside: int | None = None) -> bool:
+        """A capitalised known given name or surname (any locale), even an English word, may
+        stand in a name beside a name word ("Grace Wambui", "Rose Njeri")."""
+        w = self.vtokens[k][2]
+        key = w.casefold()
+        named = key in self.first or key in self.last
+        if key in NOT_SURNAME and named and beside is not None and beside < k and (
+                k + 1 >= len(self.tokens) or self.gap(k) != " " or
+                not self.vtokens[k + 1][2][:1].isupper()):
+            # "Eunji Park", but not "Gorky Park Road"
+            return self.line_case[k] != "mixed" or w[:1].isupper()
+        if technical_word(key, sure=True) or key in NOT_SURNAME or key in JOB_WORDS or \
+                key in EPONYM_NEXT or key in _CHAT_WORDS or key in _LINKS or len(key) < 2 or \
+                (key in _VERB_AFTER and self.line_case[k] != "mixed") or \
+                (not w.isalpha() and "-" not in w) or self._in_email(*self.tokens[k][:2]):
+            return False
+        if self.line_case[k] == "mixed":
+            if not (w[:1].isupper() and not w.isupper()):
+                return False
+            # a capitalised English word inside a name ("Princess Ocampo", "Eunji Park",
+            # "Burak Can Kaya"), but not a sentence's first word ("Meet Akosua") unless a name
+            if sentence_start(self.text, self.tokens[k][0]):
+                return named and key not in STOP_WORDS
+            return named or key not in STOP_WORDS
+        if key in STOP_WORDS:
+            return False
+        # all lower / upper case: a known name, or a short word beside a short name word
+        # ("MAN KIT KWOK", "joon ho kim")
+        return named or (len(key) <= 3 and beside is not None and
+                         len(self.tokens[beside][2]) <= 4)
+
+    def initial(self, k: int) -> bool:
+        _, e, w = self.vtokens[k]
+        return len(w) == 1 and w.isupper() and self.text[e:e + 1] == "."
+
+    def gap(self, k: int) -> str:
+        """What stands between token ``k`` and token ``k + 1``."""
+        return self.text[self.tokens[k][1]:self.tokens[k + 1][0]]
+
+    # ------------------------------------------------------------------ groups
+    def link(self, k: int) -> bool:
+        """Tokens ``k`` and ``k + 1`` can belong to one name: one space, or the full stop of
+        an initial ("A. K. Sharma", "A.K. Sharma")."""
+        if k + 1 >= len(self.tokens):
+            return False
+        gap = self.gap(k)
+        return gap in (" ", "\t") or (gap in (". ", ".") and self.initial(k))
+
+    def particle(self, k: int) -> bool:
+        return self.vtokens[k][2].casefold() in _PARTICLES
+
+    def groups(self) -> list[tuple[int, int]]:
+        """Maximal runs of name words, with initials, particles and known names inside."""
+        out = []
+        n = len(self.tokens)
+        k = 0
+        while k < n:
+            if not self.nameish(k):
+                k += 1
+                continue
+            j = k + 1
+            while j < n and self.link(j - 1) and (
+                    self.nameish(j) or self.joinable(j, j - 1) or self.initial(j) or
+                    (self.particle(j) and j + 1 < n and self.link(j))):
+                j += 1
+            while j - 1 > k and (self.particle(j - 1) or self.initial(j - 1)):
+                j -= 1
+            i = k
+            while i > 0 and self.link(i - 1) and (
+                    self.joinable(i - 1, i) or self.initial(i - 1) or self.particle(i - 1)):
+                i -= 1
+            while i < k and self.particle(i) and i == 0:
+                i += 1
+            out.append((i, j))
+            k = j
+        return out
+
+    # ------------------------------------------------------------------ classify
+    def place_label(self, s: int, e: int) -> str | None:
+        """spaCy's label for these characters (on mixed-case lines only), if any."""
+        for ent in self.ents:
+            if ent.start_char < e and s < ent.end_char:
+                return _KIND.get(str(ent.label_), str(ent.label_))
+        return None
+
+    def is_place(self, value: str) -> bool:
+        key = " ".join(value.casefold().split())
+        return key in self.places
+
+    def add(self, s: int, e: int, etype: str, score: float, rule: str) -> None:
+        value = self.text[s:e]
+        if "\n" in value or not value.strip():
+            return
+        old = self.found.get((s, e))
+        if old is None or old[1] < score:
+            self.found[(s, e)] = (etype, score, rule)
+
+    # ------------------------------------------------------------------ rules
+    def shapes(self) -> None:
+        """Runs of name words: a person, or a place when the gazetteer or spaCy says so."""
+        for k, j in self.groups():
+            s, e = self.tokens[k][0], self.tokens[j - 1][1]
+            if technical_span(self.text, s, e):
+                continue
+            value = self.text[s:e]
+            label = self.place_label(s, e)
+            core = sum(self.nameish(i) for i in range(k, j))
+            given = any(self.tokens[i][2].casefold() in self.first for i in range(k, j))
+            cue = _PLACE_TYPE_RE.search(self.text, max(0, s - 24), s) is not None
+            if self.is_place(value):
+                self.add(s, e, "LOCATION", self.o.SCORE_PLACE, "shape-place")
+                continue
+            if label == "PLACE":
+                # the small model calls many unknown names places: believe it for one word
+                # with no given name in it, or after "in", "from", "based in"...
+                if cue or (core == 1 and j - k == 1 and not given):
+                    self.add(s, e, "LOCATION", self.o.SCORE_PLACE, "shape-place")
+                    continue
+                if given or core >= 2:
+                    self.add(s, e, "PERSON", self.o.SCORE_OVER_NER, "shape-over-ner")
+                    continue
+            if label is None and cue and not given:
+                self.add(s, e, "LOCATION", self.o.SCORE_PLACE_CUE, "shape-place-cue")
+                continue
+            if self.address_part(k, j) or self.places_only(k, j):
+                self.add(s, e, "LOCATION", self.o.SCORE_PLACE_CUE, "shape-address")
+                continue
+            if self._org_suffix(j):
+                continue  # "Mclaughlin Ltd.", "Okafor Holdings": an organisation
+            score = self.o.SCORE_SHAPE_FULL if core >= 2 or j - k >= 2 else self.o.SCORE_SHAPE
+            if label == "ORG" and core < 2:
+                score = self.o.SCORE_SHAPE_WEAK
+            self.add(s, e, "PERSON", score, "shape")
+
+    def address_part(self, k: int, j: int) -> bool:
+        """A street or town of an address (see :func:`~._shape.address_part`)."""
+        return address_part(self.text, self.tokens[k][0], self.tokens[j - 1][1])
+
+    def places_only(self, k: int, j: int) -> bool:
+        """"Reykjavík Benin", "Curitiba Paraná": every word a known place (initials aside)."""
+        words = [self.tokens[i][2].casefold() for i in range(k, j) if not self.initial(i)]
+        return len(words) >= 2 and all(w in self.places for w in words) and \
+            words[0] not in self.first
+
+    def _org_suffix(self, j: int) -> bool:
+        if j >= len(self.tokens) or self.gap(j - 1) not in (" ", ", "):
+            return False
+        return self.tokens[j][2].casefold().rstrip(".") in _ORG_SUFFIXES
+
+    def gazetteer(self) -> None:
+        """Known places in any case: "moved from málaga", "FLIGHT TO LAGOS"."""
+        tokens = self.tokens
+        i = 0
+        while i < len(tokens):
+            s, _, w = tokens[i]
+            key = w.casefold()
+            most = self.longest.get(key)
+            vw = self.vtokens[i][2]
+            if most is None or not (vw[:1].isupper() or self.line_case[i] != "mixed"):
+                i += 1
+                continue
+            for n in range(min(most, len(tokens) - i), 0, -1):
+                end = tokens[i + n - 1][1]
+                value = self.text[s:end]
+                vkey = " ".join(value.casefold().split())
+                if "\n" in value or vkey not in self.places:
+                    continue
+                if n == 1 and (self._english(key) and vkey not in self.regions):
+                    continue
+                if n == 1 and self.line_case[i] == "mixed" and not vw[:1].isupper():
+                    continue
+                if any(technical_word(tokens[x][2].casefold(), sure=True)
+                       for x in range(i, i + n)) or glued(self.text, s, end) or \
+                        self._code_like(s, end) or \
+                        self._in_email(s, end):
+                    continue
+                if technical_span(self.text, s, end) or self._after_given_name(i) or \
+                        (n == 1 and self._before_surname(i)):
+                    continue
+                score = self.o.SCORE_PLACE
+                if vkey not in self.regions and self.line_case[i] != "mixed" and \
+                        not _PLACE_CUE_RE.search(self.text, max(0, s - 24), s) and \
+                        self._english(key):
+                    continue
+                self.add(s, end, "LOCATION", score, "gazetteer")
+                i += n - 1
+                break
+            i += 1
+
+    def _after_given_name(self, i: int) -> bool:
+        """"Morgan Stanley", "Grace Victoria": a one-word place right after a capitalised given
+        name that is no place itself is a surname or a middle name."""
+        if i == 0 or self.gap(i - 1) != " ":
+            return False
+        w = self.vtokens[i - 1][2]
+        key = w.casefold()
+        return w[:1].isupper() and key in self.first and key not in self.places
+
+    def _before_surname(self, i: int) -> bool:
+        """"Tina Alexandrov": a one-word place right before a capitalised surname or name word
+        is a given name."""
+        if i + 1 >= len(self.tokens) or self.gap(i) != " " or \
+                not self.vtokens[i][2][:1].isupper():
+            return False
+        nxt = self.vtokens[i + 1][2]
+        key = nxt.casefold()
+        return nxt[:1].isupper() and key not in self.places and (
+            key in self.last or self.nameish(i + 1))
+
+    def labels(self) -> None:
+        """``From: maame owusu``, ``PAYEE: CHEUNG SIU FUNG``, ``Patient: Grace Lee``: the value
+        of a person field, and the line after a closing (``Regards,\\nAnkit``)."""
+        for m in _PERSON_LABEL_RE.finditer(self.text):
+            if ":" not in m.group(0) and " " not in m.group("label").strip():
+                continue  # a one-word label needs its colon ("to: x", not "to be honest")
+            self._value_names(m.end(), strong=True)
+        for m in _CLOSING_RE.finditer(self.text):
+            self._value_names(m.end(), strong=False, whole_line=True)
+
+    def _value_names(self, pos: int, strong: bool, whole_line: bool = False) -> None:
+        """Names in a field value: up to the end of the line, split at ``;``, ``,``, ``/``,
+        ``and``; each part must start with its name and hold 1-4 name-like words."""
+        end = self.text.find("\n", pos)
+        end = len(self.text) if end == -1 else end
+        line = self.text[pos:end]
+        if not line.strip():
+            return
+        k = self.index.get(pos)
+        if k is None:
+            return
+        if whole_line:  # a signature: the whole line is a name, perhaps with a title after
+            parts = [(pos, pos + len(re.split(r"[,|•\-–—(<]| {2,}", line)[0].rstrip()))]
+        else:
+            parts = []
+            cursor = pos
+            for piece in re.split(r"(;|,|/|\band\b|&|\(|<|\|| - | – )", line):
+                if piece and not re.fullmatch(r"(;|,|/|\band\b|&|\(|<|\|| - | – )", piece):
+                    parts.append((cursor, cursor + len(piece)))
+                cursor += len(piece)
+                if piece in ("(", "<", "|"):
+                    break
+        for a, b in parts:
+            ks = [i for i, t in enumerate(self.tokens) if a <= t[0] and t[1] <= b]
+            if not ks or len(ks) > 5:
+                continue
+            run: list[int] = []
+            for i in ks:
+                key = self.tokens[i][2].casefold()
+                vw = self.vtokens[i][2]
+                if run and self.gap(run[-1]) not in (" ", ". ", "-"):
+                    break
+                ok = (self.nameish(i) or self.initial(i) or key in _PARTICLES or
+                      ((key in self.first or key in self.last) and
+                       not technical_word(key, sure=True) and key not in NOT_A_NAME_WORD and
+                       (vw[:1].isupper() or self.line_case[i] != "mixed")))
+                if not ok:
+                    break
+                run.append(i)
+            while run and self.tokens[run[-1]][2].casefold() in _PARTICLES:
+                run.pop()
+            if not run or len(run) > 4:
+                continue
+            if not strong and len(run) == 1 and not self.nameish(run[0]):
+                continue
+            s, e = self.tokens[run[0]][0], self.tokens[run[-1]][1]
+            if self.is_place(self.text[s:e]) and not any(
+                    self.tokens[i][2].casefold() in self.first for i in run):
+                continue
+            self.add(s, e, "PERSON", self.o.SCORE_LABEL, "label")
+
+    def cues(self) -> None:
+        """Relation cues: "my friend Grace", "my manager Will Park", "tell Kojo", "Kojo said"."""
+        tokens = self.tokens
+        keys = [t[2].casefold() for t in tokens]
+        for k in range(1, len(tokens)):
+            if self.gap(k - 1).strip(" \t,") or "\n" in self.gap(k - 1):
+                continue
+            p = keys[k - 1]
+            rel = p in _RELATION_WORDS or (p.endswith("s") and p[:-1] in _RELATION_WORDS)
+            if (rel and ((k >= 2 and keys[k - 2] in _POSSESSIVES) or (
+                    k >= 3 and keys[k - 2] in _RELATION_ADJECTIVES and
+                    keys[k - 3] in _POSSESSIVES))) or p in _NICKNAME_CUES:
+                self._cue_name(k, strong=True)
+            elif p in _VERB_BEFORE or (k >= 2 and f"{keys[k - 2]} {p}" in _VERB_BEFORE_PAIRS):
+                self._cue_name(k, strong=False)
+        for k in range(len(tokens) - 1):
+            if keys[k + 1] in _VERB_AFTER and self.gap(k) == " " and self.known_name(k):
+                self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_CUE_WEAK, "cue-after")
+
+    def known_name(self, k: int) -> bool:
+        """A capitalised given name or surname of some locale that is no English word, or a
+        name word."""
+        if self.nameish(k):
+            return True
+        w = self.vtokens[k][2]
+        key = w.casefold()
+        return (w[:1].isupper() and not w.isupper() and (key in self.first or key in self.last)
+                and not self._english(key) and not technical_word(key, sure=True))
+
+    def _cue_name(self, k: int, strong: bool) -> None:
+        w = self.vtokens[k][2]
+        key = w.casefold()
+        if technical_word(key, sure=True) or key in _CHAT_WORDS:
+            return
+        mid_cap = (self.line_case[k] == "mixed" and w[:1].isupper() and not w.isupper() and
+                   key not in STOP_WORDS and key not in JOB_WORDS and
+                   not sentence_start(self.text, self.tokens[k][0]))
+        if strong:  # "my brother Beam's": a capitalised word after a relation is a name
+            ok = self.known_name(k) or self.joinable(k) or mid_cap
+        else:  # "reply to Bonnet": a known name, even an English word, but not Will or May
+            ok = self.line_case[k] == "mixed" and (key in self.first or key in self.last) and (
+                self.known_name(k) or (mid_cap and key not in AMBIGUOUS))
+        if not ok:
+            return
+        j = k + 1
+        while j < len(self.tokens) and j - k < 4 and self.gap(j - 1) in (" ", "-") and (
+                self.nameish(j) or self.joinable(j) or self.initial(j)):
+            j += 1
+        s, e = self.tokens[k][0], self.tokens[j - 1][1]
+        if technical_span(self.text, s, e) or self.is_place(self.text[s:e]):
+            return
+        self.add(s, e, "PERSON", self.o.SCORE_CUE if strong else self.o.SCORE_CUE_WEAK, "cue")
+
+    def email_names(self) -> None:
+        """``Amarachi Balogun <amarachi.balogun@...>``: words of an email's local part are a
+        name wherever they stand in the text as words, if they are no English words (so
+        ``support@``, ``sales@`` confirm nothing) or are known names."""
+        parts: set[str] = set()
+        for a, b in self.emails:
+            local = self.text[a:b].split("@", 1)[0].casefold()
+            parts.update(p for p in re.split(r"[._\-+0-9]+", local) if len(p) >= 2 and (
+                not self._english(p) or p in self.first or p in self.last) and
+                not technical_word(p, sure=True))
+        if not parts:
+            return
+        for s, e, w in self.tokens:
+            if w.casefold() in parts and not self._in_email(s, e):
+                self.add(s, e, "PERSON", self.o.SCORE_EMAIL, "email")
+
+    def consistency(self) -> None:
+        """Other mentions of the words of names found so far (by these rules or spaCy's NER),
+        in any case when the word is no English word: "Zhen" -> "Zhen's", "ZHEN", "zhen"."""
+        words: dict[str, str] = {}
+        sources = [(s, e, t) for (s, e), (t, _, _) in self.found.items()]
+        sources += [(ent.start_char, ent.end_char, "PERSON") for ent in self.ents
+                    if ent.label_ == "PERSON"]
+        sources += [(ent.start_char, ent.end_char, "LOCATION") for ent in self.ents
+                    if _KIND.get(ent.label_) == "PLACE"]
+        for s, e, etype in sources:
+            for m in WORD.finditer(self.text, s, e):
+                w = m.group(0)
+                key = w.casefold()
+                if len(key) < 3 or key in _PARTICLES or key in TECH_TERMS or \
+                        key in NOT_A_NAME_WORD or key in NOT_SURNAME or \
+                        self._english(key) or key in NOT_A_PERSON:
+                    continue
+                words.setdefault(key, etype)
+        if not words:
+            return
+        covered = sorted(self.found) + [(ent.start_char, ent.end_char) for ent in self.ents
+                                        if _KIND.get(ent.label_) in ("PERSON", "PLACE")]
+        for k, (s, e, w) in enumerate(self.tokens):
+            found_type = words.get(w.casefold())
+            if found_type is None or glued(self.text, s, e) or self._in_email(s, e) or \
+                    self._org_suffix(k + 1):
+                continue
+            if any(a <= s and e <= b for a, b in covered):
+                continue
+            self.add(s, e, found_type, self.o.SCORE_REPEAT, "repeat")
+
+    # ------------------------------------------------------------------ output
+    def results(self, entities: list[str]) -> list[RecognizerResult]:
+        out = []
+        for (s, e), (etype, score, rule) in sorted(self.found.items()):
+            if etype not in entities:
+                continue
+            out.append(RecognizerResult(
+                etype, s, e, score,
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: _NAME,
+                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.o.id,
+                                      "chatveil_rule": rule},
+            ))
+        return out
+
+
+def _name_inner_capital(word: str) -> bool:
+    """``McDonald``, ``O'Brien``, ``Al-Harbi``, ``DeSouza``: capitals inside a real name."""
+    return word[:2] in ("Mc", "Ma", "O'", "O’", "D'", "D’", "De", "Di", "Le", "La", "Van") or \
+        "-" in word or "'" in word or "’" in word
+
+
+class NameEvidenceRecognizer(EntityRecognizer):
+    """Persons and places of any origin, in any casing, from evidence that generalizes.
+
+    See the module docstring for the rules. Scores: a name of two or more name words 0.65, of
+    one 0.55 (0.45 when spaCy calls it an organisation, 0.9 when it has a given name or two
+    name words that spaCy calls a place), a label field value or a relation cue 0.7, a place
+    0.65 (0.62 from context alone; the guard's LOCATION threshold is 0.6), other mentions of
+    a found name 0.55.
+    """
+
+    SCORE_OVER_NER = 0.9
+    SCORE_SHAPE_FULL = 0.65
+    SCORE_SHAPE = 0.55
+    SCORE_SHAPE_WEAK = 0.45
+    SCORE_LABEL = 0.7
+    SCORE_CUE = 0.7
+    SCORE_CUE_WEAK = 0.5
+    SCORE_PLACE = 0.65
+    SCORE_PLACE_CUE = 0.62
+    SCORE_REPEAT = 0.55
+    SCORE_EMAIL = 0.7
+
+    #: The rules in the order they run (consistency last: it spreads what the others found).
+    RULES = ("gazetteer", "shapes", "labels", "cues", "email_names", "consistency")
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PERSON", "LOCATION"],
+                         supported_language=supported_language,
+                         name=_NAME)
+
+    def load(self) -> None:
+        """Read the word lists now (when the analyzer is built), not on the first text."""
+        english_dictionary()
+        world_names()
+        world_places()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        if not text or not ({"PERSON", "LOCATION"} & set(entities)):
+            return []
+        scan = _Scan(self, text, nlp_artifacts)
+        for rule in self.RULES:
+            getattr(scan, rule)()
+        return scan.results(entities)

@@ -1,0 +1,215 @@
+"""Names and places from everywhere (issue 8): per slice, on sentences written for these tests.
+
+Casing (normal, lower, UPPER), several origins, each cue (label fields, signatures, relations,
+speech, an email beside its name), in-text consistency, places in any case, and PII-free
+technical messages that must stay unchanged. No span crosses a line break.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chatveil import Guard
+from chatveil.detect.recognizers._lexicon import english_dictionary
+from chatveil.detect.recognizers._shape import LineCases, compound, technical_span, typo
+
+NAME_TYPES = ("PERSON", "LOCATION")
+
+
+def found(guard: Guard, text: str, types: tuple[str, ...] = NAME_TYPES) -> list[str]:
+    spans = guard.detect(text)
+    for s in spans:
+        assert "\n" not in text[s.start:s.end], f"span crosses a line break: {text!r}"
+    return [text[s.start:s.end] for s in spans if s.entity_type in types]
+
+
+def persons(guard: Guard, text: str) -> list[str]:
+    return found(guard, text, ("PERSON",))
+
+
+def places(guard: Guard, text: str) -> list[str]:
+    return found(guard, text, ("LOCATION",))
+
+
+def leaked(guard: Guard, text: str, value: str, session: str) -> list[str]:
+    """Words of ``value`` still in the pseudonymized text."""
+    out = guard.pseudonymize(text, session_id=session).casefold()
+    return [w for w in value.split() if w.casefold() in out.split() or
+            f"{w.casefold()}'" in out or f"{w.casefold()}," in out]
+
+
+# ---------------------------------------------------------------------- casing slices
+@pytest.mark.parametrize("text, name", [
+    ("ATTN: OLUWASEUN ADEYEMI", "OLUWASEUN ADEYEMI"),
+    ("BENEFICIARY: TRAN THI HUONG\nAMOUNT: 400 EUR", "TRAN THI HUONG"),
+    ("DEAR PRIYANKA RAGHUNATHAN,\nYOUR PARCEL HAS SHIPPED.", "PRIYANKA RAGHUNATHAN"),
+    ("Quick one: NOMVULA DLAMINI will present the budget.", "NOMVULA DLAMINI"),
+])
+def test_upper_case_names_are_found_whole(warm_guard: Guard, text: str, name: str) -> None:
+    assert name in persons(warm_guard, text)  # the whole name, never only its last word
+
+
+@pytest.mark.parametrize("text, name", [
+    ("nurse says chidinma eze is in room 12 since monday", "chidinma eze"),
+    ("pls book a table for me and siddharth venkataraman friday", "siddharth venkataraman"),
+    ("ok so tsegaye said the release slipped again", "tsegaye"),
+])
+def test_lower_case_names_are_found(warm_guard: Guard, text: str, name: str) -> None:
+    assert name in persons(warm_guard, text)
+
+
+def test_a_lower_case_verb_is_no_name(warm_guard: Guard) -> None:
+    text = "mark said the deploy failed again"
+    values = persons(warm_guard, text)
+    assert not any("said" in v or "deploy" in v or v == "the" for v in values)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("I'm meeting Aigerim Sadykova and Jae-sung Ryu at noon.",
+     ["Aigerim Sadykova", "Jae-sung Ryu"]),
+    ("Can you proofread the toast Obinna wrote for Mthokozisi?", ["Obinna", "Mthokozisi"]),
+    ("The contract was signed by Wirote Chaisiri and Nikolaos Papadakis.",
+     ["Wirote Chaisiri", "Nikolaos Papadakis"]),
+])
+def test_names_of_many_origins(warm_guard: Guard, text: str, names: list[str]) -> None:
+    assert persons(warm_guard, text) == names
+
+
+# ---------------------------------------------------------------------- cues
+def test_header_fields_and_no_span_across_lines(warm_guard: Guard) -> None:
+    text = "From: Bolat Nurlanovich\nTo: Kerstin Lindqvist; Dolores Etxeberria\nSubject: invoice"
+    assert persons(warm_guard, text) == ["Bolat Nurlanovich", "Kerstin Lindqvist",
+                                         "Dolores Etxeberria"]
+    text = "To: Susan Walker\nSubject: hello"
+    assert persons(warm_guard, text) == ["Susan Walker"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("patient: grace okonjo, 41, follow-up in two weeks", "grace okonjo"),
+    ("Employee name: Hope Wanjiru\nDepartment: finance", "Hope Wanjiru"),
+    ("PAYEE: JOY ACHIENG", "JOY ACHIENG"),
+])
+def test_field_values_even_english_words(warm_guard: Guard, text: str, name: str) -> None:
+    assert name in persons(warm_guard, text)
+
+
+def test_signature_after_a_closing(warm_guard: Guard) -> None:
+    text = "Thanks for the quick turnaround.\n\nBest regards,\nRahim Uddin Bhuiyan\nLogistics"
+    assert "Rahim Uddin Bhuiyan" in persons(warm_guard, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("my colleague Xiuying asked for the slides", "Xiuying"),
+    ("please tell Mthunzi the meeting moved to 3", "Mthunzi"),
+    ("my sister Faith Nakato is visiting next week", "Faith Nakato"),
+])
+def test_relation_and_speech_cues(warm_guard: Guard, text: str, name: str) -> None:
+    assert name in persons(warm_guard, text)
+
+
+def test_name_beside_its_own_email(warm_guard: Guard) -> None:
+    text = "Forwarding from Ngozi Obi <ngozi.obi@example.org>, see below."
+    assert "Ngozi Obi" in persons(warm_guard, text)
+    assert leaked(warm_guard, text, "Ngozi Obi", "email-beside") == []
+
+
+# ---------------------------------------------------------------------- consistency
+def test_other_mentions_of_a_name_are_masked(warm_guard: Guard) -> None:
+    text = ("Jae-sung Ryu sent the file. Later Ryu's manager asked again, "
+            "and RYU replied.")
+    values = persons(warm_guard, text)
+    assert values[0] == "Jae-sung Ryu"
+    assert values.count("Ryu") == 1 and "RYU" in values
+    assert leaked(warm_guard, text, "Ryu", "consistency") == []
+
+
+def test_lower_case_repeats(warm_guard: Guard) -> None:
+    text = "phan thanh tung called. can you remind tung about the invoice"
+    assert leaked(warm_guard, text, "phan thanh tung", "lower-repeat") == []
+
+
+# ---------------------------------------------------------------------- places
+@pytest.mark.parametrize("text, place", [
+    ("we moved from oaxaca to wroclaw last spring", "oaxaca"),
+    ("we moved from oaxaca to wroclaw last spring", "wroclaw"),
+    ("BOOK A FLIGHT TO ADDIS ABABA ON FRIDAY", "ADDIS ABABA"),
+    ("She is based in Bucaramanga and works remotely.", "Bucaramanga"),
+    ("any tips for a weekend in Plovdiv?", "Plovdiv"),
+])
+def test_places_in_any_case(warm_guard: Guard, text: str, place: str) -> None:
+    assert place in found(warm_guard, text)
+
+
+def test_countries_always(warm_guard: Guard) -> None:
+    assert "burkina faso" in places(warm_guard, "my cousin lives in burkina faso now")
+
+
+# ---------------------------------------------------------------------- traps
+@pytest.mark.parametrize("text", [
+    "Rewrite the Ruby script in Go and benchmark it against Rust.",
+    "Is Kafka or RabbitMQ better for event sourcing?",
+    "Prove Bayes' theorem, then tune a Kalman filter for the drone.",
+    "deploy the flask app to heroku with gunicorn and nginx",
+    "Compare the earnings of Procter & Gamble and Johnson & Johnson.",
+    "Dijkstra's algorithm vs Floyd-Warshall on a dense graph",
+    "our namespace rollout is stuck, the kubelet keeps restarting",
+    "compare pandas and polars for a 10GB csv in Julia",
+    "WHY DOES TERRAFORM PLAN SHOW DRIFT ON AZURE",
+    "I will grant you that we may hope for the best",
+    "the pod is in CrashLoopBackOff after the helm upgrade",
+    "Which is faster, the Newton-Raphson method or bisection?",
+])
+def test_technical_messages_are_left_alone(warm_guard: Guard, text: str) -> None:
+    assert found(warm_guard, text) == []
+
+
+def test_upper_and_lower_traps_are_left_alone(warm_guard: Guard) -> None:
+    for text in ("HOW DO I INSTALL DOCKER ON UBUNTU", "how do i install docker on ubuntu"):
+        assert persons(warm_guard, text) == [], text
+
+
+# ---------------------------------------------------------------------- helpers
+def test_line_cases() -> None:
+    cases = LineCases("Hello there\nhow do I fix the API\nDEAR SIR OR MADAM\nok")
+    assert [cases.at(p) for p in (0, 12, 33, 51)] == ["mixed", "lower", "upper", "lower"]
+
+
+def test_typos_and_compounds_of_english_words() -> None:
+    english = english_dictionary()
+    assert typo("recieve", english) and typo("meeeting", english) and typo("documnet", english)
+    assert not typo("waleed", english) and not typo("mariia", english)
+    assert not typo("farhad", english) and not typo("nkechi", english)
+    assert compound("namespace", english) and not compound("chirag", english)
+
+
+def test_technical_span_needs_context_for_words_that_are_also_names() -> None:
+    text = "My friend Julia fixed it."
+    assert not technical_span(text, 10, 15)
+    text = "read a csv file in Julia"
+    assert technical_span(text, 19, 24)
+    text = "pytest or Karma for the frontend tests"
+    assert technical_span(text, 10, 15)
+    text = "Kofi and Karma came over"  # beside a name, not a tool
+    assert not technical_span(text, 9, 14)
+
+
+# ---------------------------------------------------------------------- trained NER, filtered
+def test_trained_ner_reads_only_lower_and_upper_lines() -> None:
+    from chatveil.detect.recognizers.trained import FilteredTrainedNerRecognizer
+
+    ner = FilteredTrainedNerRecognizer()
+    text = "Hello Team,\nsee notes from chukwuemeka below\nTHANKS, IFEOMA"
+    assert [text[a:b] for a, b in ner._blocks(text)] == [
+        "see notes from chukwuemeka below\nTHANKS, IFEOMA"]
+    assert ner._blocks("A normal Sentence with Capitals.") == []
+    assert ner.analyze("Ngozi Obi wrote the Python script.", ["PERSON", "LOCATION"]) == []
+
+
+def test_trained_ner_results_are_filtered() -> None:
+    from chatveil.detect.recognizers.trained import FilteredTrainedNerRecognizer
+
+    ner = FilteredTrainedNerRecognizer()
+    text = "ok so adaeze okonkwo says the kubernetes upgrade is done"
+    values = [text[r.start:r.end] for r in ner.analyze(text, ["PERSON", "LOCATION"])]
+    assert "adaeze okonkwo" in values
+    assert not any("kubernetes" in v or "says" in v for v in values)
