@@ -31,6 +31,7 @@ PUBLIC = [
     "SurrogateCollisionError",
     "Tally",
     "UnknownSessionError",
+    "UnrestoredSurrogateError",
     "UnsupportedContentError",
     "Vault",
     "VaultCryptoError",

@@ -24,6 +24,7 @@ from chatveil.errors import (
     PIILeakError,
     SurrogateCollisionError,
     UnknownSessionError,
+    UnrestoredSurrogateError,
     UnsupportedContentError,
     VaultCryptoError,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "SurrogateCollisionError",
     "Tally",
     "UnknownSessionError",
+    "UnrestoredSurrogateError",
     "UnsupportedContentError",
     "Vault",
     "VaultCryptoError",

@@ -36,7 +36,7 @@ from chatveil.pseudonymize import (
     recall_spans,
     surrogate_regions,
 )
-from chatveil.restore import Matcher, StreamRestorer
+from chatveil.restore import Matcher, StreamRestorer, raise_if_unrestored
 from chatveil.spans import Span, resolve_overlaps
 from chatveil.state import (
     DetectionCache,
@@ -458,19 +458,25 @@ class Guard:
 
         Raises:
             UnknownSessionError: the session has no vault (never used, forgotten, expired).
+            UnrestoredSurrogateError: ``on_unrestored="raise"`` and the text holds a token or
+                placeholder shape the session cannot restore (counted first).
         """
         text = _as_text(text)
         live = self._open(self.resolve_session(session_id), create=False)
         restored: Counter[str] = Counter()
-        unknown = [0]
-        out = Matcher(live.state.index).restore(text, 0, restored, unknown)
-        self._metrics.add_restore(restored, unknown[0])
+        unknown: Counter[str] = Counter()
+        mode = self._config.on_unrestored
+        out = Matcher(live.state.index, mode).restore(text, 0, restored, unknown)
+        self._metrics.add_restore(restored, sum(unknown.values()))
+        if mode == "raise":
+            raise_if_unrestored(unknown)
         return out
 
     def stream_restorer(self, session_id: str | None = None) -> StreamRestorer:
         """A restorer for streamed chunks: ``feed(chunk) -> str`` then ``flush() -> str``."""
         live = self._open(self.resolve_session(session_id), create=False)
-        return StreamRestorer(live.state.index, on_done=self._metrics.add_restore)
+        return StreamRestorer(live.state.index, on_done=self._metrics.add_restore,
+                              on_unrestored=self._config.on_unrestored)
 
     # ------------------------------------------------------------------ persistence
     @staticmethod

@@ -22,7 +22,14 @@ from typing import Any, NoReturn, Self
 
 from chatveil.errors import ConfigurationError
 
-__all__ = ["DEFAULT_ENTITIES", "KNOWN_ENTITIES", "OPTIONAL_ENTITIES", "STRATEGIES", "GuardConfig"]
+__all__ = [
+    "DEFAULT_ENTITIES",
+    "KNOWN_ENTITIES",
+    "ON_UNRESTORED",
+    "OPTIONAL_ENTITIES",
+    "STRATEGIES",
+    "GuardConfig",
+]
 
 #: Entity types detected when ``GuardConfig.entities`` is not given.
 DEFAULT_ENTITIES: tuple[str, ...] = (
@@ -49,6 +56,9 @@ KNOWN_ENTITIES: frozenset[str] = frozenset(DEFAULT_ENTITIES) | OPTIONAL_ENTITIES
 
 #: Surrogate strategies: realistic fakes, numbered placeholders, keyed-HMAC tokens, or removal.
 STRATEGIES: frozenset[str] = frozenset({"faker", "placeholder", "token", "redact"})
+
+#: What restore does with a surrogate shape it cannot restore (``GuardConfig.on_unrestored``).
+ON_UNRESTORED: tuple[str, ...] = ("ignore", "mark", "raise")
 
 _DEFAULT_THRESHOLDS = {"LOCATION": 0.6, "STREET_ADDRESS": 0.5}
 
@@ -89,6 +99,10 @@ class GuardConfig:
         custom_recognizers: extra Presidio ``EntityRecognizer`` instances.
         instruction: add a system instruction asking the model to keep placeholders/tokens
             verbatim (``None``: only when a placeholder or token strategy is in use).
+        on_unrestored: what restore does with token- or placeholder-shaped text the session's
+            vault cannot restore (it is always counted as ``unrestored_tokens``): ``ignore``
+            leaves it as the model wrote it, ``mark`` wraps it as ``[unrestored: ...]``,
+            ``raise`` raises :class:`~chatveil.errors.UnrestoredSurrogateError`.
 
     Raises:
         ConfigurationError: an option is unknown or has an invalid value.
@@ -117,6 +131,7 @@ class GuardConfig:
     chunk_overlap: int = 300
     custom_recognizers: tuple[Any, ...] = ()
     instruction: bool | None = None
+    on_unrestored: str = "ignore"
 
     def __new__(cls, *args: Any, **options: Any) -> Self:
         # The dataclass __init__ would raise a bare TypeError for these; say what is wrong.
@@ -364,6 +379,12 @@ def _strategy(value: Any, name: str) -> str:
     return value
 
 
+def _on_unrestored(value: Any, name: str) -> str:
+    if not isinstance(value, str) or value not in ON_UNRESTORED:
+        raise ConfigurationError(f"{name} must be one of {', '.join(ON_UNRESTORED)}")
+    return value
+
+
 def _items(value: Any, name: str) -> tuple[Any, ...]:
     if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
         raise ConfigurationError(f"{name} must be a list (got {_kind(value)})")
@@ -474,6 +495,7 @@ _OPTIONS: dict[str, Validator] = {
     "chunk_overlap": _integer(0),
     "custom_recognizers": _recognizers,
     "instruction": _optional(_bool),
+    "on_unrestored": _on_unrestored,
 }
 
 

@@ -11,6 +11,8 @@ Every error derives from one root, so ``except ChatveilError`` catches them all:
     ├── UnknownSessionError         restore asked for a session that has no vault (also a KeyError)
     ├── SurrogateCollisionError     no unique surrogate could be derived for an original
     ├── VaultCryptoError            an exported vault could not be decrypted or parsed
+    ├── UnrestoredSurrogateError    on_unrestored="raise": an answer holds a surrogate shape the
+    │                               session cannot restore
     └── PIILeakError                strict mode / leak guard: an original would reach the model
 
 Messages name entity types, counts and session ids, never original values.
@@ -29,6 +31,7 @@ __all__ = [
     "PIILeakError",
     "SurrogateCollisionError",
     "UnknownSessionError",
+    "UnrestoredSurrogateError",
     "UnsupportedContentError",
     "VaultCryptoError",
 ]
@@ -92,6 +95,25 @@ class SurrogateCollisionError(ChatveilError):
 
 class VaultCryptoError(ChatveilError):
     """An exported vault could not be decrypted (wrong key or tampered data)."""
+
+
+class UnrestoredSurrogateError(ChatveilError):
+    """An answer holds token- or placeholder-shaped text the session's vault cannot restore
+    (``GuardConfig(on_unrestored="raise")``): the user would see a surrogate.
+
+    Attributes:
+        counts: number of unrestored shapes per label (``PERSON``, ``EMAIL``...), never the
+            text itself.
+    """
+
+    def __init__(self, counts: Mapping[str, int]) -> None:
+        self.counts = dict(sorted(counts.items()))
+        total = sum(self.counts.values())
+        detail = ", ".join(f"{k}={v}" for k, v in self.counts.items())
+        super().__init__(
+            f"{total} surrogate-shaped string(s) in the answer could not be restored: the "
+            f"session's vault does not know them ({detail})"
+        )
 
 
 class PIILeakError(ChatveilError):
