@@ -49,7 +49,6 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"\w+")
-_WORD_CHAR = re.compile(r"\w")
 
 T = TypeVar("T")
 
@@ -60,7 +59,8 @@ def words_of(text: str) -> frozenset[str]:
 
 
 def is_word_char(ch: str) -> bool:
-    return _WORD_CHAR.match(ch) is not None
+    """True if ``ch`` is a ``\\w`` character (what ``re`` counts as one: alphanumeric or ``_``)."""
+    return ch.isalnum() or ch == "_"
 
 
 class _SortedKeys:
@@ -105,6 +105,7 @@ class LiteralIndex(Generic[T]):
         self._by_word: dict[str, dict[tuple[int, int], dict[str, T]]] = {}
         self._folded: dict[str, T] = {}
         self._sorted = _SortedKeys()
+        self._firsts: set[str] = set()  # first characters of values (a superset after removals)
         self.max_len = 0
 
     def __len__(self) -> int:
@@ -135,6 +136,7 @@ class LiteralIndex(Generic[T]):
         self._folded[folded] = payload
         if not known:
             self._sorted.add(folded)
+            self._firsts.add(folded[0])
             self.max_len = max(self.max_len, len(folded))
 
     def remove(self, value: str) -> None:
@@ -159,7 +161,10 @@ class LiteralIndex(Generic[T]):
 
     def could_start(self, tail: str) -> bool:
         """True if ``tail`` is a prefix of (or equal to) some value."""
-        return self._sorted.has_prefix(tail.casefold(), self._folded)
+        folded = tail.casefold()
+        if folded[:1] not in self._firsts:
+            return not folded
+        return self._sorted.has_prefix(folded, self._folded)
 
     def finditer(self, text: str, start: int = 0) -> Iterator[tuple[int, int, T]]:
         """Leftmost-longest, non-overlapping matches in ``text[start:]``.
@@ -382,30 +387,40 @@ class NumberIndex:
     def hold_from(self, text: str, start: int) -> int | None:
         """The earliest position at or after ``start`` from which the end of ``text`` could
         still grow into a number match (``None``: nowhere)."""
-        if not self._keys:
-            return None
         n = len(text)
-        floor = max(start, n - (self.max_key + 1) * (_MAX_GAP + 1))
-        i = n
-        while i > floor and (text[i - 1] in _ALNUM or text[i - 1] in _SEPARATORS):
-            i -= 1
-        spans = [(m.start(), m.end()) for m in _ATOM.finditer(text, i)]
-        if not spans or n - spans[-1][1] > _MAX_GAP:
+        if not self._keys or n <= start:
             return None
-        first = 0
-        for k in range(1, len(spans)):
-            if spans[k][0] - spans[k - 1][1] > _MAX_GAP:
-                first = k
-        tail = "".join(text[a:b] for a, b in spans[first:]).upper()
-        offset = 0
-        for a, b in spans[first:]:
-            rest = tail[offset:]
-            offset += b - a
-            if len(rest) > self.max_key or (a > 0 and is_word_char(text[a - 1])):
-                continue
-            if self._sorted.has_prefix(rest, self._keys):
-                return a
-        return None
+        seps, alnum = _SEPARATORS, _ALNUM
+        pos, gap = n, 0
+        while pos > start and text[pos - 1] in seps:
+            pos -= 1
+            gap += 1
+        if gap > _MAX_GAP:
+            return None
+        atoms: list[str] = []
+        size = 0
+        earliest = None
+        while pos > start:
+            a = pos
+            while a > start and text[a - 1] in alnum:
+                a -= 1
+            if a == pos:
+                break  # neither a group nor a separator: no run goes further back
+            atoms.append(text[a:pos])
+            size += pos - a
+            if size > self.max_key:
+                break
+            if not (a > 0 and is_word_char(text[a - 1])):
+                tail = "".join(reversed(atoms)).upper()
+                if self._sorted.has_prefix(tail, self._keys):
+                    earliest = a
+            g = a
+            while g > start and text[g - 1] in seps:
+                g -= 1
+            if g == a or a - g > _MAX_GAP:
+                break
+            pos = g
+        return earliest
 
 
 # ---------------------------------------------------------------------- encoded emails

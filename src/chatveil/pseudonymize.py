@@ -251,9 +251,11 @@ class Pseudonymizer:
 
 # ---------------------------------------------------------------------- helpers
 def name_words(value: str) -> set[str]:
-    """A value and its words, casefolded (what a surrogate must not coincide with)."""
+    """A value and its words with letters, casefolded (what a surrogate must not coincide
+    with). Digit groups are left out: a fake phone may share "415" with another number of the
+    text (restore matches whole numbers), and a text with thousands of numbers holds them all."""
     folded = value.casefold()
-    return {folded, *folded.split()}
+    return {folded, *(w for w in folded.split() if any(c.isalpha() for c in w))}
 
 
 def surrogate_regions(text: str, indexes: Sequence[VaultIndex]) -> list[tuple[int, int]]:

@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 from chatveil.errors import UnrestoredSurrogateError
-from chatveil.index import NumberPayload, VaultIndex, apply_case, is_word_char, lay_out
+from chatveil.index import NumberPayload, VaultIndex, apply_case, lay_out
 
 __all__ = ["UNRESTORED_MARK", "Matcher", "StreamRestorer", "raise_if_unrestored"]
 
@@ -159,6 +159,9 @@ def raise_if_unrestored(unknown: Counter[str]) -> None:
 
 
 # ---------------------------------------------------------------------- matcher
+_STARTS = re.compile(r"\b\w|\W")
+
+
 class _Number:
     """A number-index match (told apart from literal matches, which are tuples too)."""
 
@@ -264,12 +267,10 @@ class Matcher:
             candidates.append(number)
         hold = min(candidates)
         index = self.index.restore_index
-        for p in range(max(start, n - index.max_len), hold):
-            # a surrogate starts at a word start, or with a non-word character
-            if p and is_word_char(text[p]) and is_word_char(text[p - 1]):
-                continue
-            if index.could_start(text[p]) and index.could_start(text[p:]):
-                return p
+        # a surrogate starts at a word start, or with a non-word character
+        for m in _STARTS.finditer(text, max(start, n - index.max_len), hold):
+            if index.could_start(text[m.start():]):
+                return m.start()
         return hold
 
 
