@@ -245,8 +245,9 @@ def number_forms(value: str, entity_type: str) -> dict[str, str]:
     """The compact forms a model may write ``value`` in, by name.
 
     Every value: as written (``as``). A phone with a country code (``+44 20 ...``,
-    ``0044 20 ...``) also with ``+``/``00`` (``intl``, ``00``), without the code (``national``)
-    and with a trunk zero instead (``trunk``, not for +1); a ten-digit phone without a code
+    ``0044 20 ...``) also with ``+``/``00`` (``intl``, ``zeros``), without the code (``national``)
+    and with a trunk zero instead or as well (``trunk``, ``intl_trunk``: ``+44 (0)20 ...``; not
+    for +1); a ten-digit phone without a code
     (North American) also with ``1`` / ``001`` in front; an eleven-digit one starting with 1,
     also without it.
     """
@@ -261,7 +262,7 @@ def number_forms(value: str, entity_type: str) -> dict[str, str]:
         national = digits[len(cc):]
         forms.update(intl=digits, zeros="00" + digits, national=national)
         if cc != "1":
-            forms["trunk"] = "0" + national
+            forms.update(trunk="0" + national, intl_trunk=cc + "0" + national)
     elif len(flat) == 10 and flat[0] not in "01":
         forms.update(intl="1" + flat, zeros="001" + flat)
     elif len(flat) == 11 and flat[0] == "1":
@@ -311,14 +312,14 @@ class NumberIndex:
         etype = entry.entity_type
         if etype not in NUMBER_TYPES:
             return
-        original = compact(entry.original)
-        if len(original) >= MIN_NUMBER_KEY:
-            self._originals.add(original)
-            if original in self._keys:
-                self._keys[original] = None  # a real value of the session: never a surrogate
+        targets = number_forms(entry.original, etype)
+        for original in targets.values():  # a real value of the session, in any form
+            if len(original) >= MIN_NUMBER_KEY:
+                self._originals.add(original)
+                if original in self._keys:
+                    self._keys[original] = None  # never restored as a surrogate
         if SHAPE_RE.fullmatch(entry.surrogate):
             return
-        targets = number_forms(entry.original, etype)
         owner = entry.original.casefold()
         for name, key in number_forms(entry.surrogate, etype).items():
             if len(key) < MIN_NUMBER_KEY:
@@ -649,6 +650,29 @@ class VaultIndex:
               and sp not in self.part_original):
             self.restore_index.add(surr_part, (surr_part, orig_part, entry.entity_type))
         _add_recall_part(self.recall_index, entry, orig_part)
+
+    def plan_import(self, entries: Iterable[Entry]) -> tuple[list[Entry], int]:
+        """Which of ``entries`` a session with this index's entries must add to hold them all,
+        and how many conflict with it (an original it maps to another surrogate, a surrogate
+        or name part it uses for another value: what pseudonymize would never create).
+        Entries it already holds exactly are skipped, so importing twice changes nothing."""
+        with self.lock:
+            scratch = VaultIndex(self.epoch)
+            scratch.extend(self._entries)
+        new: list[Entry] = []
+        conflicts = 0
+        for entry in entries:
+            known = scratch.by_original(entry.original)
+            if known is not None:
+                conflicts += known.surrogate.casefold() != entry.surrogate.casefold()
+                continue
+            if (entry.original.casefold() in scratch._by_surrogate
+                    or scratch.collides(entry.original, entry.surrogate, entry.parts)):
+                conflicts += 1
+                continue
+            scratch.extend([entry])
+            new.append(entry)
+        return new, conflicts
 
     def known_parts(self) -> Mapping[str, str]:
         """Casefolded original name part -> its surrogate part (a read-only view)."""

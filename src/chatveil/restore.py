@@ -51,8 +51,10 @@ class _Piece:
 
 
 def _lit(*alternatives: str) -> _Piece:
+    """Literal alternatives, longest first (``{{`` before ``{``)."""
+    longest = sorted(alternatives, key=len, reverse=True)
     prefixes = sorted({a[:k] for a in alternatives for k in range(len(a))}, key=len, reverse=True)
-    return _Piece("(?:" + "|".join(re.escape(a) for a in alternatives) + ")",
+    return _Piece("(?:" + "|".join(re.escape(a) for a in longest) + ")",
                   "(?:" + "|".join(re.escape(p) for p in prefixes) + ")")
 
 
