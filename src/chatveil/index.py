@@ -217,10 +217,11 @@ _MAX_GAP = 3
 _HEAD = 4
 _ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 # two-digit country calling codes (E.164); 1 and 7 are the one-digit ones, the rest have three
-_CC2 = frozenset(
-    "20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61 62 "
-    "63 64 65 66 81 82 84 86 90 91 92 93 94 95 98".split()
-)
+_CC2 = frozenset({
+    "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46",
+    "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63",
+    "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
+})
 _INTL_PREFIX = re.compile(r"\s*(\+|00)")
 
 #: Payload of the number index: (original as written, the original's characters in the form

@@ -164,6 +164,10 @@ def raise_if_unrestored(unknown: Counter[str]) -> None:
 _STARTS = re.compile(r"\b\w|\W")
 
 
+#: A match: start, end, and what it is (a literal's payload, a number, a shape's match).
+_Found = tuple[int, int, object]
+
+
 class _Number:
     """A number-index match (told apart from literal matches, which are tuples too)."""
 
@@ -190,19 +194,15 @@ class Matcher:
     def _shapes(self) -> _Shapes:
         return _shapes(frozenset(self.index.labels))
 
-    def finditer(self, text: str, start: int = 0) -> Iterator[tuple[int, int, object]]:
+    def finditer(self, text: str, start: int = 0) -> Iterator[_Found]:
         """Leftmost-longest, non-overlapping surrogate matches at or after ``start``."""
         index = self.index
-        sources: list[list[tuple[int, int, object]]] = []
-        literals = list(index.restore_index.finditer(text, start))
-        if literals:
-            sources.append(literals)  # type: ignore[arg-type]
-        numbers = [(s, e, _Number(p)) for s, e, p in index.numbers.finditer(text, start)]
-        if numbers:
-            sources.append(numbers)  # type: ignore[arg-type]
-        shaped = [(m.start(), m.end(), m) for m in self._shapes().pattern.finditer(text, start)]
-        if shaped:
-            sources.append(shaped)  # type: ignore[arg-type]
+        literals: list[_Found] = [*index.restore_index.finditer(text, start)]
+        numbers: list[_Found] = [
+            (s, e, _Number(p)) for s, e, p in index.numbers.finditer(text, start)]
+        shaped: list[_Found] = [
+            (m.start(), m.end(), m) for m in self._shapes().pattern.finditer(text, start)]
+        sources = [found for found in (literals, numbers, shaped) if found]
         if len(sources) == 1:
             yield from sources[0]
             return
@@ -224,7 +224,8 @@ class Matcher:
             surrogate, original, etype = payload
             restored[etype] += 1
             return apply_case(text, surrogate, original)
-        m: re.Match[str] = payload  # type: ignore[assignment]
+        m = payload
+        assert isinstance(m, re.Match)
         opener = m.group("open")
         body = m.group("body") if opener is not None else m.group(0)
         parts = _BODY_PARTS.fullmatch(body.replace("\\", ""))

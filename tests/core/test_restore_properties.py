@@ -25,7 +25,8 @@ FILLER = ["Hello", " ", ", ", ". ", "the", "Jon", "Smit", "Mr ", "'s", "\n", "["
           "PII", "_", "x", "é", "😀", "123", "-", "@", "Ma", "garcia", "(", ")", "+", "+1 ", "00",
           "%40", "&lt;", "&gt;", "\\", "{", "}", "tel:", "mailto:", "PERSON", "EMAIL_", "4111"]
 #: Surrogate shapes no vault of these tests knows (counted, marked or raised).
-UNKNOWN = ["<PERSON_99>", "[PII_EMAIL_deadbeef]", "PERSON_42", "pii-phone-0badcafe", "&lt;EMAIL_7&gt;"]
+UNKNOWN = ["<PERSON_99>", "[PII_EMAIL_deadbeef]", "PERSON_42", "pii-phone-0badcafe",
+           "&lt;EMAIL_7&gt;"]
 
 
 def mangle(entry: Entry) -> list[str]:
@@ -36,7 +37,8 @@ def mangle(entry: Entry) -> list[str]:
         inner = s[1:-1]
         escaped = inner.replace("_", "\\_")
         return [inner, f"&lt;{inner}&gt;", f"\\<{escaped}\\>", f"[{inner}]", f"({inner})",
-                f"<{inner.replace('_', '-')}>", f"\\[{escaped}\\]", f"{{{inner}}}", f"<{inner.lower()}>",
+                f"<{inner.replace('_', '-')}>", f"\\[{escaped}\\]", f"{{{inner}}}",
+                f"<{inner.lower()}>",
                 # bare placeholders only in capitals ("person_1" may be code); tokens any case
                 inner.lower() if s.startswith("[") else inner]
     if entry.entity_type == "EMAIL_ADDRESS":

@@ -53,7 +53,7 @@ def test_import_refuses_an_original_the_session_maps_to_another_surrogate() -> N
     target = fake_guard(strategy="placeholder")
     target.pseudonymize("Call John Smith and Maria Garcia", session_id="b")
     before = _entries(target, "b")
-    with pytest.raises(SurrogateCollisionError, match="^1 imported"):
+    with pytest.raises(SurrogateCollisionError, match=r"^1 imported"):
         target.import_session("b", blob, key)
     assert _entries(target, "b") == before
 
@@ -64,7 +64,7 @@ def test_conflicts_are_counted_and_nothing_else_is_added() -> None:
     blob, key = _export(source, "a")
     target = fake_guard(strategy="placeholder")
     target.pseudonymize("Mail z@y.io and w@y.io", session_id="b")  # <EMAIL_1>, <EMAIL_2>
-    with pytest.raises(SurrogateCollisionError, match="^2 imported"):
+    with pytest.raises(SurrogateCollisionError, match=r"^2 imported"):
         target.import_session("b", blob, key)
     assert len(target.vault("b").entries) == 2  # the person was not imported either
 
@@ -120,7 +120,7 @@ def test_a_malformed_export_adds_nothing(case: str) -> None:
     key = Guard.generate_key()
     blob = _sealed({"version": 1, "counters": {"PERSON": 2}, "entries": MALFORMED[case]}, key)
     before = _entries(guard, "old")
-    with pytest.raises(VaultCryptoError, match="malformed|unexpected layout") as info:
+    with pytest.raises(VaultCryptoError, match=r"malformed|unexpected layout") as info:
         guard.import_session("old", blob, key)
     assert "Ann" not in str(info.value) and "Bob" not in str(info.value)
     assert _entries(guard, "old") == before
