@@ -408,6 +408,8 @@ class NumberIndex:
                 a -= 1
             if a == pos:
                 break  # neither a group nor a separator: no run goes further back
+            if not self._letter_heads and not text[a:pos].isdigit():
+                break  # letters, and every key is digits: no run through here is a key
             atoms.append(text[a:pos])
             size += pos - a
             if size > self.max_key:

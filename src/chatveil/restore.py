@@ -88,7 +88,12 @@ def _case_sensitive(piece: _Piece) -> _Piece:
     return _Piece(f"(?-i:{piece.full})", f"(?-i:{piece.prefix})", f"(?-i:{piece.plain})")
 
 
-_OPENERS = ("<", "&lt;", "&#60;", "&#x3c;", "\\<", "\\u003c", "[", "\\[", "{", "{{")
+#: Angle brackets as written, HTML-, Markdown- or JSON-escaped: a placeholder of any label in
+#: them is a surrogate shape (as ``<PERSON_1>`` always was).
+_ANGLE = ("<", "&lt;", "&#60;", "&#x3c;", "\\<", "\\u003c")
+#: Other brackets: "[Figure 1]" is ordinary text, so only tokens and the session's own
+#: placeholder labels count in them.
+_OTHER = ("[", "\\[", "{", "{{")
 _CLOSE = _alt(_lit(">", "&gt;", "&#62;", "&#x3e;", "\\>", "\\u003e", "\\]", "}", "}}"),
               _seq(_lit("]"), _look(r"(?!\()")))  # "[x](url)" is a link: not a bracket pair
 _PAD = _rep(r"\s", 0, 3)
@@ -96,8 +101,7 @@ _SEP = _rep(r"[\s_\-\\]", 0, 4)
 _LABEL = _rep("[A-Za-z]", 1, 24)
 _HEX = _rep("[0-9A-Fa-f]", 8, 8)
 _NUMBER = _rep(r"\d", 1, 6)
-_BODY = _alt(_seq(_lit("PII"), _SEP, _LABEL, _SEP, _HEX), _seq(_LABEL, _SEP, _NUMBER))
-_BRACKETED = _seq(_group("open", _lit(*_OPENERS)), _PAD, _group("body", _BODY), _PAD, _CLOSE)
+_TOKEN_BODY = _seq(_lit("PII"), _SEP, _LABEL, _SEP, _HEX)
 _BARE_SEP = _lit("_", "-", "\\_")
 _BARE_TOKEN = _seq(_look(r"(?<!\w)"), _lit("PII"), _BARE_SEP, _LABEL, _BARE_SEP, _HEX,
                    _look(r"(?!\w)"))
@@ -112,11 +116,18 @@ class _Shapes:
     """The compiled shape pattern for a set of placeholder labels, and its prefix pattern."""
 
     def __init__(self, labels: tuple[str, ...]) -> None:
+        angle_body = _alt(_TOKEN_BODY, _seq(_LABEL, _SEP, _NUMBER))
+        other_body = _TOKEN_BODY
         bare = [_BARE_TOKEN]
         if labels:
+            other_body = _alt(_TOKEN_BODY, _seq(_lit(*labels), _SEP, _NUMBER))
             bare.append(_case_sensitive(_seq(
                 _look(r"(?<!\w)"), _lit(*labels), _BARE_SEP, _NUMBER, _look(r"(?!\w)"))))
-        shape = _alt(_BRACKETED, _group("bare", _alt(*bare)))
+        shape = _alt(
+            _seq(_group("open", _lit(*_ANGLE)), _PAD, _group("body", angle_body), _PAD, _CLOSE),
+            _seq(_group("open2", _lit(*_OTHER)), _PAD, _group("body2", other_body), _PAD,
+                 _CLOSE),
+            _group("bare", _alt(*bare)))
         self.pattern = re.compile(shape.full, re.IGNORECASE)
         self.prefix = re.compile(shape.prefix, re.IGNORECASE)
         self.starts = frozenset("<&\\[{Pp" + "".join(label[0] for label in labels))
@@ -190,16 +201,24 @@ class Matcher:
     def __init__(self, index: VaultIndex, on_unrestored: str = "ignore") -> None:
         self.index = index
         self.on_unrestored = on_unrestored
+        self._labels = (0, -1)
+        self._shape = _shapes(frozenset())
 
     def _shapes(self) -> _Shapes:
-        return _shapes(frozenset(self.index.labels))
+        labels = self.index.labels  # a set that only grows, replaced when the index is cleared
+        key = (id(labels), len(labels))
+        if key != self._labels:
+            self._shape = _shapes(frozenset(labels))
+            self._labels = key
+        return self._shape
 
     def finditer(self, text: str, start: int = 0) -> Iterator[_Found]:
         """Leftmost-longest, non-overlapping surrogate matches at or after ``start``."""
         index = self.index
         literals: list[_Found] = [*index.restore_index.finditer(text, start)]
         numbers: list[_Found] = [
-            (s, e, _Number(p)) for s, e, p in index.numbers.finditer(text, start)]
+            (s, e, _Number(p)) for s, e, p in index.numbers.finditer(text, start)
+        ] if len(index.numbers) else []
         shaped: list[_Found] = [
             (m.start(), m.end(), m) for m in self._shapes().pattern.finditer(text, start)]
         sources = [found for found in (literals, numbers, shaped) if found]
@@ -226,8 +245,12 @@ class Matcher:
             return apply_case(text, surrogate, original)
         m = payload
         assert isinstance(m, re.Match)
-        opener = m.group("open")
-        body = m.group("body") if opener is not None else m.group(0)
+        if m.group("open") is not None:
+            opener, body = m.group("open"), m.group("body")
+        elif m.group("open2") is not None:
+            opener, body = m.group("open2"), m.group("body2")
+        else:
+            opener, body = None, m.group(0)
         parts = _BODY_PARTS.fullmatch(body.replace("\\", ""))
         assert parts is not None, "the shape pattern only matches parseable bodies"
         label = parts.group("label").upper()
@@ -260,15 +283,13 @@ class Matcher:
     def hold_from(self, text: str, start: int = 0) -> int:
         """Index of the earliest tail of ``text[start:]`` that could still grow into a
         surrogate (``len(text)`` if none); characters before ``start`` are context."""
-        n = len(text)
-        candidates = [n]
+        n = hold = len(text)
         shape = self._shapes().hold_from(text, start)
         if shape is not None:
-            candidates.append(shape)
+            hold = shape
         number = self.index.numbers.hold_from(text, start)
-        if number is not None:
-            candidates.append(number)
-        hold = min(candidates)
+        if number is not None and number < hold:
+            hold = number
         index = self.index.restore_index
         # a surrogate starts at a word start, or with a non-word character
         for m in _STARTS.finditer(text, max(start, n - index.max_len), hold):
@@ -338,7 +359,8 @@ class StreamRestorer:
                 out.append(text[pos:s])
                 out.append(matcher.replace(text[s:e], payload, self._restored, self._unknown))
                 pos = e
-        self._check()
+        if self._raise and self._unknown:
+            self._fail()
         end = max(pos, cut)
         out.append(text[pos:end])
         self._ctx = text[end - 1]
@@ -355,18 +377,18 @@ class StreamRestorer:
             return ""
         text = self._ctx + self._buf
         out = self._matcher.restore(text, len(self._ctx), self._restored, self._unknown)
-        self._check()
+        if self._raise and self._unknown:
+            self._fail()
         self._closed = True
         self._buf = ""
         self._done()
         return out
 
-    def _check(self) -> None:
-        if self._raise and self._unknown:
-            self._closed = True
-            self._buf = ""
-            self._done()
-            raise_if_unrestored(self._unknown)
+    def _fail(self) -> None:
+        self._closed = True
+        self._buf = ""
+        self._done()
+        raise_if_unrestored(self._unknown)
 
     def _done(self) -> None:
         if self._on_done is not None:

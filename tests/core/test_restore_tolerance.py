@@ -203,6 +203,7 @@ def test_token_forms_restore(form: str) -> None:
     "person_1 = Person(); Person 1 and Step 1",  # code and prose, not capitals
     "STEP_1, MY_PERSON_1, PERSON_1x, PERSON_1_b",  # other labels, inside identifiers
     "PERSON 1 and EMAIL 1",  # bare with spaces: prose
+    "see [Figure 1], {item 2} and [Note 3]",  # other brackets, labels the session never issued
 ])
 def test_lookalikes_of_placeholders_pass_and_are_not_counted(text: str) -> None:
     guard = vault_guard(PLACEHOLDERS, strategy="placeholder")
@@ -287,6 +288,13 @@ def test_on_unrestored_is_validated() -> None:
     for bad in ("Mark", "warn", None, True):
         with pytest.raises(ConfigurationError, match="on_unrestored must be one of"):
             GuardConfig(on_unrestored=bad)
+
+
+def test_bracketed_prose_in_a_faker_session_is_not_counted() -> None:
+    guard = vault_guard(FAKER)
+    text = "[Person 1]: hello. {Step 2} then [PII] and [1]"
+    out, tally = restore_both_ways(guard, text)
+    assert out == text and tally.unrestored_tokens == 0
 
 
 def test_faker_sessions_count_token_shapes_too() -> None:
