@@ -27,6 +27,7 @@ PUBLIC = [
     "NoSessionError",
     "PIILeakError",
     "Span",
+    "StoreUnavailableError",
     "StreamRestorer",
     "SurrogateCollisionError",
     "Tally",

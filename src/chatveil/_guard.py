@@ -29,7 +29,9 @@ from chatveil.errors import (
     SurrogateCollisionError,
     UnknownSessionError,
 )
+from chatveil.output import AnswerStream, OutputScreen, ScreenedStream
 from chatveil.pseudonymize import (
+    Outcome,
     Pseudonymizer,
     SessionState,
     inside,
@@ -51,6 +53,9 @@ from chatveil.state.persist import counters_for, decrypt, encrypt, generate_key
 
 __all__ = ["KEEP_VERBATIM_INSTRUCTION", "Guard", "Tally"]
 
+#: Passes over a batch re-checking texts against surrogates issued later in the batch.
+_SETTLE_ROUNDS = 4
+
 
 
 @dataclass
@@ -61,6 +66,8 @@ class Tally:
     redacted: Counter[str] = field(default_factory=Counter)
     restored: Counter[str] = field(default_factory=Counter)
     unrestored_tokens: int = 0
+    #: personal data the model wrote that the user never sent (``output_pii``), by type
+    model_written: Counter[str] = field(default_factory=Counter)
 
 
 class _Metrics:
@@ -99,6 +106,11 @@ class _Metrics:
                 tally.restored.update(counts)
                 tally.unrestored_tokens += unknown
 
+    def add_output(self, counts: Mapping[str, int]) -> None:
+        with self._lock:
+            for tally in (self.total, *self.tallies.get()):
+                tally.model_written.update(counts)
+
     def snapshot(self) -> dict[str, Any]:
         with self._lock:
             total = self.total
@@ -109,6 +121,7 @@ class _Metrics:
                 "cache_hits": self.cache_hits,
                 "cache_misses": self.cache_misses,
                 "unrestored_tokens": total.unrestored_tokens,
+                "model_written": dict(sorted(total.model_written.items())),
             }
 
 
@@ -292,8 +305,8 @@ class Guard:
 
     # ------------------------------------------------------------------ metrics
     def metrics(self) -> dict[str, Any]:
-        """Counts by entity type (pseudonymized, redacted, restored), cache hits and misses,
-        unrestored-looking tokens and live sessions. Never values."""
+        """Counts by entity type (pseudonymized, redacted, restored, model-written), cache
+        hits and misses, unrestored-looking tokens and live sessions. Never values."""
         snap = self._metrics.snapshot()
         snap["sessions"] = sum(1 for _ in self._store.sessions())
         return snap
@@ -380,8 +393,26 @@ class Guard:
         return dict(sorted(counts.items()))
 
     # ------------------------------------------------------------------ pseudonymize
-    def pseudonymize(self, text: str, session_id: str | None = None) -> str:
+    def pseudonymize(self, text: str, session_id: str | None = None, *,
+                     recognise_later: bool = True, documents: bool = False) -> str:
         """Replace personal data in ``text`` with the session's surrogates.
+
+        ``restore`` of the result (or of a model's answer quoting it) gives back exactly
+        ``text``: text that merely looks like a surrogate of the session is protected, and
+        every mention keeps its own casing (see the "Exact round trips" page).
+
+        Args:
+            text: the text.
+            session_id: the session; the current ``guard.session(...)`` one if omitted.
+            recognise_later: remember the masked text, so that when it comes back (alone or
+                inside a larger text, e.g. a prompt) it is recognised as already
+                pseudonymized and left as it is. Pass ``False`` when only the model sees the
+                result (what the adapters do): then any surrogate-looking text sent later is
+                treated as the user's own and comes back exactly as written.
+            documents: the text is a document to be stored (a vector store, a database):
+                the surrogates made for it are recognised wherever they come back, in this
+                session and in any session that imports its vault (what
+                ``PseudonymizeTransform`` does). Pseudonymize documents in their own session.
 
         Fails closed: if detection fails a :class:`~chatveil.errors.DetectionError` is raised
         and no partly masked text is returned.
@@ -389,9 +420,8 @@ class Guard:
         Raises:
             NoSessionError: no ``session_id`` and no ``guard.session(...)`` block.
         """
-        text = _as_text(text)
-        live = self._open(self.resolve_session(session_id), create=True)
-        return self._pseudonymize(text, live, None)
+        return self._pseudonymize_texts([_as_text(text)], session_id,
+                                        hand_out=recognise_later, documents=documents)[0]
 
     def pseudonymize_batch(
         self,
@@ -400,6 +430,8 @@ class Guard:
         *,
         progress: bool = False,
         batch_size: int = 32,
+        recognise_later: bool = True,
+        documents: bool = False,
     ) -> list[str]:
         """Pseudonymize many texts into one session, running NER in batches.
 
@@ -408,13 +440,28 @@ class Guard:
             session_id: the session; the current one if omitted.
             progress: show a tqdm progress bar.
             batch_size: texts per NER batch.
+            recognise_later: as in :meth:`pseudonymize`.
+            documents: as in :meth:`pseudonymize`.
         """
         if isinstance(texts, str) or not isinstance(texts, Iterable):
             raise TypeError("pseudonymize_batch expects a sequence of strings")
-        items = [_as_text(t) for t in texts]
+        return self._pseudonymize_texts([_as_text(t) for t in texts], session_id,
+                                        progress=progress, batch_size=batch_size,
+                                        hand_out=recognise_later, documents=documents)
+
+    def _pseudonymize_texts(self, items: list[str], session_id: str | None, *,
+                            progress: bool = False, batch_size: int = 32,
+                            hand_out: bool = True, documents: bool = False) -> list[str]:
+        """Pseudonymize ``items`` into one session.
+
+        ``hand_out``: the masked texts go back to the application, which may send them in
+        again (they are remembered and recognised then); adapters pass ``False`` for what
+        only the model receives.
+        """
         live = self._open(self.resolve_session(session_id), create=True)
+        state = live.state
         # texts seen before come from the session's memory; only new ones go through NER
-        new = list(dict.fromkeys(t for t in items if live.state.remembered(t) is None))
+        new = list(dict.fromkeys(t for t in items if state.remembered(t) is None))
         bar = None
         if progress:
             from tqdm.auto import tqdm
@@ -426,7 +473,21 @@ class Guard:
             if bar is not None:
                 bar.close()
         spans = dict(zip(new, found, strict=True))
-        return [self._pseudonymize(t, live, spans.get(t)) for t in items]
+        outcomes = [self._outcome(t, live, spans.get(t), documents) for t in items]
+        for _ in range(_SETTLE_ROUNDS):
+            # a surrogate issued for a later text may occur in an earlier one: redo those
+            version = state.index.version
+            stale = [i for i, t in enumerate(items) if self._pseudonymizer.recall(t, state)
+                     is None]
+            for i in stale:
+                outcomes[i] = self._outcome(items[i], live, spans.get(items[i]), documents)
+            if not stale or state.index.version == version:
+                break
+        for outcome in outcomes:
+            self._metrics.add(outcome.pseudonymized, outcome.redacted)
+            if hand_out:
+                state.handed_out.add(outcome.text, outcome.inserts)
+        return [outcome.text for outcome in outcomes]
 
     def pseudonymize_record(self, obj: Any, session_id: str | None = None) -> Any:
         """Pseudonymize every string leaf of a JSON-like value; keys and shape stay the same.
@@ -442,15 +503,15 @@ class Guard:
         sid = self.resolve_session(session_id)
         return map_leaves(obj, lambda s: self.restore(s, sid), masking=False)
 
-    def _pseudonymize(self, text: str, live: _Live, spans: list[Span] | None) -> str:
+    def _outcome(self, text: str, live: _Live, spans: list[Span] | None,
+                 documents: bool = False) -> Outcome:
         state = live.state
         outcome = self._pseudonymizer.recall(text, state)
         if outcome is None:
             if spans is None:
                 spans = self._detect(text, live)
-            outcome = self._pseudonymizer.apply(text, spans, state)
-        self._metrics.add(outcome.pseudonymized, outcome.redacted)
-        return outcome.text
+            outcome = self._pseudonymizer.apply(text, spans, state, document=documents)
+        return outcome
 
     # ------------------------------------------------------------------ restore
     def restore(self, text: str, session_id: str | None = None) -> str:
@@ -472,11 +533,72 @@ class Guard:
             raise_if_unrestored(unknown)
         return out
 
+    def restore_answer(self, text: str, session_id: str | None = None, *,
+                       sent: Sequence[str] = ()) -> str:
+        """Restore a model's answer, applying ``output_pii`` to what the model wrote.
+
+        With ``output_pii="pass"`` (the default) this is :meth:`restore`. Otherwise personal
+        data in ``text`` that is neither a surrogate of the session, nor an original it
+        knows, nor found in ``sent`` (what the call sent to the model) is masked with a
+        stand-in of the session (``mask``) or refused (``raise``).
+
+        Raises:
+            PIILeakError: ``output_pii="raise"`` and the model wrote personal data (the
+                message names entity types and counts only).
+            DetectionError: ``mask``/``raise`` and detection failed (fail closed).
+        """
+        sid = self.resolve_session(session_id)
+        return self.restore(self.screen_answer(text, sid, sent=sent), sid)
+
+    def screen_answer(self, text: str, session_id: str | None = None, *,
+                      sent: Sequence[str] = ()) -> str:
+        """Apply ``output_pii`` to a model's raw answer, before restore (see
+        :meth:`restore_answer`, which does both); ``text`` itself with ``pass``."""
+        text = _as_text(text)
+        live = self._open(self.resolve_session(session_id), create=False)
+        screen = self._output_screen(live, sent)
+        return text if screen is None else screen.screen(text)
+
     def stream_restorer(self, session_id: str | None = None) -> StreamRestorer:
         """A restorer for streamed chunks: ``feed(chunk) -> str`` then ``flush() -> str``."""
         live = self._open(self.resolve_session(session_id), create=False)
         return StreamRestorer(live.state.index, on_done=self._metrics.add_restore,
                               on_unrestored=self._config.on_unrestored)
+
+    def answer_restorer(self, session_id: str | None = None, *,
+                        sent: Sequence[str] = ()) -> AnswerStream:
+        """A restorer for a streamed model answer that applies ``output_pii`` as
+        :meth:`restore_answer` does, one completed line or sentence at a time.
+
+        With ``output_pii="pass"`` it is :meth:`stream_restorer`. Otherwise text is held
+        back until its line or sentence ends (at most 2,000 characters), then screened and
+        restored.
+
+        Args:
+            session_id: the session; the current one if omitted.
+            sent: what the call sent to the model (values found in it are the user's).
+        """
+        live = self._open(self.resolve_session(session_id), create=False)
+        restorer = StreamRestorer(live.state.index, on_done=self._metrics.add_restore,
+                                  on_unrestored=self._config.on_unrestored)
+        screen = self._output_screen(live, sent)
+        if screen is None:
+            return restorer
+        return ScreenedStream(screen, restorer, live.state.index)
+
+    def _output_screen(self, live: _Live, sent: Sequence[str]) -> OutputScreen | None:
+        mode = self._config.output_pii
+        if mode == "pass":
+            return None
+        state = live.state
+        return OutputScreen(
+            mode,
+            lambda text: self._detect(text, live),
+            state.index,
+            lambda value, etype: self._pseudonymizer.stand_in(state, value, etype),
+            sent,
+            self._metrics.add_output,
+        )
 
     # ------------------------------------------------------------------ persistence
     @staticmethod

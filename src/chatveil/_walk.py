@@ -137,7 +137,8 @@ def _is_pydantic(value: Any) -> bool:
 
 
 def pseudonymize_leaves(
-    guard: Guard, session_id: str, build: Callable[[TextFn], T], *, progress: bool = False
+    guard: Guard, session_id: str, build: Callable[[TextFn], T], *, progress: bool = False,
+    model_only: bool = False, documents: bool = False,
 ) -> T:
     """Pseudonymize every text leaf that ``build`` visits, with one batch for the session.
 
@@ -145,6 +146,10 @@ def pseudonymize_leaves(
     by passing each text leaf through ``fn`` in the same order every time. It runs twice: once
     to collect the leaves (so NER runs once, in batches, over the texts new to the session),
     once to put the pseudonymized leaves in their place.
+
+    ``model_only``: the result goes to the model only, never back to the application (so it
+    is not remembered as a handed-out masked text, see :class:`~chatveil.pseudonymize.HandedOut`).
+    ``documents``: the texts are documents to be stored (see ``Guard.pseudonymize``).
     """
     texts: list[str] = []
 
@@ -153,5 +158,6 @@ def pseudonymize_leaves(
         return text
 
     build(collect)
-    masked = iter(guard.pseudonymize_batch(texts, session_id, progress=progress))
+    masked = iter(guard._pseudonymize_texts(texts, session_id, progress=progress,
+                                            hand_out=not model_only, documents=documents))
     return build(lambda _text: next(masked))

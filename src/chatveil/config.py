@@ -27,6 +27,7 @@ __all__ = [
     "KNOWN_ENTITIES",
     "ON_UNRESTORED",
     "OPTIONAL_ENTITIES",
+    "OUTPUT_PII",
     "STRATEGIES",
     "GuardConfig",
 ]
@@ -56,6 +57,9 @@ KNOWN_ENTITIES: frozenset[str] = frozenset(DEFAULT_ENTITIES) | OPTIONAL_ENTITIES
 
 #: Surrogate strategies: realistic fakes, numbered placeholders, keyed-HMAC tokens, or removal.
 STRATEGIES: frozenset[str] = frozenset({"faker", "placeholder", "token", "redact"})
+
+#: What happens to personal data a model writes that the user never sent (``output_pii``).
+OUTPUT_PII: tuple[str, ...] = ("pass", "mask", "raise")
 
 #: What restore does with a surrogate shape it cannot restore (``GuardConfig.on_unrestored``).
 ON_UNRESTORED: tuple[str, ...] = ("ignore", "mark", "raise")
@@ -94,11 +98,17 @@ class GuardConfig:
         vault_ttl: seconds a session's vault lives after its last use; ``None`` (or infinity)
             keeps it.
         max_sessions: maximum number of live session vaults (least recently used evicted).
-        max_chunk_chars: texts longer than this are analyzed in overlapping chunks.
+        max_chunk_chars: longest window analysed at once; longer texts are analysed in
+            overlapping windows cut at paragraph, line, sentence or word boundaries.
         chunk_overlap: characters shared by neighbouring chunks.
         custom_recognizers: extra Presidio ``EntityRecognizer`` instances.
         instruction: add a system instruction asking the model to keep placeholders/tokens
             verbatim (``None``: only when a placeholder or token strategy is in use).
+        output_pii: personal data the model writes in its answer that is not in the
+            session's vault (values the user never sent): ``pass`` it through (default),
+            ``mask`` it with a stand-in of the session, or ``raise``
+            :class:`~chatveil.errors.PIILeakError` (types and counts only). Adapters apply it
+            to answers, streamed or not (see :mod:`chatveil.output`).
         on_unrestored: what restore does with token- or placeholder-shaped text the session's
             vault cannot restore (it is always counted as ``unrestored_tokens``): ``ignore``
             leaves it as the model wrote it, ``mark`` wraps it as ``[unrestored: ...]``,
@@ -127,10 +137,11 @@ class GuardConfig:
     cache_size: int = 10_000
     vault_ttl: float | None = 86_400.0
     max_sessions: int = 10_000
-    max_chunk_chars: int = 100_000
+    max_chunk_chars: int = 10_000
     chunk_overlap: int = 300
     custom_recognizers: tuple[Any, ...] = ()
     instruction: bool | None = None
+    output_pii: str = "pass"
     on_unrestored: str = "ignore"
 
     def __new__(cls, *args: Any, **options: Any) -> Self:
@@ -379,6 +390,12 @@ def _strategy(value: Any, name: str) -> str:
     return value
 
 
+def _output_pii(value: Any, name: str) -> str:
+    if not isinstance(value, str) or value not in OUTPUT_PII:
+        raise ConfigurationError(f"{name} must be one of {', '.join(OUTPUT_PII)}")
+    return value
+
+
 def _on_unrestored(value: Any, name: str) -> str:
     if not isinstance(value, str) or value not in ON_UNRESTORED:
         raise ConfigurationError(f"{name} must be one of {', '.join(ON_UNRESTORED)}")
@@ -495,6 +512,7 @@ _OPTIONS: dict[str, Validator] = {
     "chunk_overlap": _integer(0),
     "custom_recognizers": _recognizers,
     "instruction": _optional(_bool),
+    "output_pii": _output_pii,
     "on_unrestored": _on_unrestored,
 }
 

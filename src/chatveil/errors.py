@@ -11,6 +11,7 @@ Every error derives from one root, so ``except ChatveilError`` catches them all:
     ├── UnknownSessionError         restore asked for a session that has no vault (also a KeyError)
     ├── SurrogateCollisionError     no unique surrogate could be derived for an original
     ├── VaultCryptoError            an exported vault could not be decrypted or parsed
+    ├── StoreUnavailableError       a shared vault store (Redis) could not be reached (fail closed)
     ├── UnrestoredSurrogateError    on_unrestored="raise": an answer holds a surrogate shape the
     │                               session cannot restore
     └── PIILeakError                strict mode / leak guard: an original would reach the model
@@ -29,6 +30,7 @@ __all__ = [
     "MissingDependencyError",
     "NoSessionError",
     "PIILeakError",
+    "StoreUnavailableError",
     "SurrogateCollisionError",
     "UnknownSessionError",
     "UnrestoredSurrogateError",
@@ -113,6 +115,25 @@ class UnrestoredSurrogateError(ChatveilError):
         super().__init__(
             f"{total} surrogate-shaped string(s) in the answer could not be restored: the "
             f"session's vault does not know them ({detail})"
+        )
+
+
+class StoreUnavailableError(ChatveilError):
+    """A shared vault store or detection cache could not be reached, or failed.
+
+    Raised instead of going on without the session's vault (fail closed): a call that fails
+    before the model sends nothing to it, one that fails after returns no answer. The message
+    names the operation and the kind of failure, never values.
+
+    Attributes:
+        operation: what the store was doing (``"add"``, ``"entries"``...).
+    """
+
+    def __init__(self, operation: str, reason: str) -> None:
+        self.operation = operation
+        super().__init__(
+            f"vault store unavailable during {operation} ({reason}): the call stopped and "
+            "sent nothing on (fail closed); retry once the store is back"
         )
 
 

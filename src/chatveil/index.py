@@ -313,7 +313,7 @@ class NumberIndex:
         etype = entry.entity_type
         if etype not in NUMBER_TYPES:
             return
-        targets = number_forms(entry.original, etype)
+        targets = number_forms(entry.value, etype)
         for original in targets.values():  # a real value of the session, in any form
             if len(original) >= MIN_NUMBER_KEY:
                 self._originals.add(original)
@@ -321,7 +321,7 @@ class NumberIndex:
                     self._keys[original] = None  # never restored as a surrogate
         if SHAPE_RE.fullmatch(entry.surrogate):
             return
-        owner = entry.original.casefold()
+        owner = entry.value.casefold()
         for name, key in number_forms(entry.surrogate, etype).items():
             if len(key) < MIN_NUMBER_KEY:
                 continue
@@ -330,7 +330,7 @@ class NumberIndex:
                 target = None
             known = self._keys.get(key, ...)
             if known is ...:
-                payload = None if key in self._originals else (entry.original, target, etype)
+                payload = None if key in self._originals else (entry.value, target, etype)
                 self._keys[key] = payload
                 self._sorted.add(key)
                 self.max_key = max(self.max_key, len(key))
@@ -484,8 +484,9 @@ def _needs_capital(folded: str) -> bool:
 
 
 def _add_recall_original(index: LiteralIndex[RecallPayload], entry: Entry) -> None:
-    folded = entry.original.casefold()
-    index.add(entry.original, (entry, " " not in folded and _needs_capital(folded)))
+    value = entry.value
+    folded = value.casefold()
+    index.add(value, (entry, " " not in folded and _needs_capital(folded)))
 
 
 def _add_recall_part(index: LiteralIndex[RecallPayload], entry: Entry, part: str) -> None:
@@ -514,6 +515,10 @@ class VaultIndex:
     def _reset(self) -> None:
         self._entries: list[Entry] = []
         self._by_original: dict[str, Entry] = {}
+        #: literal entries by their exact text (see Entry.literal)
+        self._literals: dict[str, Entry] = {}
+        #: surrogates (and surrogate name parts) of document entries, casefolded
+        self.documents: set[str] = set()
         self._by_surrogate: dict[str, Entry] = {}
         #: casefolded original name part -> surrogate part
         self.part_original: dict[str, str] = {}
@@ -550,11 +555,15 @@ class VaultIndex:
         """The entry whose original is ``value`` (any casing)."""
         return self._by_original.get(value.casefold())
 
+    def literal(self, text: str) -> Entry | None:
+        """The literal entry protecting exactly ``text`` (case-sensitive), if any."""
+        return self._literals.get(text)
+
     def canonical(self, value: str) -> str:
         """``value`` as first written, if it is a known original or name part in other casing."""
         entry = self._by_original.get(value.casefold())
         if entry is not None:
-            return entry.original
+            return entry.value
         return self._part_canonical.get(value.casefold(), value)
 
     def counts(self) -> dict[str, int]:
@@ -614,28 +623,38 @@ class VaultIndex:
             self._reset()
 
     def _add(self, entry: Entry) -> None:
-        folded = entry.original.casefold()
-        if folded in self._by_original:
+        value = entry.value  # the original, or a literal entry's exact text
+        folded = value.casefold()
+        variant = False  # a literal spelling of a value the index already knows
+        if entry.literal:
+            if value in self._literals:
+                return
+            self._literals[value] = entry
+            variant = folded in self._by_original
+        elif folded in self._by_original:
             return  # a store never holds two, but an index never trusts that blindly
         self._entries.append(entry)
-        self._by_original[folded] = entry
+        if not variant:
+            self._by_original[folded] = entry
         self._by_surrogate[entry.surrogate.casefold()] = entry
+        if entry.document:
+            self.documents.add(entry.surrogate.casefold())
+            self.documents.update(p.casefold() for _, p in entry.parts)
         self.numbers.add(entry)
         if SHAPE_RE.fullmatch(entry.surrogate):
-            self.shaped[entry.surrogate] = (entry.original, entry.entity_type)
+            self.shaped[entry.surrogate] = (value, entry.entity_type)
             label = _PLACEHOLDER_LABEL.fullmatch(entry.surrogate)
             if label is not None:
                 self.labels.add(label.group(1))
         else:
-            self.restore_index.add(
-                entry.surrogate, (entry.surrogate, entry.original, entry.entity_type)
-            )
+            self.restore_index.add(entry.surrogate, (entry.surrogate, value, entry.entity_type))
             if entry.entity_type == "EMAIL_ADDRESS":
-                for surrogate, original in email_forms(entry.surrogate, entry.original):
+                for surrogate, original in email_forms(entry.surrogate, value):
                     if surrogate not in self.restore_index:
                         self.restore_index.add(surrogate,
                                                (surrogate, original, entry.entity_type))
-        _add_recall_original(self.recall_index, entry)
+        if not variant:
+            _add_recall_original(self.recall_index, entry)
         for orig_part, surr_part in entry.parts:
             self._add_part(entry, orig_part, surr_part)
 
@@ -665,11 +684,15 @@ class VaultIndex:
         new: list[Entry] = []
         conflicts = 0
         for entry in entries:
-            known = scratch.by_original(entry.original)
+            same = scratch._by_surrogate.get(entry.surrogate.casefold())
+            if same is not None and same.original.casefold() == entry.original.casefold():
+                continue  # held already (a literal entry too)
+            known = None if entry.literal else scratch.by_original(entry.original)
             if known is not None:
                 conflicts += known.surrogate.casefold() != entry.surrogate.casefold()
                 continue
-            if (entry.original.casefold() in scratch._by_surrogate
+            # a literal entry's text may well be a surrogate: that is what it protects
+            if ((not entry.literal and entry.value.casefold() in scratch._by_surrogate)
                     or scratch.collides(entry.original, entry.surrogate, entry.parts)):
                 conflicts += 1
                 continue

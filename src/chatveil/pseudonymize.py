@@ -1,18 +1,31 @@
 """Pseudonymize: spans + a session's state -> masked text and new entries.
 
 The algorithm, hop by hop: detected spans plus *recalled* spans (originals the session already
-knows, found again where detection misses them), minus spans inside surrogates already in the
-text, are resolved into non-overlapping spans; each span's value gets the session's surrogate
-(an existing entry, or a new one: candidates from the entity type's strategy until one
-collides with nothing, then an atomic add-if-absent in the vault store); the masked text is
-remembered per text so a history re-sent every turn costs a dictionary lookup.
+knows, found again where detection misses them) are resolved into non-overlapping spans; each
+span's value gets the session's surrogate (an existing entry, or a new one: candidates from the
+entity type's strategy until one collides with nothing, then an atomic add-if-absent in the
+vault store), written in the casing of the mention; the masked text is remembered per text so a
+history re-sent every turn costs a dictionary lookup.
+
+**Exact round trips by construction.** Every text given to pseudonymize is the user's text, so
+``restore(pseudonymize(text)) == text`` must hold, whatever the text contains. Before a masked
+text is returned, the session's own restore (:class:`~chatveil.restore.Matcher`) runs over it:
+every match must be one of the surrogates just put in, restoring to exactly its mention. Where
+it is not (user text that equals or contains a surrogate of the session, a surrogate part, a
+surrogate-shaped string, a spelling a surrogate cannot carry), that piece of text is
+*protected*: it gets a literal entry (:attr:`~chatveil.state.Entry.literal`) whose surrogate
+restores to the text exactly as written, and the check runs again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import itertools
 import re
 import threading
-from collections import Counter
+from bisect import bisect_right
+from collections import Counter, OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -22,10 +35,17 @@ import cachetools
 from chatveil.config import GuardConfig
 from chatveil.errors import PIILeakError, SurrogateCollisionError
 from chatveil.index import LiteralIndex, RecallPayload, VaultIndex, apply_case, words_of
+from chatveil.restore import Matcher
 from chatveil.spans import Span, resolve_overlaps
-from chatveil.state.entries import Entry
+from chatveil.state.entries import Entry, literal_original
 from chatveil.state.stores import VaultStore
-from chatveil.strategies import SHAPE_RE, Request, Strategy
+from chatveil.strategies import (
+    REGISTRY,
+    SHAPE_RE,
+    Request,
+    Strategy,
+    label_for,
+)
 from chatveil.strategies import get as get_strategy
 
 __all__ = [
@@ -35,10 +55,13 @@ __all__ = [
     "Pseudonymizer",
     "Remembered",
     "SessionState",
+    "case_class",
     "inside",
+    "mention_form",
     "mentions_new",
     "name_words",
     "recall_spans",
+    "restores_exactly",
     "surrogate_regions",
 ]
 
@@ -46,8 +69,20 @@ __all__ = [
 SHAPED = re.compile(f"{SHAPE_RE.pattern}|\\[REDACTED [A-Z]+\\]", re.IGNORECASE)
 #: Candidates tried per original before giving up (SurrogateCollisionError).
 MAX_ATTEMPTS = 64
+#: Candidates that must also avoid every word of the text before one that does not is taken.
+_SOFT_ATTEMPTS = 6
+#: Rounds of "check with restore, protect what does not come back" before giving up.
+MAX_ROUNDS = 12
+#: A surrogate that is one name ("Tyrone", "O'Neil"): it must not be a word of the text.
+_NAME = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 #: Texts remembered per session.
 MEMO_SIZE = 4096
+#: Characters of handed-out masked texts remembered per session (see HandedOut).
+HANDED_OUT_CHARS = 2_000_000
+
+
+#: A surrogate put into a masked text: (start, end) in the masked text, and what it restores to.
+Insert = tuple[int, int, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +94,16 @@ class Remembered:
         version: the session's version (number of entries) it was checked against.
         counts: values pseudonymized in it, by entity type.
         words: its casefolded words (a quick test for originals added later).
+        target: what restoring ``masked`` gives back when that is not the text itself (the
+            text with its redactions); ``None`` when it is the text.
     """
 
     masked: str
     version: int
     counts: Mapping[str, int]
     words: frozenset[str]
+    target: str | None = None
+    inserts: tuple[Insert, ...] = ()
 
     def __repr__(self) -> str:
         return f"Remembered(version={self.version}, counts={dict(self.counts)})"
@@ -77,6 +116,7 @@ class Outcome:
     text: str
     pseudonymized: Mapping[str, int]
     redacted: Mapping[str, int]
+    inserts: tuple[Insert, ...] = ()
 
     def __repr__(self) -> str:
         return f"Outcome(pseudonymized={dict(self.pseudonymized)}, redacted={dict(self.redacted)})"
@@ -101,6 +141,9 @@ class SessionState:
         self.index = VaultIndex()
         self.lock = threading.RLock()
         self._memo: cachetools.LRUCache[str, Remembered] = cachetools.LRUCache(MEMO_SIZE)
+        self.handed_out = HandedOut()
+        #: keyed HMAC of a model-written value -> its stand-in (GuardConfig.output_pii)
+        self.stand_ins: cachetools.LRUCache[bytes, str] = cachetools.LRUCache(MEMO_SIZE)
 
     def sync(self) -> None:
         """Extend the index with the entries added since its version.
@@ -131,9 +174,247 @@ class SessionState:
         with self.lock:
             self.index.clear()
             self._memo.clear()
+            self.handed_out.clear()
+            self.stand_ins.clear()
 
     def __repr__(self) -> str:
         return f"SessionState(session_id={self.session_id!r}, entries={self.index.counts()})"
+
+
+class HandedOut:
+    """Masked texts a session handed to the application, recognised when they come back.
+
+    The application may send a masked text back in: a retrieved node the postprocessor
+    pseudonymized inside the guarded LLM's prompt, a question it pseudonymized itself, a
+    history it stored masked. A stretch of input that is exactly such a text is already
+    pseudonymized: its surrogates are kept and restore to their originals. Anything else that
+    looks like a surrogate is the user's own text and is protected. A per-process memory,
+    bounded in characters; it goes with the session.
+    """
+
+    def __init__(self, max_chars: int = HANDED_OUT_CHARS) -> None:
+        self._lock = threading.Lock()
+        self._texts: OrderedDict[str, tuple[Insert, ...]] = OrderedDict()  # oldest first
+        self._max_chars = max_chars
+        self._chars = 0
+        #: exact surrogate spelling -> {masked text: offset of that surrogate in it}
+        self._anchors: dict[str, dict[str, int]] = {}
+
+    def add(self, masked: str, inserts: tuple[Insert, ...]) -> None:
+        """Remember ``masked`` (with its surrogates at ``inserts``) as handed out."""
+        reversible = tuple(i for i in inserts if masked[i[0]:i[1]] != i[2])
+        if not reversible or len(masked) > self._max_chars:
+            return
+        with self._lock:
+            if masked in self._texts:
+                self._texts.move_to_end(masked)
+                return
+            while self._chars + len(masked) > self._max_chars and self._texts:
+                old, old_inserts = self._texts.popitem(last=False)
+                self._chars -= len(old)
+                for s, e, _ in old_inserts:
+                    bucket = self._anchors.get(old[s:e])
+                    if bucket is not None:
+                        bucket.pop(old, None)
+                        if not bucket:
+                            del self._anchors[old[s:e]]
+            self._texts[masked] = reversible
+            self._chars += len(masked)
+            for s, e, _ in reversible:
+                self._anchors.setdefault(masked[s:e], {}).setdefault(masked, s)
+
+    def find(self, text: str, matches: Sequence[tuple[int, int]]) -> list[Insert]:
+        """The surrogates of handed-out texts occurring whole in ``text``, in its offsets.
+
+        ``matches`` are where restore finds surrogates in ``text`` (the only places a
+        handed-out text can be anchored).
+        """
+        if not self._anchors:
+            return []
+        found: list[tuple[int, int, tuple[Insert, ...]]] = []
+        with self._lock:
+            for s, e in matches:
+                for masked, offset in list(self._anchors.get(text[s:e], {}).items()):
+                    start = s - offset
+                    inserts = self._texts.get(masked)
+                    if inserts and start >= 0 and text.startswith(masked, start):
+                        found.append((start, start + len(masked), inserts))
+        found.sort(key=lambda f: (f[0], f[0] - f[1]))  # longest first where they overlap
+        out: list[Insert] = []
+        last = 0
+        for start, end, inserts in found:
+            if start >= last:
+                out += [(start + a, start + b, expected) for a, b, expected in inserts]
+                last = end
+        return out
+
+    def clear(self) -> None:
+        with self._lock:
+            self._texts.clear()
+            self._anchors.clear()
+            self._chars = 0
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __repr__(self) -> str:
+        return f"HandedOut(texts={len(self._texts)}, chars={self._chars})"
+
+
+# ---------------------------------------------------------------------- casing
+def case_class(text: str) -> str:
+    """``"U"`` upper, ``"L"`` lower, ``"T"`` title case, ``"X"`` any other mix, ``"N"`` no
+    cased letters. A mention's class is what its surrogate is written in."""
+    upper, lower = text.upper(), text.lower()
+    if upper == lower:
+        return "N"
+    if text == upper:
+        return "U"
+    if text == lower:
+        return "L"
+    if text == text.title():
+        return "T"
+    return "X"
+
+
+def _in_case(text: str, kind: str) -> str:
+    if kind == "U":
+        return text.upper()
+    if kind == "L":
+        return text.lower()
+    if kind == "T":
+        return text.title()
+    return text
+
+
+def _first_form(original: str, surrogate: str) -> str:
+    """The stored surrogate of a new original: in the original's casing, so that its upper,
+    lower and title-case spellings map to distinct spellings of the surrogate."""
+    if SHAPE_RE.fullmatch(surrogate):
+        return surrogate  # stand-ins carry no casing
+    kind = case_class(original)
+    if kind in ("U", "L", "T"):
+        form = _in_case(surrogate, kind)
+        return form if case_class(form) == kind else surrogate
+    if kind == "X":  # "maria Lopez": copy the casing word by word where the words line up
+        words, fakes = original.split(" "), surrogate.split(" ")
+        if len(words) == len(fakes):
+            form = " ".join(_in_case(f, case_class(w)) for w, f in zip(words, fakes, strict=True))
+            if case_class(form) == "X" and form.casefold() == surrogate.casefold():
+                return form
+    return surrogate
+
+
+def mention_form(mention: str, entry: Entry) -> str | None:
+    """The spelling of ``entry``'s surrogate that restores to exactly ``mention``.
+
+    ``None`` if no spelling does (the mention then gets a literal entry of its own): an
+    exotic mix of cases, a title-case mention of an original that is not in title case while
+    its surrogate is, any other spelling of a literal entry, a stand-in (tokens and
+    placeholders carry no casing).
+    """
+    value, surrogate = entry.value, entry.surrogate
+    if mention == value:
+        return surrogate
+    if entry.literal or SHAPE_RE.fullmatch(surrogate):
+        return None
+    kind = case_class(mention)
+    if kind not in ("U", "L", "T"):
+        return None
+    form = _in_case(surrogate, kind)
+    if form.casefold() != surrogate.casefold():
+        return None
+    return form if apply_case(form, surrogate, value) == mention else None
+
+
+# ---------------------------------------------------------------------- building blocks
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A stretch of the text to replace.
+
+    Attributes:
+        literal: protect it exactly as written (a literal entry) instead of an ordinary entry.
+        counted: it is personal data (counted by type), not a protected stand-in or word.
+        shape: it is a surrogate-shaped string (token or placeholder) the user wrote.
+        kept: for a surrogate of a handed-out masked text, what it restores to (it stays).
+    """
+
+    start: int
+    end: int
+    entity_type: str
+    literal: bool = False
+    counted: bool = True
+    shape: bool = False
+    kept: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A stretch of the masked text: ``masked[ms:me]`` stands for ``text[os:oe]``.
+
+    ``expected`` is what restore must turn an inserted surrogate back into; ``None`` for the
+    user's text between surrogates, which restore must leave alone.
+    """
+
+    ms: int
+    me: int
+    os: int
+    oe: int
+    expected: str | None
+    entity_type: str = ""
+
+
+@dataclass
+class _Built:
+    masked: str
+    pieces: list[_Piece]
+    counts: Counter[str]
+    redacted: Counter[str]
+
+    @property
+    def target(self) -> str:
+        """What restoring the masked text must give: the text, redactions kept."""
+        return "".join(self.masked[p.ms:p.me] if p.expected is None else p.expected
+                       for p in self.pieces)
+
+    @property
+    def inserts(self) -> tuple[Insert, ...]:
+        return tuple((p.ms, p.me, p.expected) for p in self.pieces if p.expected is not None)
+
+
+class _Context:
+    """What new entries for one text must respect: its casefolded words (new surrogates
+    avoid them when they can), and whether they are document entries."""
+
+    def __init__(self, text: str, values: Sequence[str], document: bool = False) -> None:
+        self.document = document
+        self.all = words_of(text)
+        # a surrogate never equals another value (or its name part) of the same text
+        self.values = {w for value in values for w in name_words(value)}
+
+    def clash(self, original: str, surrogate: str, parts: tuple[tuple[str, str], ...],
+              attempt: int) -> bool:
+        names = name_words(surrogate)
+        if self.values.intersection(names) - name_words(original):
+            return True
+        if attempt >= _SOFT_ATTEMPTS:
+            return False  # prefer surrogates absent from the text; verification does the rest
+        pieces = {p for _, p in parts} or ({surrogate} if _NAME.fullmatch(surrogate) else set())
+        return any(not self.all.isdisjoint(words_of(p)) for p in pieces)
+
+
+def _shape_type(text: str) -> str:
+    """The entity type a token or placeholder names (``<EMAIL_3>`` -> ``EMAIL_ADDRESS``)."""
+    m = SHAPE_RE.fullmatch(text)
+    label = (m.group("tl") or m.group("pl") or "") if m else ""
+    label = label.upper() or "LITERAL"
+    return _TYPES_BY_LABEL.get(label, label)
+
+
+_TYPES_BY_LABEL = {label_for(t): t for t in (
+    "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN",
+    "IP_ADDRESS", "API_KEY", "STREET_ADDRESS", "LOCATION", "ORGANIZATION", "DATE_TIME", "URL",
+)}
 
 
 class Pseudonymizer:
@@ -158,76 +439,204 @@ class Pseudonymizer:
 
     # ------------------------------------------------------------ remembered texts
     def recall(self, text: str, state: SessionState) -> Outcome | None:
-        """The remembered result for ``text``, if no original added since occurs in it."""
+        """The remembered result for ``text``, if it is still exact.
+
+        Entries added since it was made can invalidate it: an original now known that it
+        leaves in clear, or a surrogate issued since that its user text happens to contain
+        (restore would no longer give the text back).
+        """
         memo = state.remembered(text)
         if memo is None:
             return None
         index = state.index
-        if memo.version != index.version and mentions_new(text, memo.words, index, memo.version):
-            return None
-        state.remember(text, Remembered(memo.masked, index.version, memo.counts, memo.words))
-        return Outcome(memo.masked, memo.counts, MappingProxyType({}))
+        if memo.version != index.version:
+            if mentions_new(text, memo.words, index, memo.version):
+                return None
+            target = text if memo.target is None else memo.target
+            if not restores_exactly(memo.masked, target, index):
+                return None
+            state.remember(text, Remembered(memo.masked, index.version, memo.counts,
+                                            memo.words, memo.target, memo.inserts))
+        return Outcome(memo.masked, memo.counts, MappingProxyType({}), memo.inserts)
 
     # ------------------------------------------------------------ pseudonymize
-    def apply(self, text: str, spans: Sequence[Span], state: SessionState) -> Outcome:
+    def apply(self, text: str, spans: Sequence[Span], state: SessionState, *,
+              document: bool = False) -> Outcome:
         """Pseudonymize ``text`` whose detected spans are ``spans``.
+
+        The result restores to exactly ``text`` (redactions aside) with the session's
+        entries as they are on return. ``document``: the text is a document to be stored
+        (new entries are document entries, see :class:`~chatveil.state.Entry`).
 
         Raises:
             PIILeakError: strict mode, and a known original would still be in the result.
             SurrogateCollisionError: no unique surrogate could be derived.
         """
         index = state.index
-        found = self._candidates(text, spans, index)
-        # a new surrogate must not equal another value (or name part) of this same text
-        avoid = {w for span in found for w in name_words(text[span.start : span.end])}
-        out: list[str] = []
-        counts: Counter[str] = Counter()
-        redacted: Counter[str] = Counter()
-        pos = 0
-        for span in found:
-            value = text[span.start : span.end]
-            out.append(text[pos : span.start])
-            strategy = self.strategy_for(span.entity_type)
-            if not strategy.reversible:
-                request = Request(state.key, span.entity_type, value)
-                out.append(strategy.candidate(request).surrogate)
-                redacted[span.entity_type] += 1
-            else:
-                out.append(self._surrogate(state, value, span.entity_type, strategy, avoid))
-                counts[span.entity_type] += 1
-            pos = span.end
-        out.append(text[pos:])
-        result = "".join(out)
+        items = self._items(text, spans, state)
+        words = _Context(text, [text[i.start:i.end] for i in items
+                                if not i.shape and i.kept is None], document)
+        for _ in range(MAX_ROUNDS):
+            built = self._build(text, items, state, words)
+            hazards = self._hazards(built, index)
+            if not hazards:
+                break
+            items = _protect(text, items, hazards)
+        else:  # pragma: no cover - protection converges in a round or two
+            raise SurrogateCollisionError(
+                f"no surrogates restoring exactly were found after {MAX_ROUNDS} rounds"
+            )
+        result = built.masked
         if self._config.strict:
-            leaks = Counter(s.entity_type for s in recall_spans(result, index, parts=False))
+            leaks = Counter(s.entity_type for s in _left_in_clear(result, built.pieces, index))
             if leaks:
                 raise PIILeakError(leaks)
-        frozen = MappingProxyType(dict(counts))
-        state.remember(text, Remembered(result, index.version, frozen, words_of(text)))
-        return Outcome(result, frozen, MappingProxyType(dict(redacted)))
+        frozen = MappingProxyType(dict(built.counts))
+        target, inserts = built.target, built.inserts
+        state.remember(text, Remembered(result, index.version, frozen, words_of(text),
+                                        None if target == text else target, inserts))
+        return Outcome(result, frozen, MappingProxyType(dict(built.redacted)), inserts)
 
-    def _candidates(self, text: str, spans: Sequence[Span], index: VaultIndex) -> list[Span]:
-        """Detected and recalled spans, minus those inside surrogates already in the text."""
+    def _items(self, text: str, spans: Sequence[Span], state: SessionState) -> list[_Item]:
+        """Detected and recalled spans, the surrogates of handed-out masked texts coming
+        back (kept), and the surrogate-shaped strings the user wrote (protected)."""
+        index = state.index
         found = list(spans)
         if self._config.session_recall and len(index):
             found += recall_spans(text, index)
-        masked = surrogate_regions(text, [index])
-        return resolve_overlaps([s for s in found if not inside(s, masked)])
+        kept: list[Insert] = []
+        if len(state.handed_out) or index.documents:
+            matcher = Matcher(index)
+            with index.lock:
+                found_all = list(matcher.finditer(text))
+                kept = _documents(text, found_all, matcher, index)
+            kept += state.handed_out.find(text, [(s, e) for s, e, _ in found_all])
+            kept = _disjoint(kept)
+        shapes = list(SHAPED.finditer(text)) if ("[" in text or "<" in text) else []
+        taken = [(a, b) for a, b, _ in kept]
+        shapes = [m for m in shapes if not _overlaps(m.start(), m.end(), taken)]
+        taken += [m.span() for m in shapes]
+        if taken:
+            found = [s for s in found if not _overlaps(s.start, s.end, taken)]
+        items = [_Item(s.start, s.end, s.entity_type) for s in resolve_overlaps(found)]
+        items += [_Item(a, b, "", counted=False, kept=expected) for a, b, expected in kept]
+        for m in shapes:
+            if SHAPE_RE.fullmatch(m.group(0)):  # redactions are never restored: left alone
+                items.append(_Item(m.start(), m.end(), _shape_type(m.group(0)), literal=True,
+                                   counted=False, shape=True))
+        items.sort(key=lambda i: i.start)
+        return items
 
+    def _build(self, text: str, items: list[_Item], state: SessionState,
+               words: _Context) -> _Built:
+        out: list[str] = []
+        pieces: list[_Piece] = []
+        counts: Counter[str] = Counter()
+        redacted: Counter[str] = Counter()
+        pos = mpos = 0
+        for item in items:
+            if item.start > pos:
+                between = text[pos:item.start]
+                out.append(between)
+                pieces.append(_Piece(mpos, mpos + len(between), pos, item.start, None))
+                mpos += len(between)
+            value = text[item.start:item.end]
+            strategy = self.strategy_for(item.entity_type or "LITERAL")
+            if item.kept is not None:  # a surrogate of a handed-out text: it stays
+                form, expected = value, item.kept
+            elif item.literal:
+                form = self._literal(state, value, item.entity_type, words, item.shape).surrogate
+                expected = value
+                if item.counted:
+                    counts[item.entity_type] += 1
+            elif not strategy.reversible:
+                form = expected = strategy.candidate(
+                    Request(state.key, item.entity_type, value)).surrogate
+                redacted[item.entity_type] += 1
+            else:
+                form = self._surrogate(state, value, item.entity_type, strategy, words)
+                expected = value
+                counts[item.entity_type] += 1
+            out.append(form)
+            pieces.append(_Piece(mpos, mpos + len(form), item.start, item.end, expected,
+                                 item.entity_type))
+            mpos += len(form)
+            pos = item.end
+        if pos < len(text):
+            pieces.append(_Piece(mpos, mpos + len(text) - pos, pos, len(text), None))
+            out.append(text[pos:])
+        return _Built("".join(out), pieces, counts, redacted)
+
+    @staticmethod
+    def _hazards(built: _Built, index: VaultIndex) -> list[tuple[int, int, str]]:
+        """Stretches of the text (start, end, entity type) the masked text does not restore to.
+
+        Runs the session's restore over the masked text: a match must be exactly a surrogate
+        put in, restoring to its mention; an inserted surrogate must be matched. Anything else
+        (a match reaching into the user's text, an unknown stand-in the user wrote, a surrogate
+        restore would not find) is a hazard, in the text's offsets.
+        """
+        masked, pieces = built.masked, built.pieces
+        starts = [p.ms for p in pieces]
+        matcher = Matcher(index)
+        hazards: list[tuple[int, int, str]] = []
+        matched: set[int] = set()
+        restored: Counter[str] = Counter()
+        unknown: Counter[str] = Counter()
+        with index.lock:
+            for s, e, payload in matcher.finditer(masked):
+                before = unknown.total()
+                seen = masked[s:e]
+                out = matcher.replace(seen, payload, restored, unknown)
+                first = bisect_right(starts, s) - 1
+                piece = pieces[first]
+                if piece.expected is not None and piece.ms == s and piece.me == e:
+                    if out == piece.expected and unknown.total() == before:
+                        matched.add(first)
+                        continue
+                    hazards.append((piece.os, piece.oe, piece.entity_type))
+                    continue
+                covered = []
+                for p in itertools.islice(pieces, first, None):
+                    if p.ms >= e:
+                        break
+                    covered.append(p)
+                if (out == seen and unknown.total() == before
+                        and all(p.expected is None for p in covered)):
+                    continue  # restore leaves it as it is: harmless
+                a = min(p.os + max(0, s - p.ms) if p.expected is None else p.os for p in covered)
+                b = max(p.os + min(e, p.me) - p.ms if p.expected is None else p.oe
+                        for p in covered)
+                etype = payload[2] if isinstance(payload, tuple) else ""
+                hazards.append((a, b, next((p.entity_type for p in covered if p.entity_type),
+                                           etype)))
+        for i, piece in enumerate(pieces):
+            if (piece.expected is not None and i not in matched
+                    and piece.expected != masked[piece.ms:piece.me]):
+                hazards.append((piece.os, piece.oe, piece.entity_type))
+        return hazards
+
+    # ------------------------------------------------------------ surrogates
     def _surrogate(self, state: SessionState, value: str, entity_type: str, strategy: Strategy,
-                   avoid: set[str]) -> str:
+                   words: _Context) -> str:
         index = state.index
-        entry = index.by_original(value)
+        entry = index.literal(value) or index.by_original(value)
         if entry is None:
+            if value in index.restore_index or value.casefold() in index.part_surrogate:
+                # a real value that is also a surrogate (or name part) of the session
+                return self._literal(state, value, entity_type, words).surrogate
             with state.lock:
                 canonical = index.canonical(value)  # "MARIA" alone: an entry for "Maria"
                 entry = index.by_original(canonical) or self._new_entry(
-                    state, canonical, entity_type, strategy, avoid
+                    state, canonical, entity_type, strategy, words
                 )
-        return apply_case(value, entry.original, entry.surrogate)
+        form = mention_form(value, entry)
+        if form is None:  # a spelling the surrogate cannot carry: protected as written
+            return self._literal(state, value, entity_type, words).surrogate
+        return form
 
     def _new_entry(self, state: SessionState, value: str, entity_type: str, strategy: Strategy,
-                   avoid: set[str]) -> Entry:
+                   words: _Context) -> Entry:
         index, store, sid = state.index, state.store, state.session_id
         for attempt in range(MAX_ATTEMPTS):
             candidate = strategy.candidate(Request(
@@ -235,12 +644,14 @@ class Pseudonymizer:
                 number=lambda label: store.next_number(sid, label),
                 known_parts=index.part_original,
             ))
-            if avoid.intersection(name_words(candidate.surrogate)) - name_words(value):
+            surrogate = _first_form(value, candidate.surrogate)
+            parts = tuple((o, _first_form(o, s)) for o, s in candidate.parts)
+            if words.clash(value, surrogate, parts, attempt):
                 continue
-            if index.collides(value, candidate.surrogate, candidate.parts):
+            if index.collides(value, surrogate, parts):
                 continue
-            stored = store.add(sid, Entry(value, candidate.surrogate, entity_type,
-                                          candidate.parts))
+            stored = store.add(sid, Entry(value, surrogate, entity_type, parts,
+                                          words.document))
             state.sync()  # ours, and whatever other workers added meanwhile
             if stored is not None:
                 return stored  # ours, or the entry another worker stored first
@@ -248,8 +659,191 @@ class Pseudonymizer:
             f"no unique surrogate for a {entity_type} value after {MAX_ATTEMPTS} attempts"
         )
 
+    def _literal(self, state: SessionState, text: str, entity_type: str, words: _Context,
+                 shape: bool = False) -> Entry:
+        """The literal entry protecting ``text`` exactly as written (created if new).
+
+        A surrogate-shaped string the user wrote is its own surrogate when nothing else uses
+        it (the model sees it unchanged); anything else gets a fresh surrogate of its type.
+        """
+        index = state.index
+        entry = index.literal(text)
+        if entry is not None:
+            return entry
+        store, sid = state.store, state.session_id
+        original = literal_original(text)
+        with state.lock:
+            entry = index.literal(text)
+            if entry is not None:
+                return entry
+            if shape and _keeps_itself(text, entity_type, index):
+                store.add(sid, Entry(original, text, entity_type, (), words.document))
+                state.sync()
+                entry = index.literal(text)
+                if entry is not None:
+                    return entry
+            strategy = self._literal_strategy(text, entity_type, shape)
+            key = hmac.new(state.key, b"literal", hashlib.sha256).digest()
+            for attempt in range(MAX_ATTEMPTS):
+                candidate = strategy.candidate(Request(
+                    key, entity_type, text, attempt,
+                    number=lambda label: store.next_number(sid, label),
+                ))
+                surrogate = _first_form(text, candidate.surrogate)
+                if words.clash(text, surrogate, (), attempt):
+                    continue
+                if index.collides(text, surrogate, ()) or surrogate.casefold() in (
+                        index.part_surrogate):
+                    continue
+                stored = store.add(sid, Entry(original, surrogate, entity_type, (),
+                                              words.document))
+                state.sync()
+                entry = index.literal(text)
+                if stored is not None and entry is not None:
+                    return entry
+        raise SurrogateCollisionError(
+            f"no unique surrogate for a {entity_type} literal after {MAX_ATTEMPTS} attempts"
+        )
+
+    def stand_in(self, state: SessionState, value: str, entity_type: str) -> str:
+        """The session's stand-in (``<EMAIL_2>``) for a value the model wrote on its own.
+
+        Numbered with the placeholder counters and reserved in the vault as a literal entry
+        that restores to itself; the value is not stored. The same value gets the same
+        stand-in while this process remembers it.
+        """
+        key = hmac.new(state.key, f"{entity_type}\x00{value.casefold()}".encode(
+            "utf-8", "surrogatepass"), hashlib.sha256).digest()
+        with state.lock:
+            found = state.stand_ins.get(key)
+            if found is not None:
+                return found
+            index, store, sid = state.index, state.store, state.session_id
+            label = label_for(entity_type)
+            for _ in range(MAX_ATTEMPTS):
+                stand_in = f"<{label}_{store.next_number(sid, label)}>"
+                if index.collides(literal_original(stand_in), stand_in, ()):
+                    continue
+                store.add(sid, Entry(literal_original(stand_in), stand_in, entity_type))
+                state.sync()
+                if index.literal(stand_in) is not None:
+                    state.stand_ins[key] = stand_in
+                    return stand_in
+        raise SurrogateCollisionError(f"no free stand-in for a {entity_type} value")
+
+    def _literal_strategy(self, text: str, entity_type: str, shape: bool) -> Strategy:
+        if shape:  # a stand-in the user wrote gets a stand-in of the same kind
+            m = SHAPE_RE.fullmatch(text)
+            return REGISTRY["token" if m is not None and m.group("tok") else "placeholder"]
+        strategy = self.strategy_for(entity_type)
+        return strategy if strategy.reversible else REGISTRY["placeholder"]
+
+
+def _keeps_itself(text: str, entity_type: str, index: VaultIndex) -> bool:
+    """True if ``text`` (a stand-in the user wrote) can be its own surrogate: nothing in the
+    session uses it, and restore finds it whole and gives it back unchanged."""
+    folded = text.casefold()
+    if index.by_original(text) is not None or folded in index.part_original:
+        return False
+    if index.collides(literal_original(text), text, ()):
+        return False
+    probe = VaultIndex()
+    probe.extend([Entry(literal_original(text), text, entity_type)])
+    return restores_exactly(text, text, probe)
+
+
+def _protect(text: str, items: list[_Item], hazards: list[tuple[int, int, str]]) -> list[_Item]:
+    """``items`` with every hazard turned into a literal item, merged with what it overlaps."""
+    items = list(items)
+    made: list[_Item] = []
+    for a, b, etype in sorted(hazards):
+        if any(m.start <= a and b <= m.end for m in made):
+            continue  # already inside a region protected in this round
+        absorbed = [i for i in items if i.start < b and a < i.end]
+        while True:  # grow to cover whatever the region overlaps
+            lo = min([a, *(i.start for i in absorbed)])
+            hi = max([b, *(i.end for i in absorbed)])
+            more = [i for i in items if i.start < hi and lo < i.end and i not in absorbed]
+            if not more:
+                break
+            absorbed += more
+            a, b = lo, hi
+        a, b = lo, hi
+        if len(absorbed) == 1 and absorbed[0].literal and (absorbed[0].start, absorbed[0].end) == (
+                a, b):
+            # the literal itself did not come back: widen it to the surrounding non-spaces
+            while a > 0 and not text[a - 1].isspace():
+                a -= 1
+            while b < len(text) and not text[b].isspace():
+                b += 1
+            if (a, b) == (absorbed[0].start, absorbed[0].end):  # pragma: no cover - defensive
+                raise SurrogateCollisionError("a protected text does not restore exactly")
+            more = [i for i in items if i.start < b and a < i.end and i not in absorbed]
+            absorbed += more
+            a = min([a, *(i.start for i in absorbed)])
+            b = max([b, *(i.end for i in absorbed)])
+        personal = [i for i in absorbed if i.counted]
+        if personal:
+            etype = max(personal, key=lambda i: i.end - i.start).entity_type
+        items = [i for i in items if i not in absorbed]
+        made.append(_Item(a, b, etype or "LITERAL", literal=True, counted=bool(personal)))
+        items.append(made[-1])
+        items.sort(key=lambda i: i.start)
+    return items
+
+
+def _documents(text: str, matches: Sequence[tuple[int, int, object]], matcher: Matcher,
+               index: VaultIndex) -> list[Insert]:
+    """The surrogates of document entries in ``text``, and what they restore to."""
+    if not index.documents:
+        return []
+    out: list[Insert] = []
+    for s, e, payload in matches:
+        seen = text[s:e]
+        restored = matcher.replace(seen, payload, Counter(), Counter())
+        if isinstance(payload, tuple):
+            ours = payload[0].casefold() in index.documents
+        else:
+            entry = index.by_original(restored)
+            ours = entry is not None and entry.document and restored != seen
+        if ours:
+            out.append((s, e, restored))
+    return out
+
+
+def _disjoint(inserts: list[Insert]) -> list[Insert]:
+    out: list[Insert] = []
+    for a, b, expected in sorted(inserts, key=lambda i: (i[0], i[0] - i[1])):
+        if not out or a >= out[-1][1]:
+            out.append((a, b, expected))
+    return out
+
+
+def _overlaps(start: int, end: int, regions: Sequence[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in regions)
+
+
+def _left_in_clear(masked: str, pieces: list[_Piece], index: VaultIndex) -> list[Span]:
+    """Known originals in the user's text between surrogates (strict mode)."""
+    starts = [p.ms for p in pieces]
+    out = []
+    for span in recall_spans(masked, index, parts=False):
+        piece = pieces[bisect_right(starts, span.start) - 1]
+        if piece.expected is None or span.end > piece.me:
+            out.append(span)  # not inside one surrogate put in
+    return out
+
 
 # ---------------------------------------------------------------------- helpers
+def restores_exactly(masked: str, target: str, index: VaultIndex) -> bool:
+    """True if the session's restore turns ``masked`` into ``target``, with no stand-in left
+    that it does not know."""
+    unknown: Counter[str] = Counter()
+    with index.lock:
+        out = Matcher(index).restore(masked, 0, Counter(), unknown)
+    return out == target and not unknown
+
+
 def name_words(value: str) -> set[str]:
     """A value and its words with letters, casefolded (what a surrogate must not coincide
     with). Digit groups are left out: a fake phone may share "415" with another number of the
@@ -284,7 +878,7 @@ def _recall_in(text: str, index: LiteralIndex[RecallPayload], parts: bool) -> li
     for start, end, (entry, capital_only) in index.finditer(text):
         if capital_only and not text[start].isupper():
             continue
-        is_part = text[start:end].casefold() != entry.original.casefold()
+        is_part = text[start:end].casefold() != entry.value.casefold()
         if is_part and not parts:
             continue
         spans.append(Span(start, end, "PERSON" if is_part else entry.entity_type, 1.0))

@@ -262,6 +262,8 @@ class Matcher:
         if found is None:
             unknown[label] += 1
             return UNRESTORED_MARK.format(text) if self.on_unrestored == "mark" else text
+        if found[0] == key:  # a stand-in reserved as itself: not restored, left as written
+            return text
         restored[found[1]] += 1
         return _encoder(text, opener)(found[0])
 

@@ -301,6 +301,7 @@ def test_detection_failure_fails_closed(guard: Guard, echo: CustomLLM, monkeypat
 
     monkeypatch.setattr(guard, "pseudonymize", broken)
     monkeypatch.setattr(guard, "pseudonymize_batch", broken)
+    monkeypatch.setattr(guard, "_pseudonymize_texts", broken)  # what adapters call
     llm = GuardedLLM.wrap(echo, guard=guard)
     with pytest.raises(DetectionError):
         llm.complete(PROMPT)

@@ -221,8 +221,9 @@ class PresidioDetector:
                     progress.update(1)
             else:
                 todo.append(i)
-        short = [i for i in todo if 0 < len(texts[i]) <= self.config.max_chunk_chars]
-        for i in sorted(set(todo) - set(short)):  # empty or longer than one NER chunk
+        short = [i for i in todo if 0 < len(texts[i]) <= self.config.max_chunk_chars
+                 and _for_nlp(texts[i]) is texts[i]]
+        for i in sorted(set(todo) - set(short)):  # empty, longer than a window, or odd runs
             results[i] = self._raw(texts[i])
             if progress is not None:
                 progress.update(1)
@@ -301,12 +302,19 @@ class PresidioDetector:
         return spans
 
     def _analyze_chunked(self, text: str) -> tuple[Span, ...]:
+        """Analyse ``text`` in bounded windows (so time stays linear in its length); spaCy
+        reads a copy with very long runs broken up (see :func:`_for_nlp`)."""
         analyzer = self.analyzer
         kwargs = self._analyze_kwargs()
+        language = self.config.language
         found: set[Span] = set()
         for offset, chunk in _chunks(text, self.config.max_chunk_chars, self.config.chunk_overlap):
+            nlp_text = _for_nlp(chunk)
             with self._lock:
-                results = analyzer.analyze(text=chunk, language=self.config.language, **kwargs)
+                if nlp_text is not chunk:
+                    kwargs["nlp_artifacts"] = analyzer.nlp_engine.process_text(nlp_text, language)
+                results = analyzer.analyze(text=chunk, language=language, **kwargs)
+                kwargs.pop("nlp_artifacts", None)
             found.update(s.shifted(offset) for s in self._to_spans(results))
         return tuple(sorted(found))
 
@@ -338,8 +346,22 @@ class PresidioDetector:
         return resolve_overlaps(spans)
 
 
+#: Where a window may end, best first: a paragraph, a line, a sentence, a word.
+_BREAKS = ("\n\n", "\n", ". ", "? ", "! ", " ", "\t")
+#: Longest run without whitespace spaCy reads whole; longest run of punctuation marks.
+_MAX_RUN, _MAX_REPEAT = 64, 4
+_REPEAT = re.compile(rf"([^\w\s])[^\w\s]{{{_MAX_REPEAT},}}")
+_LONG = re.compile(rf"\S{{{_MAX_RUN + 1},}}")
+_DELIMITERS = frozenset("()[]{}<>\"'`,;:|/\\=&*#~^")
+
+
 def _chunks(text: str, size: int, overlap: int) -> Iterable[tuple[int, str]]:
-    """Overlapping windows of at most ``size`` characters, cut at whitespace where possible."""
+    """Windows of at most ``size`` characters covering ``text``, never truncating it.
+
+    A window ends at the best boundary in its second half (paragraph, line, sentence, word;
+    anywhere only in a text without any), and the next starts ``overlap`` characters earlier
+    at a word boundary, so a value cut by one window is whole in the next.
+    """
     if len(text) <= size:
         yield 0, text
         return
@@ -347,12 +369,39 @@ def _chunks(text: str, size: int, overlap: int) -> Iterable[tuple[int, str]]:
     while start < len(text):
         end = min(start + size, len(text))
         if end < len(text):
-            cut = text.rfind(" ", start + size - overlap, end)
-            if cut > start:
-                end = cut
+            low = start + size // 2
+            for mark in _BREAKS:
+                cut = text.rfind(mark, low, end - len(mark) + 1)
+                if cut != -1:
+                    end = cut + len(mark)
+                    break
         yield start, text[start:end]
         if end >= len(text):
             return
-        nxt = end - overlap
-        space = text.find(" ", nxt, end)
+        nxt = max(end - overlap, start + 1)
+        space = min((i for i in (text.find(" ", nxt, end), text.find("\n", nxt, end))
+                     if i != -1), default=-1)
         start = space + 1 if space != -1 else nxt
+
+
+def _for_nlp(text: str) -> str:
+    """``text`` as spaCy should read it: the same length and offsets, with runs that make its
+    tokenizer quadratic broken up (a run of punctuation marks becomes its first mark and
+    spaces; a run of more than 64 characters without whitespace gets a space at least every
+    64, at a delimiter where one is near). Returns ``text`` itself when nothing changes.
+
+    Pattern recognizers still read the original text; only NER and context words see this.
+    """
+    if _REPEAT.search(text) is None and _LONG.search(text) is None:
+        return text
+    out = _REPEAT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - 1), text)
+    chars = list(out)
+    for match in _LONG.finditer(out):
+        pos, end = match.span()
+        while end - pos > _MAX_RUN:
+            limit = pos + _MAX_RUN
+            cut = next((i for i in range(limit, pos + _MAX_RUN // 2, -1)
+                        if out[i] in _DELIMITERS), limit)
+            chars[cut] = " "
+            pos = cut + 1
+    return "".join(chars)

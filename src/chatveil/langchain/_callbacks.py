@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 from uuid import UUID
 
@@ -104,6 +104,8 @@ class AuditRecord:
             does not know (a model that altered or invented a surrogate).
         guard_seconds: time spent pseudonymizing and restoring (not in the model).
         error: the exception type name if the call failed.
+        model_written: personal data the model wrote that the user never sent, by entity
+            type (counted when ``output_pii`` is ``mask`` or ``raise``).
     """
 
     model: str
@@ -115,6 +117,7 @@ class AuditRecord:
     unrestored_tokens: int
     guard_seconds: float
     error: str | None = None
+    model_written: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict (for logs or metrics exporters)."""
@@ -139,6 +142,7 @@ class AuditCallbackHandler(BaseCallbackHandler):
             "pseudonymized": Counter(),
             "redacted": Counter(),
             "restored": Counter(),
+            "model_written": Counter(),
         }
         self._calls = 0
         self._errors = 0

@@ -85,7 +85,7 @@ class _Call:
 
     def restore_chunk(self, restorer: ChunkRestorer, piece: Any) -> AIMessageChunk:
         chunk = as_chunk(piece)
-        with self.scope.tally.step(count=False):  # lanes update metrics only when flushed
+        with self.scope.tally.step():  # restore counts arrive at flush; screening counts now
             out = restorer.message(chunk)
         if getattr(chunk, "chunk_position", None) == "last":
             tail = self.flush(restorer)
@@ -112,6 +112,7 @@ class _Call:
             unrestored_tokens=tally.unrestored_tokens,
             guard_seconds=tally.seconds,
             error=type(error).__name__ if error is not None else None,
+            model_written=dict(sorted(tally.model_written.items())),
         )
         for audit in self.audits:
             audit.record(record)
@@ -428,7 +429,8 @@ class GuardedChatModel(BaseChatModel):
             self.guard, ctx.session_id if ctx is not None else None, messages, counting=bool(audits)
         )
         try:
-            masked = add_instruction(scope.mask_messages(messages), self.guard.instruction)
+            masked = add_instruction(scope.mask_messages(messages, model_only=True),
+                                     self.guard.instruction)
             call_kwargs = scope.mask_definitions(kwargs)
             runnable = self._runnable(call_kwargs)
         except BaseException as exc:

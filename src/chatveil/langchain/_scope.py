@@ -34,9 +34,17 @@ from chatveil._instruction import with_instruction
 from chatveil._schema import pseudonymize_unique
 from chatveil._session import SessionScope, on_forget, open_session
 from chatveil._walk import pseudonymize_leaves
-from chatveil.langchain._content import TextFn, is_plain, map_message, map_value
-from chatveil.langchain._stream import ChunkRestorer
+from chatveil.langchain._content import (
+    TEXT_KEYS,
+    TextFn,
+    is_plain,
+    map_message,
+    map_value,
+    texts_of,
+)
+from chatveil.langchain._stream import PROSE_TYPES, ChunkRestorer
 from chatveil.langchain._tools import has_definitions, mask_definitions
+from chatveil.output import AnswerStream
 
 __all__ = [
     "GUARDED_MARK",
@@ -121,6 +129,7 @@ class Tally:
     redacted: Counter[str] = field(default_factory=Counter)
     restored: Counter[str] = field(default_factory=Counter)
     unrestored_tokens: int = 0
+    model_written: Counter[str] = field(default_factory=Counter)
 
     @contextlib.contextmanager
     def step(self, count: bool = True) -> Iterator[None]:
@@ -140,6 +149,7 @@ class Tally:
                         self.redacted.update(done.redacted)
                         self.restored.update(done.restored)
                         self.unrestored_tokens += done.unrestored_tokens
+                        self.model_written.update(done.model_written)
             else:
                 yield
         finally:
@@ -161,13 +171,24 @@ class Scope:
         self.session_id = session.session_id
         self.per_call = session.per_call
         self.tally = tally
+        #: the texts the call sends (kept only when ``output_pii`` screens answers)
+        self.sent: list[str] = []
+        self.screening = self.guard.config.output_pii != "pass"
 
     # ------------------------------------------------------------ masking
-    def mask_messages(self, messages: Sequence[BaseMessage]) -> list[BaseMessage]:
-        """Pseudonymize every message (fail closed: raises before anything is returned)."""
+    def mask_messages(self, messages: Sequence[BaseMessage], *, model_only: bool = False
+                      ) -> list[BaseMessage]:
+        """Pseudonymize every message (fail closed: raises before anything is returned).
+
+        ``model_only``: the masked messages go to the model only (the guarded chat model),
+        not back to the application.
+        """
+        if self.screening:
+            self.sent += texts_of(list(messages))
         if self.per_call:
-            return self._mask(lambda fn: [map_message(m, fn, masking=True) for m in messages])
-        return self._mask(lambda fn: [self._mask_reusing(m, fn) for m in messages])
+            return self._mask(lambda fn: [map_message(m, fn, masking=True) for m in messages],
+                              model_only)
+        return self._mask(lambda fn: [self._mask_reusing(m, fn) for m in messages], model_only)
 
     def _mask_reusing(self, message: BaseMessage, fn: TextFn) -> BaseMessage:
         """Mask a message; a history re-sent every turn gets last turn's masked copies back.
@@ -214,19 +235,31 @@ class Scope:
                 self.guard, self.session_id, lambda fn: mask_definitions(kwargs, fn)
             )
 
-    def _mask(self, walk: Callable[[TextFn], Any]) -> Any:
+    def _mask(self, walk: Callable[[TextFn], Any], model_only: bool = False) -> Any:
         with self.tally.step():
             # one vault lookup for the whole history; only texts new to the session reach NER
-            return pseudonymize_leaves(self.guard, self.session_id, walk)
+            return pseudonymize_leaves(self.guard, self.session_id, walk, model_only=model_only)
 
     # ------------------------------------------------------------ restoring
     def restore_text(self, text: str) -> str:
         return self.guard.restore(text, self.session_id)
 
     def restore_message(self, message: BaseMessage) -> BaseMessage:
-        """Restore a whole answer: content, reasoning, tool-call arguments."""
+        """Restore a whole answer: content, reasoning, tool-call arguments.
+
+        With ``output_pii`` on, the answer's prose (content, text and reasoning blocks) is
+        screened first; tool-call arguments are restored, never screened.
+        """
         with self.tally.step():
+            if self.screening:
+                screened = map_prose(message.content, self.screen_text)
+                if screened is not message.content:
+                    message = message.model_copy(update={"content": screened})
             return map_message(message, self.restore_text, masking=False)
+
+    def screen_text(self, text: str) -> str:
+        """Apply ``output_pii`` to a piece of the model's raw prose."""
+        return self.guard.screen_answer(text, self.session_id, sent=self.sent)
 
     def restore_value(self, value: Any) -> Any:
         """Restore a structured value (dicts, lists, pydantic models, messages)."""
@@ -235,7 +268,12 @@ class Scope:
 
     def chunk_restorer(self) -> ChunkRestorer:
         """A restorer for this call's streamed chunks."""
-        return ChunkRestorer(lambda: self.guard.stream_restorer(self.session_id), self.restore_text)
+        def lane(prose: bool) -> AnswerStream:
+            if prose and self.screening:
+                return self.guard.answer_restorer(self.session_id, sent=self.sent)
+            return self.guard.stream_restorer(self.session_id)
+
+        return ChunkRestorer(lane, self.restore_text)
 
     # ------------------------------------------------------------ end
     def close(self) -> None:
@@ -245,6 +283,30 @@ class Scope:
     def __repr__(self) -> str:
         kind = "per-call" if self.per_call else "session"
         return f"Scope({kind}, closed={self.session.closed})"
+
+
+def map_prose(content: Any, fn: TextFn) -> Any:
+    """``content`` with ``fn`` applied to its prose only: the string, text and reasoning
+    blocks (not tool calls, not media). Unchanged content is returned as the same object."""
+    if isinstance(content, str):
+        return fn(content)
+    if not isinstance(content, list):
+        return content
+    out: list[Any] = []
+    for block in content:
+        if isinstance(block, str):
+            out.append(fn(block))
+            continue
+        kind = block.get("type") if isinstance(block, Mapping) else None
+        if kind not in PROSE_TYPES:
+            out.append(block)
+            continue
+        update = {k: fn(block[k]) for k in TEXT_KEYS.get(kind, ()) if isinstance(block.get(k), str)}
+        if kind == "reasoning" and isinstance(block.get("summary"), list):
+            update["summary"] = map_prose(block["summary"], fn)
+        out.append({**block, **update} if any(update[k] is not block[k] for k in update)
+                   else block)
+    return content if all(a is b for a, b in zip(content, out, strict=True)) else out
 
 
 def open_scope(

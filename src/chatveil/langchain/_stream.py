@@ -18,7 +18,6 @@ from langchain_core.messages import (
     BaseMessageChunk,
 )
 
-from chatveil import StreamRestorer
 from chatveil.langchain._content import (
     JSON_KEYS,
     TEXT_KEYS,
@@ -26,8 +25,13 @@ from chatveil.langchain._content import (
     map_json,
     map_message,
 )
+from chatveil.output import AnswerStream
 
-__all__ = ["ChunkRestorer", "as_chunk"]
+__all__ = ["PROSE_TYPES", "ChunkRestorer", "as_chunk"]
+
+#: Content block types whose text is the answer's prose (what ``output_pii`` screens).
+PROSE_TYPES = frozenset({"text", "output_text", "summary_text", "refusal", "reasoning",
+                         "thinking"})
 
 # How to rebuild a flushed lane: (where, index, key, block type, nested index)
 _Template = tuple[str, Any, str, Any, Any]
@@ -59,14 +63,15 @@ class ChunkRestorer:
     """Restores the chunks of one streamed answer, lane by lane.
 
     Args:
-        new_lane: builds a fresh stream restorer for the call's session.
+        new_lane: builds a fresh stream restorer for the call's session; told whether the
+            lane is the answer's prose (text, reasoning) rather than tool arguments.
         restore: restores a complete text at once (for whole values inside chunks).
     """
 
-    def __init__(self, new_lane: Callable[[], StreamRestorer], restore: TextFn) -> None:
+    def __init__(self, new_lane: Callable[[bool], AnswerStream], restore: TextFn) -> None:
         self._new_lane = new_lane
         self._restore = restore
-        self._lanes: dict[Hashable, StreamRestorer] = {}
+        self._lanes: dict[Hashable, AnswerStream] = {}
         self._templates: dict[Hashable, _Template] = {}
         self._last_id: str | None = None
 
@@ -74,7 +79,10 @@ class ChunkRestorer:
     def _feed(self, lane: Hashable, text: str, template: _Template) -> str:
         restorer = self._lanes.get(lane)
         if restorer is None:
-            restorer = self._lanes[lane] = self._new_lane()
+            where, _, _, kind, _ = template
+            prose = where in ("str", "content", "content-str", "summary") or (
+                where == "block" and kind in PROSE_TYPES)
+            restorer = self._lanes[lane] = self._new_lane(prose)
             self._templates[lane] = template
         return restorer.feed(text)
 

@@ -67,9 +67,18 @@ def _map_block(block: Any, fn: TextFn, *, masking: bool = False) -> Any:
 
 
 def _restored_message(
-    message: ChatMessage, restore: TextFn, text: str | None = None
+    message: ChatMessage, restore: TextFn, text: str | None = None, prose: TextFn | None = None
 ) -> ChatMessage:
-    """``message`` restored; with ``text``, its text blocks become one block holding ``text``."""
+    """``message`` restored; with ``text``, its text blocks become one block holding ``text``.
+
+    ``prose`` restores the text blocks (the answer itself) when it differs from ``restore``
+    (``output_pii`` screens them; tool calls are only restored).
+    """
+    if text is None and prose is not None:
+        return message.model_copy(update={"blocks": [
+            _map_block(b, prose if isinstance(b, TextBlock) else restore)
+            for b in message.blocks
+        ]})
     if text is None:
         return _map_block(message, restore)
     blocks: list[Any] = []
@@ -85,11 +94,11 @@ def _restored_message(
     return message.model_copy(update={"blocks": blocks})
 
 
-def _restored_chat(response: ChatResponse, restore: TextFn) -> ChatResponse:
+def _restored_chat(response: ChatResponse, restore: TextFn, prose: TextFn) -> ChatResponse:
     return response.model_copy(
         update={
-            "message": _restored_message(response.message, restore),
-            "delta": restore(response.delta) if response.delta else response.delta,
+            "message": _restored_message(response.message, restore, prose=prose),
+            "delta": prose(response.delta) if response.delta else response.delta,
         }
     )
 
@@ -124,10 +133,11 @@ class _Stream:
     """
 
     def __init__(
-        self, scope: SessionScope, rebuild: Callable[[Any, str, str, TextFn], Any]
+        self, scope: SessionScope, rebuild: Callable[[Any, str, str, TextFn], Any],
+        sent: Sequence[str] = (),
     ) -> None:
         self._scope = scope
-        self._restorer = scope.guard.stream_restorer(scope.session_id)
+        self._restorer = scope.guard.answer_restorer(scope.session_id, sent=sent)
         self._restore = partial(scope.guard.restore, session_id=scope.session_id)
         self._rebuild = rebuild
         self._text = ""
@@ -279,7 +289,8 @@ class GuardedLLM(LLM):
     def _mask_messages(self, messages: Sequence[ChatMessage], sid: str) -> list[ChatMessage]:
         messages = list(messages)
         masked = pseudonymize_leaves(
-            self._guard, sid, lambda fn: [_map_block(m, fn, masking=True) for m in messages]
+            self._guard, sid, lambda fn: [_map_block(m, fn, masking=True) for m in messages],
+            model_only=True,
         )
         role = self._llm.metadata.system_role
         return with_instruction(
@@ -296,11 +307,21 @@ class GuardedLLM(LLM):
         )
 
     def _mask_prompt(self, prompt: str, sid: str) -> str:
-        return with_instruction_prompt(self._guard.pseudonymize(prompt, sid),
-                                       self._guard.instruction)
+        masked = self._guard._pseudonymize_texts([prompt], sid, hand_out=False)[0]
+        return with_instruction_prompt(masked, self._guard.instruction)
 
     def _restore(self, sid: str) -> TextFn:
         return partial(self._guard.restore, session_id=sid)
+
+    def _sent(self, items: Sequence[ChatMessage | str]) -> list[str]:
+        """What a call sends, when ``output_pii`` needs it (values in it are the user's)."""
+        if self._guard.config.output_pii == "pass":
+            return []
+        return [i if isinstance(i, str) else (i.content or "") for i in items]
+
+    def _answer(self, sid: str, items: Sequence[ChatMessage | str]) -> TextFn:
+        """Restores the answer's text, applying ``output_pii`` to it."""
+        return partial(self._guard.restore_answer, session_id=sid, sent=self._sent(items))
 
     # ------------------------------------------------------------------ sync
     def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
@@ -308,7 +329,7 @@ class GuardedLLM(LLM):
         with self._scope(_seed(messages)) as scope:
             sid = scope.session_id
             response = self._llm.chat(self._mask_messages(messages, sid), **kwargs)
-            return _restored_chat(response, self._restore(sid))
+            return _restored_chat(response, self._restore(sid), self._answer(sid, messages))
 
     def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
         """Complete a pseudonymized prompt; the answer comes back restored."""
@@ -316,7 +337,7 @@ class GuardedLLM(LLM):
             sid = scope.session_id
             masked = self._mask_prompt(prompt, sid)
             response = self._llm.complete(masked, formatted=formatted, **kwargs)
-            return _restored_completion(response, self._restore(sid))
+            return _restored_completion(response, self._answer(sid, [prompt]))
 
     def stream_chat(
         self, messages: Sequence[ChatMessage], **kwargs: Any
@@ -326,7 +347,7 @@ class GuardedLLM(LLM):
         with _closing_on_error(scope):
             masked = self._mask_messages(messages, scope.session_id)
             chunks = self._llm.stream_chat(masked, **kwargs)
-        return _Stream(scope, _chat_chunk).run(chunks)
+        return _Stream(scope, _chat_chunk, self._sent(messages)).run(chunks)
 
     def stream_complete(
         self, prompt: str, formatted: bool = False, **kwargs: Any
@@ -336,7 +357,7 @@ class GuardedLLM(LLM):
         with _closing_on_error(scope):
             masked = self._mask_prompt(prompt, scope.session_id)
             chunks = self._llm.stream_complete(masked, formatted=formatted, **kwargs)
-        return _Stream(scope, _completion_chunk).run(chunks)
+        return _Stream(scope, _completion_chunk, self._sent([prompt])).run(chunks)
 
     # ------------------------------------------------------------------ async
     # Detection is CPU-bound, so async calls pseudonymize in a worker thread.
@@ -346,7 +367,7 @@ class GuardedLLM(LLM):
             sid = scope.session_id
             masked = await asyncio.to_thread(self._mask_messages, messages, sid)
             response = await self._llm.achat(masked, **kwargs)
-            return _restored_chat(response, self._restore(sid))
+            return _restored_chat(response, self._restore(sid), self._answer(sid, messages))
 
     async def acomplete(
         self, prompt: str, formatted: bool = False, **kwargs: Any
@@ -356,7 +377,7 @@ class GuardedLLM(LLM):
             sid = scope.session_id
             masked = await asyncio.to_thread(self._mask_prompt, prompt, sid)
             response = await self._llm.acomplete(masked, formatted=formatted, **kwargs)
-            return _restored_completion(response, self._restore(sid))
+            return _restored_completion(response, self._answer(sid, [prompt]))
 
     async def astream_chat(
         self, messages: Sequence[ChatMessage], **kwargs: Any
@@ -366,7 +387,7 @@ class GuardedLLM(LLM):
         with _closing_on_error(scope):
             masked = await asyncio.to_thread(self._mask_messages, messages, scope.session_id)
             chunks = await self._llm.astream_chat(masked, **kwargs)
-        return _Stream(scope, _chat_chunk).arun(chunks)
+        return _Stream(scope, _chat_chunk, self._sent(messages)).arun(chunks)
 
     async def astream_complete(
         self, prompt: str, formatted: bool = False, **kwargs: Any
@@ -376,7 +397,7 @@ class GuardedLLM(LLM):
         with _closing_on_error(scope):
             masked = await asyncio.to_thread(self._mask_prompt, prompt, scope.session_id)
             chunks = await self._llm.astream_complete(masked, formatted=formatted, **kwargs)
-        return _Stream(scope, _completion_chunk).arun(chunks)
+        return _Stream(scope, _completion_chunk, self._sent([prompt])).arun(chunks)
 
 
 def _seed(messages: Sequence[ChatMessage]) -> str:
@@ -467,7 +488,7 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
                 masked_tools, chat_history=history,
                 **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
             )
-            return _restored_chat(response, self._restore(sid))
+            return _restored_chat(response, self._restore(sid), self._answer(sid, messages))
 
     def stream_chat_with_tools(
         self,
@@ -489,7 +510,7 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
                 masked_tools, chat_history=history,
                 **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
             )
-        return _Stream(scope, _chat_chunk).run(chunks)
+        return _Stream(scope, _chat_chunk, self._sent(messages)).run(chunks)
 
     async def achat_with_tools(
         self,
@@ -511,7 +532,7 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
                 masked_tools, chat_history=history,
                 **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
             )
-            return _restored_chat(response, self._restore(sid))
+            return _restored_chat(response, self._restore(sid), self._answer(sid, messages))
 
     async def astream_chat_with_tools(
         self,
@@ -535,7 +556,7 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
                 masked_tools, chat_history=history,
                 **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
             )
-        return _Stream(scope, _chat_chunk).arun(chunks)
+        return _Stream(scope, _chat_chunk, self._sent(messages)).arun(chunks)
 
     def get_tool_calls_from_response(
         self, response: ChatResponse, error_on_no_tool_call: bool = True, **kwargs: Any

@@ -245,6 +245,7 @@ class PseudonymizeTransform(TransformComponent):
                     _map_node(n, fn, keep, masking=True, relationships=True) for n in nodes
                 ],
                 progress=progress,
+                documents=True,  # stored: their surrogates are recognised when retrieved
             )
 
     async def acall(self, nodes: Sequence[BaseNode], **kwargs: Any) -> list[BaseNode]:

@@ -6,6 +6,7 @@ entries (restore, recall, name parts) are per-process caches in :mod:`chatveil.i
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -13,7 +14,23 @@ from types import MappingProxyType
 
 from chatveil.errors import VaultCryptoError
 
-__all__ = ["Entry", "VaultData"]
+__all__ = ["Entry", "VaultData", "literal_original"]
+
+#: Marks the stored original of a literal entry (see :attr:`Entry.value`).
+_LITERAL = "\u2063"  # INVISIBLE SEPARATOR
+
+
+def _tag(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def literal_original(text: str) -> str:
+    """The stored original of a literal entry protecting ``text`` exactly as written.
+
+    The stored form differs from every ordinary original and from every other literal (even
+    one differing only in case), so a store's case-insensitive uniqueness keeps them apart.
+    """
+    return f"{_LITERAL}{text}{_LITERAL}{_tag(text)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,20 +39,53 @@ class Entry:
 
     Originals are unique in a session case-insensitively (``casefold``), and so are
     surrogates; a surrogate never equals another entry's original.
+
+    A *literal* entry protects a piece of text exactly as the user wrote it: a real value
+    that equals a surrogate of the session, a surrogate-shaped string, or a spelling of a
+    known original that its surrogate cannot carry. Its stored original is an encoding of the
+    text (:func:`literal_original`); :attr:`value` is the text itself, what restore returns.
+
+    A *document* entry was made for documents pseudonymized to be stored (a vector store, a
+    database): its surrogate lives on in them, so wherever it comes back in text to
+    pseudonymize (a retrieved chunk in a prompt) it is recognised as this entry's surrogate,
+    not protected as the user's own text.
     """
 
     original: str
     surrogate: str
     entity_type: str
     parts: tuple[tuple[str, str], ...] = ()
+    document: bool = False
 
     def __repr__(self) -> str:  # never show values
         return f"Entry(entity_type={self.entity_type!r})"
 
+    @property
+    def literal(self) -> bool:
+        """True if this entry protects a literal text (see the class docstring)."""
+        return self._decoded() is not None
+
+    @property
+    def value(self) -> str:
+        """What the surrogate restores to: the original, or a literal entry's exact text."""
+        decoded = self._decoded()
+        return self.original if decoded is None else decoded
+
+    def _decoded(self) -> str | None:
+        original = self.original
+        if not original.startswith(_LITERAL):
+            return None
+        text, mark, tag = original[1:].rpartition(_LITERAL)
+        return text if mark and tag == _tag(text) else None
+
     def to_dict(self) -> dict[str, object]:
-        """A JSON-ready dict (short keys: ``o``, ``s``, ``t``, ``p``)."""
-        return {"o": self.original, "s": self.surrogate, "t": self.entity_type,
-                "p": [list(p) for p in self.parts]}
+        """A JSON-ready dict (short keys: ``o``, ``s``, ``t``, ``p``; ``d`` for a document
+        entry)."""
+        out: dict[str, object] = {"o": self.original, "s": self.surrogate, "t": self.entity_type,
+                                  "p": [list(p) for p in self.parts]}
+        if self.document:
+            out["d"] = True
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Entry:
@@ -51,7 +101,10 @@ class Entry:
         strings = (original, surrogate, etype, *(v for pair in parts for v in pair))
         if not all(isinstance(v, str) and v for v in strings):
             raise ValueError("not an entry")
-        return cls(original, surrogate, etype, parts)  # type: ignore[arg-type]
+        document = data.get("d", False)
+        if not isinstance(document, bool):
+            raise ValueError("not an entry")
+        return cls(original, surrogate, etype, parts, document)  # type: ignore[arg-type]
 
 
 def counts_of(entries: Iterable[Entry]) -> dict[str, int]:

@@ -15,9 +15,15 @@ One family per module: ``cards``, ``iban``, ``phones``, ``ssn``, ``api_keys``, `
 (context words, the own-flags base, text tests), ``_checks`` (check digits of national
 identifiers) and ``_lexicon`` (name and place lists). A new family goes in a module of its
 own and into :func:`default_recognizers`.
+
+Optional, not in the defaults: ``TransformersNerRecognizer`` (module ``transformers_ner``) runs
+a Hugging Face token-classification model from a local directory; it is imported on first
+access, and loads ``torch`` and ``transformers`` only when its model is first used.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from presidio_analyzer import EntityRecognizer
 
@@ -35,6 +41,9 @@ from chatveil.detect.recognizers.places import KnownPlaceRecognizer
 from chatveil.detect.recognizers.secrets import SecretAssignmentRecognizer
 from chatveil.detect.recognizers.ssn import UsSsnContextRecognizer
 
+if TYPE_CHECKING:
+    from chatveil.detect.recognizers.transformers_ner import TransformersNerRecognizer
+
 __all__ = [
     "ApiKeyRecognizer",
     "CardNumberRecognizer",
@@ -47,11 +56,21 @@ __all__ = [
     "PersonNameRecognizer",
     "SecretAssignmentRecognizer",
     "StreetAddressRecognizer",
+    "TransformersNerRecognizer",
     "UsSsnContextRecognizer",
     "default_recognizers",
     "iban_valid",
     "luhn_valid",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The optional recognizers, imported on first access."""
+    if name == "TransformersNerRecognizer":
+        from chatveil.detect.recognizers.transformers_ner import TransformersNerRecognizer
+
+        return TransformersNerRecognizer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def default_recognizers(language: str = "en") -> list[EntityRecognizer]:

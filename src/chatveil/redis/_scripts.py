@@ -1,0 +1,126 @@
+"""Lua scripts: every operation on a session is one atomic script on its three keys.
+
+KEYS are always ``meta`` (hash: ``epoch``, ``sid``, counters ``c:<label>``), ``entries``
+(list of encrypted entries) and ``index`` (hash: digest of a casefolded original -> ``o<pos>``,
+digest of a casefolded surrogate -> ``s``). The three share one hash tag, so each script runs
+in one slot of a Redis Cluster. ARGV[1] is always the session's lifetime in milliseconds
+(0: no expiry); every script that uses a session refreshes the lifetime of all three keys.
+"""
+
+from __future__ import annotations
+
+_REFRESH = """
+local function refresh()
+  local ttl = tonumber(ARGV[1])
+  if ttl > 0 then
+    redis.call('PEXPIRE', KEYS[1], ttl)
+    redis.call('PEXPIRE', KEYS[2], ttl)
+    redis.call('PEXPIRE', KEYS[3], ttl)
+  end
+end
+"""
+
+#: ARGV: ttl, epoch, encrypted session id. -> 1 created, 0 existed.
+CREATE = _REFRESH + """
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  refresh()
+  return 0
+end
+redis.call('DEL', KEYS[2], KEYS[3])
+redis.call('HSET', KEYS[1], 'epoch', ARGV[2], 'sid', ARGV[3])
+refresh()
+return 1
+"""
+
+#: ARGV: ttl. -> 1 touched, 0 unknown.
+TOUCH = _REFRESH + """
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+refresh()
+return 1
+"""
+
+#: ARGV: ttl, since. -> nil (unknown) or {meta as a flat list, version, entries[since:]}.
+ENTRIES = _REFRESH + """
+local meta = redis.call('HGETALL', KEYS[1])
+if #meta == 0 then return false end
+refresh()
+local n = redis.call('LLEN', KEYS[2])
+local since = tonumber(ARGV[2])
+local items = {}
+if since < n then items = redis.call('LRANGE', KEYS[2], since, -1) end
+return {meta, n, items}
+"""
+
+#: ARGV: ttl, original digest, surrogate digest, encrypted entry.
+#: -> {-1} unknown session, {0} surrogate taken, {1, stored entry} original known, {2} added.
+ADD = _REFRESH + """
+if redis.call('EXISTS', KEYS[1]) == 0 then return {-1} end
+local known = redis.call('HGET', KEYS[3], ARGV[2])
+if known then
+  refresh()
+  if string.sub(known, 1, 1) == 'o' then
+    return {1, redis.call('LINDEX', KEYS[2], tonumber(string.sub(known, 2)))}
+  end
+  return {0}
+end
+if redis.call('HEXISTS', KEYS[3], ARGV[3]) == 1 then
+  refresh()
+  return {0}
+end
+local n = redis.call('RPUSH', KEYS[2], ARGV[4])
+redis.call('HSET', KEYS[3], ARGV[3], 's')
+redis.call('HSET', KEYS[3], ARGV[2], 'o' .. (n - 1))
+refresh()
+return {2}
+"""
+
+#: ARGV: ttl, counter field. -> new value, or -1 if the session is unknown.
+NEXT_NUMBER = _REFRESH + """
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+local n = redis.call('HINCRBY', KEYS[1], ARGV[2], 1)
+refresh()
+return n
+"""
+
+#: ARGV: ttl, then pairs of counter field and value. -> 1, or 0 if the session is unknown.
+MERGE_COUNTERS = _REFRESH + """
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+for i = 2, #ARGV, 2 do
+  local want = tonumber(ARGV[i + 1])
+  local have = tonumber(redis.call('HGET', KEYS[1], ARGV[i]) or '0')
+  if want > have then redis.call('HSET', KEYS[1], ARGV[i], want) end
+end
+refresh()
+return 1
+"""
+
+#: -> 1 if the session existed.
+DROP = """
+local existed = redis.call('EXISTS', KEYS[1])
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+return existed
+"""
+
+#: ARGV: old sid blob, new sid blob, then triples of position, old blob, new blob.
+#: Replaces each blob only if it is still the one that was read. -> number replaced.
+REENCRYPT = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local done = 0
+if ARGV[1] ~= '' and redis.call('HGET', KEYS[1], 'sid') == ARGV[1] then
+  redis.call('HSET', KEYS[1], 'sid', ARGV[2])
+  done = done + 1
+end
+for i = 3, #ARGV, 3 do
+  local pos = tonumber(ARGV[i])
+  if redis.call('LINDEX', KEYS[2], pos) == ARGV[i + 1] then
+    redis.call('LSET', KEYS[2], pos, ARGV[i + 2])
+    done = done + 1
+  end
+end
+return done
+"""
+
+#: Every script by name.
+SCRIPTS = {"CREATE": CREATE, "TOUCH": TOUCH, "ENTRIES": ENTRIES, "ADD": ADD,
+           "NEXT_NUMBER": NEXT_NUMBER, "MERGE_COUNTERS": MERGE_COUNTERS, "DROP": DROP,
+           "REENCRYPT": REENCRYPT}

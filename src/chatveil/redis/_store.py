@@ -1,0 +1,411 @@
+"""``RedisVaultStore``: sessions' entries and counters in Redis, shared by worker processes."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import threading
+import weakref
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+import cachetools
+import redis
+
+from chatveil.errors import ConfigurationError, StoreUnavailableError, UnknownSessionError
+from chatveil.redis._client import check_client, connect, namespace_of, unavailable
+from chatveil.redis._crypto import KeyRing, lookup_digest
+from chatveil.redis._scripts import SCRIPTS
+from chatveil.state.entries import Entry
+from chatveil.state.stores import Entries
+
+__all__ = ["RedisVaultStore"]
+
+_Listener = Callable[[str], None]
+_LOOKUP_CAS = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2])
+  return 1
+end
+return 0
+"""
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+class _Keys:
+    """The three keys of one session and what binds its blobs to it."""
+
+    __slots__ = ("digest", "entries", "index", "meta", "triple")
+
+    def __init__(self, prefix: str, digest: bytes) -> None:
+        self.digest = digest
+        tag = f"{prefix}{{{digest.hex()}}}"  # one hash tag: one Cluster slot per session
+        self.meta, self.entries, self.index = f"{tag}:m", f"{tag}:e", f"{tag}:i"
+        self.triple = (self.meta, self.entries, self.index)
+
+
+class RedisVaultStore:
+    """A :class:`~chatveil.state.VaultStore` in Redis (or Valkey), shared by many workers.
+
+    Nothing readable is stored: keys hold keyed digests (HMAC-SHA256) of session ids, values
+    are AES-256-GCM ciphertexts (entries, session ids) bound to their session and namespace,
+    random epochs, entity-type counters. Every operation is one atomic Lua script on one
+    session's keys, which share a hash tag (one slot of a Redis Cluster):
+
+    * :meth:`add` adds an entry only if neither its original nor its surrogate is taken
+      (casefolded), so two workers adding one original at once agree on one surrogate;
+    * :meth:`entries` returns the epoch, counters and the entries since a version in one round
+      trip, so a worker catches up with a turn served elsewhere without reloading the vault;
+    * every use refreshes the session's lifetime (``ttl``), and :meth:`drop` removes it for
+      every worker at once (each checks the store on every turn).
+
+    If Redis cannot be reached (after ``retries``), every method raises
+    :class:`~chatveil.errors.StoreUnavailableError`: the guard stops the call and nothing is
+    sent on. The client reconnects by itself once Redis is back.
+
+    Args:
+        client: a redis-py client (``decode_responses=False``); see :meth:`from_url`.
+        namespace: isolates tenants: stores with different namespaces share nothing.
+        encryption_key: a 32-byte key, or a list of them, newest first (the first encrypts,
+            all decrypt; see :meth:`rotate`).
+        lookup_key: key of the digests in key names (at least 16 bytes). If omitted, a random
+            one is created on first use and kept in Redis, encrypted with ``encryption_key``,
+            so every worker of the namespace shares it and rotation never changes it.
+        ttl: seconds a session lives after its last use; ``None`` or 0: until dropped.
+
+    Example:
+        >>> store = RedisVaultStore.from_url("redis://127.0.0.1:6379/0", namespace="acme",
+        ...                                  encryption_key=key)  # doctest: +SKIP
+        >>> guard = Guard(config, vault_store=store)  # doctest: +SKIP
+    """
+
+    def __init__(self, client: Any, *, namespace: str = "default",
+                 encryption_key: bytes | Sequence[bytes], lookup_key: bytes | None = None,
+                 ttl: float | None = 86_400.0) -> None:
+        self._client = check_client(client)
+        self._ns = namespace_of(namespace)
+        self._ring = KeyRing(encryption_key)
+        if lookup_key is not None and len(lookup_key) < 16:
+            raise ConfigurationError("lookup_key must be at least 16 bytes")
+        if ttl is not None and ttl < 0:
+            raise ConfigurationError("ttl must be >= 0 seconds, or None")
+        self._lookup_key = bytes(lookup_key) if lookup_key is not None else None
+        self._ttl_ms = str(int(ttl * 1000)) if ttl else "0"
+        self._prefix = f"chatveil:{self._ns}:"
+        self._channel = f"{self._prefix}dropped"
+        self._lock = threading.Lock()
+        # session id <-> digest, for this process's sessions (drop notices name digests)
+        self._keys: cachetools.LRUCache[str, _Keys] = cachetools.LRUCache(100_000)
+        self._ids: cachetools.LRUCache[str, str] = cachetools.LRUCache(100_000)
+        self._scripts = {name: client.register_script(code) for name, code in SCRIPTS.items()}
+        self._lookup_cas = client.register_script(_LOOKUP_CAS)
+        self._listeners: list[weakref.WeakMethod[_Listener] | _Listener] = []
+        self._watcher: threading.Thread | None = None
+        self._watcher_pid = 0
+        self._closed = threading.Event()
+
+    @classmethod
+    def from_url(cls, url: str, *, namespace: str = "default",
+                 encryption_key: bytes | Sequence[bytes], lookup_key: bytes | None = None,
+                 ttl: float | None = 86_400.0, timeout: float = 2.0,
+                 connect_timeout: float | None = None, retries: int = 2,
+                 retry_backoff: float = 0.05, cluster: bool = False,
+                 **redis_options: Any) -> RedisVaultStore:
+        """A store on the Redis at ``url``.
+
+        Args:
+            url: ``redis://host:port/db``, ``rediss://`` for TLS, ``unix:///path``.
+            namespace, encryption_key, lookup_key, ttl: as for the class.
+            timeout: seconds to wait for a reply (and for a connection, unless
+                ``connect_timeout`` is given).
+            retries: extra attempts after a connection error or timeout, with exponential
+                backoff from ``retry_backoff`` seconds; then the call fails closed.
+            cluster: ``url`` is a node of a Redis Cluster.
+            **redis_options: passed on to redis-py (``password``, ``ssl_ca_certs``...).
+        """
+        client = connect(url, timeout=timeout, connect_timeout=connect_timeout,
+                         retries=retries, retry_backoff=retry_backoff, cluster=cluster,
+                         **redis_options)
+        return cls(client, namespace=namespace, encryption_key=encryption_key,
+                   lookup_key=lookup_key, ttl=ttl)
+
+    @property
+    def client(self) -> Any:
+        """The redis-py client."""
+        return self._client
+
+    @property
+    def namespace(self) -> str:
+        return self._ns
+
+    # ------------------------------------------------------------ keys
+    def _lookup(self) -> bytes:
+        """The namespace's lookup key: given, or kept in Redis encrypted (created once)."""
+        key = self._lookup_key
+        if key is not None:
+            return key
+        with self._lock:
+            name, aad = f"{self._prefix}lookup-key", _utf8(f"chatveil-lookup\0{self._ns}")
+            for _ in range(3):
+                if self._lookup_key is not None:
+                    break
+                with unavailable("setup"):
+                    self._client.set(name, self._ring.encrypt(secrets.token_bytes(32), aad),
+                                     nx=True)
+                    blob = self._client.get(name)
+                if blob is not None:  # else deleted between the two calls: again
+                    self._lookup_key = self._ring.decrypt(blob, aad)
+            if self._lookup_key is None:
+                raise StoreUnavailableError("setup", "the lookup key keeps disappearing")
+            return self._lookup_key
+
+    def _session(self, session_id: str) -> _Keys:
+        keys = self._keys.get(session_id)
+        if keys is None:
+            if not isinstance(session_id, str) or not session_id:
+                raise TypeError("session_id must be a non-empty string")
+            digest = lookup_digest(self._lookup(), b"session", _utf8(self._ns),
+                                   _utf8(session_id))
+            keys = _Keys(self._prefix, digest)
+            with self._lock:
+                self._keys[session_id] = keys
+                self._ids[digest.hex()] = session_id
+        if self._listeners and self._watcher_pid != os.getpid():
+            self._watch()
+        return keys
+
+    def _value(self, keys: _Keys, value: str) -> bytes:
+        return lookup_digest(self._lookup(), b"value", keys.digest, _utf8(value.casefold()))
+
+    def _aad(self, kind: bytes, keys: _Keys) -> bytes:
+        return b"chatveil-" + kind + b"\0" + _utf8(self._ns) + b"\0" + keys.digest
+
+    def _encrypt_entry(self, keys: _Keys, entry: Entry) -> bytes:
+        plain = json.dumps(entry.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        return self._ring.encrypt(_utf8(plain), self._aad(b"entry", keys))
+
+    def _decrypt_entry(self, keys: _Keys, blob: bytes) -> Entry:
+        plain = self._ring.decrypt(blob, self._aad(b"entry", keys))
+        return Entry.from_dict(json.loads(plain.decode("utf-8", "surrogatepass")))
+
+    # ------------------------------------------------------------ lifetime
+    def create(self, session_id: str) -> bool:
+        keys = self._session(session_id)
+        sid = self._ring.encrypt(_utf8(session_id), self._aad(b"sid", keys))
+        with unavailable("create"):
+            created = self._scripts["CREATE"](keys.triple, [self._ttl_ms,
+                                                            secrets.token_hex(16), sid])
+        return bool(created)
+
+    def exists(self, session_id: str) -> bool:
+        keys = self._session(session_id)
+        with unavailable("exists"):
+            return bool(self._client.exists(keys.meta))
+
+    def touch(self, session_id: str) -> bool:
+        keys = self._session(session_id)
+        with unavailable("touch"):
+            return bool(self._scripts["TOUCH"](keys.triple, [self._ttl_ms]))
+
+    def drop(self, session_id: str) -> bool:
+        keys = self._session(session_id)
+        with unavailable("drop"):
+            existed = bool(self._scripts["DROP"](keys.triple, []))
+            if existed:
+                self._client.publish(self._channel, keys.digest.hex())
+        if existed:
+            self._notify(session_id)
+        return existed
+
+    def sessions(self) -> Iterator[str]:
+        """The ids of the namespace's live sessions (a snapshot; one SCAN over the keys)."""
+        found: list[str] = []
+        with unavailable("sessions"):
+            metas = list(self._client.scan_iter(match=f"{self._prefix}{{*}}:m", count=1000))
+            for start in range(0, len(metas), 500):
+                chunk = metas[start : start + 500]
+                pipe = self._client.pipeline(transaction=False)
+                for name in chunk:
+                    pipe.hget(name, "sid")
+                blobs = pipe.execute()
+                for name, blob in zip(chunk, blobs, strict=True):
+                    if blob is None:  # expired or dropped meanwhile
+                        continue
+                    text = name.decode() if isinstance(name, bytes) else name
+                    digest = bytes.fromhex(text[text.index("{") + 1 : text.index("}")])
+                    keys = _Keys(self._prefix, digest)
+                    sid = self._ring.decrypt(blob, self._aad(b"sid", keys))
+                    found.append(sid.decode("utf-8", "surrogatepass"))
+        return iter(found)
+
+    # ------------------------------------------------------------ data
+    def entries(self, session_id: str, since: int = 0) -> Entries:
+        keys = self._session(session_id)
+        with unavailable("entries"):
+            reply = self._scripts["ENTRIES"](keys.triple, [self._ttl_ms, max(0, int(since))])
+        if reply is None:
+            raise UnknownSessionError(session_id)
+        flat, version, blobs = reply
+        epoch = ""
+        counters: dict[str, int] = {}
+        for name, value in zip(flat[::2], flat[1::2], strict=True):
+            if name == b"epoch":
+                epoch = value.decode()
+            elif name.startswith(b"c:"):
+                counters[name[2:].decode()] = int(value)
+        entries = tuple(self._decrypt_entry(keys, blob) for blob in blobs)
+        return Entries(epoch, int(version), entries, MappingProxyType(counters))
+
+    def add(self, session_id: str, entry: Entry) -> Entry | None:
+        keys = self._session(session_id)
+        args = [self._ttl_ms, self._value(keys, entry.original),
+                self._value(keys, entry.surrogate), self._encrypt_entry(keys, entry)]
+        with unavailable("add"):
+            reply = self._scripts["ADD"](keys.triple, args)
+        code = int(reply[0])
+        if code == -1:
+            raise UnknownSessionError(session_id)
+        if code == 2:
+            return entry
+        if code == 1:
+            return self._decrypt_entry(keys, reply[1])
+        return None
+
+    def next_number(self, session_id: str, label: str) -> int:
+        keys = self._session(session_id)
+        with unavailable("next_number"):
+            number = int(self._scripts["NEXT_NUMBER"](keys.triple, [self._ttl_ms, f"c:{label}"]))
+        if number < 0:
+            raise UnknownSessionError(session_id)
+        return number
+
+    def merge_counters(self, session_id: str, counters: Mapping[str, int]) -> None:
+        keys = self._session(session_id)
+        args: list[Any] = [self._ttl_ms]
+        for label, number in counters.items():
+            args += [f"c:{label}", int(number)]
+        with unavailable("merge_counters"):
+            ok = self._scripts["MERGE_COUNTERS"](keys.triple, args)
+        if not ok:
+            raise UnknownSessionError(session_id)
+
+    # ------------------------------------------------------------ rotation
+    def rotate(self) -> int:
+        """Re-encrypt everything in the namespace that is not under the first key.
+
+        Safe while workers run: each blob is replaced only if it is still the one read.
+        Run it after every worker has the new key first in its list; once it returns, the
+        old keys can be removed from the list.
+
+        Returns:
+            The number of values re-encrypted.
+        """
+        done = 0
+        name = f"{self._prefix}lookup-key"
+        aad = _utf8(f"chatveil-lookup\0{self._ns}")
+        with unavailable("rotate"):
+            blob = self._client.get(name)
+            if blob is not None and not self._ring.is_current(blob):
+                fresh = self._ring.encrypt(self._ring.decrypt(blob, aad), aad)
+                done += int(self._lookup_cas([name], [blob, fresh]))
+            metas = list(self._client.scan_iter(match=f"{self._prefix}{{*}}:m", count=1000))
+            for meta in metas:
+                text = meta.decode() if isinstance(meta, bytes) else meta
+                keys = _Keys(self._prefix, bytes.fromhex(text[text.index("{") + 1 :
+                                                              text.index("}")]))
+                pipe = self._client.pipeline(transaction=False)
+                pipe.hget(keys.meta, "sid")
+                pipe.lrange(keys.entries, 0, -1)
+                sid, blobs = pipe.execute()
+                args: list[Any] = [b"", b""]
+                if sid is not None and not self._ring.is_current(sid):
+                    sid_aad = self._aad(b"sid", keys)
+                    args = [sid, self._ring.encrypt(self._ring.decrypt(sid, sid_aad), sid_aad)]
+                entry_aad = self._aad(b"entry", keys)
+                for pos, old in enumerate(blobs):
+                    if not self._ring.is_current(old):
+                        new = self._ring.encrypt(self._ring.decrypt(old, entry_aad), entry_aad)
+                        args += [pos, old, new]
+                if args[0] or len(args) > 2:
+                    done += int(self._scripts["REENCRYPT"](keys.triple, args))
+        return done
+
+    # ------------------------------------------------------------ listeners
+    def add_listener(self, listener: _Listener) -> None:
+        """Call ``listener(session_id)`` when a session this process has used is dropped,
+        by this process at once, by another worker as soon as Redis tells (pub/sub).
+
+        Bound methods are held weakly. Expiry is not announced: a guard notices it at the
+        session's next use (and expires its own caches on the same schedule).
+        """
+        ref: weakref.WeakMethod[_Listener] | _Listener
+        ref = weakref.WeakMethod(listener) if hasattr(listener, "__func__") else listener
+        with self._lock:
+            self._listeners.append(ref)
+        self._watch()
+
+    def _notify(self, session_id: str, *, quiet: bool = False) -> None:
+        with self._lock:
+            refs = list(self._listeners)
+        for ref in refs:
+            fn = ref() if isinstance(ref, weakref.WeakMethod) else ref
+            if fn is None:
+                continue
+            try:
+                fn(session_id)
+            except Exception:
+                if not quiet:
+                    raise
+
+    def _watch(self) -> None:
+        """Start the thread that listens for drops (again after a fork)."""
+        with self._lock:
+            if self._watcher_pid == os.getpid() and self._watcher is not None:
+                return
+            self._watcher_pid = os.getpid()
+            self._watcher = threading.Thread(target=self._listen, name="chatveil-redis-drops",
+                                             daemon=True)
+            self._watcher.start()
+
+    def _listen(self) -> None:
+        backoff = 0.1
+        while not self._closed.is_set():
+            pubsub = None
+            try:
+                pubsub = self._client.pubsub(ignore_subscribe_messages=True)
+                pubsub.subscribe(self._channel)
+                backoff = 0.1
+                while not self._closed.is_set():
+                    message = pubsub.get_message(timeout=0.5)
+                    if message and message.get("type") == "message":
+                        data = message["data"]
+                        with self._lock:
+                            sid = self._ids.get(data.decode() if isinstance(data, bytes)
+                                                else data)
+                        if sid is not None:
+                            self._notify(sid, quiet=True)  # a failing listener stops nothing
+            except (redis.exceptions.RedisError, OSError, ValueError):
+                self._closed.wait(backoff)  # Redis is away: listen again when it is back
+                backoff = min(backoff * 2, 5.0)
+            finally:
+                if pubsub is not None:
+                    with contextlib.suppress(Exception):
+                        pubsub.close()
+
+    def close(self) -> None:
+        """Stop listening for drops and close the client's connections."""
+        self._closed.set()
+        watcher = self._watcher
+        if watcher is not None and self._watcher_pid == os.getpid():
+            watcher.join(timeout=2.0)
+        self._client.close()
+
+    def __repr__(self) -> str:
+        return (f"RedisVaultStore(namespace={self._ns!r}, key_ids={list(self._ring.key_ids)}, "
+                f"ttl_ms={self._ttl_ms})")

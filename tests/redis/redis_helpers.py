@@ -1,0 +1,116 @@
+"""Helpers of the Redis tests: a real server process, keys for tests, dumps of what is stored."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import redis
+
+KEY_A = bytes(range(32))
+KEY_B = bytes(range(100, 132))
+
+
+def binary_path() -> str | None:
+    return os.environ.get("REDIS_SERVER") or shutil.which("redis-server") or shutil.which(
+        "valkey-server")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class RedisServer:
+    """One server process; :meth:`stop` and :meth:`start` keep its port and data dir.
+
+    Args:
+        binary: the server executable.
+        directory: where it keeps its append-only file and log.
+        durable: keep data across a restart (append-only file, fsync every write).
+    """
+
+    def __init__(self, binary: str, directory: Path, durable: bool = False) -> None:
+        self.binary = binary
+        self.directory = directory
+        self.durable = durable
+        self.port = free_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> RedisServer:
+        args = [self.binary, "--port", str(self.port), "--bind", "127.0.0.1",
+                "--dir", str(self.directory), "--logfile", "server.log", "--save", "",
+                "--daemonize", "no", "--protected-mode", "yes"]
+        if self.durable:
+            args += ["--appendonly", "yes", "--appendfsync", "always"]
+        else:
+            args += ["--appendonly", "no"]
+        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        client = redis.Redis(port=self.port, socket_connect_timeout=0.2, socket_timeout=1)
+        deadline = time.monotonic() + 15
+        try:
+            while True:
+                if self.proc.poll() is not None:
+                    raise RuntimeError(
+                        f"redis-server exited at start: {self.log_tail()}")
+                try:
+                    if client.ping():
+                        return self
+                except (redis.exceptions.ConnectionError, redis.exceptions.BusyLoadingError):
+                    if time.monotonic() > deadline:
+                        raise RuntimeError("redis-server did not answer within 15 s") from None
+                    time.sleep(0.05)
+        finally:
+            client.close()
+
+    def stop(self) -> None:
+        """Stop the server gracefully (it flushes its append-only file first)."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+    def log_tail(self) -> str:
+        log = self.directory / "server.log"
+        return log.read_text(errors="replace")[-2000:] if log.exists() else "(no log)"
+
+    def client(self) -> redis.Redis:
+        return redis.Redis(port=self.port)
+
+
+def dump_namespace(client: redis.Redis, namespace: str) -> list[tuple[bytes, bytes]]:
+    """Every key of the namespace with every byte stored under it (all types)."""
+    out = []
+    for key in client.scan_iter(match=f"chatveil:{namespace}:*", count=1000):
+        kind = client.type(key)
+        if kind == b"string":
+            values = [client.get(key) or b""]
+        elif kind == b"list":
+            values = client.lrange(key, 0, -1)
+        elif kind == b"hash":
+            values = [b for kv in client.hgetall(key).items() for b in kv]
+        elif kind == b"set":
+            values = list(client.smembers(key))
+        else:
+            values = [client.dump(key) or b""]
+        out.append((key, b"\0".join(values)))
+    return out
+
+
+def readable_in(dump: list[tuple[bytes, bytes]], values: list[str]) -> list[str]:
+    """Which of ``values`` occur in any key or value (as UTF-8, in any case)."""
+    blob = b"\n".join(k + b"\n" + v for k, v in dump).lower()
+    return [v for v in values if v.lower().encode() in blob or v.encode() in blob]

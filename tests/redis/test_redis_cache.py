@@ -1,0 +1,76 @@
+"""RedisDetectionCache against a real redis-server."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from chatveil.errors import StoreUnavailableError
+from chatveil.spans import Span
+from chatveil.state import DetectionCache
+from redis_helpers import dump_namespace, free_port
+
+SPANS = (Span(0, 5, "PERSON", 0.85), Span(10, 27, "EMAIL_ADDRESS", 1.0))
+
+
+@pytest.fixture
+def cache(redis_server, namespace):
+    from chatveil.redis import RedisDetectionCache
+
+    made = RedisDetectionCache.from_url(redis_server.url, namespace=namespace)
+    yield made
+    made.client.close()
+
+
+def test_is_a_detection_cache(cache) -> None:
+    assert isinstance(cache, DetectionCache)
+
+
+def test_set_get_delete_clear(cache) -> None:
+    assert cache.get("k1") is None
+    cache.set("k1", SPANS)
+    cache.set("k2", ())
+    assert cache.get("k1") == SPANS
+    assert cache.get("k2") == ()
+    assert sorted(cache.keys()) == ["k1", "k2"]
+    cache.delete(["k1", "unknown"])
+    assert cache.get("k1") is None and cache.get("k2") == ()
+    cache.clear()
+    assert cache.keys() == [] and len(cache) == 0
+
+
+def test_values_are_spans_only(cache, redis_server, namespace) -> None:
+    cache.set("a" * 64, SPANS)
+    [(key, value)] = dump_namespace(redis_server.client(), namespace)
+    assert key == f"chatveil:{namespace}:dc:{'a' * 64}".encode()
+    assert value == b'[[0,5,"PERSON",0.85],[10,27,"EMAIL_ADDRESS",1.0]]'
+
+
+def test_namespaces_and_ttl(redis_server, namespace) -> None:
+    from chatveil.redis import RedisDetectionCache
+
+    one = RedisDetectionCache.from_url(redis_server.url, namespace=namespace, ttl=1)
+    two = RedisDetectionCache.from_url(redis_server.url, namespace=namespace + "b")
+    one.set("k", SPANS)
+    assert two.get("k") is None
+    two.clear()
+    assert one.get("k") == SPANS
+    time.sleep(1.2)
+    assert one.get("k") is None
+
+
+def test_damaged_value_is_a_miss(cache, redis_server, namespace) -> None:
+    redis_server.client().set(f"chatveil:{namespace}:dc:bad", b"not json")
+    assert cache.get("bad") is None
+
+
+def test_fails_closed(namespace) -> None:
+    from chatveil.redis import RedisDetectionCache
+
+    down = RedisDetectionCache.from_url(f"redis://127.0.0.1:{free_port()}/0", timeout=0.2,
+                                        retries=0, namespace=namespace)
+    with pytest.raises(StoreUnavailableError):
+        down.get("k")
+    with pytest.raises(StoreUnavailableError):
+        down.set("k", SPANS)
