@@ -189,3 +189,15 @@ def test_a_store_failing_midway_in_an_existing_session_keeps_it_consistent() -> 
     assert guard.import_session("b", blob, key) == 4  # importing again completes it
     masked = source.pseudonymize(PEOPLE, session_id="a")
     assert guard.restore(masked, session_id="b") == PEOPLE
+
+
+def test_literal_entries_import_and_import_again() -> None:
+    source = fake_guard(strategy="placeholder")
+    text = "Keep the literal <PERSON_1> in the template for John Smith."
+    masked = source.pseudonymize(text, session_id="a")
+    assert any(e.literal for e in source.vault("a").entries)
+    blob, key = _export(source, "a")
+    target = fake_guard(strategy="placeholder")
+    held = target.import_session("b", blob, key)
+    assert target.import_session("b", blob, key) == held == len(source.vault("a").entries)
+    assert target.restore(masked, session_id="b") == text
