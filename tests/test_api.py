@@ -32,6 +32,7 @@ PUBLIC = [
     "SurrogateCollisionError",
     "Tally",
     "UnknownSessionError",
+    "UnrestoredSurrogateError",
     "UnsupportedContentError",
     "Vault",
     "VaultCryptoError",

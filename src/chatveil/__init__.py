@@ -25,6 +25,7 @@ from chatveil.errors import (
     StoreUnavailableError,
     SurrogateCollisionError,
     UnknownSessionError,
+    UnrestoredSurrogateError,
     UnsupportedContentError,
     VaultCryptoError,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "SurrogateCollisionError",
     "Tally",
     "UnknownSessionError",
+    "UnrestoredSurrogateError",
     "UnsupportedContentError",
     "Vault",
     "VaultCryptoError",

@@ -38,7 +38,7 @@ from chatveil.pseudonymize import (
     recall_spans,
     surrogate_regions,
 )
-from chatveil.restore import Matcher, StreamRestorer
+from chatveil.restore import Matcher, StreamRestorer, raise_if_unrestored
 from chatveil.spans import Span, resolve_overlaps
 from chatveil.state import (
     DetectionCache,
@@ -49,7 +49,7 @@ from chatveil.state import (
     VaultStore,
 )
 from chatveil.state._expiry import ExpiringMap
-from chatveil.state.persist import decrypt, encrypt, generate_key
+from chatveil.state.persist import counters_for, decrypt, encrypt, generate_key
 
 __all__ = ["KEEP_VERBATIM_INSTRUCTION", "Guard", "Tally"]
 
@@ -519,13 +519,18 @@ class Guard:
 
         Raises:
             UnknownSessionError: the session has no vault (never used, forgotten, expired).
+            UnrestoredSurrogateError: ``on_unrestored="raise"`` and the text holds a token or
+                placeholder shape the session cannot restore (counted first).
         """
         text = _as_text(text)
         live = self._open(self.resolve_session(session_id), create=False)
         restored: Counter[str] = Counter()
-        unknown = [0]
-        out = Matcher(live.state.index).restore(text, 0, restored, unknown)
-        self._metrics.add_restore(restored, unknown[0])
+        unknown: Counter[str] = Counter()
+        mode = self._config.on_unrestored
+        out = Matcher(live.state.index, mode).restore(text, 0, restored, unknown)
+        self._metrics.add_restore(restored, sum(unknown.values()))
+        if mode == "raise":
+            raise_if_unrestored(unknown)
         return out
 
     def restore_answer(self, text: str, session_id: str | None = None, *,
@@ -557,7 +562,8 @@ class Guard:
     def stream_restorer(self, session_id: str | None = None) -> StreamRestorer:
         """A restorer for streamed chunks: ``feed(chunk) -> str`` then ``flush() -> str``."""
         live = self._open(self.resolve_session(session_id), create=False)
-        return StreamRestorer(live.state.index, on_done=self._metrics.add_restore)
+        return StreamRestorer(live.state.index, on_done=self._metrics.add_restore,
+                              on_unrestored=self._config.on_unrestored)
 
     def answer_restorer(self, session_id: str | None = None, *,
                         sent: Sequence[str] = ()) -> AnswerStream:
@@ -573,7 +579,8 @@ class Guard:
             sent: what the call sent to the model (values found in it are the user's).
         """
         live = self._open(self.resolve_session(session_id), create=False)
-        restorer = StreamRestorer(live.state.index, on_done=self._metrics.add_restore)
+        restorer = StreamRestorer(live.state.index, on_done=self._metrics.add_restore,
+                                  on_unrestored=self._config.on_unrestored)
         screen = self._output_screen(live, sent)
         if screen is None:
             return restorer
@@ -604,23 +611,49 @@ class Guard:
         return encrypt(self.vault(session_id), key)
 
     def import_session(self, session_id: str, data: bytes, key: bytes) -> int:
-        """Merge an exported vault into ``session_id``; returns the number of entries.
+        """Merge an exported vault into ``session_id``, all or nothing; returns the number of
+        entries the session holds afterwards.
+
+        Everything is checked before anything is added: the export must decrypt, parse and be
+        consistent in itself, and none of its entries may conflict with the session (an
+        original the session maps to another surrogate, a surrogate such as ``<PERSON_1>``
+        that is another value's there). Entries the session already holds are skipped, so
+        importing the same export twice is harmless. If the vault store fails while adding,
+        an import into a new session drops it again; into an existing session, the entries
+        added so far stay (they are consistent with it) and importing again completes it.
 
         Raises:
-            VaultCryptoError: wrong key or tampered data.
-            SurrogateCollisionError: some imported surrogates are already used by other
-                originals of the session (those entries were not imported).
+            VaultCryptoError: wrong key, tampered data, or a malformed export (nothing added).
+            SurrogateCollisionError: some entries conflict with the session (their count, never
+                their values; nothing added).
         """
         vault = decrypt(data, key)
         sid = self.resolve_session(session_id)
-        self._store.create(sid)
-        refused = sum(1 for entry in vault.entries if self._store.add(sid, entry) is None)
-        self._store.merge_counters(sid, vault.counters)
-        live = self._open(sid, create=True)
-        if refused:
+        existed = self._store.exists(sid)
+        try:
+            live = self._open(sid, create=True)
+            with live.state.lock:
+                new, conflicts = live.state.index.plan_import(vault.entries)
+                if conflicts:
+                    raise SurrogateCollisionError(
+                        f"{conflicts} imported entries conflict with session {sid!r}: it uses "
+                        "their originals or surrogates for other values; nothing was imported"
+                    )
+                raced = 0
+                for entry in new:
+                    stored = self._store.add(sid, entry)
+                    if stored is None or stored.surrogate.casefold() != entry.surrogate.casefold():
+                        raced += 1  # another worker stored a conflicting entry meanwhile
+                self._store.merge_counters(sid, counters_for(vault))
+                live.state.sync()
+        except BaseException:
+            if not existed and self._store.exists(sid):
+                self.forget(sid)
+            raise
+        if raced:
             raise SurrogateCollisionError(
-                f"{refused} imported entries were skipped: their surrogates are already used "
-                f"in session {sid!r}"
+                f"{raced} imported entries conflicted with entries another worker added to "
+                f"session {sid!r} during the import; the others were imported"
             )
         return live.state.index.version
 

@@ -25,6 +25,7 @@ from chatveil.errors import ConfigurationError
 __all__ = [
     "DEFAULT_ENTITIES",
     "KNOWN_ENTITIES",
+    "ON_UNRESTORED",
     "OPTIONAL_ENTITIES",
     "OUTPUT_PII",
     "STRATEGIES",
@@ -59,6 +60,9 @@ STRATEGIES: frozenset[str] = frozenset({"faker", "placeholder", "token", "redact
 
 #: What happens to personal data a model writes that the user never sent (``output_pii``).
 OUTPUT_PII: tuple[str, ...] = ("pass", "mask", "raise")
+
+#: What restore does with a surrogate shape it cannot restore (``GuardConfig.on_unrestored``).
+ON_UNRESTORED: tuple[str, ...] = ("ignore", "mark", "raise")
 
 _DEFAULT_THRESHOLDS = {"LOCATION": 0.6, "STREET_ADDRESS": 0.5}
 
@@ -105,6 +109,10 @@ class GuardConfig:
             ``mask`` it with a stand-in of the session, or ``raise``
             :class:`~chatveil.errors.PIILeakError` (types and counts only). Adapters apply it
             to answers, streamed or not (see :mod:`chatveil.output`).
+        on_unrestored: what restore does with token- or placeholder-shaped text the session's
+            vault cannot restore (it is always counted as ``unrestored_tokens``): ``ignore``
+            leaves it as the model wrote it, ``mark`` wraps it as ``[unrestored: ...]``,
+            ``raise`` raises :class:`~chatveil.errors.UnrestoredSurrogateError`.
 
     Raises:
         ConfigurationError: an option is unknown or has an invalid value.
@@ -134,6 +142,7 @@ class GuardConfig:
     custom_recognizers: tuple[Any, ...] = ()
     instruction: bool | None = None
     output_pii: str = "pass"
+    on_unrestored: str = "ignore"
 
     def __new__(cls, *args: Any, **options: Any) -> Self:
         # The dataclass __init__ would raise a bare TypeError for these; say what is wrong.
@@ -387,6 +396,12 @@ def _output_pii(value: Any, name: str) -> str:
     return value
 
 
+def _on_unrestored(value: Any, name: str) -> str:
+    if not isinstance(value, str) or value not in ON_UNRESTORED:
+        raise ConfigurationError(f"{name} must be one of {', '.join(ON_UNRESTORED)}")
+    return value
+
+
 def _items(value: Any, name: str) -> tuple[Any, ...]:
     if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
         raise ConfigurationError(f"{name} must be a list (got {_kind(value)})")
@@ -498,6 +513,7 @@ _OPTIONS: dict[str, Validator] = {
     "custom_recognizers": _recognizers,
     "instruction": _optional(_bool),
     "output_pii": _output_pii,
+    "on_unrestored": _on_unrestored,
 }
 
 

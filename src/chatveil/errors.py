@@ -12,6 +12,8 @@ Every error derives from one root, so ``except ChatveilError`` catches them all:
     ├── SurrogateCollisionError     no unique surrogate could be derived for an original
     ├── VaultCryptoError            an exported vault could not be decrypted or parsed
     ├── StoreUnavailableError       a shared vault store (Redis) could not be reached (fail closed)
+    ├── UnrestoredSurrogateError    on_unrestored="raise": an answer holds a surrogate shape the
+    │                               session cannot restore
     └── PIILeakError                strict mode / leak guard: an original would reach the model
 
 Messages name entity types, counts and session ids, never original values.
@@ -31,6 +33,7 @@ __all__ = [
     "StoreUnavailableError",
     "SurrogateCollisionError",
     "UnknownSessionError",
+    "UnrestoredSurrogateError",
     "UnsupportedContentError",
     "VaultCryptoError",
 ]
@@ -94,6 +97,25 @@ class SurrogateCollisionError(ChatveilError):
 
 class VaultCryptoError(ChatveilError):
     """An exported vault could not be decrypted (wrong key or tampered data)."""
+
+
+class UnrestoredSurrogateError(ChatveilError):
+    """An answer holds token- or placeholder-shaped text the session's vault cannot restore
+    (``GuardConfig(on_unrestored="raise")``): the user would see a surrogate.
+
+    Attributes:
+        counts: number of unrestored shapes per label (``PERSON``, ``EMAIL``...), never the
+            text itself.
+    """
+
+    def __init__(self, counts: Mapping[str, int]) -> None:
+        self.counts = dict(sorted(counts.items()))
+        total = sum(self.counts.values())
+        detail = ", ".join(f"{k}={v}" for k, v in self.counts.items())
+        super().__init__(
+            f"{total} surrogate-shaped string(s) in the answer could not be restored: the "
+            f"session's vault does not know them ({detail})"
+        )
 
 
 class StoreUnavailableError(ChatveilError):

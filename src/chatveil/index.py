@@ -5,34 +5,50 @@ guard builds a :class:`VaultIndex` from a store's ``entries()`` and extends it w
 added since, so restore and recall cost dictionary lookups, not a scan of every entry.
 
 :class:`LiteralIndex` finds many literal strings in text at once, case-insensitively, on word
-boundaries.
-
-A big regex alternation is slow to compile and to run once a session knows hundreds of
-values. This index keys every value by its first word and checks candidates only where that
-word occurs, so a scan costs one pass of ``\\w+`` over the text plus dictionary lookups, and
-adding a value costs O(1).
+boundaries. It keys every value by its first word, and under that word by the word's offset in
+the value and the value's length: a scan costs one pass of ``\\w+`` over the text plus, per word
+that starts some value, one dictionary lookup per distinct (offset, length) of the values it
+starts. However many values share a first word ("+1 ..." phones, a common first name), the
+work per word stays bounded by the number of value *layouts*, so a scan is linear in the text.
+Adding a value costs O(1).
 
 Semantics match a regex alternation ordered longest first: at each position the longest value
 wins; matches do not overlap; scanning resumes after a match. A value that starts (ends) with a
 word character must not be preceded (followed) by one.
+
+:class:`NumberIndex` finds number-like surrogates (phones, cards, IBANs, SSNs, national IDs)
+by their characters alone, whatever separators, brackets and country-code forms a model wrote
+them with.
 """
 
 from __future__ import annotations
 
+import bisect
+import html
+import json
 import re
 import threading
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Generic, TypeVar
+from urllib.parse import quote, unquote
 
 from chatveil._words import common_words
 from chatveil.state.entries import Entry, counts_of
 from chatveil.strategies import SHAPE_RE
 
-__all__ = ["SHAPE_RE", "LiteralIndex", "VaultIndex", "apply_case", "is_word_char", "words_of"]
+__all__ = [
+    "NUMBER_TYPES",
+    "SHAPE_RE",
+    "LiteralIndex",
+    "NumberIndex",
+    "NumberPayload",
+    "VaultIndex",
+    "apply_case",
+    "is_word_char",
+    "words_of",
+]
 
 _WORD = re.compile(r"\w+")
-_WORD_CHAR = re.compile(r"\w")
 
 T = TypeVar("T")
 
@@ -43,17 +59,53 @@ def words_of(text: str) -> frozenset[str]:
 
 
 def is_word_char(ch: str) -> bool:
-    return _WORD_CHAR.match(ch) is not None
+    """True if ``ch`` is a ``\\w`` character (what ``re`` counts as one: alphanumeric or ``_``)."""
+    return ch.isalnum() or ch == "_"
+
+
+class _SortedKeys:
+    """A sorted list of strings kept lazily, for "is this a prefix of some key?" by bisection.
+
+    Adding is O(1) (appended, sorted on the next query); removing marks the list stale.
+    """
+
+    __slots__ = ("_keys", "_new", "_stale")
+
+    def __init__(self) -> None:
+        self._keys: list[str] = []
+        self._new: list[str] = []
+        self._stale = False
+
+    def add(self, key: str) -> None:
+        self._new.append(key)
+
+    def invalidate(self) -> None:
+        self._stale = True
+
+    def has_prefix(self, prefix: str, source: Iterable[str]) -> bool:
+        """True if ``prefix`` starts (or equals) some key; ``source`` rebuilds a stale list."""
+        if self._stale:
+            self._keys = sorted(source)
+            self._new.clear()
+            self._stale = False
+        elif self._new:
+            self._keys.extend(self._new)
+            self._keys.sort()  # Timsort: the sorted run plus the new tail, near-linear
+            self._new.clear()
+        keys = self._keys
+        i = bisect.bisect_left(keys, prefix)
+        return i < len(keys) and keys[i].startswith(prefix)
 
 
 class LiteralIndex(Generic[T]):
     """A mutable set of literal values, each carrying a payload, searchable in text."""
 
     def __init__(self) -> None:
-        # first word (casefolded) -> [(offset of that word, folded value, length, payload)]
-        self._by_word: dict[str, list[tuple[int, str, int, T]]] = {}
+        # first word (casefolded) -> (offset of that word, length) -> folded value -> payload
+        self._by_word: dict[str, dict[tuple[int, int], dict[str, T]]] = {}
         self._folded: dict[str, T] = {}
-        self._prefixes: Counter[str] = Counter()
+        self._sorted = _SortedKeys()
+        self._firsts: set[str] = set()  # first characters of values (a superset after removals)
         self.max_len = 0
 
     def __len__(self) -> int:
@@ -65,29 +117,43 @@ class LiteralIndex(Generic[T]):
     def get(self, value: str) -> T | None:
         return self._folded.get(value.casefold())
 
+    @staticmethod
+    def _slot(folded: str) -> tuple[str, tuple[int, int]] | None:
+        first = _WORD.search(folded)
+        if first is None:
+            return None
+        return first.group(0), (first.start(), len(folded))
+
     def add(self, value: str, payload: T) -> None:
         """Index ``value`` (replacing the payload of an equal value)."""
         folded = value.casefold()
-        first = _WORD.search(folded)
-        if first is None or not value:
+        slot = self._slot(folded)
+        if slot is None:
             return  # nothing word-like to anchor on (never the case for personal data)
-        if folded in self._folded:
-            self.remove(value)
-        bucket = self._by_word.setdefault(first.group(0), [])
-        bucket.append((first.start(), folded, len(folded), payload))
+        word, shape = slot
+        known = folded in self._folded
+        self._by_word.setdefault(word, {}).setdefault(shape, {})[folded] = payload
         self._folded[folded] = payload
-        self._prefixes.update(folded[:i] for i in range(1, len(folded) + 1))
-        self.max_len = max(self.max_len, len(folded))
+        if not known:
+            self._sorted.add(folded)
+            self._firsts.add(folded[0])
+            self.max_len = max(self.max_len, len(folded))
 
     def remove(self, value: str) -> None:
         folded = value.casefold()
         if self._folded.pop(folded, None) is None:
             return
-        first = _WORD.search(folded)
-        bucket = self._by_word.get(first.group(0), []) if first else []
-        bucket[:] = [item for item in bucket if item[1] != folded]
-        self._prefixes.subtract(folded[:i] for i in range(1, len(folded) + 1))
-        self._prefixes += Counter()  # drop zero counts
+        slot = self._slot(folded)
+        if slot is not None:
+            word, shape = slot
+            shapes = self._by_word.get(word, {})
+            values = shapes.get(shape, {})
+            values.pop(folded, None)
+            if not values:
+                shapes.pop(shape, None)
+            if not shapes:
+                self._by_word.pop(word, None)
+        self._sorted.invalidate()
 
     def anchors(self) -> frozenset[str]:
         """The first words (casefolded) of the values: a text without any cannot match."""
@@ -95,7 +161,10 @@ class LiteralIndex(Generic[T]):
 
     def could_start(self, tail: str) -> bool:
         """True if ``tail`` is a prefix of (or equal to) some value."""
-        return tail.casefold() in self._prefixes
+        folded = tail.casefold()
+        if folded[:1] not in self._firsts:
+            return not folded
+        return self._sorted.has_prefix(folded, self._folded)
 
     def finditer(self, text: str, start: int = 0) -> Iterator[tuple[int, int, T]]:
         """Leftmost-longest, non-overlapping matches in ``text[start:]``.
@@ -106,20 +175,23 @@ class LiteralIndex(Generic[T]):
             return
         found: list[tuple[int, int, T]] = []
         n = len(text)
+        by_word = self._by_word
         for m in _WORD.finditer(text, start):
-            bucket = self._by_word.get(m.group(0).casefold())
-            if not bucket:
+            shapes = by_word.get(m.group(0).casefold())
+            if not shapes:
                 continue
-            for offset, folded, length, payload in bucket:
-                s = m.start() - offset
+            at = m.start()
+            for (offset, length), values in shapes.items():
+                s = at - offset
                 e = s + length
                 if s < start or e > n:
                     continue
-                if text[s:e].casefold() != folded:
+                payload = values.get(text[s:e].casefold())
+                if payload is None:
                     continue
-                if is_word_char(folded[0]) and s > 0 and is_word_char(text[s - 1]):
+                if s > 0 and is_word_char(text[s]) and is_word_char(text[s - 1]):
                     continue
-                if is_word_char(folded[-1]) and e < n and is_word_char(text[e]):
+                if e < n and is_word_char(text[e - 1]) and is_word_char(text[e]):
                     continue
                 found.append((s, e, payload))
         found.sort(key=lambda f: (f[0], f[0] - f[1]))
@@ -130,6 +202,260 @@ class LiteralIndex(Generic[T]):
                 last = e
 
 
+# ---------------------------------------------------------------------- number-like surrogates
+#: Entity types whose surrogates restore by their characters alone, whatever the separators.
+NUMBER_TYPES: frozenset[str] = frozenset(
+    {"PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "NATIONAL_ID"}
+)
+#: Fewest characters a number key has (shorter digit runs are too common to trust).
+MIN_NUMBER_KEY = 7
+_ATOM = re.compile(r"[A-Za-z0-9]+")
+_DIGIT_ATOM = re.compile(r"(?<![A-Za-z0-9])[0-9][A-Za-z0-9]*")
+#: What a model may put between the groups of a number: spaces, dots, dashes, slashes, brackets.
+_SEPARATORS = frozenset(" \t\u00a0\u2009\u202f.-\u2010\u2011\u2012\u2013/()")
+_MAX_GAP = 3
+_HEAD = 4
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+# two-digit country calling codes (E.164); 1 and 7 are the one-digit ones, the rest have three
+_CC2 = frozenset({
+    "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46",
+    "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63",
+    "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
+})
+_INTL_PREFIX = re.compile(r"\s*(\+|00)")
+
+#: Payload of the number index: (original as written, the original's characters in the form
+#: the key stands for, or ``None`` when they cannot be laid out like it, entity type).
+NumberPayload = tuple[str, str | None, str]
+
+
+def compact(value: str) -> str:
+    """The ASCII letters and digits of ``value``, upper case: what a number key is made of."""
+    return "".join(ch for ch in value if ch in _ALNUM).upper()
+
+
+def _country_code(digits: str) -> str:
+    if digits[:1] in ("1", "7"):
+        return digits[:1]
+    if digits[:2] in _CC2:
+        return digits[:2]
+    return digits[:3]
+
+
+def number_forms(value: str, entity_type: str) -> dict[str, str]:
+    """The compact forms a model may write ``value`` in, by name.
+
+    Every value: as written (``as``). A phone with a country code (``+44 20 ...``,
+    ``0044 20 ...``) also with ``+``/``00`` (``intl``, ``zeros``), without the code (``national``)
+    and with a trunk zero instead or as well (``trunk``, ``intl_trunk``: ``+44 (0)20 ...``; not
+    for +1); a ten-digit phone without a code
+    (North American) also with ``1`` / ``001`` in front; an eleven-digit one starting with 1,
+    also without it.
+    """
+    flat = compact(value)
+    forms = {"as": flat}
+    if entity_type != "PHONE_NUMBER" or not flat.isdigit():
+        return forms
+    prefix = _INTL_PREFIX.match(value)
+    if prefix is not None:
+        digits = flat if prefix.group(1) == "+" else flat[2:]
+        cc = _country_code(digits)
+        national = digits[len(cc):]
+        forms.update(intl=digits, zeros="00" + digits, national=national)
+        if cc != "1":
+            forms.update(trunk="0" + national, intl_trunk=cc + "0" + national)
+    elif len(flat) == 10 and flat[0] not in "01":
+        forms.update(intl="1" + flat, zeros="001" + flat)
+    elif len(flat) == 11 and flat[0] == "1":
+        forms.update(national=flat[1:], zeros="00" + flat)
+    return forms
+
+
+def lay_out(seen: str, chars: str) -> str:
+    """``chars`` written in the layout of ``seen``: its separators kept, one character of
+    ``chars`` per ASCII letter or digit of ``seen``, in that letter's case."""
+    out: list[str] = []
+    it = iter(chars)
+    for ch in seen:
+        if ch in _ALNUM:
+            c = next(it)
+            out.append(c.lower() if ch.islower() else c)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+class NumberIndex:
+    """Number-like surrogates found by their characters, whatever separators a model wrote.
+
+    Each surrogate of a :data:`NUMBER_TYPES` entry is keyed by its compact forms
+    (:func:`number_forms`: as written, and for phones with and without a country code). In
+    text, runs of ASCII letter/digit groups separated by at most three separators (spaces, dots,
+    dashes, slashes, brackets) are looked up group by group, longest first, from each group
+    that could start a key. A key that two entries share, or that equals an original's compact
+    form, restores nothing (it would be a guess). Keys shorter than :data:`MIN_NUMBER_KEY`
+    are not used: the exact surrogate still restores through the literal index.
+    """
+
+    def __init__(self) -> None:
+        self._keys: dict[str, NumberPayload | None] = {}
+        self._originals: set[str] = set()
+        self._heads: set[str] = set()
+        self._sorted = _SortedKeys()
+        self._letter_heads = False
+        self.max_key = 0
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def add(self, entry: Entry) -> None:
+        """Index ``entry`` if it is number-like."""
+        etype = entry.entity_type
+        if etype not in NUMBER_TYPES:
+            return
+        targets = number_forms(entry.value, etype)
+        for original in targets.values():  # a real value of the session, in any form
+            if len(original) >= MIN_NUMBER_KEY:
+                self._originals.add(original)
+                if original in self._keys:
+                    self._keys[original] = None  # never restored as a surrogate
+        if SHAPE_RE.fullmatch(entry.surrogate):
+            return
+        owner = entry.value.casefold()
+        for name, key in number_forms(entry.surrogate, etype).items():
+            if len(key) < MIN_NUMBER_KEY:
+                continue
+            target = targets.get(name)
+            if target is None or len(target) != len(key):
+                target = None
+            known = self._keys.get(key, ...)
+            if known is ...:
+                payload = None if key in self._originals else (entry.value, target, etype)
+                self._keys[key] = payload
+                self._sorted.add(key)
+                self.max_key = max(self.max_key, len(key))
+                for i in range(1, min(_HEAD, len(key)) + 1):
+                    self._heads.add(key[:i])
+                self._letter_heads = self._letter_heads or not key[0].isdigit()
+            elif known is not None and known[0].casefold() != owner:
+                self._keys[key] = None  # two entries: ambiguous
+
+    def taken(self, value: str) -> bool:
+        """True if ``value``'s characters are already a key or an original's (a new number
+        surrogate must not be either)."""
+        key = compact(value)
+        return len(key) >= MIN_NUMBER_KEY and (key in self._keys or key in self._originals)
+
+    def _could_start(self, atom: str) -> bool:
+        return (atom[:_HEAD] if len(atom) >= _HEAD else atom) in self._heads
+
+    def finditer(self, text: str, start: int = 0) -> Iterator[tuple[int, int, NumberPayload]]:
+        """Leftmost-longest, non-overlapping number matches in ``text[start:]``."""
+        if not self._keys:
+            return
+        keys, n, max_key = self._keys, len(text), self.max_key
+        atoms = _ATOM if self._letter_heads else _DIGIT_ATOM
+        last = start
+        for m in atoms.finditer(text, start):
+            s = m.start()
+            if s < last:
+                continue
+            acc = m.group(0).upper()
+            if not self._could_start(acc):
+                continue
+            if s > 0 and is_word_char(text[s - 1]):
+                continue
+            e = m.end()
+            best: tuple[int, NumberPayload] | None = None
+            while True:
+                payload = keys.get(acc)
+                if payload is not None and not (e < n and is_word_char(text[e])):
+                    best = (e, payload)
+                g = e
+                while g < n and g - e <= _MAX_GAP and text[g] in _SEPARATORS:
+                    g += 1
+                if g == e or g - e > _MAX_GAP or g >= n or text[g] not in _ALNUM:
+                    break
+                nxt = _ATOM.match(text, g)
+                assert nxt is not None
+                acc += nxt.group(0).upper()
+                e = nxt.end()
+                if len(acc) > max_key:
+                    break
+            if best is not None:
+                yield s, best[0], best[1]
+                last = best[0]
+
+    def hold_from(self, text: str, start: int) -> int | None:
+        """The earliest position at or after ``start`` from which the end of ``text`` could
+        still grow into a number match (``None``: nowhere)."""
+        n = len(text)
+        if not self._keys or n <= start:
+            return None
+        seps, alnum = _SEPARATORS, _ALNUM
+        pos, gap = n, 0
+        while pos > start and text[pos - 1] in seps:
+            pos -= 1
+            gap += 1
+        if gap > _MAX_GAP:
+            return None
+        atoms: list[str] = []
+        size = 0
+        earliest = None
+        while pos > start:
+            a = pos
+            while a > start and text[a - 1] in alnum:
+                a -= 1
+            if a == pos:
+                break  # neither a group nor a separator: no run goes further back
+            if not self._letter_heads and not text[a:pos].isdigit():
+                break  # letters, and every key is digits: no run through here is a key
+            atoms.append(text[a:pos])
+            size += pos - a
+            if size > self.max_key:
+                break
+            if not (a > 0 and is_word_char(text[a - 1])):
+                tail = "".join(reversed(atoms)).upper()
+                if self._sorted.has_prefix(tail, self._keys):
+                    earliest = a
+            g = a
+            while g > start and text[g - 1] in seps:
+                g -= 1
+            if g == a or a - g > _MAX_GAP:
+                break
+            pos = g
+        return earliest
+
+
+# ---------------------------------------------------------------------- encoded emails
+_JSON_CHAR = re.compile(r"\\u([0-9A-Fa-f]{4})")
+
+
+def _decoded(value: str) -> str:
+    """``value`` with percent-encoding, ``\\uXXXX`` escapes and HTML entities decoded."""
+    if not any(c in value for c in "%\\&"):
+        return value
+    value = unquote(value)
+    value = _JSON_CHAR.sub(lambda m: chr(int(m.group(1), 16)), value)
+    return html.unescape(value)
+
+
+def email_forms(surrogate: str, original: str) -> list[tuple[str, str]]:
+    """(surrogate, original) written alike in each encoding a model uses for an email:
+    plain, percent-encoded (``%40``), JSON-escaped (``\\u0040``) and HTML entities (``&#64;``,
+    ``&#x40;``, ``&commat;``). The original is encoded the way the surrogate is, so a URL, a
+    JSON string or an HTML page that held the surrogate stays valid with the original."""
+    s, o = _decoded(surrogate), _decoded(original)
+    forms = [(s, o), (quote(s, safe=""), quote(o, safe=""))]
+    forms.append((s.replace("@", "\\u0040"),
+                  json.dumps(o, ensure_ascii=False)[1:-1].replace("@", "\\u0040")))
+    escaped = html.escape(o, quote=False)
+    forms += [(s.replace("@", ent), escaped.replace("@", ent))
+              for ent in ("&#64;", "&#x40;", "&commat;")]
+    return [(a, b) for a, b in forms if a.casefold() != surrogate.casefold()]
+
+
+# ---------------------------------------------------------------------- casing
 def apply_case(seen: str, canonical: str, target: str) -> str:
     """Render ``target`` in the casing ``seen`` used relative to ``canonical``."""
     if seen == canonical:
@@ -148,6 +474,8 @@ def apply_case(seen: str, canonical: str, target: str) -> str:
 RestorePayload = tuple[str, str, str]
 #: Payload of the recall index: (entry, recalled only when capitalised).
 RecallPayload = tuple[Entry, bool]
+
+_PLACEHOLDER_LABEL = re.compile(r"<([A-Z]+)_\d+>")
 
 
 def _needs_capital(folded: str) -> bool:
@@ -201,6 +529,10 @@ class VaultIndex:
         self.restore_index: LiteralIndex[RestorePayload] = LiteralIndex()
         #: tokens / placeholders exactly as issued -> (original, type)
         self.shaped: dict[str, tuple[str, str]] = {}
+        #: labels of the placeholders issued (``PERSON`` for ``<PERSON_1>``)
+        self.labels: set[str] = set()
+        #: number-like surrogates by their characters (phones, cards, IBANs, SSNs, IDs)
+        self.numbers = NumberIndex()
         #: originals and name parts -> (entry, only when capitalised): session recall
         self.recall_index: LiteralIndex[RecallPayload] = LiteralIndex()
         self._since: tuple[tuple[int, int], LiteralIndex[RecallPayload], frozenset[str]] | None
@@ -243,6 +575,8 @@ class VaultIndex:
         folded = surrogate.casefold()
         if folded == original.casefold() or folded in self._by_surrogate:
             return True
+        if self.numbers.taken(surrogate):
+            return True  # the same digits as another number of the session, in other layout
         if folded in self._by_original or folded in self.part_original:
             return True
         for orig_part, surr_part in parts:
@@ -306,10 +640,19 @@ class VaultIndex:
         if entry.document:
             self.documents.add(entry.surrogate.casefold())
             self.documents.update(p.casefold() for _, p in entry.parts)
+        self.numbers.add(entry)
         if SHAPE_RE.fullmatch(entry.surrogate):
             self.shaped[entry.surrogate] = (value, entry.entity_type)
+            label = _PLACEHOLDER_LABEL.fullmatch(entry.surrogate)
+            if label is not None:
+                self.labels.add(label.group(1))
         else:
             self.restore_index.add(entry.surrogate, (entry.surrogate, value, entry.entity_type))
+            if entry.entity_type == "EMAIL_ADDRESS":
+                for surrogate, original in email_forms(entry.surrogate, value):
+                    if surrogate not in self.restore_index:
+                        self.restore_index.add(surrogate,
+                                               (surrogate, original, entry.entity_type))
         if not variant:
             _add_recall_original(self.recall_index, entry)
         for orig_part, surr_part in entry.parts:
@@ -329,6 +672,33 @@ class VaultIndex:
               and sp not in self.part_original):
             self.restore_index.add(surr_part, (surr_part, orig_part, entry.entity_type))
         _add_recall_part(self.recall_index, entry, orig_part)
+
+    def plan_import(self, entries: Iterable[Entry]) -> tuple[list[Entry], int]:
+        """Which of ``entries`` a session with this index's entries must add to hold them all,
+        and how many conflict with it (an original it maps to another surrogate, a surrogate
+        or name part it uses for another value: what pseudonymize would never create).
+        Entries it already holds exactly are skipped, so importing twice changes nothing."""
+        with self.lock:
+            scratch = VaultIndex(self.epoch)
+            scratch.extend(self._entries)
+        new: list[Entry] = []
+        conflicts = 0
+        for entry in entries:
+            same = scratch._by_surrogate.get(entry.surrogate.casefold())
+            if same is not None and same.original.casefold() == entry.original.casefold():
+                continue  # held already (a literal entry too)
+            known = None if entry.literal else scratch.by_original(entry.original)
+            if known is not None:
+                conflicts += known.surrogate.casefold() != entry.surrogate.casefold()
+                continue
+            # a literal entry's text may well be a surrogate: that is what it protects
+            if ((not entry.literal and entry.value.casefold() in scratch._by_surrogate)
+                    or scratch.collides(entry.original, entry.surrogate, entry.parts)):
+                conflicts += 1
+                continue
+            scratch.extend([entry])
+            new.append(entry)
+        return new, conflicts
 
     def known_parts(self) -> Mapping[str, str]:
         """Casefolded original name part -> its surrogate part (a read-only view)."""

@@ -582,16 +582,16 @@ class Pseudonymizer:
         hazards: list[tuple[int, int, str]] = []
         matched: set[int] = set()
         restored: Counter[str] = Counter()
-        unknown = [0]
+        unknown: Counter[str] = Counter()
         with index.lock:
             for s, e, payload in matcher.finditer(masked):
-                before = unknown[0]
+                before = unknown.total()
                 seen = masked[s:e]
                 out = matcher.replace(seen, payload, restored, unknown)
                 first = bisect_right(starts, s) - 1
                 piece = pieces[first]
                 if piece.expected is not None and piece.ms == s and piece.me == e:
-                    if out == piece.expected and unknown[0] == before:
+                    if out == piece.expected and unknown.total() == before:
                         matched.add(first)
                         continue
                     hazards.append((piece.os, piece.oe, piece.entity_type))
@@ -601,7 +601,7 @@ class Pseudonymizer:
                     if p.ms >= e:
                         break
                     covered.append(p)
-                if (out == seen and unknown[0] == before
+                if (out == seen and unknown.total() == before
                         and all(p.expected is None for p in covered)):
                     continue  # restore leaves it as it is: harmless
                 a = min(p.os + max(0, s - p.ms) if p.expected is None else p.os for p in covered)
@@ -800,7 +800,7 @@ def _documents(text: str, matches: Sequence[tuple[int, int, object]], matcher: M
     out: list[Insert] = []
     for s, e, payload in matches:
         seen = text[s:e]
-        restored = matcher.replace(seen, payload, Counter(), [0])
+        restored = matcher.replace(seen, payload, Counter(), Counter())
         if isinstance(payload, tuple):
             ours = payload[0].casefold() in index.documents
         else:
@@ -838,16 +838,18 @@ def _left_in_clear(masked: str, pieces: list[_Piece], index: VaultIndex) -> list
 def restores_exactly(masked: str, target: str, index: VaultIndex) -> bool:
     """True if the session's restore turns ``masked`` into ``target``, with no stand-in left
     that it does not know."""
-    unknown = [0]
+    unknown: Counter[str] = Counter()
     with index.lock:
         out = Matcher(index).restore(masked, 0, Counter(), unknown)
-    return out == target and not unknown[0]
+    return out == target and not unknown
 
 
 def name_words(value: str) -> set[str]:
-    """A value and its words, casefolded (what a surrogate must not coincide with)."""
+    """A value and its words with letters, casefolded (what a surrogate must not coincide
+    with). Digit groups are left out: a fake phone may share "415" with another number of the
+    text (restore matches whole numbers), and a text with thousands of numbers holds them all."""
     folded = value.casefold()
-    return {folded, *folded.split()}
+    return {folded, *(w for w in folded.split() if any(c.isalpha() for c in w))}
 
 
 def surrogate_regions(text: str, indexes: Sequence[VaultIndex]) -> list[tuple[int, int]]:

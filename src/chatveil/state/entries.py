@@ -92,10 +92,14 @@ class Entry:
         """The entry :meth:`to_dict` wrote; raises ``ValueError`` on any other layout."""
         try:
             original, surrogate, etype = data["o"], data["s"], data["t"]
-            parts = tuple((str(a), str(b)) for a, b in data.get("p") or ())  # type: ignore[attr-defined]
+            pairs = data.get("p") or ()
+            if not isinstance(pairs, list | tuple):
+                raise TypeError
+            parts = tuple((a, b) for a, b in pairs)
         except (KeyError, TypeError, ValueError):
             raise ValueError("not an entry") from None
-        if not all(isinstance(v, str) and v for v in (original, surrogate, etype)):
+        strings = (original, surrogate, etype, *(v for pair in parts for v in pair))
+        if not all(isinstance(v, str) and v for v in strings):
             raise ValueError("not an entry")
         document = data.get("d", False)
         if not isinstance(document, bool):

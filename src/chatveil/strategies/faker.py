@@ -20,6 +20,22 @@ __all__ = ["FakerStrategy"]
 
 # after this many colliding attempts, person surrogates use compound names
 _CROWDED = 8
+# after this many colliding attempts the other candidate spaces widen, and again every
+# _WIDEN_EVERY attempts: the surrogate space grows with the vault instead of running out
+_WIDEN, _WIDEN_EVERY = 16, 8
+
+
+def widening(attempt: int) -> int:
+    """How far the candidate space is widened for ``attempt``: 0 for the first ones, then 1,
+    2, ... every :data:`_WIDEN_EVERY` attempts."""
+    return 0 if attempt < _WIDEN else 1 + (attempt - _WIDEN) // _WIDEN_EVERY
+
+
+def _longer_phone(rng: random.Random, value: str, extra: int) -> str:
+    """``value`` with ``extra`` more digits after its last digit (a crowded layout)."""
+    last = max(i for i, ch in enumerate(value) if ch.isdigit())
+    digits = "".join(str(rng.randint(0, 9)) for _ in range(extra))
+    return value[: last + 1] + digits + value[last + 1 :]
 
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx"}
 
@@ -28,6 +44,11 @@ class FakerStrategy:
     """Realistic surrogates: a phone keeps its layout, a card stays Luhn-valid with the same
     grouping, an IBAN passes mod 97, an email stays an email, a person gets a full name whose
     first and last names map to the original's.
+
+    The candidate space grows with the attempts a crowded session needs: persons get compound
+    names after 8 colliding attempts; after 16, email and URL numbers, cities, companies,
+    dates and other placeholders widen, and again every 8 attempts; a phone layout whose
+    numbers ran out gets longer numbers.
 
     Args:
         locale: the Faker locale names, streets and cities come from.
@@ -68,26 +89,35 @@ class FakerStrategy:
         rng = random.Random(seed)
         if entity_type == "PERSON":
             return self._person(seed, original, attempt, known_parts or {})
+        wide = widening(attempt)
         maker = FORMAT_PRESERVING.get(entity_type)
         if maker is not None:
-            return maker(rng, original), ()
+            value = maker(rng, original)
+            if entity_type == "PHONE_NUMBER" and wide >= 2 and any(c.isdigit() for c in value):
+                value = _longer_phone(rng, value, wide - 1)  # the layout's numbers ran out
+            return value, ()
         with self._lock:
             fake = self._fake(seed)
             if entity_type == "EMAIL_ADDRESS":
-                value = f"{fake.first_name()}.{fake.last_name()}{rng.randint(1, 99)}"
+                value = f"{fake.first_name()}.{fake.last_name()}{rng.randint(1, 99 * 10**wide)}"
                 value = f"{value.lower()}@example.{rng.choice(['com', 'org', 'net'])}"
             elif entity_type == "STREET_ADDRESS":
                 value = fake.street_address()
             elif entity_type == "LOCATION":
-                value = fake.city()
+                value = fake.city() if not wide else f"{fake.city()}-{fake.city()}"
             elif entity_type == "ORGANIZATION":
-                value = fake.company()
+                value = fake.company() if not wide else f"{fake.last_name()}-{fake.company()}"
             elif entity_type == "URL":
-                value = f"https://{fake.word()}{rng.randint(1, 999)}.example.com/"
+                value = f"https://{fake.word()}{rng.randint(1, 999 * 10**wide)}.example.com/"
             elif entity_type == "DATE_TIME":
-                value = fake.date()
+                if not wide:
+                    value = fake.date()
+                else:  # years further from today
+                    year = rng.randint(max(1000, 1970 - 50 * wide), min(9999, 2030 + 50 * wide))
+                    value = f"{year:04d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             else:
-                value = placeholder_for(entity_type, rng.randint(1000, 9999))
+                high = min(999_999, 9999 * 10**wide)  # placeholders have at most six digits
+                value = placeholder_for(entity_type, rng.randint(1000, high))
         return value, ()
 
     def _person(
