@@ -167,6 +167,11 @@ nvm np wfh ooo pto hmm hmmm haha hahaha hehe ugh yay yup nah meh aww oops wow wh
 """)
 
 
+#: Longer words are runs of letters (minified data, keyboard filler), not name words.
+_LONGEST_NAME_WORD = 30
+_TRIPLED = re.compile(r"(\w)\1\1")
+
+
 def _cap(word: str) -> str:
     """``KUMAR`` / ``kumar`` -> ``Kumar``; ``AL-HARBI`` -> ``Al-Harbi`` (same length)."""
     out = []
@@ -289,9 +294,11 @@ class _Scan:
 
     def _nameish_uncached(self, k: int) -> bool:
         s, e, w = self.vtokens[k]
-        if not (w[:1].isupper() and not w.isupper()) or len(w) < 2:
+        if not (w[:1].isupper() and not w.isupper()) or not 2 <= len(w) <= _LONGEST_NAME_WORD:
             return False
         key = w.casefold()
+        if _TRIPLED.search(key):  # "aaaa", "zzz": filler, never a name
+            return False
         if self._english(key) or technical_word(key, sure=True) or \
                 key in NOT_A_PERSON or key in _CHAT_WORDS or key in NOT_SURNAME:
             return False
