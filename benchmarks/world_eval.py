@@ -44,7 +44,6 @@ import json
 import re
 import sys
 import time
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -54,6 +53,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import ROOT, load_jsonl, machine_info
+
+sys.path.insert(0, str(ROOT / "data" / "eval" / "world"))
+from generate import fold  # the same diacritic folding the generator uses
 
 WORLD_DIR = ROOT / "data" / "eval" / "world"
 FILES = {"dev": WORLD_DIR / "world_dev.jsonl", "heldout": WORLD_DIR / "world_heldout.jsonl"}
@@ -221,26 +223,6 @@ GENERIC_PLACE_WORDS = frozenset(
     ]
 )
 
-_FOLD = str.maketrans(
-    {
-        "ø": "o",
-        "Ø": "O",
-        "æ": "ae",
-        "Æ": "AE",
-        "ð": "d",
-        "Ð": "D",
-        "þ": "th",
-        "Þ": "Th",
-        "ł": "l",
-        "Ł": "L",
-        "đ": "d",
-        "Đ": "D",
-        "ı": "i",
-        "ß": "ss",
-        "œ": "oe",
-        "Œ": "OE",
-    }
-)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WORDS = re.compile(r"\w+")
 
@@ -248,8 +230,7 @@ _WORDS = re.compile(r"\w+")
 # ---------------------------------------------------------------------------- the metric
 def key(word: str) -> str:
     """Comparison key of a word: diacritics removed, case-folded."""
-    text = unicodedata.normalize("NFKD", word.translate(_FOLD))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return fold(word).casefold()
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
