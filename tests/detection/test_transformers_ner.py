@@ -281,11 +281,12 @@ def rigged_guard(models, make_presidio_guard):
 
 
 def test_guard_pseudonymizes_what_the_model_finds(rigged_guard, make_presidio_guard):
-    # "quokka" is no name to spaCy or chatveil's lists; the rigged model says PERSON
-    text = "the quokka sat on the mat"
+    # "quokka" is no name to spaCy or chatveil's rules in a sentence-cased line (an all-lower
+    # line would make any unknown word a candidate name); the rigged model says PERSON
+    text = "The quokka sat on the mat."
     assert make_presidio_guard(strategy="placeholder").pseudonymize(text, session_id="x") == text
     masked = rigged_guard.pseudonymize(text, session_id="hf-e2e")
-    assert masked == "the <PERSON_1> sat on the mat"
+    assert masked == "The <PERSON_1> sat on the mat."
     assert rigged_guard.restore("Hello <PERSON_1>!", session_id="hf-e2e") == "Hello quokka!"
 
 
