@@ -14,7 +14,7 @@ import textwrap
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from chatveil._trained_ner import (
+from chatveil.detect.recognizers.trained_ner import (
     TrainedNerRecognizer,
     _pieces,
     load_trained_pipeline,
@@ -37,7 +37,7 @@ def found(recognizer: TrainedNerRecognizer, text: str, entity: str | None = None
 def test_importing_loads_no_model() -> None:
     code = textwrap.dedent("""
         import chatveil
-        import chatveil._trained_ner as t
+        import chatveil.detect.recognizers.trained_ner as t
         r = t.TrainedNerRecognizer()
         assert t._PIPELINES == {}, "a pipeline was loaded at import"
         print("ok")

@@ -59,7 +59,7 @@ def bench(nlp, msgs: list[str], rounds: int = 3) -> float:
 def main() -> None:
     import spacy
 
-    from chatveil._trained_ner import load_trained_pipeline
+    from chatveil.detect.recognizers.trained_ner import load_trained_pipeline
 
     msgs = messages()
     ours = load_trained_pipeline()

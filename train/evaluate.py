@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> None:
         label_map = BASELINE_MAP
         name = args.baseline
     else:
-        from chatveil._trained_ner import load_trained_pipeline
+        from chatveil.detect.recognizers.trained_ner import load_trained_pipeline
 
         nlp = load_trained_pipeline(args.model)
         label_map = {"PERSON": "PERSON", "LOCATION": "LOCATION"}

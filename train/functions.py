@@ -1,6 +1,6 @@
 """Registered functions the training config refers to (also loaded by `spacy train --code`).
 
-* ``chatveil.NamesPlacesEmbed.v1``: the embedding layer (defined in chatveil._trained_ner).
+* ``chatveil.NamesPlacesEmbed.v1``: the embedding layer (defined in chatveil.detect.recognizers.trained_ner).
 * ``chatveil.train_time_budget.v1``: a ``before_update`` callback that stops training once
   ``max_seconds`` of wall time have passed (the best checkpoint so far is kept).
 """
@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 import spacy
 
-from chatveil._trained_ner import register_architectures
+from chatveil.detect.recognizers.trained_ner import register_architectures
 
 register_architectures()
 
