@@ -27,6 +27,9 @@ __all__ = ["PresidioDetector"]
 
 # spaCy components the NER pipe of the small English model does not need.
 _UNUSED_PIPES = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+# Shared embedding components, dropped too when no kept component listens to them (the small
+# English model's NER embeds its own tok2vec; larger models' components may listen instead).
+_SHARED_EMBEDDERS = ("tok2vec",)
 _REGEX_FLAGS = re.DOTALL | re.MULTILINE
 
 _NLP_ENGINES: dict[tuple[str, str], Any] = {}
@@ -49,6 +52,29 @@ def _nlp_engine(model: str, language: str) -> Any:
             engine = _build_nlp_engine(model, language)
             _NLP_ENGINES[key] = engine
     return engine
+
+
+def _listens_to(config: Any, upstream: str) -> bool:
+    """Whether a component's config has a listener (a layer with an ``upstream``) fed by the
+    component ``upstream`` (or by any, ``"*"``)."""
+    if isinstance(config, dict):
+        if config.get("upstream") in (upstream, "*"):
+            return True
+        return any(_listens_to(value, upstream) for value in config.values())
+    if isinstance(config, (list, tuple)):
+        return any(_listens_to(value, upstream) for value in config)
+    return False
+
+
+def _drop_unheard_embedders(nlp: Any) -> None:
+    """Remove shared embedding components no other kept component listens to: they would
+    run on every text for nothing (the NER result is the same without them)."""
+    for name in _SHARED_EMBEDDERS:
+        if name not in nlp.pipe_names:
+            continue
+        others = [p for p in nlp.pipe_names if p != name]
+        if not any(_listens_to(nlp.get_pipe_config(p), name) for p in others):
+            nlp.remove_pipe(name)
 
 
 def _build_nlp_engine(model: str, language: str) -> Any:
@@ -79,6 +105,7 @@ def _build_nlp_engine(model: str, language: str) -> Any:
             pipelines: dict[str, Any] = {}
             for m in self.models:
                 nlp = spacy.load(m["model_name"], exclude=list(_UNUSED_PIPES))
+                _drop_unheard_embedders(nlp)
                 nlp.add_pipe("chatveil_lower_lemma", last=True)
                 pipelines[m["lang_code"]] = nlp
             self.nlp = pipelines  # type: ignore[assignment]  # Presidio types it None until load
