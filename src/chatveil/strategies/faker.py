@@ -38,6 +38,29 @@ def _longer_phone(rng: random.Random, value: str, extra: int) -> str:
     return value[: last + 1] + digits + value[last + 1 :]
 
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx"}
+#: From this widening on, a street surrogate is a placeholder (no name word left to clash).
+_STREET_PLACEHOLDER = 5
+
+
+def _street_suffixes(fake: Any) -> frozenset[str]:
+    """The street types ("Avenue", "Walk") the locale's address provider uses, casefolded."""
+    return frozenset(
+        s.casefold() for p in fake.providers for s in getattr(p, "street_suffixes", ())
+    )
+
+
+def _wide_street(fake: Any, original: str, wide: int) -> str:
+    """A street surrogate for a crowded text, in which every word of the usual fake streets
+    (first and last names, street types, "Apt.", "Suite") may already be another value's: a
+    building number, a compound of two last names and the original's own street type when it
+    ends with one (a surrogate may share words with its original), else the locale's; from
+    widening :data:`_STREET_PLACEHOLDER` on, a placeholder."""
+    if wide >= _STREET_PLACEHOLDER:
+        return placeholder_for("STREET_ADDRESS", fake.random_int(1000, 999_999))
+    words = [w for w in original.replace(",", " ").split() if w.isalpha()]
+    own = len(words) > 1 and words[-1].casefold() in _street_suffixes(fake)
+    suffix = words[-1] if own else fake.street_suffix()
+    return f"{fake.building_number()} {fake.last_name()}-{fake.last_name()} {suffix}"
 
 
 class FakerStrategy:
@@ -48,7 +71,8 @@ class FakerStrategy:
     The candidate space grows with the attempts a crowded session needs: persons get compound
     names after 8 colliding attempts; after 16, email and URL numbers, cities, companies,
     dates and other placeholders widen, and again every 8 attempts; a phone layout whose
-    numbers ran out gets longer numbers.
+    numbers ran out gets longer numbers; a street gets a compound name and the original's
+    own street type, then (after 48 attempts) a placeholder.
 
     Args:
         locale: the Faker locale names, streets and cities come from.
@@ -102,7 +126,7 @@ class FakerStrategy:
                 value = f"{fake.first_name()}.{fake.last_name()}{rng.randint(1, 99 * 10**wide)}"
                 value = f"{value.lower()}@example.{rng.choice(['com', 'org', 'net'])}"
             elif entity_type == "STREET_ADDRESS":
-                value = fake.street_address()
+                value = fake.street_address() if not wide else _wide_street(fake, original, wide)
             elif entity_type == "LOCATION":
                 value = fake.city() if not wide else f"{fake.city()}-{fake.city()}"
             elif entity_type == "ORGANIZATION":

@@ -1,0 +1,62 @@
+"""A long text can use up the usual surrogate space: the faker strategy still finds one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pytest
+from faker.providers.address.en_US import Provider as Address
+from faker.providers.person.en_US import Provider as Person
+
+from chatveil import Guard, GuardConfig
+from chatveil.spans import Span
+from fakes import SECRET
+
+#: Every word a usual en_US fake street is made of: names, street types, unit designators.
+_CROWD = " ".join(sorted({*Person.first_names, *Person.last_names, *Address.street_suffixes,
+                          "Apt.", "Suite"}))
+
+
+class _Given:
+    """Detects exactly the given values (the crowd as one place, then the street)."""
+
+    def __init__(self, values: dict[str, str]) -> None:
+        self.values = values
+
+    def warm_up(self) -> None:
+        pass
+
+    def detect(self, text: str) -> list[Span]:
+        spans = []
+        for value, etype in self.values.items():
+            start = text.find(value)
+            if start != -1:
+                spans.append(Span(start, start + len(value), etype, 1.0))
+        return sorted(spans)
+
+    def detect_many(self, texts: Sequence[str], **_: object) -> list[list[Span]]:
+        return [self.detect(t) for t in texts]
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]+(?:[-.][^\W\d_]+)*\.?", text)}
+
+
+@pytest.mark.parametrize(("street", "reused"), [("105 Cole Walk", "walk"), ("12 Qzxv", None)])
+def test_a_street_gets_a_surrogate_when_every_usual_street_word_is_taken(
+    street: str, reused: str | None
+) -> None:
+    text = f"{_CROWD}\nShip it to {street} before Monday."
+    guard = Guard(GuardConfig(secret_key=SECRET, strategies={"LOCATION": "placeholder"}),
+                  detector=_Given({_CROWD: "LOCATION", street: "STREET_ADDRESS"}))
+    masked = guard.pseudonymize(text, session_id="crowded")  # used to raise after 64 attempts
+    assert guard.restore(masked, session_id="crowded") == text
+    (entry,) = [e for e in guard.vault("crowded").entries if e.entity_type == "STREET_ADDRESS"]
+    assert entry.original == street and entry.surrogate in masked and street not in masked
+    shared = _words(entry.surrogate) & (_words(_CROWD) - _words(street))
+    assert not shared  # no word of another value of the text
+    if reused:  # a compound of two names and the original's own street type
+        assert re.fullmatch(r"\d+ [A-Z][a-z']+-[A-Z][a-z']+ Walk", entry.surrogate)
+    else:  # no street type of its own, every other one taken: the last resort
+        assert re.fullmatch(r"<ADDRESS_\d+>", entry.surrogate)
