@@ -20,7 +20,7 @@ from chatveil.redis._client import check_client, connect, namespace_of, unavaila
 from chatveil.redis._crypto import KeyRing, lookup_digest
 from chatveil.redis._scripts import SCRIPTS
 from chatveil.state.entries import Entry
-from chatveil.state.stores import Entries
+from chatveil.state.stores import Added, Entries
 
 __all__ = ["RedisVaultStore"]
 
@@ -251,7 +251,10 @@ class RedisVaultStore:
             reply = self._scripts["ENTRIES"](keys.triple, [self._ttl_ms, max(0, int(since))])
         if reply is None:
             raise UnknownSessionError(session_id)
-        flat, version, blobs = reply
+        return self._read(keys, *reply)
+
+    def _read(self, keys: _Keys, flat: list[bytes], version: int, blobs: list[bytes]) -> Entries:
+        """Entries from a script's reply: the meta hash (flat), the version, the blobs."""
         epoch = ""
         counters: dict[str, int] = {}
         for name, value in zip(flat[::2], flat[1::2], strict=True):
@@ -276,6 +279,30 @@ class RedisVaultStore:
         if code == 1:
             return self._decrypt_entry(keys, reply[1])
         return None
+
+    def add_many(self, session_id: str, entries: Sequence[Entry], *, since: int) -> Added:
+        """Every entry added (each if absent) and the session read, in one script call."""
+        keys = self._session(session_id)
+        args: list[Any] = [self._ttl_ms, max(0, int(since))]
+        for entry in entries:
+            args += [self._value(keys, entry.original), self._value(keys, entry.surrogate),
+                     self._encrypt_entry(keys, entry)]
+        with unavailable("add"):
+            reply = self._scripts["ADD_MANY"](keys.triple, args)
+        if reply is None:
+            raise UnknownSessionError(session_id)
+        results, flat, version, blobs = reply
+        stored: list[Entry | None] = []
+        codes = iter(results)
+        for entry in entries:
+            code = int(next(codes))
+            if code == 2:
+                stored.append(entry)
+            elif code == 1:
+                stored.append(self._decrypt_entry(keys, next(codes)))
+            else:
+                stored.append(None)
+        return Added(tuple(stored), self._read(keys, flat, version, blobs))
 
     def next_number(self, session_id: str, label: str) -> int:
         keys = self._session(session_id)
