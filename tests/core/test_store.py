@@ -7,6 +7,8 @@ expiry is not driven by wall-clock sleeps) to run the same checks.
 
 from __future__ import annotations
 
+import functools
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -223,6 +225,38 @@ class TestMemoryVaultStore(VaultStoreContract):
         store.create("c")  # evicts "expires" (least recently used)
         self.wait_past_ttl()  # "b" and "c" expire
         assert heard[:2] == ["dropped", "expires"] and sorted(heard[2:]) == ["b", "c"]
+
+    def test_any_callable_listens_and_bound_methods_are_held_weakly(self) -> None:
+        store = MemoryVaultStore()
+        heard: list[tuple[str, str]] = []
+
+        class Slotted:  # no weak references to it
+            __slots__ = ()
+
+            def hear(self, sid: str) -> None:
+                heard.append(("slotted", sid))
+
+        class Plain:
+            def hear(self, sid: str) -> None:
+                heard.append(("plain", sid))
+
+        plain = Plain()
+        store.add_listener(Slotted().hear)  # kept alive by the store
+        store.add_listener(plain.hear)  # held weakly
+        store.add_listener(functools.partial(lambda tag, sid: heard.append((tag, sid)), "p"))
+        store.add_listener(heard.append)  # a built-in method
+        with pytest.raises(TypeError):
+            store.add_listener("not callable")  # type: ignore[arg-type]
+        store.create("a")
+        store.drop("a")
+        assert heard[:3] == [("slotted", "a"), ("plain", "a"), ("p", "a")]
+        assert heard[3] == "a"  # type: ignore[comparison-overlap]
+        heard.clear()
+        del plain
+        gc.collect()
+        store.create("b")
+        store.drop("b")
+        assert heard == [("slotted", "b"), ("p", "b"), "b"]
 
     def test_repr_holds_no_values(self) -> None:
         store = MemoryVaultStore()

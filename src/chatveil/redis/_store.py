@@ -7,7 +7,6 @@ import json
 import os
 import secrets
 import threading
-import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -20,7 +19,7 @@ from chatveil.redis._client import check_client, connect, namespace_of, unavaila
 from chatveil.redis._crypto import KeyRing, lookup_digest
 from chatveil.redis._scripts import SCRIPTS
 from chatveil.state.entries import Entry
-from chatveil.state.stores import Added, Entries
+from chatveil.state.stores import Added, Entries, ListenerRef, listener_ref
 
 __all__ = ["RedisVaultStore"]
 
@@ -105,7 +104,7 @@ class RedisVaultStore:
         self._ids: cachetools.LRUCache[str, str] = cachetools.LRUCache(100_000)
         self._scripts = {name: client.register_script(code) for name, code in SCRIPTS.items()}
         self._lookup_cas = client.register_script(_LOOKUP_CAS)
-        self._listeners: list[weakref.WeakMethod[_Listener] | _Listener] = []
+        self._listeners: list[ListenerRef] = []
         self._watcher: threading.Thread | None = None
         self._watcher_pid = 0
         self._closed = threading.Event()
@@ -368,20 +367,20 @@ class RedisVaultStore:
         """Call ``listener(session_id)`` when a session this process has used is dropped,
         by this process at once, by another worker as soon as Redis tells (pub/sub).
 
-        Bound methods are held weakly. Expiry is not announced: a guard notices it at the
-        session's next use (and expires its own caches on the same schedule).
+        Any callable: bound methods are held weakly, the rest strongly (see
+        :func:`chatveil.state.stores.listener_ref`). Expiry is not announced: a guard notices
+        it at the session's next use (and expires its own caches on the same schedule).
         """
-        ref: weakref.WeakMethod[_Listener] | _Listener
-        ref = weakref.WeakMethod(listener) if hasattr(listener, "__func__") else listener
+        ref = listener_ref(listener)
         with self._lock:
             self._listeners.append(ref)
         self._watch()
 
     def _notify(self, session_id: str, *, quiet: bool = False) -> None:
         with self._lock:
-            refs = list(self._listeners)
-        for ref in refs:
-            fn = ref() if isinstance(ref, weakref.WeakMethod) else ref
+            listeners = [(ref, ref()) for ref in self._listeners]
+            self._listeners = [ref for ref, fn in listeners if fn is not None]
+        for _ref, fn in listeners:
             if fn is None:
                 continue
             try:

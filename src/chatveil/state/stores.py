@@ -20,7 +20,34 @@ from chatveil.errors import UnknownSessionError
 from chatveil.state._expiry import ExpiringMap
 from chatveil.state.entries import Entry
 
-__all__ = ["Added", "Entries", "MemoryVaultStore", "ObservableStore", "VaultStore"]
+__all__ = ["Added", "Entries", "ListenerRef", "MemoryVaultStore", "ObservableStore",
+           "VaultStore", "listener_ref"]
+
+#: Calls the listener it holds, or returns ``None`` once the listener is gone.
+ListenerRef = Callable[[], Callable[[str], None] | None]
+
+
+def listener_ref(listener: Callable[[str], None]) -> ListenerRef:
+    """How a store holds a drop listener: weakly where it can, else strongly.
+
+    A bound method (``guard._session_removed``) is held weakly, so a guard listening to a
+    shared store can still be garbage-collected. Anything else that is callable is held
+    strongly: a function, a ``functools.partial``, a built-in method (``list.append``), or a
+    bound method of an object that cannot be weakly referenced (``__slots__`` without
+    ``__weakref__``); the store then keeps it (and its object) alive as long as itself.
+
+    Raises:
+        TypeError: ``listener`` is not callable.
+    """
+    if not callable(listener):
+        raise TypeError(f"a listener must be callable, not {type(listener).__name__}")
+    if getattr(listener, "__func__", None) is not None and getattr(
+            listener, "__self__", None) is not None:
+        try:
+            return weakref.WeakMethod(listener)
+        except TypeError:  # its object has no weak references
+            pass
+    return lambda: listener
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,8 +213,7 @@ class MemoryVaultStore:
     def __init__(self, *, ttl: float | None = 86_400.0, maxsize: int = 10_000) -> None:
         self._lock = threading.RLock()  # guards the data inside sessions
         self._listeners_lock = threading.Lock()
-        self._listeners: list[weakref.WeakMethod[Callable[[str], None]] | Callable[[str], None]]
-        self._listeners = []
+        self._listeners: list[ListenerRef] = []
         self._sessions: ExpiringMap[str, _Session] = ExpiringMap(
             ttl=ttl, maxsize=maxsize, on_remove=self._removed
         )
@@ -267,20 +293,18 @@ class MemoryVaultStore:
     def add_listener(self, listener: Callable[[str], None]) -> None:
         """Call ``listener(session_id)`` when a session is dropped, expires or is evicted.
 
-        Bound methods are held weakly (a guard listening to a shared store can still be
-        garbage-collected).
+        Any callable: bound methods are held weakly (a guard listening to a shared store can
+        still be garbage-collected), the rest strongly (see :func:`listener_ref`).
         """
-        ref: weakref.WeakMethod[Callable[[str], None]] | Callable[[str], None]
-        bound = hasattr(listener, "__self__") and hasattr(listener, "__func__")
-        ref = weakref.WeakMethod(listener) if bound else listener
+        ref = listener_ref(listener)
         with self._listeners_lock:
             self._listeners.append(ref)
 
     def _removed(self, session_id: str, _session: _Session | None) -> None:
         with self._listeners_lock:
-            listeners = list(self._listeners)
-        for ref in listeners:
-            fn = ref() if isinstance(ref, weakref.WeakMethod) else ref
+            listeners = [(ref, ref()) for ref in self._listeners]
+            self._listeners = [ref for ref, fn in listeners if fn is not None]
+        for _ref, fn in listeners:
             if fn is not None:
                 fn(session_id)
 
