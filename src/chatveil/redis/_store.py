@@ -108,6 +108,8 @@ class RedisVaultStore:
         self._watcher: threading.Thread | None = None
         self._watcher_pid = 0
         self._closed = threading.Event()
+        # drop notices carry who sent them: a store has told its listeners of its own drops
+        self._origin = secrets.token_hex(8)
 
     @classmethod
     def from_url(cls, url: str, *, namespace: str = "default",
@@ -217,7 +219,7 @@ class RedisVaultStore:
         with unavailable("drop"):
             existed = bool(self._scripts["DROP"](keys.triple, []))
             if existed:
-                self._client.publish(self._channel, keys.digest.hex())
+                self._client.publish(self._channel, f"{keys.digest.hex()}:{self._origin}")
         if existed:
             self._notify(session_id)
         return existed
@@ -411,9 +413,10 @@ class RedisVaultStore:
                     message = pubsub.get_message(timeout=0.5)
                     if message and message.get("type") == "message":
                         data = message["data"]
+                        text = data.decode() if isinstance(data, bytes) else str(data)
+                        digest, _, origin = text.partition(":")
                         with self._lock:
-                            sid = self._ids.get(data.decode() if isinstance(data, bytes)
-                                                else data)
+                            sid = self._ids.get(digest) if origin != self._origin else None
                         if sid is not None:
                             self._notify(sid, quiet=True)  # a failing listener stops nothing
             except (redis.exceptions.RedisError, OSError, ValueError):
