@@ -49,12 +49,15 @@ from chatveil.state import (
     VaultStore,
 )
 from chatveil.state._expiry import ExpiringMap
+from chatveil.state.cache import ReadAhead
 from chatveil.state.persist import counters_for, decrypt, encrypt, generate_key
 
 __all__ = ["KEEP_VERBATIM_INSTRUCTION", "Guard", "Tally"]
 
 #: Passes over a batch re-checking texts against surrogates issued later in the batch.
 _SETTLE_ROUNDS = 4
+#: Entries an import adds per store call (one Redis script call each).
+_IMPORT_CHUNK = 500
 
 
 
@@ -188,10 +191,13 @@ class Guard:
         if vault_store is None:
             vault_store = MemoryVaultStore(ttl=config.vault_ttl, maxsize=config.max_sessions)
         self._store = vault_store
+        self._read_ahead: ReadAhead | None = None
         if detector is None:
             if detection_cache is None:
                 detection_cache = MemoryDetectionCache(config.cache_size, config.cache_ttl)
-            detector = PresidioDetector(config, cache=detection_cache, secret=self._secret,
+            # a batch's texts are looked up in the cache in one read (one MGET on Redis)
+            self._read_ahead = ReadAhead(detection_cache)
+            detector = PresidioDetector(config, cache=self._read_ahead, secret=self._secret,
                                         on_cache=self._metrics.cache)
         self._detector = detector
         self._pseudonymizer = Pseudonymizer(config)
@@ -352,8 +358,13 @@ class Guard:
                      progress: Any) -> list[list[Span]]:
         if not texts:
             return []
+        keys = self._cache_keys(texts, blank=True)  # the detector looks every text up
         try:
-            found = self._detector.detect_many(texts, batch_size=batch_size, progress=progress)
+            ahead = (self._read_ahead.ahead(keys) if self._read_ahead is not None and keys
+                     else contextlib.nullcontext())
+            with ahead:
+                found = self._detector.detect_many(texts, batch_size=batch_size,
+                                                   progress=progress)
         except OWN_ERRORS:
             raise
         except Exception as exc:
@@ -361,12 +372,18 @@ class Guard:
         self._track(live, texts)
         return found
 
+    def _cache_keys(self, texts: Iterable[str], *, blank: bool = False) -> list[str]:
+        """The detection-cache keys of ``texts``, blank ones too if ``blank`` (none when the
+        detector does not cache)."""
+        if not isinstance(self._detector, CachingDetector):
+            return []
+        keys = (self._detector.cache_key(t) for t in texts if blank or t.strip())
+        return [k for k in keys if k is not None]
+
     def _track(self, live: _Live | None, texts: Iterable[str]) -> None:
         """Remember the detection-cache keys of a session's texts (``forget`` erases them)."""
-        if live is None or not isinstance(self._detector, CachingDetector):
-            return
-        keys = [self._detector.cache_key(t) for t in texts if t.strip()]
-        live.detection_keys.update(k for k in keys if k is not None)
+        if live is not None:
+            live.detection_keys.update(self._cache_keys(texts))
 
     def find_leaks(self, text: str, session_id: str | None = None) -> dict[str, int]:
         """Count, by entity type, personal data in ``text`` that is not a surrogate.
@@ -640,10 +657,13 @@ class Guard:
                         "their originals or surrogates for other values; nothing was imported"
                     )
                 raced = 0
-                for entry in new:
-                    stored = self._store.add(sid, entry)
-                    if stored is None or stored.surrogate.casefold() != entry.surrogate.casefold():
-                        raced += 1  # another worker stored a conflicting entry meanwhile
+                for start in range(0, len(new), _IMPORT_CHUNK):
+                    chunk = new[start : start + _IMPORT_CHUNK]
+                    added = self._store.add_many(sid, chunk, since=live.state.index.version)
+                    for entry, stored in zip(chunk, added.stored, strict=True):
+                        if (stored is None
+                                or stored.surrogate.casefold() != entry.surrogate.casefold()):
+                            raced += 1  # another worker stored a conflicting entry meanwhile
                 self._store.merge_counters(sid, counters_for(vault))
                 live.state.sync()
         except BaseException:

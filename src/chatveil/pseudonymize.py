@@ -38,7 +38,7 @@ from chatveil.index import LiteralIndex, RecallPayload, VaultIndex, apply_case, 
 from chatveil.restore import Matcher
 from chatveil.spans import Span, resolve_overlaps
 from chatveil.state.entries import Entry, literal_original
-from chatveil.state.stores import VaultStore
+from chatveil.state.stores import Entries, VaultStore
 from chatveil.strategies import (
     REGISTRY,
     SHAPE_RE,
@@ -152,14 +152,31 @@ class SessionState:
             UnknownSessionError: the session no longer exists in the store.
         """
         with self.lock:
-            batch = self.store.entries(self.session_id, since=self.index.version)
-            if batch.epoch != self.index.epoch or batch.version < self.index.version:
-                # dropped and created again (another worker, expiry): start over
-                self.clear()
-                self.index.epoch = batch.epoch
-                if self.index.version or batch.version != len(batch.entries):
-                    batch = self.store.entries(self.session_id, since=0)
-            self.index.extend(batch.entries)
+            self._catch_up(self.store.entries(self.session_id, since=self.index.version))
+
+    def add(self, entry: Entry) -> Entry | None:
+        """Add ``entry`` to the store if absent and catch up, in one store call.
+
+        Returns:
+            what :meth:`VaultStore.add` returns: ``entry``, the stored entry of its original,
+            or ``None`` if its surrogate is taken.
+
+        Raises:
+            UnknownSessionError: the session no longer exists in the store.
+        """
+        with self.lock:
+            added = self.store.add_many(self.session_id, (entry,), since=self.index.version)
+            self._catch_up(added.batch)
+            return added.stored[0]
+
+    def _catch_up(self, batch: Entries) -> None:
+        if batch.epoch != self.index.epoch or batch.version < self.index.version:
+            # dropped and created again (another worker, expiry): start over
+            self.clear()
+            self.index.epoch = batch.epoch
+            if self.index.version or batch.version != len(batch.entries):
+                batch = self.store.entries(self.session_id, since=0)
+        self.index.extend(batch.entries)
 
     def remembered(self, text: str) -> Remembered | None:
         with self.lock:
@@ -650,9 +667,8 @@ class Pseudonymizer:
                 continue
             if index.collides(value, surrogate, parts):
                 continue
-            stored = store.add(sid, Entry(value, surrogate, entity_type, parts,
-                                          words.document))
-            state.sync()  # ours, and whatever other workers added meanwhile
+            # added (or not) and caught up with whatever other workers added meanwhile
+            stored = state.add(Entry(value, surrogate, entity_type, parts, words.document))
             if stored is not None:
                 return stored  # ours, or the entry another worker stored first
         raise SurrogateCollisionError(
@@ -677,8 +693,7 @@ class Pseudonymizer:
             if entry is not None:
                 return entry
             if shape and _keeps_itself(text, entity_type, index):
-                store.add(sid, Entry(original, text, entity_type, (), words.document))
-                state.sync()
+                state.add(Entry(original, text, entity_type, (), words.document))
                 entry = index.literal(text)
                 if entry is not None:
                     return entry
@@ -695,9 +710,8 @@ class Pseudonymizer:
                 if index.collides(text, surrogate, ()) or surrogate.casefold() in (
                         index.part_surrogate):
                     continue
-                stored = store.add(sid, Entry(original, surrogate, entity_type, (),
-                                              words.document))
-                state.sync()
+                stored = state.add(Entry(original, surrogate, entity_type, (),
+                                         words.document))
                 entry = index.literal(text)
                 if stored is not None and entry is not None:
                     return entry
@@ -724,8 +738,7 @@ class Pseudonymizer:
                 stand_in = f"<{label}_{store.next_number(sid, label)}>"
                 if index.collides(literal_original(stand_in), stand_in, ()):
                     continue
-                store.add(sid, Entry(literal_original(stand_in), stand_in, entity_type))
-                state.sync()
+                state.add(Entry(literal_original(stand_in), stand_in, entity_type))
                 if index.literal(stand_in) is not None:
                     state.stand_ins[key] = stand_in
                     return stand_in

@@ -7,6 +7,8 @@ expiry is not driven by wall-clock sleeps) to run the same checks.
 
 from __future__ import annotations
 
+import functools
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -49,6 +51,8 @@ class VaultStoreContract:
         calls: list[Callable[[], object]] = [
             lambda: store.entries("nope"),
             lambda: store.add("nope", entry("Jane Doe", "Ann Lee")),
+            lambda: store.add_many("nope", [entry("Jane Doe", "Ann Lee")], since=0),
+            lambda: store.add_many("nope", [], since=0),
             lambda: store.next_number("nope", "PERSON"),
             lambda: store.merge_counters("nope", {"PERSON": 3}),
         ]
@@ -102,6 +106,55 @@ class VaultStoreContract:
         # a surrogate that is another entry's original: refused
         assert store.add("s", entry("John Roe", "jane doe")) is None
         assert store.entries("s").version == 1
+
+    def test_add_many_adds_each_if_absent_then_reads_since(self) -> None:
+        store = self.make_store()
+        store.create("s")
+        jane = entry("Jane Doe", "Ann Lee")
+        mail = entry("jane@x.org", "ann@y.org", "EMAIL_ADDRESS")
+        assert store.add("s", jane) == jane
+        before = store.entries("s")
+        store.next_number("s", "PERSON")
+        added = store.add_many("s", [
+            entry("JANE DOE", "Bo Chen"),        # original known: the stored entry
+            entry("John Roe", "ann lee"),        # surrogate taken: None
+            mail,                                # added
+            entry("Jane@X.org", "kim@z.org"),    # added just before, in this call
+            entry("Rita Moe", "JANE@x.org"),     # another entry's original: None
+        ], since=1)
+        assert added.stored == (jane, None, mail, mail, None)
+        batch = added.batch
+        assert (batch.epoch, batch.version, batch.entries) == (before.epoch, 2, (mail,))
+        assert batch.counters == {"PERSON": 1}
+        assert store.entries("s").entries == (jane, mail)
+        # nothing to add: a plain read of what is new since a version
+        empty = store.add_many("s", [], since=0)
+        assert empty.stored == () and empty.batch.entries == (jane, mail)
+        assert store.add_many("s", [], since=9).batch.entries == ()
+
+    def test_concurrent_add_many_never_share_a_surrogate(self) -> None:
+        store = self.make_store()
+        store.create("s")
+        results: list[Entry | None] = []
+        lock = threading.Lock()
+
+        def add(i: int) -> None:
+            got = store.add_many("s", [entry(f"Person {i}", "Same Surrogate"),
+                                       entry("Shared Original", f"Surrogate {i}")], since=0)
+            with lock:
+                results.extend(got.stored)
+
+        threads = [threading.Thread(target=add, args=(i,)) for i in range(16)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        firsts, seconds = results[::2], results[1::2]
+        assert sum(r is not None for r in firsts) == 1
+        # every worker gets the one surrogate of the shared original that was stored first
+        assert len({r.surrogate for r in seconds if r is not None}) == 1
+        assert None not in seconds
+        assert store.entries("s").version == 2
 
     def test_concurrent_adds_never_share_a_surrogate(self) -> None:
         store = self.make_store()
@@ -172,6 +225,38 @@ class TestMemoryVaultStore(VaultStoreContract):
         store.create("c")  # evicts "expires" (least recently used)
         self.wait_past_ttl()  # "b" and "c" expire
         assert heard[:2] == ["dropped", "expires"] and sorted(heard[2:]) == ["b", "c"]
+
+    def test_any_callable_listens_and_bound_methods_are_held_weakly(self) -> None:
+        store = MemoryVaultStore()
+        heard: list[tuple[str, str]] = []
+
+        class Slotted:  # no weak references to it
+            __slots__ = ()
+
+            def hear(self, sid: str) -> None:
+                heard.append(("slotted", sid))
+
+        class Plain:
+            def hear(self, sid: str) -> None:
+                heard.append(("plain", sid))
+
+        plain = Plain()
+        store.add_listener(Slotted().hear)  # kept alive by the store
+        store.add_listener(plain.hear)  # held weakly
+        store.add_listener(functools.partial(lambda tag, sid: heard.append((tag, sid)), "p"))
+        store.add_listener(heard.append)  # a built-in method
+        with pytest.raises(TypeError):
+            store.add_listener("not callable")  # type: ignore[arg-type]
+        store.create("a")
+        store.drop("a")
+        assert heard[:3] == [("slotted", "a"), ("plain", "a"), ("p", "a")]
+        assert heard[3] == "a"  # type: ignore[comparison-overlap]
+        heard.clear()
+        del plain
+        gc.collect()
+        store.create("b")
+        store.drop("b")
+        assert heard == [("slotted", "b"), ("p", "b"), "b"]
 
     def test_repr_holds_no_values(self) -> None:
         store = MemoryVaultStore()

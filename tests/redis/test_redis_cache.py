@@ -74,3 +74,20 @@ def test_fails_closed(namespace) -> None:
         down.get("k")
     with pytest.raises(StoreUnavailableError):
         down.set("k", SPANS)
+
+
+def test_get_many_is_one_mget(cache) -> None:
+    cache.set("k1", SPANS)
+    cache.set("k3", ())
+    cache.client.set(f"{cache._prefix}k4", b"not json")  # damaged: a miss
+    sent: list[object] = []
+    plain = cache.client.execute_command
+
+    def counted(*args, **kwargs):
+        sent.append(args[0])
+        return plain(*args, **kwargs)
+
+    cache.client.execute_command = counted
+    assert cache.get_many(["k1", "k2", "k3", "k4"]) == [SPANS, None, (), None]
+    assert cache.get_many([]) == []
+    assert sent == ["MGET"]

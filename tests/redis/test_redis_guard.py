@@ -111,3 +111,34 @@ def test_ingestion_and_query_services_share_a_corpus(redis_server, namespace) ->
     assert question.removeprefix("Mail ") in stored_chunk  # the surrogate the index holds
     session_keys = list(client.scan_iter(match=f"chatveil:{namespace}:{{*}}:m"))
     assert sorted(client.pttl(k) > 0 for k in session_keys) == [False, True]
+
+
+def test_round_trips_of_a_turn_on_another_worker(redis_server, namespace) -> None:
+    """Catching up is one call; each new value is one call (add and catch up together)."""
+    one, two = (_worker(redis_server.url, namespace) for _ in range(2))
+    one.pseudonymize(TEXT, session_id="c")
+    sent: list[str] = []
+    client = two.vault_store.client  # type: ignore[attr-defined]
+    scripts = {s.sha: name for name, s in two.vault_store._scripts.items()}  # type: ignore[attr-defined]
+    plain = client.execute_command
+
+    def counted(*args, **kwargs):
+        sent.append(scripts.get(args[1], "?") if args[0] == "EVALSHA" else args[0])
+        return plain(*args, **kwargs)
+
+    assert two.has_session("c")  # (reads the namespace's lookup key once)
+    client.execute_command = counted
+    two.pseudonymize(TEXT, session_id="c")  # the session's first use on this worker
+    assert sent == ["CREATE", "ENTRIES"]
+    one.pseudonymize("Peter Novak called.", session_id="c")
+    sent.clear()
+    two.pseudonymize(TEXT, session_id="c")  # nothing new here: one catch-up
+    assert sent == ["ENTRIES"]
+    sent.clear()
+    text = "Anna Berg and Liam Stone met Peter Novak."
+    later = two.pseudonymize(text, session_id="c")
+    assert sent == ["ENTRIES", "ADD_MANY", "ADD_MANY"]  # two new values
+    sent.clear()
+    assert two.restore(later, session_id="c") == text
+    assert sent == ["ENTRIES"]
+    assert one.restore(later, session_id="c") == text

@@ -220,6 +220,24 @@ def test_drop_reaches_other_workers_and_their_listeners(store_factory) -> None:
     assert heard == ["s"]
 
 
+def test_any_callable_listens(store_factory) -> None:
+    store = store_factory()
+    heard: list[str] = []
+
+    class Slotted:  # no weak references to it: held strongly
+        __slots__ = ()
+
+        def hear(self, sid: str) -> None:
+            heard.append(sid)
+
+    store.add_listener(Slotted().hear)
+    with pytest.raises(TypeError):
+        store.add_listener(None)
+    store.create("s")
+    store.drop("s")  # this process's own drop is told at once
+    assert heard == ["s"]
+
+
 def test_rotation(store_factory, redis_server, namespace) -> None:
     old = store_factory(encryption_key=KEY_A)
     old.create("s")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from chatveil.errors import ConfigurationError
@@ -63,12 +63,19 @@ class RedisDetectionCache:
     def get(self, key: str) -> tuple[Span, ...] | None:
         with unavailable("cache get"):
             raw = self._client.get(self._key(key))
-        if raw is None:
-            return None
-        try:
-            return tuple(Span(int(a), int(b), str(t), float(s)) for a, b, t, s in json.loads(raw))
-        except (ValueError, TypeError):
-            return None  # not ours, or damaged: detect again
+        return _spans(raw)
+
+    def get_many(self, keys: Sequence[str]) -> list[tuple[Span, ...] | None]:
+        """One ``MGET`` (on a Cluster, one per node holding some of the keys)."""
+        names = [self._key(k) for k in keys]
+        if not names:
+            return []
+        with unavailable("cache get"):
+            if hasattr(self._client, "mget_nonatomic"):  # RedisCluster: keys in many slots
+                raws = self._client.mget_nonatomic(names)
+            else:
+                raws = self._client.mget(names)
+        return [_spans(raw) for raw in raws]
 
     def set(self, key: str, spans: tuple[Span, ...]) -> None:
         payload = json.dumps([[s.start, s.end, s.entity_type, s.score] for s in spans],
@@ -116,3 +123,12 @@ class RedisDetectionCache:
 
     def __repr__(self) -> str:
         return f"RedisDetectionCache(namespace={self._ns!r}, ttl_ms={self._ttl_ms})"
+
+
+def _spans(raw: bytes | None) -> tuple[Span, ...] | None:
+    if raw is None:
+        return None
+    try:
+        return tuple(Span(int(a), int(b), str(t), float(s)) for a, b, t, s in json.loads(raw))
+    except (ValueError, TypeError):
+        return None  # not ours, or damaged: detect again

@@ -74,6 +74,41 @@ refresh()
 return {2}
 """
 
+#: ARGV: ttl, since, then triples of original digest, surrogate digest, encrypted entry.
+#: Each triple as in ADD, in order; then the session as ENTRIES reads it.
+#: -> nil (unknown session) or {results, meta as a flat list, version, entries[since:]}, where
+#: results holds a code per triple (0 taken, 1 original known, 2 added) and, after a 1, the
+#: stored entry.
+ADD_MANY = _REFRESH + """
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local results = {}
+for i = 3, #ARGV, 3 do
+  local known = redis.call('HGET', KEYS[3], ARGV[i])
+  if known then
+    if string.sub(known, 1, 1) == 'o' then
+      results[#results + 1] = 1
+      results[#results + 1] = redis.call('LINDEX', KEYS[2], tonumber(string.sub(known, 2)))
+    else
+      results[#results + 1] = 0
+    end
+  elseif redis.call('HEXISTS', KEYS[3], ARGV[i + 1]) == 1 then
+    results[#results + 1] = 0
+  else
+    local n = redis.call('RPUSH', KEYS[2], ARGV[i + 2])
+    redis.call('HSET', KEYS[3], ARGV[i + 1], 's')
+    redis.call('HSET', KEYS[3], ARGV[i], 'o' .. (n - 1))
+    results[#results + 1] = 2
+  end
+end
+refresh()
+local meta = redis.call('HGETALL', KEYS[1])
+local n = redis.call('LLEN', KEYS[2])
+local since = tonumber(ARGV[2])
+local items = {}
+if since < n then items = redis.call('LRANGE', KEYS[2], since, -1) end
+return {results, meta, n, items}
+"""
+
 #: ARGV: ttl, counter field. -> new value, or -1 if the session is unknown.
 NEXT_NUMBER = _REFRESH + """
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
@@ -121,6 +156,6 @@ return done
 """
 
 #: Every script by name.
-SCRIPTS = {"CREATE": CREATE, "TOUCH": TOUCH, "ENTRIES": ENTRIES, "ADD": ADD,
+SCRIPTS = {"CREATE": CREATE, "TOUCH": TOUCH, "ENTRIES": ENTRIES, "ADD": ADD, "ADD_MANY": ADD_MANY,
            "NEXT_NUMBER": NEXT_NUMBER, "MERGE_COUNTERS": MERGE_COUNTERS, "DROP": DROP,
            "REENCRYPT": REENCRYPT}

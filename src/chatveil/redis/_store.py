@@ -7,7 +7,6 @@ import json
 import os
 import secrets
 import threading
-import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -20,7 +19,7 @@ from chatveil.redis._client import check_client, connect, namespace_of, unavaila
 from chatveil.redis._crypto import KeyRing, lookup_digest
 from chatveil.redis._scripts import SCRIPTS
 from chatveil.state.entries import Entry
-from chatveil.state.stores import Entries
+from chatveil.state.stores import Added, Entries, ListenerRef, listener_ref
 
 __all__ = ["RedisVaultStore"]
 
@@ -105,10 +104,12 @@ class RedisVaultStore:
         self._ids: cachetools.LRUCache[str, str] = cachetools.LRUCache(100_000)
         self._scripts = {name: client.register_script(code) for name, code in SCRIPTS.items()}
         self._lookup_cas = client.register_script(_LOOKUP_CAS)
-        self._listeners: list[weakref.WeakMethod[_Listener] | _Listener] = []
+        self._listeners: list[ListenerRef] = []
         self._watcher: threading.Thread | None = None
         self._watcher_pid = 0
         self._closed = threading.Event()
+        # drop notices carry who sent them: a store has told its listeners of its own drops
+        self._origin = secrets.token_hex(8)
 
     @classmethod
     def from_url(cls, url: str, *, namespace: str = "default",
@@ -218,7 +219,7 @@ class RedisVaultStore:
         with unavailable("drop"):
             existed = bool(self._scripts["DROP"](keys.triple, []))
             if existed:
-                self._client.publish(self._channel, keys.digest.hex())
+                self._client.publish(self._channel, f"{keys.digest.hex()}:{self._origin}")
         if existed:
             self._notify(session_id)
         return existed
@@ -251,7 +252,10 @@ class RedisVaultStore:
             reply = self._scripts["ENTRIES"](keys.triple, [self._ttl_ms, max(0, int(since))])
         if reply is None:
             raise UnknownSessionError(session_id)
-        flat, version, blobs = reply
+        return self._read(keys, *reply)
+
+    def _read(self, keys: _Keys, flat: list[bytes], version: int, blobs: list[bytes]) -> Entries:
+        """Entries from a script's reply: the meta hash (flat), the version, the blobs."""
         epoch = ""
         counters: dict[str, int] = {}
         for name, value in zip(flat[::2], flat[1::2], strict=True):
@@ -276,6 +280,30 @@ class RedisVaultStore:
         if code == 1:
             return self._decrypt_entry(keys, reply[1])
         return None
+
+    def add_many(self, session_id: str, entries: Sequence[Entry], *, since: int) -> Added:
+        """Every entry added (each if absent) and the session read, in one script call."""
+        keys = self._session(session_id)
+        args: list[Any] = [self._ttl_ms, max(0, int(since))]
+        for entry in entries:
+            args += [self._value(keys, entry.original), self._value(keys, entry.surrogate),
+                     self._encrypt_entry(keys, entry)]
+        with unavailable("add"):
+            reply = self._scripts["ADD_MANY"](keys.triple, args)
+        if reply is None:
+            raise UnknownSessionError(session_id)
+        results, flat, version, blobs = reply
+        stored: list[Entry | None] = []
+        codes = iter(results)
+        for entry in entries:
+            code = int(next(codes))
+            if code == 2:
+                stored.append(entry)
+            elif code == 1:
+                stored.append(self._decrypt_entry(keys, next(codes)))
+            else:
+                stored.append(None)
+        return Added(tuple(stored), self._read(keys, flat, version, blobs))
 
     def next_number(self, session_id: str, label: str) -> int:
         keys = self._session(session_id)
@@ -341,20 +369,20 @@ class RedisVaultStore:
         """Call ``listener(session_id)`` when a session this process has used is dropped,
         by this process at once, by another worker as soon as Redis tells (pub/sub).
 
-        Bound methods are held weakly. Expiry is not announced: a guard notices it at the
-        session's next use (and expires its own caches on the same schedule).
+        Any callable: bound methods are held weakly, the rest strongly (see
+        :func:`chatveil.state.stores.listener_ref`). Expiry is not announced: a guard notices
+        it at the session's next use (and expires its own caches on the same schedule).
         """
-        ref: weakref.WeakMethod[_Listener] | _Listener
-        ref = weakref.WeakMethod(listener) if hasattr(listener, "__func__") else listener
+        ref = listener_ref(listener)
         with self._lock:
             self._listeners.append(ref)
         self._watch()
 
     def _notify(self, session_id: str, *, quiet: bool = False) -> None:
         with self._lock:
-            refs = list(self._listeners)
-        for ref in refs:
-            fn = ref() if isinstance(ref, weakref.WeakMethod) else ref
+            listeners = [(ref, ref()) for ref in self._listeners]
+            self._listeners = [ref for ref, fn in listeners if fn is not None]
+        for _ref, fn in listeners:
             if fn is None:
                 continue
             try:
@@ -385,9 +413,10 @@ class RedisVaultStore:
                     message = pubsub.get_message(timeout=0.5)
                     if message and message.get("type") == "message":
                         data = message["data"]
+                        text = data.decode() if isinstance(data, bytes) else str(data)
+                        digest, _, origin = text.partition(":")
                         with self._lock:
-                            sid = self._ids.get(data.decode() if isinstance(data, bytes)
-                                                else data)
+                            sid = self._ids.get(digest) if origin != self._origin else None
                         if sid is not None:
                             self._notify(sid, quiet=True)  # a failing listener stops nothing
             except (redis.exceptions.RedisError, OSError, ValueError):

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from chatveil.state.cache import DetectionCache, MemoryDetectionCache
 from chatveil.state.entries import Entry, VaultData
-from chatveil.state.stores import Entries, MemoryVaultStore, ObservableStore, VaultStore
+from chatveil.state.stores import Added, Entries, MemoryVaultStore, ObservableStore, VaultStore
 
 __all__ = [
+    "Added",
     "DetectionCache",
     "Entries",
     "Entry",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import uuid
 import weakref
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Protocol, runtime_checkable
@@ -20,7 +20,34 @@ from chatveil.errors import UnknownSessionError
 from chatveil.state._expiry import ExpiringMap
 from chatveil.state.entries import Entry
 
-__all__ = ["Entries", "MemoryVaultStore", "ObservableStore", "VaultStore"]
+__all__ = ["Added", "Entries", "ListenerRef", "MemoryVaultStore", "ObservableStore",
+           "VaultStore", "listener_ref"]
+
+#: Calls the listener it holds, or returns ``None`` once the listener is gone.
+ListenerRef = Callable[[], Callable[[str], None] | None]
+
+
+def listener_ref(listener: Callable[[str], None]) -> ListenerRef:
+    """How a store holds a drop listener: weakly where it can, else strongly.
+
+    A bound method (``guard._session_removed``) is held weakly, so a guard listening to a
+    shared store can still be garbage-collected. Anything else that is callable is held
+    strongly: a function, a ``functools.partial``, a built-in method (``list.append``), or a
+    bound method of an object that cannot be weakly referenced (``__slots__`` without
+    ``__weakref__``); the store then keeps it (and its object) alive as long as itself.
+
+    Raises:
+        TypeError: ``listener`` is not callable.
+    """
+    if not callable(listener):
+        raise TypeError(f"a listener must be callable, not {type(listener).__name__}")
+    if getattr(listener, "__func__", None) is not None and getattr(
+            listener, "__self__", None) is not None:
+        try:
+            return weakref.WeakMethod(listener)
+        except TypeError:  # its object has no weak references
+            pass
+    return lambda: listener
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +67,22 @@ class Entries:
     version: int
     entries: tuple[Entry, ...]
     counters: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What :meth:`VaultStore.add_many` returns.
+
+    Attributes:
+        stored: for each entry given, in order, what :meth:`VaultStore.add` would have
+            returned for it: the entry itself if it was added, the stored entry if its
+            original was known, ``None`` if its surrogate was taken.
+        batch: the session's epoch, version, counters and entries from the caller's
+            ``since`` on, read after the adds (the added entries included).
+    """
+
+    stored: tuple[Entry | None, ...]
+    batch: Entries
 
 
 @runtime_checkable
@@ -64,11 +107,12 @@ class VaultStore(Protocol):
     pseudonymize into one session at the same time.
 
     Cost. A guard needs one call per turn to catch up (``entries(sid, since=my_version)``),
-    plus one :meth:`add` per new original. With Redis, for instance: a session is a list of
-    JSON-encoded (encrypted) entries, a hash of casefolded originals and surrogates (HMAC'd),
-    a hash of counters and an epoch key, all with the same expiry; :meth:`add` is one Lua
-    script (check both hashes, RPUSH, HSET, PEXPIRE), :meth:`entries` is ``LRANGE since -1``
-    plus the epoch and counters in one pipeline, :meth:`next_number` is ``HINCRBY``.
+    plus one :meth:`add_many` per new original (it adds and catches up in one call). With
+    Redis, for instance: a session is a list of JSON-encoded (encrypted) entries, a hash of
+    casefolded originals and surrogates (HMAC'd), a hash of counters and an epoch key, all
+    with the same expiry; :meth:`add_many` is one Lua script (check both hashes, RPUSH, HSET,
+    PEXPIRE, then ``LRANGE since -1`` and the counters), :meth:`entries` is the read part of
+    it, :meth:`next_number` is ``HINCRBY``.
     """
 
     def create(self, session_id: str) -> bool:
@@ -101,6 +145,14 @@ class VaultStore(Protocol):
             ``entry`` if it was added; the stored entry if one with the same original exists
             (first writer wins); ``None`` if the surrogate is taken (the caller tries its
             next candidate).
+        """
+        ...
+
+    def add_many(self, session_id: str, entries: Sequence[Entry], *, since: int) -> Added:
+        """Add each entry in order as :meth:`add` does, then read the session as
+        :meth:`entries` with ``since`` does, all in one atomic step (one round trip).
+
+        An entry whose original an earlier entry of the same call added gets that entry.
         """
         ...
 
@@ -159,10 +211,9 @@ class MemoryVaultStore:
     """
 
     def __init__(self, *, ttl: float | None = 86_400.0, maxsize: int = 10_000) -> None:
-        self._lock = threading.Lock()  # guards the data inside sessions
+        self._lock = threading.RLock()  # guards the data inside sessions
         self._listeners_lock = threading.Lock()
-        self._listeners: list[weakref.WeakMethod[Callable[[str], None]] | Callable[[str], None]]
-        self._listeners = []
+        self._listeners: list[ListenerRef] = []
         self._sessions: ExpiringMap[str, _Session] = ExpiringMap(
             ttl=ttl, maxsize=maxsize, on_remove=self._removed
         )
@@ -198,19 +249,27 @@ class MemoryVaultStore:
             )
 
     def add(self, session_id: str, entry: Entry) -> Entry | None:
-        original, surrogate = entry.original.casefold(), entry.surrogate.casefold()
         with self._lock:
-            session = self._get(session_id)
-            existing = session.originals.get(original)
-            if existing is not None:
-                return existing
-            if surrogate in session.taken or original in session.taken:
-                # a surrogate or original of another entry
-                return None
-            session.entries.append(entry)
-            session.originals[original] = entry
-            session.taken.update((original, surrogate))
-            return entry
+            return self._add(self._get(session_id), entry)
+
+    def add_many(self, session_id: str, entries: Sequence[Entry], *, since: int) -> Added:
+        with self._lock:  # re-entrant: each add, then the read, with no other call between
+            stored = tuple(self.add(session_id, entry) for entry in entries)
+            return Added(stored, self.entries(session_id, since))
+
+    @staticmethod
+    def _add(session: _Session, entry: Entry) -> Entry | None:
+        original, surrogate = entry.original.casefold(), entry.surrogate.casefold()
+        existing = session.originals.get(original)
+        if existing is not None:
+            return existing
+        if surrogate in session.taken or original in session.taken:
+            # a surrogate or original of another entry
+            return None
+        session.entries.append(entry)
+        session.originals[original] = entry
+        session.taken.update((original, surrogate))
+        return entry
 
     def next_number(self, session_id: str, label: str) -> int:
         with self._lock:
@@ -234,20 +293,18 @@ class MemoryVaultStore:
     def add_listener(self, listener: Callable[[str], None]) -> None:
         """Call ``listener(session_id)`` when a session is dropped, expires or is evicted.
 
-        Bound methods are held weakly (a guard listening to a shared store can still be
-        garbage-collected).
+        Any callable: bound methods are held weakly (a guard listening to a shared store can
+        still be garbage-collected), the rest strongly (see :func:`listener_ref`).
         """
-        ref: weakref.WeakMethod[Callable[[str], None]] | Callable[[str], None]
-        bound = hasattr(listener, "__self__") and hasattr(listener, "__func__")
-        ref = weakref.WeakMethod(listener) if bound else listener
+        ref = listener_ref(listener)
         with self._listeners_lock:
             self._listeners.append(ref)
 
     def _removed(self, session_id: str, _session: _Session | None) -> None:
         with self._listeners_lock:
-            listeners = list(self._listeners)
-        for ref in listeners:
-            fn = ref() if isinstance(ref, weakref.WeakMethod) else ref
+            listeners = [(ref, ref()) for ref in self._listeners]
+            self._listeners = [ref for ref, fn in listeners if fn is not None]
+        for _ref, fn in listeners:
             if fn is not None:
                 fn(session_id)
 
