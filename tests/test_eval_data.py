@@ -54,3 +54,44 @@ def test_sources_file_gives_attribution_and_license() -> None:
     assert "Microsoft Corporation" in text
     assert "7622dec1e5f7d25dc60b57c28c39f4c4af197018" in text
     assert "0aa9f8e44275cb52c00fbbebe19168e934e1f076" in text
+
+
+IDS_DIR = EVAL_DIR / "ids"
+
+
+def _generate_ids(out: Path, hash_seed: str | None) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"}
+    if hash_seed is not None:
+        env["PYTHONHASHSEED"] = hash_seed
+    subprocess.run([sys.executable, str(IDS_DIR / "generate.py"), "--out", str(out)],
+                   check=True, env=env, capture_output=True, timeout=300)
+
+
+def test_ids_generator_reproduces_the_committed_splits(tmp_path: Path) -> None:
+    """Generating twice (under different string-hash seeds of the calling process) gives the
+    same bytes, and those are the committed dev, heldout and fresh files."""
+    _generate_ids(tmp_path / "a", None)
+    _generate_ids(tmp_path / "b", "12345")
+    for split in ("dev", "heldout", "fresh"):
+        first = (tmp_path / "a" / f"{split}.jsonl").read_bytes()
+        assert first == (tmp_path / "b" / f"{split}.jsonl").read_bytes(), split
+        assert first == (IDS_DIR / f"{split}.jsonl").read_bytes(), (
+            f"data/eval/ids/{split}.jsonl is stale: run python data/eval/ids/generate.py")
+
+
+def test_ids_generator_refuses_a_randomised_string_hash() -> None:
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("ids_generate", IDS_DIR / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if not sys.flags.hash_randomization:
+        pytest.skip("this interpreter runs with PYTHONHASHSEED=0")
+    with pytest.raises(RuntimeError, match="PYTHONHASHSEED=0"):
+        module.generate("dev", 11, per_type=1, negatives=1, now=module.SPLITS["dev"][2])

@@ -162,6 +162,55 @@ def test_the_percent_encoded_value_keeps_the_url_around_it(guard: Guard) -> None
     assert out.startswith("https://shop.example.com/u?email=") and out.endswith("&list=7")
 
 
+# The surrogate of an encoded email is the plain email's surrogate, encoded as the original
+# was: the URL, JSON string or HTML around it stays valid, and the model's echo restores.
+ENCODED_EMAILS = [
+    (
+        "https://shop.example.com/u?email=maria.lopez%40example.org&list=7",
+        "https://shop.example.com/u?email=david.sharp16%40example.org&list=7",
+    ),
+    (
+        '{"to": "maria.lopez\\u0040example.org", "cc": []}',
+        '{"to": "david.sharp16\\u0040example.org", "cc": []}',
+    ),
+    ("<a>maria.lopez&#64;example.org</a>", "<a>david.sharp16&#64;example.org</a>"),
+    ("<a>maria.lopez&#x40;example.org</a>", "<a>david.sharp16&#x40;example.org</a>"),
+    ("<a>maria.lopez&commat;example.org</a>", "<a>david.sharp16&commat;example.org</a>"),
+]
+
+
+@pytest.mark.parametrize("text, sent", ENCODED_EMAILS)
+def test_encoded_email_gets_a_surrogate_in_the_same_encoding(
+    guard: Guard, text: str, sent: str
+) -> None:
+    session = "enc"  # the surrogates depend on the session: the same one for every case
+    guard.forget(session)
+    assert guard.pseudonymize(text, session_id=session) == sent
+    # the plain form of the same email gets the same fake, unencoded
+    assert guard.pseudonymize("maria.lopez@example.org", session_id=session) == (
+        "david.sharp16@example.org"
+    )
+    answer = f"Done, I used {sent} as you asked."
+    assert guard.restore(answer, session_id=session) == f"Done, I used {text} as you asked."
+    guard.forget(session)
+
+
+def test_faker_strategy_encodes_the_fake_like_the_original() -> None:
+    from chatveil.strategies.faker import FakerStrategy
+
+    strategy, key = FakerStrategy(), b"k" * 32
+    plain, _ = strategy.fake(key, "EMAIL_ADDRESS", "maria.lopez@example.org", 0)
+    assert "@" in plain and "%" not in plain
+    for original, at in (("maria.lopez%40example.org", "%40"),
+                         ("maria.lopez\\u0040example.org", "\\u0040"),
+                         ("maria.lopez&#64;example.org", "&#64;")):
+        fake, parts = strategy.fake(key, "EMAIL_ADDRESS", original, 0)
+        assert fake == plain.replace("@", at) and parts == ()
+    # an attempt after a collision is still encoded
+    fake, _ = strategy.fake(key, "EMAIL_ADDRESS", "maria.lopez%40example.org", 3)
+    assert "%40" in fake and "@" not in fake
+
+
 def test_markdown_mailto_link_is_not_cut(guard: Guard) -> None:
     text = "[Maria Lopez](mailto:maria.lopez@example.org)"
     out = guard.pseudonymize(text, session_id="forms-md")

@@ -82,3 +82,34 @@ def test_dates_times_and_longer_runs_are_not_phones(text: str) -> None:
 ])
 def test_contact_lines_and_trunk_forms(text: str, value: str) -> None:
     assert value in found(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("text me at (351) 936863569 pls", "(351) 936863569"),  # country code in brackets
+    ("(351) 924154091", "(351) 924154091"),
+    ("mobile: (+358) 017065537", "(+358) 017065537"),  # "+" code, trunk 0 kept
+    ("Best,\nNancy Silva\nM: (+358) 420766709", "(+358) 420766709"),
+    ("Christina Myers, 09/ 424 32 61", "09/ 424 32 61"),  # area code, slash
+    ("text me at 0662/78853070 pls", "0662/78853070"),
+    ("Victor Anderson, 1 (957) 561-4786", "1 (957) 561-4786"),
+    ("Tel. (02).0946.0507", "(02).0946.0507"),
+    ("pls call 974 1 449 asap", "974 1 449"),  # a one-digit middle group after a cue
+    ("5062329041", "5062329041"),  # the whole message is a valid number
+    ("  18179843072.", "18179843072"),
+])
+def test_bracketed_codes_slashes_and_lone_numbers(text: str, value: str) -> None:
+    assert found(text) == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "(12) 345678 items",  # not a country code that makes a valid number
+    "Total (1) 2345678",
+    "see 03/2021",
+    "on 01/15/2020 we",
+    "path /api/0662/78853070/x",
+    "7360749330 was the total",  # a lone number only when it is the whole message
+    "1234",
+    "12 3 45 items",
+])
+def test_new_layouts_keep_their_near_misses(text: str) -> None:
+    assert found(text) == []

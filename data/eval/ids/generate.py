@@ -1,7 +1,14 @@
-"""Generate the labelled set for structured identifiers (issue 9): ``dev.jsonl`` and
-``heldout.jsonl`` beside this file.
+"""Generate the labelled set for structured identifiers (issue 9): ``dev.jsonl``,
+``heldout.jsonl`` and ``fresh.jsonl`` beside this file.
 
-    python data/eval/ids/generate.py            # rewrites both files (deterministic)
+    python data/eval/ids/generate.py                  # rewrites the three files
+    python data/eval/ids/generate.py --out /tmp/ids   # elsewhere (tests compare the bytes)
+
+Deterministic: every draw comes from a seeded ``random.Random`` or a seeded Faker instance,
+Faker's "now" and "today" are pinned (``SPLITS``, ``TODAY``), and the script re-runs itself
+with ``PYTHONHASHSEED=0`` because Faker builds its Italian city list from a set. The files
+committed before this was fixed had been made under a random string hash, so the Italian
+cities of 53 addresses (19 dev, 22 heldout, 12 fresh) changed when they were regenerated.
 
 Values come from Faker's locale providers (phones, addresses, card numbers, Spanish, Italian,
 French and Dutch identifiers, Aadhaar) and from ``phonenumbers`` example numbers with random
@@ -24,14 +31,28 @@ for near misses), ``postcodes`` marks the postcode inside a labelled address.
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import json
+import os
 import random
 import string
+import sys
 import uuid
 from hashlib import sha1, sha256
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+#: Faker's dates and timestamps run up to "now" by default; the set pins "now" instead.
+#: (seed, values per type, "now" as a Unix timestamp) per split; the timestamps are when the
+#: committed files were first made (2026-12-03 11:30:58 and :59 UTC).
+SPLITS = {
+    "dev": (11, 160, 1796299858),
+    "heldout": (29, 160, 1796299859),
+    "fresh": (47, 100, 1796299859),
+}
+#: The day ages are counted from (dates of birth: 18 to 90 years before it).
+TODAY = dt.date(2026, 12, 3)
 
 # ---------------------------------------------------------------------- templates
 # {v} is the value; {name} a person's name (not labelled: the set is about structured values).
@@ -548,8 +569,14 @@ DOB_FORMATS = [
 
 
 def make_dob(rng: random.Random, fake) -> str:
-    date = fake.date_of_birth(minimum_age=18, maximum_age=90)
-    return date.strftime(rng.choice(DOB_FORMATS))
+    # Faker's date_of_birth() counts ages from today's date; the same draw between fixed
+    # bounds (ages 18 to 90 on TODAY) keeps the set the same whenever it is generated.
+    start = TODAY.replace(year=TODAY.year - 91)
+    end = TODAY.replace(year=TODAY.year - 18)
+    born = fake.date_time_ad(start_datetime=start, end_datetime=end).date()
+    if born == start:
+        born += dt.timedelta(days=1)
+    return born.strftime(rng.choice(DOB_FORMATS))
 
 
 def _rand(rng: random.Random, n: int, alphabet: str = string.ascii_letters + string.digits) -> str:
@@ -633,7 +660,7 @@ def _contextual_key_template(kind: str, split: str, rng: random.Random) -> str |
 
 
 # near misses -----------------------------------------------------------------------------
-def make_negative(rng: random.Random, fakers: dict) -> tuple[str, str]:
+def make_negative(rng: random.Random, fakers: dict, now: int) -> tuple[str, str]:
     kind = rng.choice(
         [
             "order",
@@ -662,7 +689,9 @@ def make_negative(rng: random.Random, fakers: dict) -> tuple[str, str]:
     elif kind == "sha256":
         value = sha256(_rand(rng, 10).encode()).hexdigest()
     elif kind == "date":
-        value = fakers["en_US"].date(rng.choice(["%Y-%m-%d", "%d/%m/%Y", "%B %d, %Y"]))
+        value = fakers["en_US"].date(
+            rng.choice(["%Y-%m-%d", "%d/%m/%Y", "%B %d, %Y"]), end_datetime=now
+        )
     elif kind == "version":
         value = f"{rng.randint(0, 20)}.{rng.randint(0, 30)}.{rng.randint(0, 99)}"
     elif kind == "amount":
@@ -683,7 +712,7 @@ def make_negative(rng: random.Random, fakers: dict) -> tuple[str, str]:
     elif kind == "tracking":
         value = "1Z" + _rand(rng, 16, string.ascii_uppercase + digits)
     else:
-        value = fakers["en_US"].iso8601()
+        value = fakers["en_US"].iso8601(end_datetime=now)
     return value, kind
 
 
@@ -695,8 +724,13 @@ def _fill(template: str, value: str, name: str, cue: str = "") -> tuple[str, int
     return head + value + tail, len(head)
 
 
-def generate(split: str, seed: int, per_type: int, negatives: int) -> list[dict]:
+def generate(split: str, seed: int, per_type: int, negatives: int, now: int) -> list[dict]:
+    """One split's records; the same arguments give the same records in every process that
+    runs with ``PYTHONHASHSEED=0`` (Faker's Italian city list is built from a set)."""
     from faker import Faker
+
+    if sys.flags.hash_randomization:
+        raise RuntimeError("run with PYTHONHASHSEED=0: Faker orders some lists by string hash")
 
     rng = random.Random(seed)
     locales = set(PHONE_LOCALES + HELDOUT_ONLY_LOCALES + ADDRESS_LOCALES + ["en_US"])
@@ -775,7 +809,7 @@ def generate(split: str, seed: int, per_type: int, negatives: int) -> list[dict]
         ) or rng.choice(tpl["API_KEY"])
         add("API_KEY", template, value, "API_KEY", {"kind": kind})
     for _ in range(negatives):
-        value, kind = make_negative(rng, fakers)
+        value, kind = make_negative(rng, fakers, now)
         add("NEGATIVE", rng.choice(tpl["NEGATIVE"]), value, None, {"kind": kind})
     # dates that are not dates of birth, and IDs' shapes without their cue in running text
     for _ in range(negatives // 4):
@@ -792,10 +826,22 @@ def generate(split: str, seed: int, per_type: int, negatives: int) -> list[dict]
     return records
 
 
-def main() -> None:
-    for split, seed, n in (("dev", 11, 160), ("heldout", 29, 160), ("fresh", 47, 100)):
-        records = generate(split, seed, per_type=n, negatives=n + 40)
-        path = HERE / f"{split}.jsonl"
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Generate data/eval/ids (deterministic).")
+    parser.add_argument("--out", type=Path, default=HERE, help="directory to write to")
+    parser.add_argument("--split", choices=sorted(SPLITS), action="append",
+                        help="only this split (repeatable; default: all)")
+    args = parser.parse_args(argv)
+    if sys.flags.hash_randomization:
+        # Same interpreter, same arguments, string hashing fixed: see generate().
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        os.execve(sys.executable, [sys.executable, str(Path(__file__).resolve()),
+                                   *(sys.argv[1:] if argv is None else argv)], env)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for split in args.split or list(SPLITS):
+        seed, n, now = SPLITS[split]
+        records = generate(split, seed, per_type=n, negatives=n + 40, now=now)
+        path = args.out / f"{split}.jsonl"
         with open(path, "w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
         print(f"{path.name}: {len(records)} records")

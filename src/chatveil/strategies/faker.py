@@ -113,8 +113,18 @@ class FakerStrategy:
         rng = random.Random(seed)
         if entity_type == "PERSON":
             return self._person(seed, original, attempt, known_parts or {})
-        wide = widening(attempt)
         maker = FORMAT_PRESERVING.get(entity_type)
+        if maker is None and any(ch in original for ch in "%\\&"):
+            # an encoded value (maria.lopez%40example.org in a URL, \u0040 in JSON, &#64; in
+            # HTML): fake the plain value, then encode the fake's characters as the original's
+            # were, so the URL or document around it stays valid and the surrogate restores
+            from chatveil.detect._normalize import decode_value, encode_like
+
+            plain, encoding = decode_value(original)
+            if encoding and plain != original:
+                value, parts = self.fake(key, entity_type, plain, attempt, known_parts)
+                return encode_like(value, original), parts
+        wide = widening(attempt)
         if maker is not None:
             value = maker(rng, original)
             if entity_type == "PHONE_NUMBER" and wide >= 2 and any(c.isdigit() for c in value):

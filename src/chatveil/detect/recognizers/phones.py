@@ -72,6 +72,10 @@ _PHONE_BEFORE = context_regex(
         "phoned",
         "phoning",
         "reachable",
+        "reach me",
+        "reach us",
+        "reach him",
+        "reach her",
     ]
 )
 #: A contact line: a capitalised name and a separator right before ("Jane Doe, 0612345678",
@@ -168,11 +172,11 @@ class InternationalPhoneRecognizer(OwnFlagsPatternRecognizer):
             r"(?:[ .\-]\d{1,12}){0,5}" + _EXT + _PHONE_END,
             0.7,
         ),
-        # (555) 123-4567, (555)123-4567
+        # (555) 123-4567, (555)123-4567, 1 (555) 123-4567
         Pattern(
             "north american (area code in brackets)",
             _NOT_AFTER_DIGITS
-            + r"(?<![\w+\-.])\(\d{3}\)[ .\-]?\d{3}[ .\-]\d{4}"
+            + r"(?<![\w+\-.])(?:1[ .\-]?)?\(\d{3}\)[ .\-]?\d{3}[ .\-]\d{4}"
             + _EXT
             + _PHONE_END,
             0.7,
@@ -186,14 +190,38 @@ class InternationalPhoneRecognizer(OwnFlagsPatternRecognizer):
             + _PHONE_END,
             0.6,
         ),
-        # (88) 684-334, (03) 5327 5996: a bracketed area code before digit groups
+        # (88) 684-334, (03) 5327 5996, (02).0946.0507: a bracketed area code before groups
         Pattern(
             "bracketed area code",
             _NOT_AFTER_DIGITS
-            + r"(?<![\w+\-.])\(\d{1,5}\)[ \-]?\d{2,5}(?:[ .\-]\d{2,8}){1,3}"
+            + r"(?<![\w+\-.])\(\d{1,5}\)[ .\-]?\d{2,5}(?:[ .\-]\d{2,8}){1,3}"
             + _EXT
             + _PHONE_END,
             0.45,
+        ),
+        # (+358) 420766709, (+44) 20 7946 0958: a bracketed "+" country code
+        Pattern(
+            "bracketed country code",
+            _NOT_AFTER_DIGITS
+            + r"(?<![\w+\-.])\(\+[1-9]\d{0,2}\)[ .\-]?\d{1,12}(?:[ .\-]\d{1,12}){0,5}"
+            + _EXT
+            + _PHONE_END,
+            0.6,
+        ),
+        # (351) 936863569: a country code in brackets without "+" (checked below)
+        Pattern(
+            "bracketed country code without plus",
+            _NOT_AFTER_DIGITS + r"(?<![\w+\-.])\([1-9]\d{0,2}\)[ .\-]?\d{6,14}" + _PHONE_END,
+            0.3,
+        ),
+        # 09/ 424 32 61, 0662/78853070: a trunk-prefixed area code, a slash, the number
+        Pattern(
+            "trunk prefix and slash",
+            _NOT_AFTER_DIGITS
+            + r"(?<![\w+\-./])0\d{1,5}/ ?\d{2,10}(?:[ .\-]\d{2,10}){0,3}"
+            + _EXT
+            + r"(?![\w/]|[.\-]\d|:\d)",
+            0.3,
         ),
         # (0191) 4960584, (07700) 154728: a bracketed trunk-prefixed area code and one group
         Pattern(
@@ -224,11 +252,12 @@ class InternationalPhoneRecognizer(OwnFlagsPatternRecognizer):
             _NOT_AFTER_DIGITS + r"(?<![\w+\-.])(?<!\d,)\d{3}-\d{4}" + _EXT + _PHONE_END,
             0.4,
         ),
-        # 96 228011, 9493 7477, 785 8949: needs context
+        # 96 228011, 9493 7477, 785 8949, 974 1 449: needs context
         Pattern(
             "national grouping",
             _NOT_AFTER_DIGITS
-            + r"(?<![\w+\-.])(?<!\d,)(?:\(\d{1,5}\)[ \-]?\d{2,5}|\d{2,5})(?:[ .\-]\d{2,8}){1,4}"
+            + r"(?<![\w+\-.])(?<!\d,)(?:\(\d{1,5}\)[ \-]?\d{2,5}|\d{2,5})"
+            r"(?:[ .\-]\d{1,8}){0,3}[ .\-]\d{2,8}"
             + _EXT
             + _PHONE_END,
             0.3,
@@ -298,7 +327,8 @@ class InternationalPhoneRecognizer(OwnFlagsPatternRecognizer):
                 r.score = min(0.95, max(r.score + 0.35, 0.6))
             elif (
                 r.score < 0.4
-                and (_national_layout(value) or _trunk_run(value))
+                and (_national_layout(value) or _trunk_run(value) or _area_slash(value)
+                     or _bracketed_country_code(value) or _whole_message(text, value))
                 and not near(text, r.start, r.end, _OTHER_ID_BEFORE, None)
                 and valid_phone(value)
             ):
@@ -379,9 +409,48 @@ def _national_layout(value: str) -> bool:
     return not all(len(g) == 3 for g in groups[1:])
 
 
+#: "(351) 936863569", "(+358) 017065537": a bracketed country code, then the number.
+_BRACKETED_CC = re.compile(r"\(\+?([1-9]\d{0,2})\)[ .\-]?(\d[\d .\-]*)")
+
+
+def _bracketed_country_code(value: str) -> bool:
+    """``(351) 936863569``: valid as ``+351 936863569``."""
+    m = _BRACKETED_CC.fullmatch(value)
+    return m is not None and _valid_international(m.group(1), m.group(2))
+
+
+def _whole_message(text: str, value: str) -> bool:
+    """The message is the number and nothing else (an answer to "your phone?"), 8+ digits."""
+    return text.strip(" \t\r\n.") == value and sum(ch.isdigit() for ch in value) >= 8
+
+
+def _area_slash(value: str) -> bool:
+    """``09/ 424 32 61``: a trunk-prefixed area code and a slash, 8 or more digits."""
+    return re.fullmatch(r"0\d{1,5}/ ?\d[\d .\-]*", value) is not None and sum(
+        ch.isdigit() for ch in value) >= 8
+
+
 def _trunk_run(value: str) -> bool:
     """``0664117421``: a national number with its trunk prefix, 10 or 11 digits, no groups."""
     return value.isdigit() and value[0] == "0" and value[1] != "0" and 10 <= len(value) <= 11
+
+
+def _valid_international(code: str, national: str) -> bool:
+    """``+code national`` is a valid number; a trunk ``0`` written after the country code
+    (``(+358) 017065537``) is allowed."""
+    import phonenumbers
+
+    digits = re.sub(r"\D", "", national)
+    for rest in (digits, digits[1:] if digits.startswith("0") else None):
+        if not rest:
+            continue
+        try:
+            number = phonenumbers.parse(f"+{code}{rest}", None)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -393,6 +462,11 @@ def valid_phone(value: str) -> bool:
     main = re.split(r"x|ext|#", value, maxsplit=1)[0].strip()
     if main.startswith("00"):
         main = "+" + main[2:]
+    bracketed = _BRACKETED_CC.fullmatch(main)
+    if bracketed is not None and _valid_international(
+        bracketed.group(1), bracketed.group(2)
+    ):
+        return True
     regions: tuple[str | None, ...] = (None,) if main.startswith("+") else PHONE_REGIONS
     for region in regions:
         try:
