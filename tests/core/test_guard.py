@@ -14,7 +14,9 @@ from chatveil import (
     UnknownSessionError,
     VaultCryptoError,
 )
-from fakes import BrokenDetector, fake_guard
+from chatveil.pseudonymize import RECALL_MIN_SCORE
+from chatveil.spans import Span, resolve_overlaps
+from fakes import BrokenDetector, FakeDetector, fake_guard
 
 PROFILE = (
     "Hi, I'm John Smith. Reach me at john.smith@acme-corp.com or +1 (415) 555-0132. "
@@ -328,3 +330,47 @@ def test_names_that_are_words_are_recalled_only_capitalised(guard: Guard) -> Non
     assert masked.startswith("I will call. ") and "Will agreed" not in masked
 
 
+
+
+class _GuessingDetector(FakeDetector):
+    """The fake detector, plus "quokka" as a weak person guess (score 0.45, as the name rules
+    give one unknown word of an all-lower-case line) wherever it is lower case, and a
+    confident one (0.85) after "my friend"."""
+
+    def detect(self, text: str) -> list[Span]:
+        spans = super().detect(text)
+        for m in re.finditer(r"\bquokka\b", text):
+            spans.append(Span(m.start(), m.end(), "PERSON", 0.45))
+        for m in re.finditer(r"(?<=my friend )Quokka\b", text):
+            spans.append(Span(m.start(), m.end(), "PERSON", 0.85))
+        return resolve_overlaps(spans)
+
+
+def test_recall_learns_only_from_confident_detections() -> None:
+    assert RECALL_MIN_SCORE == 0.6
+    guard = fake_guard(_GuessingDetector())
+    first = guard.pseudonymize("the quokka sat on the mat", session_id="weak")
+    assert "quokka" not in first  # the guess itself is masked where it was made
+    assert guard.restore(first, session_id="weak") == "the quokka sat on the mat"
+    # a later turn where the word is no name (nothing detects it): a weak guess is not recalled
+    later = "Quokka is a small marsupial. Quokka facts, please."
+    assert guard.pseudonymize(later, session_id="weak") == later
+    strict = fake_guard(_GuessingDetector(), strict=True)
+    strict.pseudonymize("the quokka sat on the mat", session_id="s")
+    assert strict.pseudonymize(later, session_id="s") == later  # no PIILeakError either
+
+
+def test_a_confident_detection_confirms_a_weak_guess() -> None:
+    guard = fake_guard(_GuessingDetector())
+    guard.pseudonymize("the quokka sat on the mat", session_id="confirm")
+    guard.pseudonymize("This is my friend Quokka.", session_id="confirm")
+    masked = guard.pseudonymize("Quokka called again.", session_id="confirm")
+    assert "Quokka" not in masked  # recalled now
+    assert guard.restore(masked, session_id="confirm") == "Quokka called again."
+
+
+def test_confident_detections_are_recalled_as_before() -> None:
+    guard = fake_guard(_GuessingDetector())
+    guard.pseudonymize("Hello, I am Alexandra Petrova.", session_id="strong")
+    masked = guard.pseudonymize("petrova again", session_id="strong")
+    assert "petrova" not in masked.casefold()

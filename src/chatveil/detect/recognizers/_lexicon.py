@@ -183,9 +183,14 @@ def english_dictionary() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def world_names() -> tuple[frozenset[str], frozenset[str]]:
-    """(given names, surnames) of Faker's Latin-script person providers of every locale."""
+    """(given names, surnames) of Faker's Latin-script person providers of every locale, and
+    of the shipped lists of traditions Faker covers thinly (``given_names.txt.gz``,
+    ``family_names.txt.gz``: Pakistani names of the ``faker-pk`` package; see
+    ``data/lexicons/build.py``). Words of fewer than 3 letters are left out."""
     first: set[str] = set(name_lists()[0])
     last: set[str] = set(name_lists()[1])
+    first.update(w for w in _read_gz("given_names.txt.gz") if len(w) >= 3)
+    last.update(w for w in _read_gz("family_names.txt.gz") if len(w) >= 3)
     for locale in WORLD_NAME_LOCALES:
         try:
             provider = importlib.import_module(f"faker.providers.person.{locale}").Provider

@@ -101,6 +101,10 @@ def technical_word(key: str, sure: bool = False) -> bool:
 
 
 _NEXT_WORD = re.compile(r"(?:['’]s?)?[ \t\-]+([^\W\d_]+)")
+#: Words of addresses that are also eponym words ("Bode plot"): with a number after them
+#: ("plot 109-c", "Plot No. 7") they number a piece of land, they name no method.
+_ADDRESS_UNITS = frozenset(["plot", "lot", "block", "unit", "house", "flat", "sector"])
+_NUMBER_NEXT = re.compile(r"[ \t]*(?:no\.?[ \t]*|#[ \t]*)?\d")
 _COORD = re.compile(r"[ \t]*(?:,|/|\band\b|\bor\b|\bvs\.?|\bversus\b|&)[ \t]*", re.IGNORECASE)
 
 
@@ -131,8 +135,9 @@ def technical_span(text: str, start: int, end: int) -> bool:
                          for w, t in zip(words, tech, strict=True)):
         return True
     m = _NEXT_WORD.match(text, end)
-    if m is not None and m.group(1).casefold() in EPONYM_NEXT:
-        return True
+    if m is not None and m.group(1).casefold() in EPONYM_NEXT and not (
+            m.group(1).casefold() in _ADDRESS_UNITS and _NUMBER_NEXT.match(text, m.end())):
+        return True  # "Kalman filter", but not "Ayesha Khan plot 109-c" (a numbered plot)
     if "&" in value or re.match(r"[ \t]*&[ \t]*[A-Z]", text[end:end + 4]) or \
             re.search(r"[A-Z][\w'’]*[ \t]*&[ \t]*$", text[max(0, start - 20):start]):
         return True

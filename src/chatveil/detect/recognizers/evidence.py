@@ -619,12 +619,15 @@ class _Scan:
 
     def known_name(self, k: int) -> bool:
         """A capitalised given name or surname of some locale that is no English word, or a
-        name word."""
+        name word. In a line of mixed case a known name may also be written in capitals
+        ("congrats ZAMEER!!!")."""
         if self.nameish(k):
             return True
         w = self.vtokens[k][2]
         key = w.casefold()
-        return (w[:1].isupper() and not w.isupper() and (key in self.first or key in self.last)
+        shout = w.isupper() and len(w) >= 3 and self.line_case[k] == "mixed"
+        return (w[:1].isupper() and (not w.isupper() or shout) and
+                (key in self.first or key in self.last)
                 and not self._english(key) and not technical_word(key, sure=True))
 
     def _cue_name(self, k: int, strong: bool) -> None:
