@@ -7,6 +7,8 @@ technical messages that must stay unchanged. No span crosses a line break.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from chatveil import Guard
@@ -248,3 +250,41 @@ def test_a_numbered_plot_is_no_eponym(warm_guard: Guard) -> None:
     assert "sameera latif" in persons(warm_guard, text)
     assert technical_span("the Bode plot of the filter", 4, 8)
     assert not technical_span("Sameera Latif plot 109-c", 0, 13)
+
+
+# ---------------------------------------------------------------------- address numbers
+@pytest.mark.parametrize("text, kept", [
+    ("Petra lives at 27 Zahradnická 412, Dolní Lhota", ["27", "412"]),  # before and after
+    ("Send the forms to 41 2210 Moorcroft Rd, Leeds", ["41"]),  # a building number too
+    ("Jonas Berg\n\n14 Kvernhusvegen 7\n Apt. 12\n\n Norway 40117", ["40117"]),  # postcode
+])
+def test_the_numbers_of_an_address_go_with_it(warm_guard: Guard, text: str,
+                                              kept: list[str]) -> None:
+    out = warm_guard.pseudonymize(text, session_id="numbers")
+    for number in kept:
+        assert number not in out, out
+    assert warm_guard.restore(out, session_id="numbers") == text
+
+
+@pytest.mark.parametrize("text", [
+    "We moved to Paris in 2024 and to Lyon 2025.",
+    "Python 3 runs on Windows 11.",
+    "I have 3 apples and 12 pears.",
+])
+def test_no_number_joins_a_place_without_an_address(warm_guard: Guard, text: str) -> None:
+    out = warm_guard.pseudonymize(text, session_id="numbers-no")
+    for number in re.findall(r"\d+", text):
+        assert number in out, out
+
+
+@pytest.mark.parametrize("text, town", [
+    ("My cousin lives in VUOKATTI now", "VUOKATTI"),
+    ("Post it to Ringvegen 14, HOLMESTRAND", "HOLMESTRAND"),
+])
+def test_a_town_in_capitals_in_a_mixed_line(warm_guard: Guard, text: str, town: str) -> None:
+    assert town not in warm_guard.pseudonymize(text, session_id="caps-town")
+
+
+def test_capitals_after_in_that_are_tools_stay(warm_guard: Guard) -> None:
+    for text in ("the bug is in JSON parsing", "deployed in PROD today", "it runs in AWS"):
+        assert warm_guard.pseudonymize(text, session_id="caps-tool") == text

@@ -167,6 +167,27 @@ nvm np wfh ooo pto hmm hmmm haha hahaha hehe ugh yay yup nah meh aww oops wow wh
 """)
 
 
+#: The house or building numbers right before a street ("18 Třebčínská", "20 40 rue Victor").
+_NUMBERS_BEFORE = re.compile(
+    r"(?<![\w.,/\-])(?P<n>\d{1,5}[A-Za-z]?(?:[ \t]+\d{1,5}[A-Za-z]?)*)[ \t]+$")
+#: Street types that may follow a street name found here ("Gemsbok St", "Burton Avenue").
+_STREET_TYPES = (r"street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|court|ct|place|pl|"
+                 r"boulevard|blvd|terrace|crescent|close|square|sq|highway|hwy|parkway|pkwy")
+#: After a street name: its street type and a house number, then the end of the line, a comma
+#: or a full stop ("Eriksbo Västergärde 98", "Gemsbok St", "Skolegyden 99,").
+_HOUSE_AFTER = re.compile(
+    r"(?:[ \t]+(?i:" + _STREET_TYPES + r")\b\.?)?(?:[ \t]+(?P<n>\d{1,5}[A-Za-z]?))?"
+    r"(?=[ \t]*(?:$|[,;.?!)]))", re.MULTILINE)
+#: A postcode after a town or a country, perhaps after a state code ("Tartu TA 56325"): 4-6
+#: digits, then the end of the line or a comma.
+_POSTCODE_AFTER = re.compile(
+    r"[ \t]+(?:[A-Z]{1,3}[ \t]+)?(?P<n>\d{4,6})(?=[ \t]*(?:$|[,;?!)]|\.(?!\d)))", re.MULTILINE)
+#: A house number and a comma before a town at the end of a street address ("22, ").
+_TOWN_AFTER_NUMBER = re.compile(r"(?<![\w.,:/-])\d{1,5}[A-Za-z]?\.?,[ \t]+$")
+_UNIT_BEFORE = re.compile(r"(?i)(?<![^\W_])(?:suite|apt|apartment|unit|flat|floor|room|box|no)"
+                          r"\.?[ \t]+$")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
 #: Longer words are runs of letters (minified data, keyboard filler), not name words.
 _LONGEST_NAME_WORD = 30
 _TRIPLED = re.compile(r"(\w)\1\1")
@@ -269,7 +290,13 @@ class _Scan:
                          for i in (k - 1, j))
             known = any(tokens[i][2].casefold() in self.first or
                         tokens[i][2].casefold() in self.last for i in run)
-            if (j - k >= 2 and max(len(tokens[i][2]) for i in run) >= 5) or (beside and known):
+            start = tokens[k][0]
+            # "I am in TYSTBERGA", "Suensaarenkatu 22, AAPAJÄRVI": a town in capitals
+            town = max(len(tokens[i][2]) for i in run) >= 4 and (
+                _PLACE_TYPE_RE.search(self.text, max(0, start - 24), start) is not None or
+                _TOWN_AFTER_NUMBER.search(self.text, max(0, start - 12), start) is not None)
+            if (j - k >= 2 and max(len(tokens[i][2]) for i in run) >= 5) or (beside and known) \
+                    or town:
                 for i in run:
                     s, e, w = tokens[i]
                     new = _cap(w)
@@ -461,6 +488,30 @@ class _Scan:
             if label == "ORG" and core < 2:
                 score = self.o.SCORE_SHAPE_WEAK
             self.add(s, e, "PERSON", score, "shape")
+
+    def numbers(self) -> None:
+        """The numbers of an address beside a place found here: the house or building numbers
+        before a street ("21 Eriksbo Västergärde 98", "20 40 rue Victor Hugo") and after it,
+        and a postcode after a town or country at the end of its line ("Paraguay 81365",
+        "Tartu 56325"). A place is never widened over a year ("Paris 2024")."""
+        for (s, e), (etype, score, rule) in list(self.found.items()):
+            if etype != "LOCATION":
+                continue
+            street = rule == "shape-address"
+            a, b = s, e
+            if street:
+                m = _NUMBERS_BEFORE.search(self.text, max(0, s - 24), s)
+                if m is not None:
+                    a = m.start("n")
+                    if _UNIT_BEFORE.search(self.text, max(0, a - 12), a):
+                        # "Suite 574 34 Sireli": the unit keeps its number
+                        first = re.match(r"\S+[ \t]+", self.text[a:s])
+                        a = a + first.end() if first is not None else s
+            m = (_HOUSE_AFTER if street else _POSTCODE_AFTER).match(self.text, e)
+            if m is not None and not _YEAR.fullmatch(m.group("n") or ""):
+                b = m.end()
+            if (a, b) != (s, e):  # numbers are never part of a LOCATION (see _normalize)
+                self.add(a, b, "STREET_ADDRESS", score, rule + "+numbers")
 
     def address_part(self, k: int, j: int) -> bool:
         """A street or town of an address (see :func:`~._shape.address_part`)."""
@@ -745,10 +796,10 @@ class NameEvidenceRecognizer(EntityRecognizer):
     SCORE_EMAIL = 0.7
 
     #: The rules in the order they run (consistency last: it spreads what the others found).
-    RULES = ("gazetteer", "shapes", "labels", "cues", "email_names", "consistency")
+    RULES = ("gazetteer", "shapes", "numbers", "labels", "cues", "email_names", "consistency")
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["PERSON", "LOCATION"],
+        super().__init__(supported_entities=["PERSON", "LOCATION", "STREET_ADDRESS"],
                          supported_language=supported_language,
                          name=_NAME)
 
@@ -760,7 +811,7 @@ class NameEvidenceRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
-        if not text or not ({"PERSON", "LOCATION"} & set(entities)):
+        if not text or not ({"PERSON", "LOCATION", "STREET_ADDRESS"} & set(entities)):
             return []
         scan = _Scan(self, text, nlp_artifacts)
         for rule in self.RULES:
