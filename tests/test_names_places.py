@@ -288,3 +288,10 @@ def test_a_town_in_capitals_in_a_mixed_line(warm_guard: Guard, text: str, town: 
 def test_capitals_after_in_that_are_tools_stay(warm_guard: Guard) -> None:
     for text in ("the bug is in JSON parsing", "deployed in PROD today", "it runs in AWS"):
         assert warm_guard.pseudonymize(text, session_id="caps-tool") == text
+
+
+def test_one_unknown_word_after_an_article_in_a_lower_case_line(warm_guard: Guard) -> None:
+    assert warm_guard.pseudonymize("the quokka sat on the mat", session_id="q") == \
+        "the quokka sat on the mat"
+    assert "tsegaye" in persons(warm_guard, "ok so tsegaye said the release slipped again")
+    assert "sepideh" in persons(warm_guard, "the quokka sat on the mat with sepideh")

@@ -184,6 +184,7 @@ _POSTCODE_AFTER = re.compile(
     r"[ \t]+(?:[A-Z]{1,3}[ \t]+)?(?P<n>\d{4,6})(?=[ \t]*(?:$|[,;?!)]|\.(?!\d)))", re.MULTILINE)
 #: A house number and a comma before a town at the end of a street address ("22, ").
 _TOWN_AFTER_NUMBER = re.compile(r"(?<![\w.,:/-])\d{1,5}[A-Za-z]?\.?,[ \t]+$")
+_ARTICLES = frozenset(["the", "a", "an"])
 _UNIT_BEFORE = re.compile(r"(?i)(?<![^\W_])(?:suite|apt|apartment|unit|flat|floor|room|box|no)"
                           r"\.?[ \t]+$")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -484,6 +485,11 @@ class _Scan:
                 continue
             if self._org_suffix(j):
                 continue  # "Mclaughlin Ltd.", "Okafor Holdings": an organisation
+            if j - k == 1 and self.line_case[k] != "mixed" and not self.known(k) and (
+                    self._after_article(k)):
+                # one unknown word of an all-lower/upper line, and nothing says it is a
+                # name: "the quokka sat on the mat"
+                continue
             score = self.o.SCORE_SHAPE_FULL if core >= 2 or j - k >= 2 else self.o.SCORE_SHAPE
             if label == "ORG" and core < 2:
                 score = self.o.SCORE_SHAPE_WEAK
@@ -667,6 +673,16 @@ class _Scan:
         for k in range(len(tokens) - 1):
             if keys[k + 1] in _VERB_AFTER and self.gap(k) == " " and self.known_name(k):
                 self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_CUE_WEAK, "cue-after")
+
+    def known(self, k: int) -> bool:
+        """Token ``k`` is a given name or surname of some name list."""
+        key = self.tokens[k][2].casefold()
+        return key in self.first or key in self.last
+
+    def _after_article(self, k: int) -> bool:
+        """Token ``k`` comes right after "the", "a" or "an" (names seldom do)."""
+        return k > 0 and self.gap(k - 1) == " " and \
+            self.tokens[k - 1][2].casefold() in _ARTICLES
 
     def known_name(self, k: int) -> bool:
         """A capitalised given name or surname of some locale that is no English word, or a
