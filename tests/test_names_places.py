@@ -270,6 +270,8 @@ def test_the_numbers_of_an_address_go_with_it(warm_guard: Guard, text: str,
     "We moved to Paris in 2024 and to Lyon 2025.",
     "Python 3 runs on Windows 11.",
     "I have 3 apples and 12 pears.",
+    "total 4445 6031 1310 6345 EUR",  # an amount, not a street
+    "we met on 12 February 1968",
 ])
 def test_no_number_joins_a_place_without_an_address(warm_guard: Guard, text: str) -> None:
     out = warm_guard.pseudonymize(text, session_id="numbers-no")

@@ -169,7 +169,7 @@ nvm np wfh ooo pto hmm hmmm haha hahaha hehe ugh yay yup nah meh aww oops wow wh
 
 #: The house or building numbers right before a street ("18 Třebčínská", "20 40 rue Victor").
 _NUMBERS_BEFORE = re.compile(
-    r"(?<![\w.,/\-])(?P<n>\d{1,5}[A-Za-z]?(?:[ \t]+\d{1,5}[A-Za-z]?)*)[ \t]+$")
+    r"(?<![\w.,/\-])(?<!\d[ \t])(?P<n>\d{1,5}[A-Za-z]?(?:[ \t]+\d{1,5}[A-Za-z]?)?)[ \t]+$")
 #: Street types that may follow a street name found here ("Gemsbok St", "Burton Avenue").
 _STREET_TYPES = (r"street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|court|ct|place|pl|"
                  r"boulevard|blvd|terrace|crescent|close|square|sq|highway|hwy|parkway|pkwy")
@@ -504,6 +504,9 @@ class _Scan:
             if etype != "LOCATION":
                 continue
             street = rule == "shape-address"
+            words = [w.casefold() for w in WORD.findall(self.text, s, e)]
+            if street and not any(len(w) >= 4 and w not in AMBIGUOUS for w in words):
+                continue  # "12 February", "1 234 567 EUR": a date or an amount
             a, b = s, e
             if street:
                 m = _NUMBERS_BEFORE.search(self.text, max(0, s - 24), s)
