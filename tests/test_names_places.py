@@ -297,3 +297,17 @@ def test_one_unknown_word_after_an_article_in_a_lower_case_line(warm_guard: Guar
         "the quokka sat on the mat"
     assert "tsegaye" in persons(warm_guard, "ok so tsegaye said the release slipped again")
     assert "sepideh" in persons(warm_guard, "the quokka sat on the mat with sepideh")
+
+
+@pytest.mark.parametrize("text", [
+    "see you in February",
+    "we met on 12 February 1968",
+    "the invoice total is 300 EUR",
+    "Send 500 PKR by December",
+])
+def test_months_and_currency_codes_are_no_names_or_places(warm_guard: Guard, text: str) -> None:
+    assert warm_guard.pseudonymize(text, session_id="months") == text
+
+
+def test_names_that_look_like_currency_codes_stay_names(warm_guard: Guard) -> None:
+    assert "Ron Weasley" in persons(warm_guard, "Ron Weasley called about the order.")

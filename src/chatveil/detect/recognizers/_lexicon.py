@@ -387,6 +387,10 @@ sure please sorry welcome morning evening afternoon night today tomorrow yesterd
 re fw fwd cc bcc subject pdf csv json yaml xml html css sql api url http https www
 europe asia africa antarctica oceania americas eurasia scandinavia balkans caribbean
 monday tuesday wednesday thursday friday saturday sunday weekday weekend
+january february july september october november december
+usd eur gbp jpy cny rmb inr pkr bdt lkr npr nzd cad chf sek dkk pln czk huf
+rub uah brl mxn ars clp cop zar ngn kes ghs egp aed sar qar kwd omr bhd sgd hkd krw thb
+vnd idr myr php
 """)
 
 #: Words after a capitalised name that make it an eponym or a product, not a person.
