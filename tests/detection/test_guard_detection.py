@@ -73,3 +73,16 @@ def test_strict_mode_raises_when_a_known_original_would_leak(make_presidio_guard
     assert info.value.counts == {"EMAIL_ADDRESS": 1} and "jane" not in str(info.value)
 
 
+
+
+def test_requested_dates_keep_their_digits(make_presidio_guard) -> None:
+    # Name and place spans are cut at a token with a digit (a misread identifier); a date is
+    # made of digits, so a requested DATE_TIME keeps its day and year.
+    g = make_presidio_guard(entities=["PERSON", "DATE_TIME"])
+    text = "I visited Paris on 12 February 1968."
+    assert [text[s.start:s.end] for s in g.detect(text) if s.entity_type == "DATE_TIME"] == [
+        "12 February 1968"
+    ]
+    masked = g.pseudonymize(text, session_id="d")
+    assert "12" not in masked and "1968" not in masked
+    assert g.restore(masked, session_id="d") == text

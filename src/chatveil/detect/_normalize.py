@@ -193,6 +193,8 @@ STRUCTURED = frozenset({
 })
 #: Types a statistical NER reports; they give way to structured values.
 SOFT = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME", "GPE", "NORP"})
+#: Soft types cut at a token with a digit: names and places hold none, dates are made of them.
+_DIGIT_CUT = SOFT - {"DATE_TIME"}
 #: Minimum score of a structured value that cuts a NER span.
 STRUCTURED_MIN_SCORE = 0.5
 #: A token with a digit in it (``8899a7c``, ``249,90``, ``CSTRMG00H61I997X``): never part of a
@@ -226,6 +228,8 @@ def settle_overlaps(text: str, results: list[RecognizerResult]) -> list[Recogniz
     digit_cut: set[int] = set()  # NER spans cut at a token with a digit: a misread identifier
     if any(ch.isdigit() for ch in text):
         for r in soft:
+            if r.entity_type not in _DIGIT_CUT:
+                continue
             tokens = [m.span() for m in _DIGIT_TOKEN.finditer(text, r.start, r.end)]
             if tokens:
                 hard += tokens
