@@ -27,6 +27,8 @@ def found(text: str) -> list[str]:
     ("@jdoe on slack", "jdoe"),  # a platform after it
     ("follow me on twitter @mlopez88", "mlopez88"),
     ("ask @mlopez88", "mlopez88"),  # letters, then a few digits
+    ("thanks @angelawood!", "angelawood"),  # a first name and a surname run together
+    ("@dcarter said it's fine", "dcarter"),  # an initial and a surname
 ])
 def test_handles_that_name_someone(text: str, value: str) -> None:
     assert found(text) == [value]
@@ -54,6 +56,9 @@ def test_handles_that_name_someone(text: str, value: str) -> None:
     "mail maria.lopez@example.org",
     "write to @example.org",
     "thanks @maria!",  # one first name that is also an English word: no evidence
+    "@class or @interface",  # an initial and a short English word is no surname
+    "the @State wrapper and @Published",
+    "pin to image@sha256:abc",
 ])
 def test_code_scopes_groups_and_emails_stay(text: str) -> None:
     assert found(text) == []

@@ -6,7 +6,8 @@ shape for other things (decorators ``@property`` / ``@app.route(...)``, npm scop
 domain of an email), so a handle is only reported with evidence that it names someone:
 
 - one of its words is a first name or surname of the name lists and not an English word
-  (``@maria.lopez``, ``@lopez_m``), or it is a first name and a surname (``@john.smith``);
+  (``@maria.lopez``, ``@lopez_m``), or it is a first name and a surname (``@john.smith``),
+  also run together (``@angelawood``), or an initial and a surname (``@dcarter``);
 - a handle word comes shortly before it, in the same clause (``twitter``, ``slack``,
   ``follow me``, ``ping``, ``cc``, ``dm``, ``username``...) or ``on twitter`` /
   ``on slack``... right after;
@@ -125,12 +126,27 @@ def _is_word(word: str) -> bool:
 
 
 def _names_someone(words: list[str]) -> bool:
-    """A name-list word that is no English word (``lopez``), or a first name followed by a
-    surname (``john.smith``)."""
+    """A name-list word that is no English word (``lopez``), a first name followed by a
+    surname (``john.smith``), or one word made of them: a first name and a surname run
+    together (``angelawood``), an initial and a surname (``dcarter``)."""
     from chatveil.detect.recognizers._lexicon import english_dictionary, name_lists
 
     first, last, _common, _places = name_lists()
     dictionary = english_dictionary()
     if any(len(w) >= 3 and (w in first or w in last) and w not in dictionary for w in words):
         return True
-    return len(words) >= 2 and words[0] in first and any(w in last for w in words[1:])
+    if len(words) >= 2 and words[0] in first and any(w in last for w in words[1:]):
+        return True
+    return len(words) == 1 and _run_together(words[0], first, last)
+
+
+def _run_together(word: str, first: frozenset[str], last: frozenset[str]) -> bool:
+    if len(word) >= 6 and word[1:] in last:
+        return True  # dcarter
+    for i in range(3, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        if head in first and (tail in last or any(
+            tail[:j] in first and tail[j:] in last for j in range(3, len(tail) - 2)
+        )):
+            return True  # angelawood, klauswernerritter
+    return False
