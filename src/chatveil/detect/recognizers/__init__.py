@@ -11,8 +11,8 @@ No recognizer here passes ``context=`` to Presidio, so scores are never boosted 
 
 One family per module: ``cards``, ``iban``, ``phones``, ``ssn``, ``api_keys``, ``secrets``
 (high-entropy assignments), ``national_ids``, ``dates_of_birth``, ``addresses``, ``handles``
-(``@user.names``), ``names`` (person rules), ``places``, ``ner`` (spaCy, filtered),
-``evidence`` (names and places of any
+(``@user.names``), ``ips`` (Presidio's, without slices), ``names`` (person rules),
+``places``, ``ner`` (spaCy, filtered), ``evidence`` (names and places of any
 origin and casing from word shape, fields, cues, email cross-evidence, a world gazetteer and
 in-text consistency), ``trained`` (chatveil's trained NER on all-lower/upper lines, opt-in). Shared
 helpers live in ``_common`` (context words, the own-flags base, text tests), ``_checks``
@@ -39,6 +39,7 @@ from chatveil.detect.recognizers.dates_of_birth import DateOfBirthRecognizer
 from chatveil.detect.recognizers.evidence import NameEvidenceRecognizer
 from chatveil.detect.recognizers.handles import HandleRecognizer
 from chatveil.detect.recognizers.iban import IbanCodeRecognizer, iban_valid
+from chatveil.detect.recognizers.ips import IpAddressRecognizer
 from chatveil.detect.recognizers.names import PersonNameRecognizer
 from chatveil.detect.recognizers.national_ids import NationalIdRecognizer
 from chatveil.detect.recognizers.ner import FilteredSpacyRecognizer
@@ -60,6 +61,7 @@ __all__ = [
     "HandleRecognizer",
     "IbanCodeRecognizer",
     "InternationalPhoneRecognizer",
+    "IpAddressRecognizer",
     "KnownPlaceRecognizer",
     "NameEvidenceRecognizer",
     "NationalIdRecognizer",
@@ -87,7 +89,6 @@ def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
     """Every recognizer a guard runs by default (only those of requested entities execute)."""
     from presidio_analyzer.predefined_recognizers import (
         EmailRecognizer,
-        IpRecognizer,
         UrlRecognizer,
         UsSsnRecognizer,
     )
@@ -96,7 +97,7 @@ def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
         FilteredSpacyRecognizer(supported_language=language),
         EmailRecognizer(supported_language=language),
         IbanCodeRecognizer(supported_language=language),
-        IpRecognizer(supported_language=language),
+        IpAddressRecognizer(supported_language=language),
         UsSsnRecognizer(supported_language=language),
         UsSsnContextRecognizer(supported_language=language),
         UrlRecognizer(supported_language=language),
