@@ -29,6 +29,8 @@ def found(text: str) -> list[str]:
     ("ask @mlopez88", "mlopez88"),  # letters, then a few digits
     ("thanks @angelawood!", "angelawood"),  # a first name and a surname run together
     ("@dcarter said it's fine", "dcarter"),  # an initial and a surname
+    ("@maria.lopez", "maria.lopez"),  # the whole message
+    ("@maria.lopez\nthanks for the help", "maria.lopez"),
 ])
 def test_handles_that_name_someone(text: str, value: str) -> None:
     assert found(text) == [value]
@@ -59,6 +61,9 @@ def test_handles_that_name_someone(text: str, value: str) -> None:
     "@class or @interface",  # an initial and a short English word is no surname
     "the @State wrapper and @Published",
     "pin to image@sha256:abc",
+    "@requires_blake2\n    def test(self):",  # a decorator line: code on the next line
+    "@Karen_Lopez\npublic void f() {}",
+    "    @ann_module.dec\n    @ann_module.dec\n    def f(self):",
 ])
 def test_code_scopes_groups_and_emails_stay(text: str) -> None:
     assert found(text) == []

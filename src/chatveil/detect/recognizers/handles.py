@@ -58,8 +58,14 @@ _CUE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LETTERS_DIGITS = re.compile(r"([A-Za-z]{4,})\d{2,4}")
-#: A decorator or an annotation: the ``@word`` starts its line and ends it or opens a call.
+#: A decorator or an annotation: the ``@word`` starts its line...
 _DECORATOR_LINE = re.compile(r"(?:\A|\n)[ \t]*\Z")
+#: ... ends it, and the next line is code: another decorator, a definition or a signature.
+_CODE_NEXT = re.compile(
+    r"[ \t]*\r?\n[ \t]*(?:@|(?:def|class|async|public|private|protected|static|function|export|"
+    r"fun|func|void|final|override|abstract|internal|open|var|let|const)\b|"
+    r"[A-Za-z_][\w<>\[\], ]*[ \t]+[A-Za-z_]\w*[ \t]*\()"
+)
 
 
 class HandleRecognizer(EntityRecognizer):
@@ -95,10 +101,8 @@ class HandleRecognizer(EntityRecognizer):
         dotted = folded.split(".")
         if len(dotted) > 1 and dotted[-1] in _TLDS:
             return 0.0
-        line_start = _DECORATOR_LINE.search(text, 0, m.start()) is not None
-        rest = text[m.end():m.end() + 1]
-        if line_start and rest in ("", "\n", "\r"):
-            return 0.0  # "@dataclass" alone on its line
+        if _DECORATOR_LINE.search(text, 0, m.start()) and _CODE_NEXT.match(text, m.end()):
+            return 0.0  # "@dataclass" on its own line, code on the next
         if not (handle.isupper() and len(words) == 1) and _names_someone(words):
             return 0.85
         if _cue_before(text, m.start()) or _CUE_AFTER.match(text, m.end()):
