@@ -37,7 +37,7 @@ from common import ROOT, build_presidio, load_jsonl, machine_info, presidio_pseu
 
 DATA = ROOT / "data" / "eval" / "ids"
 TYPES = ("PHONE_NUMBER", "CREDIT_CARD", "STREET_ADDRESS", "NATIONAL_ID", "DATE_OF_BIRTH",
-         "API_KEY")
+         "API_KEY", "USERNAME")
 TARGETS = {"PHONE_NUMBER": "leaked <= 1%", "API_KEY": "leaked <= 5%",
            "STREET_ADDRESS": "postcode kept <= 10%", "DATE_OF_BIRTH": "leaked <= 5%"}
 PRESIDIO_MAP = {

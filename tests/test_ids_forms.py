@@ -281,6 +281,9 @@ _VALUES = [
     "+44 20 7946 0958",
     "maria.lopez@example.org",
     "maria.lopez%40example.org",
+    "maria.lopez\\u0040example.org",
+    "maria.lopez&#64;example.org",
+    "@maria.lopez",
     "AB 12 34 56 C",
     "6/20/62",
     "Musterstr. 12a, 10115 Berlin",
@@ -308,6 +311,30 @@ def test_text_outside_spans_is_byte_identical(parts: list[str]) -> None:
     gaps.append(text[pos:])
     pattern = "(.+?)".join(re.escape(g) for g in gaps)
     assert re.fullmatch(pattern, out, re.DOTALL), (text, out)
+    # and no part of a value survives (a partial leak); two values side by side with only a
+    # space between them ("4111 1111 1111 1111 4111 1111 1111 1111") can read as one longer
+    # value, so only values with a word or punctuation on both sides are checked
+    glued = {parts[i] for i in range(len(parts)) for j in (i - 1, i + 1)
+             if 0 <= j < len(parts) and parts[j] not in _WORDS}
+    for value in set(parts) - glued:
+        fragment = _FRAGMENTS.get(value)
+        if fragment is not None:
+            assert fragment not in out.casefold(), (text, out)
+
+
+#: A value of _VALUES -> a piece of it that must not be in the output when it was in the text.
+_FRAGMENTS = {
+    "4111 1111 1111 1111": "1111 1111",
+    "+44 20 7946 0958": "7946 0958",
+    "maria.lopez@example.org": "lopez",
+    "maria.lopez%40example.org": "lopez",
+    "maria.lopez\\u0040example.org": "lopez",
+    "maria.lopez&#64;example.org": "lopez",
+    "@maria.lopez": "lopez",
+    "AB 12 34 56 C": "34 56",
+    "sk_live_" + "a1B2c3D4e5F6g7H8i9J0k1L2": "a1b2c3d4",
+    "1 84 12 76 451 089 46": "451 089",
+}
 
 
 _GUARD: list[Guard] = []

@@ -46,6 +46,7 @@ DEFAULT_ENTITIES: tuple[str, ...] = (
     "LOCATION",
     "NATIONAL_ID",
     "DATE_OF_BIRTH",
+    "USERNAME",
 )
 
 #: Entity types chatveil's own recognizers detect only when listed in ``entities``.

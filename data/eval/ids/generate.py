@@ -24,6 +24,10 @@ templates, and measured once without any change after it.
 ``heldout`` also has layouts that no rule names
 explicitly (Faker's Indian, Spanish and Italian street types; phones from locales not tuned on).
 
+A ``USERNAME`` slice (``@handles`` made from Faker names of 9 locales, the span is the name
+after the ``@``) and its near misses (decorators, package scopes, group mentions, at-rules and
+doc tags) come after the other records, from generators of their own.
+
 Record: ``{"id", "split", "slice", "text", "spans": [{"start", "end", "label"}],
 "postcodes": [[start, end], ...]}``; ``slice`` is the type the record is about (``NEGATIVE_*``
 for near misses), ``postcodes`` marks the postcode inside a labelled address.
@@ -823,7 +827,132 @@ def generate(split: str, seed: int, per_type: int, negatives: int, now: int) -> 
             None,
             {"kind": "date_no_cue"},
         )
+    records += _handle_records(split, seed, len(records), per_type)
     return records
+
+
+# ---------------------------------------------------------------------- @handles (USERNAME)
+# Added after the other types, with their own random generators, so the records above are the
+# same as before this slice existed. Each split has its own templates; {v} is "@" + handle.
+HANDLE_TEMPLATES = {
+    "dev": {
+        "USERNAME": [
+            "ping {v} about the invoice",
+            "{v} can you review this?",
+            "cc {v}",
+            "follow me on instagram {v}",
+            "thanks {v}!",
+            "my slack is {v}",
+            "ask {v}, she knows the setup",
+            "{v} said it's fine",
+        ],
+        "NEGATIVE": [
+            "use {v} here",
+            "why does {v} fail?",
+            "{v} standup in 5",
+            "npm i {v}",
+            "add {v} above the method",
+        ],
+    },
+    "heldout": {
+        "USERNAME": [
+            "DM {v} for details",
+            "as {v} mentioned yesterday",
+            "Twitter: {v}",
+            "loop in {v} please",
+            "{v} wrote the original script",
+            "hey {v}, any update?",
+        ],
+        "NEGATIVE": [
+            "I removed {v} and it works",
+            "{v} - meeting moved",
+            "yarn add {v}",
+            "the docs for {v} are unclear",
+        ],
+    },
+    "fresh": {
+        "USERNAME": [
+            "reach out to {v} on discord",
+            "my IG is {v}",
+            "{v} approved the PR",
+            "shoutout to {v} for the fix",
+        ],
+        "NEGATIVE": [
+            "is {v} deprecated?",
+            "{v} reminder: deploy freeze",
+            "pnpm add {v}",
+        ],
+    },
+}
+#: Near misses: decorators and annotations, package scopes, group mentions, at-rules, tags.
+HANDLE_NEAR_MISSES = {
+    "decorator": ["@property", "@staticmethod", "@classmethod", "@dataclass", "@app.route('/')",
+                  "@pytest.fixture", "@functools.lru_cache(maxsize=None)", "@Override",
+                  "@Autowired", "@abstractmethod", "@mock.patch('os.path')", "@login_required"],
+    "package_scope": ["@types/node", "@angular/core", "@babel/preset-env", "@vue/cli",
+                      "@testing-library/react", "@aws-sdk/client-s3"],
+    "group_mention": ["@here", "@channel", "@everyone", "@all", "@team"],
+    "at_rule_or_tag": ["@media", "@import", "@keyframes", "@font-face", "@param", "@return",
+                       "@deprecated", "@since"],
+}
+HANDLE_LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_BR", "pl_PL"]
+
+
+def _ascii_word(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if ch.isascii() and ch.isalpha())
+
+
+def make_handle(rng: random.Random, fake) -> str:
+    first, last = _ascii_word(fake.first_name()), _ascii_word(fake.last_name())
+    digits = "".join(rng.choice(string.digits) for _ in range(rng.choice([2, 2, 3, 4])))
+    shape = rng.choice(["first.last", "first_last", "firstlast", "flast", "first.l", "last.first",
+                        "first.last99", "first99", "flast99", "First_Last"])
+    value = {
+        "first.last": f"{first}.{last}",
+        "first_last": f"{first}_{last}",
+        "firstlast": f"{first}{last}",
+        "flast": f"{first[:1]}{last}",
+        "first.l": f"{first}.{last[:1]}",
+        "last.first": f"{last}.{first}",
+        "first.last99": f"{first}.{last}{digits}",
+        "first99": f"{first}{digits}",
+        "flast99": f"{first[:1]}{last}{digits}",
+        "First_Last": f"{first.capitalize()}_{last.capitalize()}",
+    }[shape]
+    return value if shape == "First_Last" else value.lower()
+
+
+def _handle_records(split: str, seed: int, first_id: int, per_type: int) -> list[dict]:
+    from faker import Faker
+
+    rng = random.Random(seed * 7919 + 1)
+    fakers = {}
+    for i, loc in enumerate(HANDLE_LOCALES):
+        fakers[loc] = Faker(loc)
+        fakers[loc].seed_instance(seed * 7919 + 100 + i)
+    tpl = HANDLE_TEMPLATES[split]
+    out: list[dict] = []
+
+    def add(template: str, value: str, positive: bool, kind: str) -> None:
+        text, start = _fill(template, value, "")
+        rec = {"id": f"{split}-{first_id + len(out):04d}", "split": split,
+               "slice": "USERNAME" if positive else "NEGATIVE", "text": text, "spans": []}
+        if positive:  # the name after the "@"
+            rec["spans"] = [{"start": start + 1, "end": start + len(value), "label": "USERNAME"}]
+        rec["kind"] = kind
+        out.append(rec)
+
+    n = per_type // 2
+    for _ in range(n):
+        locale = rng.choice(HANDLE_LOCALES)
+        add(rng.choice(tpl["USERNAME"]), "@" + make_handle(rng, fakers[locale]), True, locale)
+    for _ in range(n // 2):
+        kind = rng.choice(sorted(HANDLE_NEAR_MISSES))
+        add(rng.choice(tpl["NEGATIVE"]), rng.choice(HANDLE_NEAR_MISSES[kind]), False, kind)
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:

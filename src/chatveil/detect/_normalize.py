@@ -189,7 +189,7 @@ def normalized_view(text: str) -> View | None:
 #: Types whose values are found by format, checksum or cue (never by a statistical model).
 STRUCTURED = frozenset({
     "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS",
-    "API_KEY", "NATIONAL_ID", "DATE_OF_BIRTH", "STREET_ADDRESS", "URL",
+    "API_KEY", "NATIONAL_ID", "DATE_OF_BIRTH", "STREET_ADDRESS", "URL", "USERNAME",
 })
 #: Types a statistical NER reports; they give way to structured values.
 SOFT = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME", "GPE", "NORP"})

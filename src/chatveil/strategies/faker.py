@@ -8,7 +8,9 @@ attempt when a candidate collides.
 from __future__ import annotations
 
 import random
+import re
 import threading
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -36,6 +38,29 @@ def _longer_phone(rng: random.Random, value: str, extra: int) -> str:
     last = max(i for i, ch in enumerate(value) if ch.isdigit())
     digits = "".join(str(rng.randint(0, 9)) for _ in range(extra))
     return value[: last + 1] + digits + value[last + 1 :]
+
+def _handle(fake: Any, rng: random.Random, original: str, wide: int) -> str:
+    """A user name shaped like ``original``: its words become a fake first name, then
+    surnames, in the same case; its digit runs other digits of the same length; its ``.``,
+    ``_`` and ``-`` stay. ``wide`` adds digits when the session's handles are crowded."""
+    out: list[str] = []
+    words = 0
+    for piece in re.findall(r"[A-Za-z]+|\d+|[^A-Za-z\d]+", original):
+        if piece.isdigit():
+            out.append("".join(str(rng.randint(0, 9)) for _ in piece))
+        elif piece.isascii() and piece.isalpha():
+            name = fake.first_name() if words == 0 else fake.last_name()
+            name = re.sub(r"[^A-Za-z]", "", unicodedata.normalize("NFKD", name)) or "x"
+            if len(piece) == 1:
+                name = name[0]
+            words += 1
+            out.append(name.upper() if piece.isupper() and len(piece) > 1 else
+                       name.capitalize() if piece[0].isupper() else name.lower())
+        else:
+            out.append(piece)
+    out += [str(rng.randint(0, 9)) for _ in range(2 * wide)]
+    return "".join(out)
+
 
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx"}
 #: From this widening on, a street surrogate is a placeholder (no name word left to clash).
@@ -135,6 +160,8 @@ class FakerStrategy:
             if entity_type == "EMAIL_ADDRESS":
                 value = f"{fake.first_name()}.{fake.last_name()}{rng.randint(1, 99 * 10**wide)}"
                 value = f"{value.lower()}@example.{rng.choice(['com', 'org', 'net'])}"
+            elif entity_type == "USERNAME":
+                value = _handle(fake, rng, original, wide)
             elif entity_type == "STREET_ADDRESS":
                 value = fake.street_address() if not wide else _wide_street(fake, original, wide)
             elif entity_type == "LOCATION":

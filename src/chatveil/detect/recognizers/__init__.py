@@ -10,8 +10,9 @@ pipeline runs without a lemmatizer, so Presidio's lemma-based context enhancer s
 No recognizer here passes ``context=`` to Presidio, so scores are never boosted twice.
 
 One family per module: ``cards``, ``iban``, ``phones``, ``ssn``, ``api_keys``, ``secrets``
-(high-entropy assignments), ``national_ids``, ``dates_of_birth``, ``addresses``, ``names``
-(person rules), ``places``, ``ner`` (spaCy, filtered), ``evidence`` (names and places of any
+(high-entropy assignments), ``national_ids``, ``dates_of_birth``, ``addresses``, ``handles``
+(``@user.names``), ``ips`` (Presidio's, without slices), ``names`` (person rules),
+``places``, ``ner`` (spaCy, filtered), ``evidence`` (names and places of any
 origin and casing from word shape, fields, cues, email cross-evidence, a world gazetteer and
 in-text consistency), ``trained`` (chatveil's trained NER on all-lower/upper lines, opt-in). Shared
 helpers live in ``_common`` (context words, the own-flags base, text tests), ``_checks``
@@ -36,7 +37,9 @@ from chatveil.detect.recognizers.api_keys import ApiKeyRecognizer
 from chatveil.detect.recognizers.cards import CardNumberRecognizer
 from chatveil.detect.recognizers.dates_of_birth import DateOfBirthRecognizer
 from chatveil.detect.recognizers.evidence import NameEvidenceRecognizer
+from chatveil.detect.recognizers.handles import HandleRecognizer
 from chatveil.detect.recognizers.iban import IbanCodeRecognizer, iban_valid
+from chatveil.detect.recognizers.ips import IpAddressRecognizer
 from chatveil.detect.recognizers.names import PersonNameRecognizer
 from chatveil.detect.recognizers.national_ids import NationalIdRecognizer
 from chatveil.detect.recognizers.ner import FilteredSpacyRecognizer
@@ -55,8 +58,10 @@ __all__ = [
     "DateOfBirthRecognizer",
     "FilteredSpacyRecognizer",
     "FilteredTrainedNerRecognizer",
+    "HandleRecognizer",
     "IbanCodeRecognizer",
     "InternationalPhoneRecognizer",
+    "IpAddressRecognizer",
     "KnownPlaceRecognizer",
     "NameEvidenceRecognizer",
     "NationalIdRecognizer",
@@ -84,7 +89,6 @@ def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
     """Every recognizer a guard runs by default (only those of requested entities execute)."""
     from presidio_analyzer.predefined_recognizers import (
         EmailRecognizer,
-        IpRecognizer,
         UrlRecognizer,
         UsSsnRecognizer,
     )
@@ -93,13 +97,14 @@ def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
         FilteredSpacyRecognizer(supported_language=language),
         EmailRecognizer(supported_language=language),
         IbanCodeRecognizer(supported_language=language),
-        IpRecognizer(supported_language=language),
+        IpAddressRecognizer(supported_language=language),
         UsSsnRecognizer(supported_language=language),
         UsSsnContextRecognizer(supported_language=language),
         UrlRecognizer(supported_language=language),
         CardNumberRecognizer(supported_language=language),
         InternationalPhoneRecognizer(supported_language=language),
         ApiKeyRecognizer(supported_language=language),
+        HandleRecognizer(supported_language=language),
         SecretAssignmentRecognizer(supported_language=language),
         NationalIdRecognizer(supported_language=language),
         DateOfBirthRecognizer(supported_language=language),

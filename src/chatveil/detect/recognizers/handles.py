@@ -1,0 +1,156 @@
+"""``@handles``: social-network, chat and forum user names written with an ``@``.
+
+A handle is personal data when it names a person. Code and chat use the same ``@word``
+shape for other things (decorators ``@property`` / ``@app.route(...)``, npm scopes
+``@types/node``, Javadoc tags, CSS at-rules, team mentions ``@here`` / ``@channel``, the
+domain of an email), so a handle is only reported with evidence that it names someone:
+
+- one of its words is a first name or surname of the name lists and not an English word
+  (``@maria.lopez``, ``@lopez_m``), or it is a first name and a surname (``@john.smith``),
+  also run together (``@angelawood``), or an initial and a surname (``@dcarter``);
+- a handle word comes shortly before it, in the same clause (``twitter``, ``slack``,
+  ``follow me``, ``ping``, ``cc``, ``dm``, ``username``...) or ``on twitter`` /
+  ``on slack``... right after;
+- 4+ letters that are no English word, then 2-4 digits (``@mlopez88``), as user names are
+  made and decorators are not.
+
+The span is the name after the ``@``; the ``@`` stays in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from chatveil.detect.recognizers._common import context_regex, wordset
+
+__all__ = ["HandleRecognizer"]
+
+#: ``@`` + 2-40 letters, digits, ``.``, ``_``, ``-``; not inside an email or a URL's
+#: credentials (a word character or ``>`` before), not an XPath attribute (``[@id]``,
+#: ``/@lang``), not a Javadoc inline tag (``{@code}``) and not a scope, an attribute or a
+#: call (``/``, ``._x`` or ``(`` after).
+_HANDLE = re.compile(
+    r"(?<![\w@.+\-:>\[/{])@([A-Za-z][A-Za-z0-9._\-]{0,38}[A-Za-z0-9])(?![\w@/(]|[.\-]\w)"
+)
+_PARTS = re.compile(r"[A-Za-z]+|\d+")
+#: Mentions of a group, not of a person.
+_GROUPS = wordset("""
+here channel everyone everybody all team group room admins admin mods moderators staff
+someone anyone channel_name bot bots devs dev ops oncall on-call support
+""")
+#: A dotted handle whose last part is one of these is a domain (``@example.org``).
+_TLDS = wordset("""
+com org net io edu gov mil int co uk de fr nl es it ch at be eu us ca au in jp cn ru br info
+biz app dev ai me ly tv xyz online site tech cloud
+""")
+_CUE_BEFORE = context_regex([
+    "handle", "handles", "username", "user name", "twitter", "tweet", "tweeted", "instagram",
+    "insta", "tiktok", "slack", "discord", "telegram", "github", "gitlab", "mastodon",
+    "bluesky", "threads", "linkedin", "reddit", "youtube", "twitch", "follow me", "follow us",
+    "followed by", "dm", "dms", "ping", "pinged", "cc", "mention", "mentioned",
+])
+_CUE_AFTER = re.compile(
+    r"[ \t]*(?:on|at|@)[ \t]+(?:twitter|x|instagram|insta|ig|tiktok|slack|discord|telegram|"
+    r"github|gitlab|mastodon|bluesky|threads|linkedin|reddit|youtube|twitch)\b",
+    re.IGNORECASE,
+)
+_LETTERS_DIGITS = re.compile(r"([A-Za-z]{4,})\d{2,4}")
+#: A decorator or an annotation: the ``@word`` starts its line...
+_DECORATOR_LINE = re.compile(r"(?:\A|\n)[ \t]*\Z")
+#: ... ends it, and the next line is code: another decorator, a definition or a signature.
+_CODE_NEXT = re.compile(
+    r"[ \t]*\r?\n[ \t]*(?:@|(?:def|class|async|public|private|protected|static|function|export|"
+    r"fun|func|void|final|override|abstract|internal|open|var|let|const)\b|"
+    r"[A-Za-z_][\w<>\[\], ]*[ \t]+[A-Za-z_]\w*[ \t]*\()"
+)
+
+
+class HandleRecognizer(EntityRecognizer):
+    """``@handles`` that name a person (see the module docstring for the evidence needed)."""
+
+    ENTITY = "USERNAME"
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language,
+                         name="ChatveilHandleRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None
+                ) -> list[RecognizerResult]:
+        if self.ENTITY not in entities or "@" not in text:
+            return []
+        results = []
+        for m in _HANDLE.finditer(text):
+            score = self._score(text, m)
+            if score:
+                results.append(RecognizerResult(self.ENTITY, m.start(1), m.end(1), score))
+        return results
+
+    @staticmethod
+    def _score(text: str, m: re.Match[str]) -> float:
+        handle = m.group(1)
+        folded = handle.casefold()
+        words = [w.casefold() for w in _PARTS.findall(handle) if not w.isdigit()]
+        if folded in _GROUPS or not words:
+            return 0.0
+        dotted = folded.split(".")
+        if len(dotted) > 1 and dotted[-1] in _TLDS:
+            return 0.0
+        if _DECORATOR_LINE.search(text, 0, m.start()) and _CODE_NEXT.match(text, m.end()):
+            return 0.0  # "@dataclass" on its own line, code on the next
+        if not (handle.isupper() and len(words) == 1) and _names_someone(words):
+            return 0.85
+        if _cue_before(text, m.start()) or _CUE_AFTER.match(text, m.end()):
+            return 0.85
+        made = _LETTERS_DIGITS.fullmatch(handle)
+        if made and (m.start() == 0 or text[m.start() - 1].isspace()) and not _is_word(
+            made.group(1).casefold()
+        ):
+            return 0.6  # mlopez88, not sha256 or python3, nor a quoted or glued one
+        return 0.0
+
+
+def _cue_before(text: str, start: int) -> bool:
+    """A handle word in the same clause, at most 20 characters before the ``@``."""
+    lo = max(0, start - 20)
+    cut = max(text.rfind(ch, lo, start) for ch in ";.!?\n")
+    cue = _CUE_BEFORE.search(text, max(lo, cut + 1), start)
+    return cue is not None and text[cue.start() - 1 : cue.start()] != "@"
+
+
+def _is_word(word: str) -> bool:
+    from chatveil.detect.recognizers._lexicon import english_dictionary
+
+    return word in english_dictionary()
+
+
+def _names_someone(words: list[str]) -> bool:
+    """A name-list word that is no English word (``lopez``), a first name followed by a
+    surname (``john.smith``), or one word made of them: a first name and a surname run
+    together (``angelawood``), an initial and a surname (``dcarter``)."""
+    from chatveil.detect.recognizers._lexicon import english_dictionary, name_lists
+
+    first, last, _common, _places = name_lists()
+    dictionary = english_dictionary()
+    if any(len(w) >= 3 and (w in first or w in last) and w not in dictionary for w in words):
+        return True
+    if len(words) >= 2 and words[0] in first and any(w in last for w in words[1:]):
+        return True
+    return len(words) == 1 and _run_together(words[0], first, last)
+
+
+def _run_together(word: str, first: frozenset[str], last: frozenset[str]) -> bool:
+    if len(word) >= 6 and word[1:] in last:
+        return True  # dcarter
+    for i in range(3, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        if head in first and (tail in last or any(
+            tail[:j] in first and tail[j:] in last for j in range(3, len(tail) - 2)
+        )):
+            return True  # angelawood, klauswernerritter
+    return False
