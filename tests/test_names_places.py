@@ -325,3 +325,17 @@ def test_a_name_field_takes_a_known_name_that_is_also_a_nationality(warm_guard: 
     assert "DANISH" not in warm_guard.pseudonymize(text, session_id="field")
     assert warm_guard.pseudonymize("Nationality: Danish", session_id="field-2") == \
         "Nationality: Danish"
+
+
+@pytest.mark.parametrize("text", [
+    "deadline April 07, 1939",  # a month that is also a given name
+    "we met on Jan 18 1988",
+    "the invoice is dated 11 June 1992",
+    "due in May 2024",
+])
+def test_a_month_inside_a_calendar_date_is_no_name_or_place(warm_guard: Guard, text: str) -> None:
+    assert found(warm_guard, text) == []
+
+
+def test_a_name_beside_a_date_is_still_a_name(warm_guard: Guard) -> None:
+    assert persons(warm_guard, "April Nguyen signed on 12 June 1992") == ["April Nguyen"]

@@ -29,6 +29,8 @@ from urllib.parse import quote
 
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
+from chatveil.detect.recognizers.dates_of_birth import DATE_RE
+
 __all__ = [
     "NormalizingAnalyzerEngine",
     "View",
@@ -195,6 +197,8 @@ STRUCTURED = frozenset({
 SOFT = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME", "GPE", "NORP"})
 #: Soft types cut at a token with a digit: names and places hold none, dates are made of them.
 _DIGIT_CUT = SOFT - {"DATE_TIME"}
+#: A calendar date ("April 07, 1939", "11 June 1992"): its month word is no name or place.
+_DATE = re.compile(r"(?<!\w)" + DATE_RE + r"(?!\w)", re.IGNORECASE)
 #: Minimum score of a structured value that cuts a NER span.
 STRUCTURED_MIN_SCORE = 0.5
 #: A token with a digit in it (``8899a7c``, ``249,90``, ``CSTRMG00H61I997X``): never part of a
@@ -225,6 +229,13 @@ def settle_overlaps(text: str, results: list[RecognizerResult]) -> list[Recogniz
     soft = [r for r in results if r.entity_type in SOFT]
     if not soft:
         return results
+    if any(ch.isdigit() for ch in text):
+        dates = [m.span() for m in _DATE.finditer(text)]
+        inside = {id(r) for r in soft if r.entity_type in _DIGIT_CUT
+                  and any(a <= r.start and r.end <= b for a, b in dates)}
+        if inside:
+            results = [r for r in results if id(r) not in inside]
+            soft = [r for r in soft if id(r) not in inside]
     digit_cut: set[int] = set()  # NER spans cut at a token with a digit: a misread identifier
     if any(ch.isdigit() for ch in text):
         for r in soft:
