@@ -491,6 +491,22 @@ class Guard:
             if bar is not None:
                 bar.close()
         spans = dict(zip(new, found, strict=True))
+        # the batch's new entries go to the store together, in one call, at the end
+        with state.staged() as staged:
+            outcomes = self._settled(items, live, spans, documents)
+        if not staged.clean:
+            # another worker stored one of these originals or surrogates first: again, against
+            # the store's entries, value by value
+            outcomes = self._settled(items, live, spans, documents)
+        for outcome in outcomes:
+            self._metrics.add(outcome.pseudonymized, outcome.redacted)
+            if hand_out:
+                state.handed_out.add(outcome.text, outcome.inserts)
+        return [outcome.text for outcome in outcomes]
+
+    def _settled(self, items: list[str], live: _Live, spans: Mapping[str, list[Span]],
+                 documents: bool) -> list[Outcome]:
+        state = live.state
         outcomes = [self._outcome(t, live, spans.get(t), documents) for t in items]
         for _ in range(_SETTLE_ROUNDS):
             # a surrogate issued for a later text may occur in an earlier one: redo those
@@ -501,11 +517,7 @@ class Guard:
                 outcomes[i] = self._outcome(items[i], live, spans.get(items[i]), documents)
             if not stale or state.index.version == version:
                 break
-        for outcome in outcomes:
-            self._metrics.add(outcome.pseudonymized, outcome.redacted)
-            if hand_out:
-                state.handed_out.add(outcome.text, outcome.inserts)
-        return [outcome.text for outcome in outcomes]
+        return outcomes
 
     def pseudonymize_record(self, obj: Any, session_id: str | None = None) -> Any:
         """Pseudonymize every string leaf of a JSON-like value; keys and shape stay the same.
