@@ -207,16 +207,18 @@ class SessionState:
     def _store_staged(self, staged: StagedAdds) -> bool:
         if not staged.pending:
             return True
+        # the index already holds ours: read only what may follow them
+        version = staged.since + len(staged.pending)
         try:
-            added = self.store.add_many(self.session_id, staged.pending, since=staged.since)
+            added = self.store.add_many(self.session_id, staged.pending, since=version)
         except BaseException:
             self._reindex()  # the index holds entries the store may not have
             raise
         ours = all(s == e for s, e in zip(added.stored, staged.pending, strict=True))
         batch = added.batch
-        if not (ours and batch.epoch == self.index.epoch
-                and batch.entries == tuple(staged.pending)):
-            self._reindex()  # others' entries came first, or some of ours were refused
+        if not (ours and batch.epoch == self.index.epoch and batch.version == version):
+            # others' entries came first (ours follow them), or some of ours were refused
+            self._reindex()
         return ours and batch.epoch == self.index.epoch
 
     def _reindex(self) -> None:

@@ -61,6 +61,20 @@ def test_an_original_another_worker_stored_first_is_redone_with_its_surrogate() 
     assert [e.original for e in store.entries("s").entries] == ["Peter Novak", "Anna Berg"]
 
 
+def test_entries_another_worker_added_meanwhile_are_indexed_in_the_store_order() -> None:
+    store = CountingStore()
+    store.create("s")
+    store.rival = Entry("Maria Lopez", "Lina Ward", "PERSON")  # not in this batch
+    guard = _guard(store)
+    masked = guard.pseudonymize(TEXT, session_id="s")
+    assert store.batches == [2]
+    assert [e.original for e in store.entries("s").entries] == [
+        "Maria Lopez", "Peter Novak", "Anna Berg"]
+    both = masked + " Lina Ward"
+    assert guard.restore(both, session_id="s") == TEXT + " Maria Lopez"
+    assert _guard(store).restore(both, session_id="s") == TEXT + " Maria Lopez"
+
+
 def test_a_failed_store_call_leaves_no_unstored_entry_in_the_index() -> None:
     store = CountingStore()
     guard = _guard(store)
