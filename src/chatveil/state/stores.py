@@ -95,10 +95,11 @@ class VaultStore(Protocol):
     call from many threads and processes at once.
 
     Lifetime. :meth:`create` makes a session; :meth:`create`, :meth:`touch`, :meth:`entries`,
-    :meth:`add` and :meth:`next_number` restart its lifetime (sliding expiry, the store's own
-    TTL). An expired session is deleted, not hidden: afterwards it is as if it had been
-    dropped. Methods that need a session raise :class:`~chatveil.errors.UnknownSessionError`
-    when it does not exist (never created, dropped or expired); they never create it.
+    :meth:`add`, :meth:`add_many` and :meth:`next_number` restart its lifetime (sliding
+    expiry, the store's own TTL). An expired session is deleted, not hidden: afterwards it is
+    as if it had been dropped. Methods that need a session raise
+    :class:`~chatveil.errors.UnknownSessionError` when it does not exist (never created,
+    dropped or expired); they never create it.
 
     Uniqueness. :meth:`add` is the only write of entries and is atomic: it adds an entry only
     if the session has no entry with the same original (compared with ``str.casefold``), and
@@ -107,7 +108,8 @@ class VaultStore(Protocol):
     pseudonymize into one session at the same time.
 
     Cost. A guard needs one call per turn to catch up (``entries(sid, since=my_version)``),
-    plus one :meth:`add_many` per new original (it adds and catches up in one call). With
+    plus one :meth:`add_many` for all the new originals of a batch (it adds them and catches
+    up in one call). With
     Redis, for instance: a session is a list of JSON-encoded (encrypted) entries, a hash of
     casefolded originals and surrogates (HMAC'd), a hash of counters and an epoch key, all
     with the same expiry; :meth:`add_many` is one Lua script (check both hashes, RPUSH, HSET,
