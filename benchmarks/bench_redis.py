@@ -9,7 +9,7 @@ dir, no persistence) and stops it at the end.
     batch, the echoed answer restored) at turns 2 and 40 (each message brings ~8 new values)
     and 41 (the first message again: no new value), p50 over replays: memory store and cache
     vs Redis store and cache in one guard, and on Redis with each turn on another of two guards
-    (another worker); plus Redis round trips per turn;
+    (another worker); plus Redis round trips per turn and the time spent waiting for them;
 (b) throughput (turns/s) of 4 worker processes against 1 on the same conversations, on Redis,
     each turn on another worker;
 (c) one 1 MB text (pasted document with PII all along) in a fresh process: pseudonymize CPU
@@ -82,17 +82,23 @@ def redis_server(url: str | None) -> Iterator[str]:
 
 
 class RoundTrips:
-    """Counts requests to Redis (a script call, a command or a pipeline is one)."""
+    """Counts requests to Redis (a script call, a command or a pipeline is one) and the
+    seconds spent waiting for them (sending, Redis's work, the reply)."""
 
     def __init__(self) -> None:
         self.n = 0
+        self.seconds = 0.0
 
     def watch(self, client: Any) -> None:
         plain = client.execute_command
 
         def counted(*args: Any, **kwargs: Any) -> Any:
             self.n += 1
-            return plain(*args, **kwargs)
+            started = time.perf_counter()
+            try:
+                return plain(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - started
 
         client.execute_command = counted
 
@@ -129,8 +135,9 @@ def bench_turns(url: str, turns: list[str], replays: int) -> dict[str, Any]:
     detection cached from an earlier replay ("cached": what is left is chatveil and the store).
     """
     trips = RoundTrips()
+    same_trips = RoundTrips()
     memory, memory_cache = _guard("memory", url, "bench-a")
-    redis_one, redis_cache = _guard("redis", url, "bench-a")
+    redis_one, redis_cache = _guard("redis", url, "bench-a", same_trips)
     redis_two = [_guard("redis", url, "bench-a", trips)[0],
                  _guard("redis", url, "bench-a", trips)[0]]
     layouts: dict[str, Callable[[int], Any]] = {
@@ -145,6 +152,9 @@ def bench_turns(url: str, turns: list[str], replays: int) -> dict[str, Any]:
     for mode in ("cold", "cached"):
         times: dict[str, dict[int, list[float]]] = {k: {m: [] for m in marks} for k in layouts}
         calls: dict[int, list[int]] = {m: [] for m in marks}
+        waited: dict[str, dict[int, list[float]]] = {
+            "redis_same_worker": {m: [] for m in marks},
+            "redis_other_worker": {m: [] for m in marks}}
         for replay in range(replays + 1):  # the first replay warms up
             for name, pick in layouts.items():
                 if mode == "cold":
@@ -155,7 +165,8 @@ def bench_turns(url: str, turns: list[str], replays: int) -> dict[str, Any]:
                 for t, text in enumerate(turns, start=1):
                     history.append(text)
                     guard = pick(t)
-                    before = trips.n
+                    before, spent = trips.n, trips.seconds
+                    spent_same = same_trips.seconds
                     started = time.perf_counter()
                     answer = one_turn(guard, history, sid)
                     elapsed = time.perf_counter() - started
@@ -163,6 +174,9 @@ def bench_turns(url: str, turns: list[str], replays: int) -> dict[str, Any]:
                         times[name][t].append(elapsed)
                         if name == "redis_other_worker":
                             calls[t].append(trips.n - before)
+                            waited[name][t].append(trips.seconds - spent)
+                        elif name == "redis_same_worker":
+                            waited[name][t].append(same_trips.seconds - spent_same)
                     history.append(answer)
                 if mode == "cold":
                     pick(0).forget(sid)  # (forget also evicts the session's cached detections)
@@ -173,6 +187,10 @@ def bench_turns(url: str, turns: list[str], replays: int) -> dict[str, Any]:
                 "redis_overhead_ms": round(p50["redis_same_worker"] - p50["memory"], 3),
                 "other_worker_overhead_ms": round(p50["redis_other_worker"] - p50["memory"], 3),
                 "redis_round_trips_other_worker": statistics.median(calls[t]),
+                # the part of the turn spent waiting for Redis (p50), less noisy than the
+                # difference of two turn times on a shared machine
+                **{f"{name}_waiting_for_redis_ms": round(statistics.median(w[t]) * 1e3, 3)
+                   for name, w in waited.items()},
             }
     return out
 

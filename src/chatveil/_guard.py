@@ -7,6 +7,7 @@ and metrics. The algorithm lives in :mod:`chatveil.pseudonymize` and :mod:`chatv
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import contextvars
 import hashlib
@@ -490,6 +491,22 @@ class Guard:
             if bar is not None:
                 bar.close()
         spans = dict(zip(new, found, strict=True))
+        # the batch's new entries go to the store together, in one call, at the end
+        with state.staged() as staged:
+            outcomes = self._settled(items, live, spans, documents)
+        if not staged.clean:
+            # another worker stored one of these originals or surrogates first: again, against
+            # the store's entries, value by value
+            outcomes = self._settled(items, live, spans, documents)
+        for outcome in outcomes:
+            self._metrics.add(outcome.pseudonymized, outcome.redacted)
+            if hand_out:
+                state.handed_out.add(outcome.text, outcome.inserts)
+        return [outcome.text for outcome in outcomes]
+
+    def _settled(self, items: list[str], live: _Live, spans: Mapping[str, list[Span]],
+                 documents: bool) -> list[Outcome]:
+        state = live.state
         outcomes = [self._outcome(t, live, spans.get(t), documents) for t in items]
         for _ in range(_SETTLE_ROUNDS):
             # a surrogate issued for a later text may occur in an earlier one: redo those
@@ -500,11 +517,7 @@ class Guard:
                 outcomes[i] = self._outcome(items[i], live, spans.get(items[i]), documents)
             if not stale or state.index.version == version:
                 break
-        for outcome in outcomes:
-            self._metrics.add(outcome.pseudonymized, outcome.redacted)
-            if hand_out:
-                state.handed_out.add(outcome.text, outcome.inserts)
-        return [outcome.text for outcome in outcomes]
+        return outcomes
 
     def pseudonymize_record(self, obj: Any, session_id: str | None = None) -> Any:
         """Pseudonymize every string leaf of a JSON-like value; keys and shape stay the same.
@@ -616,6 +629,38 @@ class Guard:
             sent,
             self._metrics.add_output,
         )
+
+    # ------------------------------------------------------------------ async
+    # Detection is CPU-bound and the vault store may be a network round trip away, and the two
+    # interleave under the session's lock; so the async methods run the sync ones in a worker
+    # thread (``asyncio.to_thread``: the current ``guard.session(...)`` and tallies go with
+    # it) and the event loop never waits for NER or the store.
+    async def apseudonymize(self, text: str, session_id: str | None = None, *,
+                            recognise_later: bool = True, documents: bool = False) -> str:
+        """:meth:`pseudonymize` in a worker thread: the event loop is never blocked."""
+        return await asyncio.to_thread(self.pseudonymize, text, session_id,
+                                       recognise_later=recognise_later, documents=documents)
+
+    async def apseudonymize_batch(self, texts: Sequence[str], session_id: str | None = None,
+                                  *, batch_size: int = 32, recognise_later: bool = True,
+                                  documents: bool = False) -> list[str]:
+        """:meth:`pseudonymize_batch` in a worker thread."""
+        return await asyncio.to_thread(self.pseudonymize_batch, texts, session_id,
+                                       batch_size=batch_size, recognise_later=recognise_later,
+                                       documents=documents)
+
+    async def arestore(self, text: str, session_id: str | None = None) -> str:
+        """:meth:`restore` in a worker thread."""
+        return await asyncio.to_thread(self.restore, text, session_id)
+
+    async def arestore_answer(self, text: str, session_id: str | None = None, *,
+                              sent: Sequence[str] = ()) -> str:
+        """:meth:`restore_answer` in a worker thread."""
+        return await asyncio.to_thread(self.restore_answer, text, session_id, sent=sent)
+
+    async def aforget(self, session_id: str | None = None) -> bool:
+        """:meth:`forget` in a worker thread."""
+        return await asyncio.to_thread(self.forget, session_id)
 
     # ------------------------------------------------------------------ persistence
     @staticmethod

@@ -20,6 +20,7 @@ call to the next; if a call with that id is running right now, a random id is us
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import contextvars
 import hashlib
@@ -151,12 +152,25 @@ class SessionScope:
                 with _IN_FLIGHT_LOCK:
                     _IN_FLIGHT.pop((id(self.guard), self.session_id), None)
 
+    async def aclose(self) -> None:
+        """:meth:`close` in a worker thread: forgetting a per-call session is a store call,
+        which must not block an event loop."""
+        if not self._closed:
+            await asyncio.to_thread(self.close)
+
     def __enter__(self) -> SessionScope:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+    async def __aenter__(self) -> SessionScope:
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        await self.aclose()
 
     def __repr__(self) -> str:
         kind = "per-call" if self.per_call else "session"

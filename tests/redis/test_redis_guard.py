@@ -114,7 +114,7 @@ def test_ingestion_and_query_services_share_a_corpus(redis_server, namespace) ->
 
 
 def test_round_trips_of_a_turn_on_another_worker(redis_server, namespace) -> None:
-    """Catching up is one call; each new value is one call (add and catch up together)."""
+    """Catching up is one call; the new values of a batch are one more (added together)."""
     one, two = (_worker(redis_server.url, namespace) for _ in range(2))
     one.pseudonymize(TEXT, session_id="c")
     sent: list[str] = []
@@ -137,7 +137,7 @@ def test_round_trips_of_a_turn_on_another_worker(redis_server, namespace) -> Non
     sent.clear()
     text = "Anna Berg and Liam Stone met Peter Novak."
     later = two.pseudonymize(text, session_id="c")
-    assert sent == ["ENTRIES", "ADD_MANY", "ADD_MANY"]  # two new values
+    assert sent == ["ENTRIES", "ADD_MANY"]  # two new values, stored together
     sent.clear()
     assert two.restore(later, session_id="c") == text
     assert sent == ["ENTRIES"]

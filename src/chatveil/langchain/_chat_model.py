@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
@@ -486,15 +487,16 @@ class GuardedChatModel(BaseChatModel):
         run_manager: AsyncCallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        call = self._start(messages, run_manager, False, kwargs)
+        # guard work (NER, vault store round trips) runs in a worker thread, off the loop
+        call = await asyncio.to_thread(self._start, messages, run_manager, False, kwargs)
         try:
             answer = await call.runnable.ainvoke(
                 call.masked, call.inner_config, stop=stop, **call.kwargs
             )
         except BaseException as exc:
-            call.end(exc)
+            await asyncio.to_thread(call.end, exc)
             raise
-        return self._run(call, lambda: answer)
+        return await asyncio.to_thread(self._run, call, lambda: answer)
 
     def _stream(
         self,
@@ -529,14 +531,16 @@ class GuardedChatModel(BaseChatModel):
         run_manager: AsyncCallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> AsyncIterator[ChatGenerationChunk]:
-        call = self._start(messages, run_manager, True, kwargs)
+        # guard work (NER, vault store round trips) runs in a worker thread, off the loop
+        call = await asyncio.to_thread(self._start, messages, run_manager, True, kwargs)
         error: BaseException | None = None
         pieces = call.runnable.astream(call.masked, call.inner_config, stop=stop, **call.kwargs)
         try:
             restorer = call.scope.chunk_restorer()
             async for piece in pieces:
-                yield ChatGenerationChunk(message=call.restore_chunk(restorer, piece))
-            tail = call.flush(restorer)
+                chunk = await asyncio.to_thread(call.restore_chunk, restorer, piece)
+                yield ChatGenerationChunk(message=chunk)
+            tail = await asyncio.to_thread(call.flush, restorer)
             if tail is not None:
                 yield ChatGenerationChunk(message=tail)
         except BaseException as exc:
@@ -546,7 +550,7 @@ class GuardedChatModel(BaseChatModel):
             close = getattr(pieces, "aclose", None)
             if close is not None:
                 await close()
-            call.end(error)
+            await asyncio.to_thread(call.end, error)
 
 
 def _neutral(tool: Any) -> Any:

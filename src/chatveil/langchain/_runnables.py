@@ -7,9 +7,10 @@ it to the restore step of the same sequence run, which forgets it when the outpu
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import uuid
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from typing import Any
 
 import cachetools
@@ -124,6 +125,11 @@ class PseudonymizeRunnable(Runnable[Any, Any]):
         return f"PseudonymizeRunnable(guard={self.guard!r})"
 
 
+def _drained(produce: Callable[..., Iterator[Any]], *args: Any) -> list[Any]:
+    """Everything ``produce(*args)`` yields (run in a worker thread by the async path)."""
+    return list(produce(*args))
+
+
 class _Output:
     """Restores one output stream: text and message chunks incrementally, other values whole."""
 
@@ -236,18 +242,21 @@ class RestoreRunnable(Runnable[Any, Any]):
         config: RunnableConfig,
         run_manager: CallbackManagerForChainRun,
     ) -> AsyncIterator[Any]:
+        # guard work (vault store round trips, screening) runs in a worker thread, off the loop
         output: _Output | None = None
         try:
             async for value in chunks:
-                output = output or _Output(self._scope(config, run_manager))
-                for out in output.item(value):
+                if output is None:
+                    output = await asyncio.to_thread(
+                        lambda: _Output(self._scope(config, run_manager)))
+                for out in await asyncio.to_thread(_drained, output.item, value):
                     yield out
             if output is not None:
-                for out in output.end():
+                for out in await asyncio.to_thread(_drained, output.end):
                     yield out
         finally:
             if output is not None:
-                output.scope.close()
+                await asyncio.to_thread(output.scope.close)
 
     def __repr__(self) -> str:
         return f"RestoreRunnable(guard={self.guard!r})"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncGenerator, Callable, Generator, Iterator, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator, Sequence
 from functools import partial
 from typing import Any, TypeVar
 
@@ -167,14 +167,15 @@ class _Stream:
             self._scope.close()  # a per-call session ends with its stream
 
     async def arun(self, chunks: Any) -> AsyncGenerator[Any, None]:
+        # restoring (and screening, with output_pii) runs in a worker thread, off the loop
         try:
             async for chunk in chunks:
-                yield self.feed(chunk)
-            last = self.close()
+                yield await asyncio.to_thread(self.feed, chunk)
+            last = await asyncio.to_thread(self.close)
             if last is not None:
                 yield last
         finally:
-            self._scope.close()
+            await self._scope.aclose()
 
 
 # ---------------------------------------------------------------------- the LLM
@@ -360,44 +361,53 @@ class GuardedLLM(LLM):
         return _Stream(scope, _completion_chunk, self._sent([prompt])).run(chunks)
 
     # ------------------------------------------------------------------ async
-    # Detection is CPU-bound, so async calls pseudonymize in a worker thread.
+    # Guard work (detection is CPU-bound; the vault store may be a network round trip away)
+    # runs in a worker thread: opening the session, masking, restoring, ending the session.
+    async def _ascope(self, seed: str) -> SessionScope:
+        return await asyncio.to_thread(self._scope, seed)
+
     async def achat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
         """Async :meth:`chat`."""
-        with self._scope(_seed(messages)) as scope:
+        async with await self._ascope(_seed(messages)) as scope:
             sid = scope.session_id
             masked = await asyncio.to_thread(self._mask_messages, messages, sid)
             response = await self._llm.achat(masked, **kwargs)
-            return _restored_chat(response, self._restore(sid), self._answer(sid, messages))
+            return await asyncio.to_thread(_restored_chat, response, self._restore(sid),
+                                           self._answer(sid, messages))
 
     async def acomplete(
         self, prompt: str, formatted: bool = False, **kwargs: Any
     ) -> CompletionResponse:
         """Async :meth:`complete`."""
-        with self._scope(prompt) as scope:
+        async with await self._ascope(prompt) as scope:
             sid = scope.session_id
             masked = await asyncio.to_thread(self._mask_prompt, prompt, sid)
             response = await self._llm.acomplete(masked, formatted=formatted, **kwargs)
-            return _restored_completion(response, self._answer(sid, [prompt]))
+            return await asyncio.to_thread(_restored_completion, response,
+                                           self._answer(sid, [prompt]))
 
     async def astream_chat(
         self, messages: Sequence[ChatMessage], **kwargs: Any
     ) -> AsyncGenerator[ChatResponse, None]:
         """Async :meth:`stream_chat`."""
-        scope = self._scope(_seed(messages))
-        with _closing_on_error(scope):
+        scope = await self._ascope(_seed(messages))
+        async with _aclosing_on_error(scope):
             masked = await asyncio.to_thread(self._mask_messages, messages, scope.session_id)
             chunks = await self._llm.astream_chat(masked, **kwargs)
-        return _Stream(scope, _chat_chunk, self._sent(messages)).arun(chunks)
+            stream = await asyncio.to_thread(_Stream, scope, _chat_chunk, self._sent(messages))
+        return stream.arun(chunks)
 
     async def astream_complete(
         self, prompt: str, formatted: bool = False, **kwargs: Any
     ) -> AsyncGenerator[CompletionResponse, None]:
         """Async :meth:`stream_complete`."""
-        scope = self._scope(prompt)
-        with _closing_on_error(scope):
+        scope = await self._ascope(prompt)
+        async with _aclosing_on_error(scope):
             masked = await asyncio.to_thread(self._mask_prompt, prompt, scope.session_id)
             chunks = await self._llm.astream_complete(masked, formatted=formatted, **kwargs)
-        return _Stream(scope, _completion_chunk, self._sent([prompt])).arun(chunks)
+            stream = await asyncio.to_thread(_Stream, scope, _completion_chunk,
+                                             self._sent([prompt]))
+        return stream.arun(chunks)
 
 
 def _seed(messages: Sequence[ChatMessage]) -> str:
@@ -415,6 +425,16 @@ def _closing_on_error(scope: SessionScope) -> Iterator[None]:
         yield
     except BaseException:
         scope.close()
+        raise
+
+
+@contextlib.asynccontextmanager
+async def _aclosing_on_error(scope: SessionScope) -> AsyncIterator[None]:
+    """:func:`_closing_on_error` for async calls (closing may be a store call)."""
+    try:
+        yield
+    except BaseException:
+        await scope.aclose()
         raise
 
 
@@ -524,7 +544,7 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
     ) -> ChatResponse:
         """Async :meth:`chat_with_tools`."""
         messages = _tool_history(user_msg, chat_history)
-        with self._scope(_seed(messages)) as scope:
+        async with await self._ascope(_seed(messages)) as scope:
             sid = scope.session_id
             history = await asyncio.to_thread(self._mask_messages, messages, sid)
             masked_tools = await asyncio.to_thread(mask_tools, self._guard, sid, tools)
@@ -532,7 +552,8 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
                 masked_tools, chat_history=history,
                 **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
             )
-            return _restored_chat(response, self._restore(sid), self._answer(sid, messages))
+            return await asyncio.to_thread(_restored_chat, response, self._restore(sid),
+                                           self._answer(sid, messages))
 
     async def astream_chat_with_tools(
         self,
@@ -546,8 +567,8 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
     ) -> ChatResponseAsyncGen:
         """Async :meth:`stream_chat_with_tools`."""
         messages = _tool_history(user_msg, chat_history)
-        scope = self._scope(_seed(messages))
-        with _closing_on_error(scope):
+        scope = await self._ascope(_seed(messages))
+        async with _aclosing_on_error(scope):
             history = await asyncio.to_thread(self._mask_messages, messages, scope.session_id)
             masked_tools = await asyncio.to_thread(
                 mask_tools, self._guard, scope.session_id, tools
@@ -556,7 +577,8 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
                 masked_tools, chat_history=history,
                 **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
             )
-        return _Stream(scope, _chat_chunk, self._sent(messages)).arun(chunks)
+            stream = await asyncio.to_thread(_Stream, scope, _chat_chunk, self._sent(messages))
+        return stream.arun(chunks)
 
     def get_tool_calls_from_response(
         self, response: ChatResponse, error_on_no_tool_call: bool = True, **kwargs: Any

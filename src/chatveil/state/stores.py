@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import uuid
 import weakref
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Protocol, runtime_checkable
@@ -21,7 +21,7 @@ from chatveil.state._expiry import ExpiringMap
 from chatveil.state.entries import Entry
 
 __all__ = ["Added", "Entries", "ListenerRef", "MemoryVaultStore", "ObservableStore",
-           "VaultStore", "listener_ref"]
+           "StagedAdds", "VaultStore", "listener_ref"]
 
 #: Calls the listener it holds, or returns ``None`` once the listener is gone.
 ListenerRef = Callable[[], Callable[[str], None] | None]
@@ -95,10 +95,11 @@ class VaultStore(Protocol):
     call from many threads and processes at once.
 
     Lifetime. :meth:`create` makes a session; :meth:`create`, :meth:`touch`, :meth:`entries`,
-    :meth:`add` and :meth:`next_number` restart its lifetime (sliding expiry, the store's own
-    TTL). An expired session is deleted, not hidden: afterwards it is as if it had been
-    dropped. Methods that need a session raise :class:`~chatveil.errors.UnknownSessionError`
-    when it does not exist (never created, dropped or expired); they never create it.
+    :meth:`add`, :meth:`add_many` and :meth:`next_number` restart its lifetime (sliding
+    expiry, the store's own TTL). An expired session is deleted, not hidden: afterwards it is
+    as if it had been dropped. Methods that need a session raise
+    :class:`~chatveil.errors.UnknownSessionError` when it does not exist (never created,
+    dropped or expired); they never create it.
 
     Uniqueness. :meth:`add` is the only write of entries and is atomic: it adds an entry only
     if the session has no entry with the same original (compared with ``str.casefold``), and
@@ -107,7 +108,8 @@ class VaultStore(Protocol):
     pseudonymize into one session at the same time.
 
     Cost. A guard needs one call per turn to catch up (``entries(sid, since=my_version)``),
-    plus one :meth:`add_many` per new original (it adds and catches up in one call). With
+    plus one :meth:`add_many` for all the new originals of a batch (it adds them and catches
+    up in one call). With
     Redis, for instance: a session is a list of JSON-encoded (encrypted) entries, a hash of
     casefolded originals and surrogates (HMAC'd), a hash of counters and an epoch key, all
     with the same expiry; :meth:`add_many` is one Lua script (check both hashes, RPUSH, HSET,
@@ -198,6 +200,37 @@ class _Session:
         self.originals: dict[str, Entry] = {}  # casefolded original -> entry
         self.taken: set[str] = set()  # casefolded originals and surrogates
         self.counters: dict[str, int] = {}
+
+
+class StagedAdds:
+    """Entries to add to a session later, all in one :meth:`VaultStore.add_many`, checked now
+    as a store checks them: against the session's entries as the caller knows them and
+    against each other.
+
+    Args:
+        since: the version of the session the caller knows (where the staged entries start).
+        known: gives the session's entries up to that version (called at the first add).
+    """
+
+    def __init__(self, since: int, known: Callable[[], Iterable[Entry]]) -> None:
+        self.since = since
+        self.pending: list[Entry] = []
+        self._known = known
+        self._session: _Session | None = None
+
+    def add(self, entry: Entry) -> Entry | None:
+        """What :meth:`VaultStore.add` would return; an added entry is kept in ``pending``."""
+        if self._session is None:  # built at the first add: a block adding nothing pays nothing
+            self._session = _Session()
+            for known in self._known():
+                MemoryVaultStore._add(self._session, known)
+        stored = MemoryVaultStore._add(self._session, entry)
+        if stored is entry:
+            self.pending.append(entry)
+        return stored
+
+    def __repr__(self) -> str:
+        return f"StagedAdds(since={self.since}, pending={len(self.pending)})"
 
 
 class MemoryVaultStore:
