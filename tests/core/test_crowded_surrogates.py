@@ -73,7 +73,8 @@ def test_cached_name_weights_pick_what_faker_picks(monkeypatch: pytest.MonkeyPat
     cases = [(etype, original, attempt)
              for etype, original in (("PERSON", "Maria Lopez"), ("PERSON", "Dr Okafor"),
                                      ("EMAIL_ADDRESS", "m@x.org"), ("STREET_ADDRESS", "1 Elm Walk"),
-                                     ("LOCATION", "Lyon"), ("ORGANIZATION", "Acme"))
+                                     ("LOCATION", "Lyon"), ("ORGANIZATION", "Acme"),
+                                     ("USERNAME", "maria_lopez99"))
              for attempt in range(0, 40, 3)]
     for etype, original, attempt in cases:
         assert fast.fake(SECRET, etype, original, attempt) == plain.fake(
