@@ -60,3 +60,25 @@ def test_a_street_gets_a_surrogate_when_every_usual_street_word_is_taken(
         assert re.fullmatch(r"\d+ [A-Z][a-z']+-[A-Z][a-z']+ Walk", entry.surrogate)
     else:  # no street type of its own, every other one taken: the last resort
         assert re.fullmatch(r"<ADDRESS_\d+>", entry.surrogate)
+
+
+def test_cached_name_weights_pick_what_faker_picks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import chatveil.strategies.faker as faker_module
+    from chatveil.strategies import FakerStrategy
+
+    fast = FakerStrategy()
+    fast.fake(SECRET, "PERSON", "warm up", 0)  # builds its Faker with the cached weights
+    monkeypatch.setattr(faker_module, "_cache_name_weights", lambda fake: None)
+    plain = FakerStrategy()
+    cases = [(etype, original, attempt)
+             for etype, original in (("PERSON", "Maria Lopez"), ("PERSON", "Dr Okafor"),
+                                     ("EMAIL_ADDRESS", "m@x.org"), ("STREET_ADDRESS", "1 Elm Walk"),
+                                     ("LOCATION", "Lyon"), ("ORGANIZATION", "Acme"),
+                                     ("USERNAME", "maria_lopez99"))
+             for attempt in range(0, 40, 3)]
+    for etype, original, attempt in cases:
+        assert fast.fake(SECRET, etype, original, attempt) == plain.fake(
+            SECRET, etype, original, attempt)
+    # the cache is in use (a plain function), and the plain strategy picks with Faker's method
+    assert not hasattr(fast._faker.first_name, "__self__")
+    assert hasattr(plain._faker.first_name, "__self__")

@@ -80,6 +80,7 @@ def _drop_unheard_embedders(nlp: Any) -> None:
 def _build_nlp_engine(model: str, language: str) -> Any:
     import spacy
     from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+    from spacy.attrs import LEMMA, LOWER
     from spacy.language import Language
 
     if not spacy.util.is_package(model) and not os.path.isdir(model):
@@ -93,9 +94,8 @@ def _build_nlp_engine(model: str, language: str) -> Any:
         @Language.component("chatveil_lower_lemma")
         def lower_lemma(doc: Any) -> Any:
             """Lower-case lemmas, so Presidio's context words still match without the
-            (slow) tagger and lemmatizer."""
-            for token in doc:
-                token.lemma_ = token.lower_
+            (slow) tagger and lemmatizer (set as one array: no Token object per word)."""
+            doc.from_array([LEMMA], doc.to_array([LOWER]))
             return doc
 
     class _NerOnlySpacyEngine(SpacyNlpEngine):

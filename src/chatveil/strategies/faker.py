@@ -7,10 +7,12 @@ attempt when a candidate collides.
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
@@ -88,6 +90,35 @@ def _wide_street(fake: Any, original: str, wide: int) -> str:
     return f"{fake.building_number()} {fake.last_name()}-{fake.last_name()} {suffix}"
 
 
+def _cache_name_weights(fake: Any) -> None:
+    """Make ``fake.first_name()`` and ``fake.last_name()`` cheap, with the same results.
+
+    A locale with weighted name lists (en_US: some 7,000 first names) has Faker sum all the
+    weights on every pick (``random.choices(names, weights=...)``); a crowded text needs tens
+    of thousands of picks. The same pick (``random.choices`` over the same cumulative weights,
+    the same draw from the generator's random state) is made here with the sums computed
+    once. Only where the locale's provider uses Faker's plain weighted pick; anything else is
+    left as it is. ``tests/core/test_crowded_surrogates.py`` checks the picks are Faker's.
+    """
+    from faker.providers.person import Provider as Person
+
+    for name in ("first_name", "last_name"):
+        method = getattr(fake, name, None)
+        owner = getattr(method, "__self__", None)
+        pool = getattr(owner, name + "s", None)
+        if getattr(type(owner), name, None) is not getattr(Person, name) or not (
+            isinstance(pool, OrderedDict) and pool
+        ):
+            continue
+        names = tuple(pool.keys())
+        cumulative = list(itertools.accumulate(pool.values()))
+
+        def pick(names: tuple[str, ...] = names, cumulative: list[float] = cumulative) -> str:
+            return str(fake.random.choices(names, cum_weights=cumulative, k=1)[0])
+
+        fake.set_formatter(name, pick)
+
+
 class FakerStrategy:
     """Realistic surrogates: a phone keeps its layout, a card stays Luhn-valid with the same
     grouping, an IBAN passes mod 97, an email stays an email, a person gets a full name whose
@@ -116,6 +147,7 @@ class FakerStrategy:
             from faker import Faker
 
             self._faker = Faker(self._locale)
+            _cache_name_weights(self._faker)
         self._faker.seed_instance(seed)
         return self._faker
 
