@@ -211,6 +211,16 @@ def test_faker_strategy_encodes_the_fake_like_the_original() -> None:
     assert "%40" in fake and "@" not in fake
 
 
+def test_a_percent_encoded_name_gets_a_percent_encoded_fake(guard: Guard) -> None:
+    text = "https://crm.example.org/search?name=Maria%20Lopez&page=2"
+    out = guard.pseudonymize(text, session_id="enc-name")
+    assert out.startswith("https://crm.example.org/search?name=") and out.endswith("&page=2")
+    name = out[len("https://crm.example.org/search?name="):-len("&page=2")]
+    assert " " not in name and "%20" in name and "Maria" not in name and "Lopez" not in name
+    assert guard.restore(out, session_id="enc-name") == text
+    guard.forget("enc-name")
+
+
 def test_markdown_mailto_link_is_not_cut(guard: Guard) -> None:
     text = "[Maria Lopez](mailto:maria.lopez@example.org)"
     out = guard.pseudonymize(text, session_id="forms-md")

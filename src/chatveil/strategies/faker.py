@@ -168,8 +168,6 @@ class FakerStrategy:
         mac = digest(key, entity_type, original, attempt)
         seed = int.from_bytes(mac[:8], "big")
         rng = random.Random(seed)
-        if entity_type == "PERSON":
-            return self._person(seed, original, attempt, known_parts or {})
         maker = FORMAT_PRESERVING.get(entity_type)
         if maker is None and any(ch in original for ch in "%\\&"):
             # an encoded value (maria.lopez%40example.org in a URL, \u0040 in JSON, &#64; in
@@ -181,6 +179,8 @@ class FakerStrategy:
             if encoding and plain != original:
                 value, parts = self.fake(key, entity_type, plain, attempt, known_parts)
                 return encode_like(value, original), parts
+        if entity_type == "PERSON":
+            return self._person(seed, original, attempt, known_parts or {})
         wide = widening(attempt)
         if maker is not None:
             value = maker(rng, original)
