@@ -50,7 +50,6 @@ from chatveil.state import (
     VaultStore,
 )
 from chatveil.state._expiry import ExpiringMap
-from chatveil.state.cache import ReadAhead
 from chatveil.state.persist import counters_for, decrypt, encrypt, generate_key
 
 __all__ = ["KEEP_VERBATIM_INSTRUCTION", "Guard", "Tally"]
@@ -192,13 +191,10 @@ class Guard:
         if vault_store is None:
             vault_store = MemoryVaultStore(ttl=config.vault_ttl, maxsize=config.max_sessions)
         self._store = vault_store
-        self._read_ahead: ReadAhead | None = None
         if detector is None:
             if detection_cache is None:
                 detection_cache = MemoryDetectionCache(config.cache_size, config.cache_ttl)
-            # a batch's texts are looked up in the cache in one read (one MGET on Redis)
-            self._read_ahead = ReadAhead(detection_cache)
-            detector = PresidioDetector(config, cache=self._read_ahead, secret=self._secret,
+            detector = PresidioDetector(config, cache=detection_cache, secret=self._secret,
                                         on_cache=self._metrics.cache)
         self._detector = detector
         self._pseudonymizer = Pseudonymizer(config)
@@ -359,13 +355,8 @@ class Guard:
                      progress: Any) -> list[list[Span]]:
         if not texts:
             return []
-        keys = self._cache_keys(texts, blank=True)  # the detector looks every text up
         try:
-            ahead = (self._read_ahead.ahead(keys) if self._read_ahead is not None and keys
-                     else contextlib.nullcontext())
-            with ahead:
-                found = self._detector.detect_many(texts, batch_size=batch_size,
-                                                   progress=progress)
+            found = self._detector.detect_many(texts, batch_size=batch_size, progress=progress)
         except OWN_ERRORS:
             raise
         except Exception as exc:
@@ -373,12 +364,12 @@ class Guard:
         self._track(live, texts)
         return found
 
-    def _cache_keys(self, texts: Iterable[str], *, blank: bool = False) -> list[str]:
-        """The detection-cache keys of ``texts``, blank ones too if ``blank`` (none when the
-        detector does not cache)."""
+    def _cache_keys(self, texts: Iterable[str]) -> list[str]:
+        """The detection-cache keys of the non-blank ``texts`` (none when the detector does
+        not cache)."""
         if not isinstance(self._detector, CachingDetector):
             return []
-        keys = (self._detector.cache_key(t) for t in texts if blank or t.strip())
+        keys = (self._detector.cache_key(t) for t in texts if t.strip())
         return [k for k in keys if k is not None]
 
     def _track(self, live: _Live | None, texts: Iterable[str]) -> None:

@@ -105,3 +105,33 @@ def test_detection_failure_in_presidio_fails_closed(warm_guard, monkeypatch) -> 
         guard.pseudonymize("John Smith is here", session_id="x")
     assert type(info.value).__name__ == "DetectionError"
     assert "John" not in str(info.value) and info.value.__cause__ is None
+
+
+class _CountingCache(MemoryDetectionCache):
+    """Counts reads: a networked cache pays one round trip per call."""
+
+    def __init__(self) -> None:
+        super().__init__(maxsize=1000, ttl=3600)
+        self.reads: list[str] = []
+
+    def get(self, key: str):
+        self.reads.append("get")
+        return super().get(key)
+
+    def get_many(self, keys):
+        self.reads.append(f"get_many:{len(keys)}")
+        return super().get_many(keys)
+
+
+def test_a_batch_reads_the_cache_once(warm_guard) -> None:
+    cache = _CountingCache()
+    guard = Guard(GuardConfig(secret_key=SECRET), detection_cache=cache)
+    history = ["I am John Smith.", "Write to john@acme.io.", "", "Thanks!"]
+    assert guard.detector.cache is cache  # the user's cache itself, no wrapper in front
+    first = guard.pseudonymize_batch(history, session_id="b")
+    assert cache.reads == ["get_many:4"]
+    cache.reads.clear()
+    other = Guard(GuardConfig(secret_key=SECRET), detection_cache=cache)  # another worker
+    again = other.pseudonymize_batch(history, session_id="c")
+    assert cache.reads == ["get_many:4"]  # every text a hit, read in one call
+    assert again[2:] == ["", "Thanks!"] and "John Smith" not in again[0]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol, runtime_checkable
 
 import cachetools
@@ -91,49 +90,3 @@ class MemoryDetectionCache:
 
     def __repr__(self) -> str:
         return f"MemoryDetectionCache(size={len(self)}, maxsize={self._cache.maxsize})"
-
-
-class ReadAhead:
-    """A :class:`DetectionCache` in front of another that reads many keys in one call.
-
-    Inside ``with read_ahead.ahead(keys):`` the keys are fetched with one
-    :meth:`DetectionCache.get_many` (one ``MGET`` on Redis), and each :meth:`get` of one of
-    them in the same thread is answered from that read, once. A guard uses it around a
-    detector's ``detect_many``, which looks its texts up one by one. Everything else goes to
-    the wrapped cache.
-    """
-
-    def __init__(self, cache: DetectionCache) -> None:
-        self.cache = cache
-        self._local = threading.local()
-
-    @contextlib.contextmanager
-    def ahead(self, keys: Sequence[str]) -> Iterator[None]:
-        """Read ``keys`` now; answer their next :meth:`get` in this thread from this read."""
-        wanted = list(dict.fromkeys(keys))
-        self._local.found = dict(zip(wanted, self.cache.get_many(wanted), strict=True))
-        try:
-            yield
-        finally:
-            self._local.found = None
-
-    def get(self, key: str) -> tuple[Span, ...] | None:
-        found: dict[str, tuple[Span, ...] | None] | None = getattr(self._local, "found", None)
-        if found is not None and key in found:
-            return found.pop(key)
-        return self.cache.get(key)
-
-    def get_many(self, keys: Sequence[str]) -> list[tuple[Span, ...] | None]:
-        return self.cache.get_many(keys)
-
-    def set(self, key: str, spans: tuple[Span, ...]) -> None:
-        self.cache.set(key, spans)
-
-    def delete(self, keys: Iterable[str]) -> None:
-        self.cache.delete(keys)
-
-    def clear(self) -> None:
-        self.cache.clear()
-
-    def __repr__(self) -> str:
-        return f"ReadAhead({self.cache!r})"
