@@ -20,6 +20,7 @@ several runs; the machine is shared, so compare runs on one machine.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import random
 import resource
@@ -33,8 +34,10 @@ from typing import Any
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT / "src") not in sys.path:  # run from a checkout without installing
-    sys.path.insert(0, str(ROOT / "src"))
+# the installed chatveil (or the one PYTHONPATH names) first; this checkout's src only when
+# chatveil is not importable at all, so "before/after" runs measure the tree they name
+if importlib.util.find_spec("chatveil") is None:
+    sys.path.append(str(ROOT / "src"))
 
 from chatveil import Guard, GuardConfig  # noqa: E402
 from chatveil.spans import Span  # noqa: E402

