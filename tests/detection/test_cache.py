@@ -129,7 +129,7 @@ def test_a_batch_reads_the_cache_once(warm_guard) -> None:
     history = ["I am John Smith.", "Write to john@acme.io.", "", "Thanks!"]
     assert guard.detector.cache is cache  # the user's cache itself, no wrapper in front
     first = guard.pseudonymize_batch(history, session_id="b")
-    assert cache.reads == ["get_many:4"]
+    assert cache.reads == ["get_many:4"] and "John Smith" not in first[0]
     cache.reads.clear()
     other = Guard(GuardConfig(secret_key=SECRET), detection_cache=cache)  # another worker
     again = other.pseudonymize_batch(history, session_id="c")
