@@ -537,6 +537,7 @@ class VaultIndex:
         self.recall_index: LiteralIndex[RecallPayload] = LiteralIndex()
         self._since: tuple[tuple[int, int], LiteralIndex[RecallPayload], frozenset[str]] | None
         self._since = None
+        self._added: tuple[tuple[int, int], VaultIndex] | None = None
 
     # ------------------------------------------------------------ reading
     @property
@@ -609,6 +610,17 @@ class VaultIndex:
                         _add_recall_part(index, entry, orig_part)
                 self._since = (key, index, index.anchors())
             return self._since[1], self._since[2]
+
+    def added_since(self, since: int) -> VaultIndex:
+        """An index of only the entries added after ``since`` (cached): a text in which it
+        finds no surrogate restores as it did at version ``since``."""
+        with self.lock:
+            key = (since, self.version)
+            if self._added is None or self._added[0] != key:
+                added = VaultIndex(self.epoch)
+                added.extend(self._entries[since:])
+                self._added = (key, added)
+            return self._added[1]
 
     # ------------------------------------------------------------ building
     def extend(self, entries: Iterable[Entry]) -> None:

@@ -116,6 +116,8 @@ class Remembered:
     words: frozenset[str]
     target: str | None = None
     inserts: tuple[Insert, ...] = ()
+    #: the casefolded words of ``masked`` (a quick test for surrogates issued later)
+    masked_words: frozenset[str] = frozenset()
 
     def __repr__(self) -> str:
         return f"Remembered(version={self.version}, counts={dict(self.counts)})"
@@ -548,10 +550,12 @@ class Pseudonymizer:
             if mentions_new(text, memo.words, index, memo.version):
                 return None
             target = text if memo.target is None else memo.target
-            if not restores_exactly(memo.masked, target, index):
+            if (may_restore(memo.masked, memo.masked_words, index.added_since(memo.version))
+                    and not restores_exactly(memo.masked, target, index)):
                 return None
             state.remember(text, Remembered(memo.masked, index.version, memo.counts,
-                                            memo.words, memo.target, memo.inserts))
+                                            memo.words, memo.target, memo.inserts,
+                                            memo.masked_words))
         return Outcome(memo.masked, memo.counts, MappingProxyType({}), memo.inserts)
 
     # ------------------------------------------------------------ pseudonymize
@@ -590,7 +594,8 @@ class Pseudonymizer:
         frozen = MappingProxyType(dict(built.counts))
         target, inserts = built.target, built.inserts
         state.remember(text, Remembered(result, index.version, frozen, words_of(text),
-                                        None if target == text else target, inserts))
+                                        None if target == text else target, inserts,
+                                        words_of(result)))
         return Outcome(result, frozen, MappingProxyType(dict(built.redacted)), inserts)
 
     def _items(self, text: str, spans: Sequence[Span], state: SessionState) -> list[_Item]:
@@ -942,6 +947,18 @@ def restores_exactly(masked: str, target: str, index: VaultIndex) -> bool:
     with index.lock:
         out = Matcher(index).restore(masked, 0, Counter(), unknown)
     return out == target and not unknown
+
+
+def may_restore(text: str, words: frozenset[str], added: VaultIndex) -> bool:
+    """False only if restore with the entries of ``added`` certainly leaves ``text`` as it
+    is (``words``: the casefolded words of ``text``). A literal surrogate matches only where
+    the text holds its first word, a placeholder or token only at ``<`` or ``[``; numbers are
+    looked for."""
+    if not added.restore_index.anchors().isdisjoint(words):
+        return True
+    if added.shaped and ("<" in text or "[" in text):
+        return True
+    return bool(len(added.numbers)) and next(added.numbers.finditer(text), None) is not None
 
 
 def name_words(value: str) -> set[str]:

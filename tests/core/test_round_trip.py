@@ -280,3 +280,21 @@ def test_round_trip_property_fast(strategy: str) -> None:
     run(fake_guard(strategy=strategy), strategy, range(24), 12, report)
     assert report.texts == 288 and report.adversarial == 72 and report.streams == 288
     assert report.failures == []
+
+
+def test_a_remembered_text_is_masked_again_when_a_later_surrogate_occurs_in_it() -> None:
+    """A text pseudonymized before a surrogate was issued may hold that surrogate (here
+    percent-encoded, which the detector does not read but restore does): its remembered
+    result must not be reused once the surrogate exists."""
+    from urllib.parse import quote
+
+    from fakes import FakeDetector, fake_guard
+
+    probe = fake_guard(FakeDetector(entities={"EMAIL_ADDRESS"}))
+    surrogate = probe.pseudonymize("mail maria@acme.io", "s").split()[-1]
+    guard = fake_guard(FakeDetector(entities={"EMAIL_ADDRESS"}))
+    text = "see https://x.org/?u=" + quote(surrogate, safe="")
+    assert guard.pseudonymize(text, "s") == text  # nothing to mask yet
+    assert guard.pseudonymize("mail maria@acme.io", "s") == f"mail {surrogate}"
+    again = guard.pseudonymize(text, "s")
+    assert guard.restore(again, "s") == text
