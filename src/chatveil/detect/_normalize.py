@@ -23,7 +23,7 @@ from __future__ import annotations
 import html.entities
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote
 
@@ -127,6 +127,13 @@ def _decode_entity(entity: str) -> str | None:
     return ch if _printable(ch) else None
 
 
+#: Escape runs decoded character by character: ``%XX...`` and ``\\uXXXX...``.
+_RUN_DECODERS: dict[str, tuple[re.Pattern[str], Callable[[str], list[tuple[str, int]] | None]]] = {
+    "%": (_PERCENT, _decode_percent),
+    "\\": (_JSON_ESCAPE, _decode_json),
+}
+
+
 def normalized_view(text: str) -> View | None:
     """The view detection should run on, or ``None`` when it would equal ``text``."""
     if text.isascii() and _SPECIAL.search(text) is None:
@@ -147,17 +154,11 @@ def normalized_view(text: str) -> View | None:
         if ch in INVISIBLE:
             i += 1
             continue
-        if ch == "%":
-            m = _PERCENT.match(text, i)
-            decoded = _decode_percent(m.group(0)) if m else None
-            if decoded:
-                for dch, width in decoded:
-                    emit(unicodedata.normalize("NFKC", dch), i, i + width)
-                    i += width
-                continue
-        elif ch == "\\":
-            m = _JSON_ESCAPE.match(text, i)
-            decoded = _decode_json(m.group(0)) if m else None
+        escape = _RUN_DECODERS.get(ch)
+        if escape is not None:
+            pattern, decode = escape
+            m = pattern.match(text, i)
+            decoded = decode(m.group(0)) if m else None
             if decoded:
                 for dch, width in decoded:
                     emit(unicodedata.normalize("NFKC", dch), i, i + width)
