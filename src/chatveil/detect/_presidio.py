@@ -298,15 +298,6 @@ class PresidioDetector:
         if self.cache is not None:
             self.cache.delete(keys)
 
-    def _cache_get(self, text: str) -> tuple[Span, ...] | None:
-        key = self.cache_key(text)
-        if key is None or self.cache is None:
-            return None
-        hit = self.cache.get(key)
-        if self.on_cache is not None:
-            self.on_cache(hit is not None)
-        return hit
-
     def _cache_get_many(self, texts: Sequence[str]) -> list[tuple[Span, ...] | None]:
         keys = [key for key in map(self.cache_key, texts) if key is not None]
         if self.cache is None or not keys:  # keys are None only without a cache
@@ -321,7 +312,7 @@ class PresidioDetector:
         """Raw spans of ``text``, from the cache unless ``looked_up`` (a miss already)."""
         if not text.strip():
             return ()
-        cached = None if looked_up else self._cache_get(text)
+        cached = None if looked_up else self._cache_get_many([text])[0]
         if cached is not None:
             return cached
         try:
