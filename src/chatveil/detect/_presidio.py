@@ -371,6 +371,10 @@ class PresidioDetector:
         skip = skipped_regions(text, config)
         if skip:
             spans = [s for s in spans if not any(a < s.end and s.start < b for a, b in skip)]
+        if any(s.entity_type == "PERSON" for s in spans):
+            from chatveil.detect._complete import complete_names  # loads the word lists
+
+            spans = complete_names(text, spans)
         return resolve_overlaps(spans)
 
 

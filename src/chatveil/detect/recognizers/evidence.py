@@ -60,7 +60,7 @@ from chatveil.detect.recognizers._shape import (
     typo,
 )
 
-__all__ = ["EDGE_VERBS", "NameEvidenceRecognizer"]
+__all__ = ["EDGE_VERBS", "RELATION_WORDS", "NameEvidenceRecognizer"]
 
 _NAME = "ChatveilNameEvidenceRecognizer"
 
@@ -108,6 +108,7 @@ _RELATIONS = (
     "pastor|priest|imam|rabbi|guru|sensei|senpai|boss's"
 )
 _RELATION_WORDS = frozenset(r.split()[-1] for r in _RELATIONS.split("|"))
+RELATION_WORDS = _RELATION_WORDS
 _POSSESSIVES = wordset("my our your his her their")
 #: "nickname Beam", "aka Bongani".
 _NICKNAME_CUES = wordset("nickname nicknamed aka nick alias")

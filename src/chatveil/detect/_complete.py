@@ -1,0 +1,172 @@
+"""Complete person names that detection found only in part.
+
+The recognizers often find one word of a name and miss its neighbour: a short or English-looking
+surname ("Oh Jungmi", "Hwang, Shim"), a middle word that is also an abbreviation ("Phan Thu
+Ang"), a given name written in CamelCase ("KyungHwa Baek"). A name replaced in part leaks the
+rest ("Tiffany Thu Frank"). After all recognizers have spoken, each person span is widened over
+the words beside it on its own line when they read as name words, and two person spans with one
+such word between them become one. Nothing here finds a name on its own: it only completes one
+that another rule found, so PII-free text is untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from chatveil.detect.recognizers._common import NAME_WORD, sentence_start, wordset
+from chatveil.detect.recognizers._lexicon import (
+    AMBIGUOUS,
+    EPONYM_NEXT,
+    JOB_WORDS,
+    NOT_A_NAME_WORD,
+    NOT_A_PERSON,
+    english_dictionary,
+    world_names,
+)
+from chatveil.detect.recognizers._shape import LineCases, line_cases, technical_word
+from chatveil.detect.recognizers.evidence import EDGE_VERBS, RELATION_WORDS
+from chatveil.spans import Span
+
+__all__ = ["complete_names"]
+
+#: Common family names of one or two letters (Korean, Chinese pinyin, Vietnamese), which the
+#: name lists leave out as too short to tell from other words on their own. Used only beside
+#: a name that was found.
+SHORT_SURNAMES = wordset("""
+an bi bo da di du fu ge gu ha he ho hu ji jo ko le li lu ly ma mo mu na ni oh om pi qi qu
+ri ru so su ta ti to vi vo vu wu xi xu ye yi yu
+""")
+#: Words that stand beside a name without belonging to it.
+_NEVER = wordset("""
+and or nor but vs via with to of for from by at in on per re cc bcc fw fwd aka etc dear hi hello
+hey thanks thank regards cheers mr mrs ms miss dr prof sir madam team
+""") | EDGE_VERBS | JOB_WORDS | RELATION_WORDS
+_LEFT = re.compile(r"(?P<w>" + NAME_WORD + r")(?P<gap> |, )$")
+_RIGHT = re.compile(r"(?P<gap> |, )(?P<w>" + NAME_WORD + r")")
+#: What may follow "Surname, Given" / come before it: the end of an entry of a list or a line.
+_ENTRY_END = re.compile(r"[ \t]*(?:$|[;)\]|]|\n)", re.MULTILINE)
+_ENTRY_START = re.compile(r"(?:^|[:;(\[|]|\n)[ \t]*$")
+_CAMEL = re.compile(r"[A-Z][a-z]{1,5}(?:[A-Z][a-z]{1,5})+")
+_MAX_WORDS = 2  # words added on each side of a span
+
+
+class _Words:
+    """The tests on one text's words, with its line casings."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cases: LineCases = line_cases(text)
+        self.english = english_dictionary()
+        self.first, self.last = world_names()
+
+    def name_word(self, s: int, e: int, span_text: str, between: bool = False) -> bool:
+        """``text[s:e]`` may belong to the name ``span_text`` beside it: cased like a name on
+        its line, no stop word, verb, job or technical term, and a known name word, a short
+        family name, or no English word (``between`` two parts of a name, any such word)."""
+        w = self.text[s:e]
+        key = w.casefold()
+        if len(key) < 2 or len(key) > 20 or key in STOP_WORDS or key in _NEVER:
+            return False
+        if not between and (key in NOT_A_NAME_WORD or key in NOT_A_PERSON or
+                            key in EPONYM_NEXT or technical_word(key, sure=True)):
+            return False  # (between two parts of a name, "Thu" is no weekday: "Phan Thu Ang")
+        case = self.cases.at(s)
+        if case == "mixed":
+            if not w[:1].isupper():
+                return False
+            if len(w) > 1 and w.isupper() and not span_text.isupper():
+                return False
+            if any(c.isupper() for c in w[1:]) and not w.isupper() and "-" not in w and \
+                    not self._camel_name(w):
+                return False
+        known = key in self.first or key in self.last or key in SHORT_SURNAMES
+        if case == "mixed" and sentence_start(self.text, s) and key in self.english and (
+                not known or key in AMBIGUOUS):
+            return False  # capitalised only because a sentence starts: "Will Anna come?"
+        if known or between:
+            return True
+        parts = [p for p in key.split("-") if p]
+        return not any(p in self.english for p in parts)
+
+    def _camel_name(self, w: str) -> bool:
+        """``KyungHwa``, ``HyunSil``: syllables run together, none an English word."""
+        if _CAMEL.fullmatch(w) is None:
+            return False
+        parts = re.findall(r"[A-Z][a-z]+", w)
+        return not any(p.casefold() in self.english for p in parts)
+
+
+def complete_names(text: str, spans: Iterable[Span]) -> list[Span]:
+    """``spans`` with each person span widened over the name words beside it (see the
+    module docstring); other spans are returned as they are."""
+    spans = list(spans)
+    persons = sorted((s for s in spans if s.entity_type == "PERSON"), key=lambda s: s.start)
+    if not persons:
+        return spans
+    others = [s for s in spans if s.entity_type != "PERSON"]
+    taken = sorted((s.start, s.end) for s in others)
+    words = _Words(text)
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    out: list[Span] = []
+    for span in persons:
+        start, end = span.start, span.end
+        if out and out[-1].end >= start:  # already inside the previous, widened span
+            if end > out[-1].end:
+                prev = out.pop()
+                out.append(Span(prev.start, end, "PERSON", max(prev.score, span.score)))
+            continue
+        start, end = _widen(words, start, end, free)
+        if out:
+            prev = out[-1]
+            gap = text[prev.end:start]
+            m = re.fullmatch(r" (" + NAME_WORD + r") ", gap)
+            if start <= prev.end or gap == " " or (m is not None and free(prev.end, start) and words.name_word(
+                    prev.end + 1, start - 1, text[start:end], between=True)):
+                out[-1] = Span(prev.start, max(end, prev.end), "PERSON",
+                               max(prev.score, span.score))
+                continue
+        out.append(Span(start, end, "PERSON", span.score))
+    return others + out
+
+
+def _widen(words: _Words, start: int, end: int, free: Callable[[int, int], bool]
+           ) -> tuple[int, int]:
+    """The span ``start:end`` widened over at most two name words on each side."""
+    text = words.text
+    for _ in range(_MAX_WORDS):
+        m = _LEFT.search(text, max(0, start - 40), start)
+        if m is None or not free(m.start(), start):
+            break
+        name = text[start:end]
+        if m.group("gap") == ", ":
+            # "Oh, Hankyu;": a family name before a given name, as one entry of a list
+            if end - start > 25 or " " in name or _ENTRY_START.search(text, max(0, m.start() - 12), m.start()) is None \
+                    or _ENTRY_END.match(text, end) is None:
+                break
+        if not words.name_word(m.start("w"), m.end("w"), name):
+            break
+        start = m.start("w")
+        if m.group("gap") == ", ":
+            break
+    for _ in range(_MAX_WORDS):
+        m = _RIGHT.match(text, end)
+        if m is None or not free(end, m.end()):
+            break
+        name = text[start:end]
+        if m.group("gap") == ", ":
+            # "Trần, Hanh;": a given name after a family name, as one entry of a list
+            if " " in name or _ENTRY_START.search(text, max(0, start - 12), start) is None or \
+                    _ENTRY_END.match(text, m.end()) is None:
+                break
+        if not words.name_word(m.start("w"), m.end("w"), name):
+            break
+        end = m.end("w")
+        if m.group("gap") == ", ":
+            break
+    return start, end

@@ -1,0 +1,60 @@
+"""A name found in part is completed: the words beside it that read as name words join it,
+and two parts of one name with one word between them become one span (``_complete.py``).
+Written for these tests; none of these sentences is in an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatveil import Guard
+from chatveil.detect._complete import complete_names
+from chatveil.spans import Span
+
+
+def persons(guard: Guard, text: str) -> list[str]:
+    return [text[s.start:s.end] for s in guard.detect(text) if s.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a short family name before a given name found by another rule
+    ("From: Oh Seonmi\nTo: Jiwoo Han\nSubject: roster", "Oh Seonmi"),
+    # a given name in CamelCase before a family name
+    ("Forwarded by DongHyun Baek on Friday", "DongHyun Baek"),
+    # a middle word that is also a weekday abbreviation, between two name words
+    ("Forward it to Phan Thu Ang, she handles refunds.", "Phan Thu Ang"),
+    # "Surname, Given" as an entry of a list
+    ("Roster: Ko, Eunbi; Kowalczyk, Agnieszka", "Ko, Eunbi"),
+])
+def test_the_whole_name_is_one_span(warm_guard: Guard, text: str, name: str) -> None:
+    assert name in persons(warm_guard, text)
+
+
+def test_no_word_of_a_completed_name_reaches_the_model(warm_guard: Guard) -> None:
+    text = "Forward it to Phan Thu Ang, she handles refunds."
+    masked = warm_guard.pseudonymize(text, session_id="complete-1")
+    assert not {"Phan", "Thu", "Ang"} & set(masked.replace(",", " ").split())
+    assert warm_guard.restore(masked, session_id="complete-1") == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Will Amarachi join the call?", "Amarachi"),  # a capital that only starts a sentence
+    ("Ask Chidinma and Tunde to review it", "Chidinma"),  # a verb, then a link word
+    ("I met Kwabena Yesterday at the office", "Kwabena"),  # an English word after the name
+    ("cc Nnamdi Python team", "Nnamdi"),  # a technical word after the name
+    ("Thanks, Obiageli Okafor", "Obiageli Okafor"),  # a closing is no family name
+    ("we hired Ngozi Monday", "Ngozi"),  # a weekday
+])
+def test_ordinary_words_beside_a_name_stay(text: str, name: str) -> None:
+    start = text.index(name)
+    out = complete_names(text, [Span(start, start + len(name), "PERSON", 0.6)])
+    assert [text[s.start:s.end] for s in out] == [name]
+
+
+def test_completion_only_widens_persons_and_keeps_other_spans() -> None:
+    text = "Dr. Phan Thu Ang lives in Hanoi"
+    spans = [Span(4, 8, "PERSON", 0.55), Span(13, 16, "PERSON", 0.55),
+             Span(26, 31, "LOCATION", 0.8)]
+    out = sorted(complete_names(text, spans))
+    assert [(text[s.start:s.end], s.entity_type) for s in out] == [
+        ("Phan Thu Ang", "PERSON"), ("Hanoi", "LOCATION")]
+    assert complete_names("no names here", [Span(0, 2, "LOCATION")]) == [Span(0, 2, "LOCATION")]
