@@ -110,13 +110,15 @@ def faker_pk_names(wheel: Path) -> dict[str, list[str]]:
     return out
 
 
-NAM_DICT_COUNTRIES = (
+#: The country columns of nam_dict.txt, in order (column 30 is the first).
+_NAM_DICT_COLUMNS = (
     "great_britain ireland usa italy malta portugal spain france belgium luxembourg "
     "the_netherlands east_frisia germany austria swiss iceland denmark norway sweden finland "
     "estonia latvia lithuania poland czech_republic slovakia hungary romania bulgaria bosnia "
     "croatia kosovo macedonia montenegro serbia slovenia albania greece russia belarus moldova "
     "ukraine armenia azerbaijan georgia the_stans turkey arabia israel china india japan korea "
-    "vietnam other_countries").split()
+    "vietnam other_countries")
+NAM_DICT_COUNTRIES = _NAM_DICT_COLUMNS.split()
 
 
 def name_half(name: str) -> str:

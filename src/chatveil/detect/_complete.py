@@ -125,9 +125,9 @@ def complete_names(text: str, spans: Iterable[Span]) -> list[Span]:
         if out:
             prev = out[-1]
             gap = text[prev.end:start]
-            m = re.fullmatch(r" (" + NAME_WORD + r") ", gap)
-            if start <= prev.end or gap == " " or (m is not None and free(prev.end, start) and words.name_word(
-                    prev.end + 1, start - 1, text[start:end], between=True)):
+            one_word = re.fullmatch(r" " + NAME_WORD + r" ", gap) is not None
+            if start <= prev.end or gap == " " or (one_word and free(prev.end, start) and (
+                    words.name_word(prev.end + 1, start - 1, text[start:end], between=True))):
                 out[-1] = Span(prev.start, max(end, prev.end), "PERSON",
                                max(prev.score, span.score))
                 continue
@@ -135,38 +135,39 @@ def complete_names(text: str, spans: Iterable[Span]) -> list[Span]:
     return others + out
 
 
+def _list_entry(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` ("Oh, Hankyu") stands alone as an entry of a list or a line."""
+    return _ENTRY_START.search(text, max(0, start - 12), start) is not None and \
+        _ENTRY_END.match(text, end) is not None
+
+
 def _widen(words: _Words, start: int, end: int, free: Callable[[int, int], bool]
            ) -> tuple[int, int]:
-    """The span ``start:end`` widened over at most two name words on each side."""
+    """The span ``start:end`` widened over at most two name words on each side; over a comma
+    only for a one-word name in a "Surname, Given" list entry."""
     text = words.text
     for _ in range(_MAX_WORDS):
         m = _LEFT.search(text, max(0, start - 40), start)
         if m is None or not free(m.start(), start):
             break
+        comma = m.group("gap") == ", "
         name = text[start:end]
-        if m.group("gap") == ", ":
-            # "Oh, Hankyu;": a family name before a given name, as one entry of a list
-            if end - start > 25 or " " in name or _ENTRY_START.search(text, max(0, m.start() - 12), m.start()) is None \
-                    or _ENTRY_END.match(text, end) is None:
-                break
-        if not words.name_word(m.start("w"), m.end("w"), name):
+        if (comma and (" " in name or not _list_entry(text, m.start(), end))) or \
+                not words.name_word(m.start("w"), m.end("w"), name):
             break
         start = m.start("w")
-        if m.group("gap") == ", ":
+        if comma:
             break
     for _ in range(_MAX_WORDS):
         m = _RIGHT.match(text, end)
         if m is None or not free(end, m.end()):
             break
+        comma = m.group("gap") == ", "
         name = text[start:end]
-        if m.group("gap") == ", ":
-            # "Trần, Hanh;": a given name after a family name, as one entry of a list
-            if " " in name or _ENTRY_START.search(text, max(0, start - 12), start) is None or \
-                    _ENTRY_END.match(text, m.end()) is None:
-                break
-        if not words.name_word(m.start("w"), m.end("w"), name):
+        if (comma and (" " in name or not _list_entry(text, start, m.end()))) or \
+                not words.name_word(m.start("w"), m.end("w"), name):
             break
         end = m.end("w")
-        if m.group("gap") == ", ":
+        if comma:
             break
     return start, end
