@@ -58,3 +58,25 @@ def test_completion_only_widens_persons_and_keeps_other_spans() -> None:
     assert [(text[s.start:s.end], s.entity_type) for s in out] == [
         ("Phan Thu Ang", "PERSON"), ("Hanoi", "LOCATION")]
     assert complete_names("no names here", [Span(0, 2, "LOCATION")]) == [Span(0, 2, "LOCATION")]
+
+
+@pytest.mark.parametrize("text, surname", [
+    ("Help me write the referral letter to Dr Park.", "Park"),
+    ("Mr Song will call you back after lunch", "Song"),
+    ("Ms. Young signed the lease yesterday", "Young"),
+])
+def test_a_common_word_after_a_title_is_a_surname(warm_guard: Guard, text: str,
+                                                  surname: str) -> None:
+    masked = warm_guard.pseudonymize(text, session_id=f"title-{surname}")
+    assert surname not in masked.replace(".", " ").split()
+    assert warm_guard.restore(masked, session_id=f"title-{surname}") == text
+
+
+def test_a_title_before_a_stop_word_is_no_name(warm_guard: Guard) -> None:
+    assert persons(warm_guard, "Doctor Who and Mr. Who are not people here") == []
+
+
+def test_a_person_field_in_capitals_on_a_mixed_line(warm_guard: Guard) -> None:
+    text = "Passenger: HWANG KU\nSeat: 14C"
+    assert persons(warm_guard, text) == ["HWANG KU"]
+    assert persons(warm_guard, "To: HR TEAM\nSubject: leave") == []  # English words stay

@@ -651,6 +651,11 @@ class _Scan:
                 # a known name, even one that is also a nationality ("NAME: EHSAN, DANISH"),
                 # but no tool or jargon word
                 ok = (self.nameish(i) or self.initial(i) or key in _PARTICLES or
+                      # a person field's value in capitals on a mixed line ("Passenger: HWANG
+                      # KU"): any word of two or more letters that is no English word
+                      (strong and vw.isupper() and len(key) >= 2 and vw.isalpha() and
+                       not self._english(key) and key not in _CHAT_WORDS and
+                       not technical_word(key, sure=True)) or
                       ((key in self.first or key in self.last) and
                        key not in TECH_JARGON and key not in TECH_TERMS and
                        (strong or not technical_word(key, sure=True)) and

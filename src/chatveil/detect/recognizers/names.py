@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from chatveil.detect.recognizers._common import (
     NAME_WORD,
@@ -156,10 +157,13 @@ class _NameScan:
         """A common word that is no known name."""
         return key in self.common and key not in self.first and key not in self.last
 
-    def run(self, k: int, allow_lower: bool, max_words: int = 3, lead: bool = False) -> int:
+    def run(self, k: int, allow_lower: bool, max_words: int = 3, lead: bool = False,
+            titled: bool = False) -> int:
         """Index after the run of name-like tokens starting at token ``k`` (``k`` if none).
 
-        Particles (``van``, ``de``) may sit between words, or lead the run if ``lead``.
+        Particles (``van``, ``de``) may sit between words, or lead the run if ``lead``. After
+        a title (``titled``) the first capitalised word is a surname even when it is a common
+        word or a street word too: "Dr Park", "Mr Song", "Ms Young".
         """
         tokens = self.tokens
         j, words = k, 0
@@ -171,7 +175,8 @@ class _NameScan:
             if (j > k or lead) and key in _PARTICLES and j + 1 < len(tokens):
                 j += 1
                 continue
-            if key in NOT_SURNAME or self.plain_word(key):
+            if (key in NOT_SURNAME or self.plain_word(key)) and not (
+                    titled and j == k and is_cap(w) and key not in STOP_WORDS):
                 break
             if not (is_cap(w) or (allow_lower and w.islower())):
                 break
@@ -217,7 +222,7 @@ class _NameScan:
         for m in _TITLE_RE.finditer(self.text):
             k = self.token_at(m.end())
             if k is not None:
-                j = self.run(k, allow_lower=m.group("lower") is not None)
+                j = self.run(k, allow_lower=m.group("lower") is not None, titled=True)
                 if j > k:
                     self.add(k, j, self.o.SCORE_TITLE)
 
