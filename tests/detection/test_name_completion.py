@@ -80,3 +80,19 @@ def test_a_person_field_in_capitals_on_a_mixed_line(warm_guard: Guard) -> None:
     text = "Passenger: HWANG KU\nSeat: 14C"
     assert persons(warm_guard, text) == ["HWANG KU"]
     assert persons(warm_guard, "To: HR TEAM\nSubject: leave") == []  # English words stay
+
+
+def test_a_short_family_name_that_is_a_stop_word_closes_a_name(warm_guard: Guard) -> None:
+    assert persons(warm_guard, "Customer name: Thuyen Do\nIssue: double charge") == [
+        "Thuyen Do"]
+    text = "Ask Anna Do you know her?"  # a question starts: "Do" is no family name here
+    out = complete_names(text, [Span(4, 8, "PERSON", 0.6)])
+    assert [text[s.start:s.end] for s in out] == ["Anna"]
+
+
+def test_other_mentions_of_a_one_word_name_that_is_an_english_word() -> None:
+    text = "who should i cc, Binh or Man? Binh leads but Man signs off. Man, what a week"
+    first = text.index("Man")
+    out = complete_names(text, [Span(first, first + 3, "PERSON", 0.6)])
+    # the second mention is found; the third starts a sentence and stays a word
+    assert sorted(s.start for s in out) == [first, text.index("Man signs")]

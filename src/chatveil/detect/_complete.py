@@ -11,12 +11,14 @@ that another rule found, so PII-free text is untouched.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from chatveil.detect.recognizers._common import NAME_WORD, sentence_start, wordset
+from chatveil.detect.recognizers._common import NAME_WORD, WORD, sentence_start, wordset
 from chatveil.detect.recognizers._lexicon import (
     AMBIGUOUS,
     EPONYM_NEXT,
@@ -36,7 +38,7 @@ __all__ = ["complete_names"]
 #: name lists leave out as too short to tell from other words on their own. Used only beside
 #: a name that was found.
 SHORT_SURNAMES = wordset("""
-an bi bo da di du fu ge gu ha he ho hu ji jo ko le li lu ly ma mo mu na ni oh om pi qi qu
+an bi bo da di do du fu ge gu ha he ho hu ji jo ko le li lu ly ma mo mu na ni oh om pi qi qu
 ri ru so su ta ti to vi vo vu wu xi xu ye yi yu
 """)
 #: Words that stand beside a name without belonging to it.
@@ -51,6 +53,7 @@ _ENTRY_END = re.compile(r"[ \t]*(?:$|[;)\]|]|\n)", re.MULTILINE)
 _ENTRY_START = re.compile(r"(?:^|[:;(\[|]|\n)[ \t]*$")
 _CAMEL = re.compile(r"[A-Z][a-z]{1,5}(?:[A-Z][a-z]{1,5})+")
 _MAX_WORDS = 2  # words added on each side of a span
+_CLAUSE_END = re.compile(r"[ \t]*(?:$|[.,;:!?|)\]—–]|[ \t]-[ \t])", re.MULTILINE)
 
 
 class _Words:
@@ -68,7 +71,8 @@ class _Words:
         family name, or no English word (``between`` two parts of a name, any such word)."""
         w = self.text[s:e]
         key = w.casefold()
-        if len(key) < 2 or len(key) > 20 or key in STOP_WORDS or key in _NEVER:
+        if len(key) < 2 or len(key) > 20 or key in _NEVER or (
+                key in STOP_WORDS and not self._family_name_last(s, e)):
             return False
         if not between and (key in NOT_A_NAME_WORD or key in NOT_A_PERSON or
                             key in EPONYM_NEXT or technical_word(key, sure=True)):
@@ -90,6 +94,15 @@ class _Words:
             return True
         parts = [p for p in key.split("-") if p]
         return not any(p in self.english for p in parts)
+
+    def _family_name_last(self, s: int, e: int) -> bool:
+        """``Khai Do.``, ``Tat Do`` at the end of a line: a short family name that is also a
+        stop word, capitalised on a mixed line right after a name and closing the clause (the
+        end of the line or a punctuation mark follows, not a word: "Anna Do you know")."""
+        w = self.text[s:e]
+        return w.casefold() in SHORT_SURNAMES and w[:1].isupper() and w[1:].islower() and \
+            self.cases.at(s) == "mixed" and self.text[s - 1:s] == " " and \
+            _CLAUSE_END.match(self.text, e) is not None
 
     def _camel_name(self, w: str) -> bool:
         """``KyungHwa``, ``HyunSil``: syllables run together, none an English word."""
@@ -132,7 +145,37 @@ def complete_names(text: str, spans: Iterable[Span]) -> list[Span]:
                                max(prev.score, span.score))
                 continue
         out.append(Span(start, end, "PERSON", span.score))
-    return others + out
+    return others + out + _repeats(words, out, taken)
+
+
+def _repeats(words: _Words, persons: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
+    """Other mentions of a one-word name that is also an English word ("Binh or Man? ...
+    but Man signs off"), written the same way, in the middle of a sentence on a mixed line.
+    (Names that are no English words are repeated by the evidence recognizer already.)"""
+    text = words.text
+    names: dict[str, float] = {}
+    for span in persons:
+        value = text[span.start:span.end]
+        key = value.casefold()
+        if value[:1].isupper() and value[1:].islower() and WORD.fullmatch(value) and \
+                key in words.english and key not in STOP_WORDS and key not in _NEVER:
+            names[value] = max(span.score, names.get(value, 0.0))
+    if not names:
+        return []
+    covered = sorted([(s.start, s.end) for s in persons] + taken)
+    starts = [a for a, _ in covered]
+    reach = list(itertools.accumulate((b for _, b in covered), max))  # furthest end so far
+    found = []
+    for m in WORD.finditer(text):
+        score = names.get(m.group(0))
+        if score is None or words.cases.at(m.start()) != "mixed" or \
+                sentence_start(text, m.start()):
+            continue
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and reach[i] > m.start():
+            continue
+        found.append(Span(m.start(), m.end(), "PERSON", score))
+    return found
 
 
 def _list_entry(text: str, start: int, end: int) -> bool:
