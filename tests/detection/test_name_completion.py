@@ -96,3 +96,23 @@ def test_other_mentions_of_a_one_word_name_that_is_an_english_word() -> None:
     out = complete_names(text, [Span(first, first + 3, "PERSON", 0.6)])
     # the second mention is found; the third starts a sentence and stays a word
     assert sorted(s.start for s in out) == [first, text.index("Man signs")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("MY MANAGER ROSE SAID THE REVIEW MOVED TO FRIDAY", "ROSE"),  # a relation, then "said"
+    ("my wife hope told me to buy milk", "hope"),
+    ("hi this is Hat, my package was late", "Hat"),  # a greeting, then "this is"
+    ("My name is Hope and I need help with a refund", "Hope"),
+])
+def test_common_word_names_between_strong_cues(warm_guard: Guard, text: str, name: str) -> None:
+    assert name in persons(warm_guard, text)
+
+
+@pytest.mark.parametrize("text", [
+    "my boss always said no to remote work",
+    "hi, it's urgent, the server is down",
+    "hey this is the bank calling about your card",
+])
+def test_no_name_between_the_cues_when_the_word_is_ordinary(warm_guard: Guard,
+                                                            text: str) -> None:
+    assert persons(warm_guard, text) == []

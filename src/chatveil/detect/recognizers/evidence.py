@@ -135,6 +135,11 @@ texted texts called calls emailed mailed messaged pinged mentioned mentions noti
 confirmed signed joined left leaves started starts finished forgot forgets is was has had
 will would can could should needs needed likes loves hates knows knew sent sends got gets
 """)
+#: Verbs of speech after a person: "my manager X said".
+_SPEECH_VERBS = wordset("""
+said says told tells asked asks wrote writes replied replies texted texts called calls emailed
+messaged pinged mentioned mentions wants wanted thinks thought
+""")
 #: Words before a place: "based in X", "moved from X", "flight to X".
 _PLACE_CUE_RE = re.compile(
     r"(?<![^\W_])(?:in|from|to|at|near|around|outside|inside|across|via|visit|visiting|"
@@ -726,7 +731,7 @@ class _Scan:
                    key not in STOP_WORDS and key not in JOB_WORDS and
                    not sentence_start(self.text, self.tokens[k][0]))
         if strong:  # "my brother Beam's": a capitalised word after a relation is a name
-            ok = self.known_name(k) or self.joinable(k) or mid_cap
+            ok = self.known_name(k) or self.joinable(k) or mid_cap or self._said(k)
         else:  # "reply to Bonnet": a known name, even an English word, but not Will or May
             ok = self.line_case[k] == "mixed" and (key in self.first or key in self.last) and (
                 self.known_name(k) or (mid_cap and key not in AMBIGUOUS))
@@ -740,6 +745,16 @@ class _Scan:
         if technical_span(self.text, s, e) or self.is_place(self.text[s:e]):
             return
         self.add(s, e, "PERSON", self.o.SCORE_CUE if strong else self.o.SCORE_CUE_WEAK, "cue")
+
+    def _said(self, k: int) -> bool:
+        """Token ``k`` stands between a relation and a speech verb, in any casing: "MY MANAGER
+        MEN SAID", "my wife hue told me" (a word, not a stop word or an adverb)."""
+        key = self.tokens[k][2].casefold()
+        return k + 1 < len(self.tokens) and self.gap(k) == " " and \
+            self.tokens[k + 1][2].casefold() in _SPEECH_VERBS and \
+            self.tokens[k][2].isalpha() and len(key) >= 2 and key not in STOP_WORDS and \
+            not key.endswith("ly") and key not in JOB_WORDS and key not in _CHAT_WORDS and \
+            not technical_word(key, sure=True)
 
     def email_names(self) -> None:
         """``Amarachi Balogun <amarachi.balogun@...>``: words of an email's local part are a

@@ -42,7 +42,8 @@ _LIST_GLUE = r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+|&[ \t]*)?|[ \t]+(?:and|or|&)[
 _LIST_RE = re.compile(r"(?<![^\W\d_])" + NAME_WORD + r"(?:" + _LIST_GLUE + NAME_WORD + r")+")
 #: Phrases after which a capitalised word is taken as a name, even one in no list.
 _CUE_RE = re.compile(
-    r"(?<![^\W_])(?P<cue>my name is|my name's|name is|names are|name:|your name\?|call me"
+    r"(?<![^\W_])(?P<cue>(?:hi|hello|hey)[ \t]*[,!.]?[ \t]+(?:this is|it's|it’s|it is)"
+    r"|my name is|my name's|name is|names are|name:|your name\?|call me"
     r"|calls me|called me|called|named|hi|hello|hey|dear|thanks|thank you|cheers|says|said"
     r"|asked|told|thanked)"
     r"[ \t]*[,:]?[ \t]+(?=[^\W\d_])",
@@ -62,6 +63,8 @@ _POSSESSIVE_RE = re.compile(
 _GREETING_CUES = frozenset(["hi", "hello", "hey", "dear", "thanks", "thank you", "cheers"])
 _SELF_CUES = frozenset(["my name is", "my name's", "call me", "calls me", "called me",
                         "your name?"])
+#: "hi, this is Hat": a greeting, then the writer's own name.
+_INTRO_ENDS = ("this is", "it's", "it’s", "it is")
 _NAMING_CUES = frozenset(["called", "named"])
 _SPEECH_CUES = frozenset(["says", "said", "asked", "told", "thanked"])
 #: "Anna: did you ..." at the start of a line: a speaker label in a pasted transcript.
@@ -162,8 +165,8 @@ class _NameScan:
         """Index after the run of name-like tokens starting at token ``k`` (``k`` if none).
 
         Particles (``van``, ``de``) may sit between words, or lead the run if ``lead``. After
-        a title (``titled``) the first capitalised word is a surname even when it is a common
-        word or a street word too: "Dr Park", "Mr Song", "Ms Young".
+        a title or a self-introduction (``titled``) the first capitalised word is a name even
+        when it is a common word or a street word too: "Dr Park", "Mr Song", "Ms Young".
         """
         tokens = self.tokens
         j, words = k, 0
@@ -238,10 +241,18 @@ class _NameScan:
             cue = " ".join(m.group("cue").casefold().split())
             s, e, w = self.tokens[k]
             key = w.casefold()
-            if key in NOT_SURNAME or self.plain_word(key) or _code_like(self.text, s, e):
+            intro = cue.endswith(_INTRO_ENDS)
+            # after "my name is" / "hi, this is", a capitalised word is the writer's name even
+            # when it is a common word ("my name is Hope", "hi this is Tue")
+            free = (cue in _SELF_CUES or intro) and is_cap(w) and key not in STOP_WORDS and \
+                not self.lowercase_text
+            if ((key in NOT_SURNAME or self.plain_word(key)) and not free) or \
+                    _code_like(self.text, s, e):
                 continue
+            if intro and not is_cap(w) and (w.isupper() or key in self.english):
+                continue  # "hi, it's urgent", "HI THIS IS THE BANK"
             score, strong = self.o.SCORE_CUE, True
-            if cue in _SELF_CUES:  # "my name is john", "call me philipp": any case
+            if cue in _SELF_CUES or intro:  # "my name is john", "call me philipp": any case
                 if not (is_cap(w) or w.islower()):
                     continue
             elif not is_cap(w) and not (cue in _SPEECH_CUES and self.lowercase_text
@@ -251,7 +262,7 @@ class _NameScan:
                 score, strong = self.o.SCORE_SPEECH, False
             elif cue in _NAMING_CUES and key not in self.first and key not in self.last:
                 continue  # "a class called Parser": only known names after called/named
-            j = self.run(k, allow_lower=w.islower())
+            j = self.run(k, allow_lower=w.islower(), titled=free)
             if w.islower() and cue in _SPEECH_CUES:  # "said the deploy": stop at English
                 j = next((i for i in range(k + 1, j) if self.tokens[i][2].casefold()
                           in self.english), j)
