@@ -116,3 +116,24 @@ def test_common_word_names_between_strong_cues(warm_guard: Guard, text: str, nam
 def test_no_name_between_the_cues_when_the_word_is_ordinary(warm_guard: Guard,
                                                             text: str) -> None:
     assert persons(warm_guard, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Please ask NGUYỄN THỊ HẰNG to sign the form", "NGUYỄN THỊ HẰNG"),
+    ("Please ask ŞAHİN ÖZTÜRK to sign the form", "ŞAHİN ÖZTÜRK"),
+])
+def test_names_in_capitals_with_marked_vowels(warm_guard: Guard, text: str, name: str) -> None:
+    assert persons(warm_guard, text) == [name]
+
+
+def test_a_common_word_listed_among_names() -> None:
+    text = "Split the bill: me, Phuc, Jennelyn and Hoe. Then Python, Java and Go."
+    spans = [Span(text.index("Phuc"), text.index("Phuc") + 4, "PERSON", 0.6),
+             Span(text.index("Jennelyn"), text.index("Jennelyn") + 8, "PERSON", 0.6)]
+    out = complete_names(text, spans)
+    assert sorted(text[s.start:s.end] for s in out) == ["Hoe", "Jennelyn", "Phuc"]
+    # a list of two names and a job word keeps the job word
+    text = "Invite Anna, Bob, Support and Chidi"
+    spans = [Span(13, 16, "PERSON", 0.6), Span(30, 35, "PERSON", 0.6)]
+    assert sorted(text[s.start:s.end] for s in complete_names(text, spans)) == [
+        "Anna", "Bob", "Chidi"]

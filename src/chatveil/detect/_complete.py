@@ -30,6 +30,7 @@ from chatveil.detect.recognizers._lexicon import (
 )
 from chatveil.detect.recognizers._shape import LineCases, line_cases, technical_word
 from chatveil.detect.recognizers.evidence import EDGE_VERBS, RELATION_WORDS
+from chatveil.detect.recognizers.names import LIST_RE
 from chatveil.spans import Span
 
 __all__ = ["complete_names"]
@@ -145,7 +146,33 @@ def complete_names(text: str, spans: Iterable[Span]) -> list[Span]:
                                max(prev.score, span.score))
                 continue
         out.append(Span(start, end, "PERSON", span.score))
+    out += _list_items(words, out, taken)
     return others + out + _repeats(words, out, taken)
+
+
+def _list_items(words: _Words, persons: list[Span], taken: list[tuple[int, int]]
+                ) -> list[Span]:
+    """The other items of a list of three or more one-word items, two of which are names:
+    "me, Phuc, Jennelyn and Hoe" (a capitalised item on a mixed line that is no stop word)."""
+    text = words.text
+    if len(persons) < 2:
+        return []
+    found = []
+    spans = sorted([(s.start, s.end) for s in persons])
+    for m in LIST_RE.finditer(text):
+        items = [w for w in WORD.finditer(text, m.start(), m.end())
+                 if w.group(0).casefold() not in ("and", "or")]
+        inside = [any(a <= w.start() and w.end() <= b for a, b in spans) for w in items]
+        if len(items) < 3 or sum(inside) < 2:
+            continue
+        score = min(s.score for s in persons if m.start() <= s.start < m.end())
+        for w, named in zip(items, inside, strict=True):
+            if named or any(a < w.end() and w.start() < b for a, b in taken) or \
+                    words.cases.at(w.start()) != "mixed" or \
+                    not words.name_word(w.start(), w.end(), w.group(0), between=True):
+                continue
+            found.append(Span(w.start(), w.end(), "PERSON", score))
+    return found
 
 
 def _repeats(words: _Words, persons: list[Span], taken: list[tuple[int, int]]) -> list[Span]:

@@ -31,6 +31,7 @@ people, and eponyms before "algorithm", "theorem", "filter"... ("Dijkstra's algo
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -278,7 +279,7 @@ class _Scan:
                 return False
             key = w.casefold()
             return (line_case[k] == "mixed" and
-                    any(c in "AEIOUY" for c in w) and not self._english(key) and
+                    _has_vowel(w) and not self._english(key) and
                     not technical_word(key, sure=True) and
                     key not in _CHAT_WORDS and not glued(self.text, *tokens[k][:2]))
 
@@ -816,6 +817,11 @@ class _Scan:
                                       "chatveil_rule": rule},
             ))
         return out
+
+
+def _has_vowel(word: str) -> bool:
+    """A vowel, with or without marks: ``TRẦN``, ``ÖZTÜRK`` and ``ŞAHİN`` have one."""
+    return any(c in "AEIOUYaeiouy" for c in unicodedata.normalize("NFKD", word))
 
 
 def _name_inner_capital(word: str) -> bool:

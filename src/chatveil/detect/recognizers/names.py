@@ -39,7 +39,7 @@ _SURNAME_PARTICLE_RE = re.compile(
 )
 _LIST_GLUE = r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+|&[ \t]*)?|[ \t]+(?:and|or|&)[ \t]+)"
 #: "A, B and C": two or more words joined by commas / and / or.
-_LIST_RE = re.compile(r"(?<![^\W\d_])" + NAME_WORD + r"(?:" + _LIST_GLUE + NAME_WORD + r")+")
+LIST_RE = re.compile(r"(?<![^\W\d_])" + NAME_WORD + r"(?:" + _LIST_GLUE + NAME_WORD + r")+")
 #: Phrases after which a capitalised word is taken as a name, even one in no list.
 _CUE_RE = re.compile(
     r"(?<![^\W_])(?P<cue>(?:hi|hello|hey)[ \t]*[,!.]?[ \t]+(?:this is|it's|it’s|it is)"
@@ -395,7 +395,7 @@ class _NameScan:
         common words and known places are left alone.
         """
         tokens = self.tokens
-        for m in _LIST_RE.finditer(self.text):
+        for m in LIST_RE.finditer(self.text):
             k0 = bisect.bisect_left(self.starts, m.start())
             chain = []
             for k in range(k0, len(tokens)):
