@@ -137,3 +137,11 @@ def test_a_common_word_listed_among_names() -> None:
     spans = [Span(13, 16, "PERSON", 0.6), Span(30, 35, "PERSON", 0.6)]
     assert sorted(text[s.start:s.end] for s in complete_names(text, spans)) == [
         "Anna", "Bob", "Chidi"]
+
+
+def test_a_family_name_that_is_also_a_title_after_a_given_name() -> None:
+    text = "Complaint about Monah Sheikh and Ask Chaiyaporn Manager"
+    a, b = text.index("Monah"), text.index("Chaiyaporn")
+    out = complete_names(text, [Span(a, a + 5, "PERSON", 0.6), Span(b, b + 10, "PERSON", 0.6)])
+    # a family name of the lists joins; a job word that is no family name stays out
+    assert sorted(text[s.start:s.end] for s in out) == ["Chaiyaporn", "Monah Sheikh"]

@@ -42,11 +42,13 @@ SHORT_SURNAMES = wordset("""
 an bi bo da di do du fu ge gu ha he ho hu ji jo ko le li lu ly ma mo mu na ni oh om pi qi qu
 ri ru so su ta ti to vi vo vu wu xi xu ye yi yu
 """)
-#: Words that stand beside a name without belonging to it.
-_NEVER = wordset("""
+#: Words that link or greet, never part of a name even when some list has them as one.
+_LINKS = wordset("""
 and or nor but vs via with to of for from by at in on per re cc bcc fw fwd aka etc dear hi hello
-hey thanks thank regards cheers mr mrs ms miss dr prof sir madam team
-""") | EDGE_VERBS | JOB_WORDS | RELATION_WORDS
+hey thanks thank regards cheers
+""") | EDGE_VERBS | RELATION_WORDS
+#: Words that stand beside a name without belonging to it: links, titles, jobs.
+_NEVER = _LINKS | JOB_WORDS | wordset("mr mrs ms miss dr prof sir madam team")
 _LEFT = re.compile(r"(?P<w>" + NAME_WORD + r")(?P<gap> |, )$")
 _RIGHT = re.compile(r"(?P<gap> |, )(?P<w>" + NAME_WORD + r")")
 #: What may follow "Surname, Given" / come before it: the end of an entry of a list or a line.
@@ -66,17 +68,22 @@ class _Words:
         self.english = english_dictionary()
         self.first, self.last = world_names()
 
-    def name_word(self, s: int, e: int, span_text: str, between: bool = False) -> bool:
+    def name_word(self, s: int, e: int, span_text: str, between: bool = False,
+                  after: bool = False) -> bool:
         """``text[s:e]`` may belong to the name ``span_text`` beside it: cased like a name on
         its line, no stop word, verb, job or technical term, and a known name word, a short
-        family name, or no English word (``between`` two parts of a name, any such word)."""
+        family name, or no English word (``between`` two parts of a name, any such word).
+        ``after`` the name, a known family name that is also a title or a job counts
+        ("Monah Sheikh", "Grace King")."""
         w = self.text[s:e]
         key = w.casefold()
-        if len(key) < 2 or len(key) > 20 or key in _NEVER or (
+        surname = after and key in self.last and key not in _LINKS
+        if len(key) < 2 or len(key) > 20 or (key in _NEVER and not surname) or (
                 key in STOP_WORDS and not self._family_name_last(s, e)):
             return False
-        if not between and (key in NOT_A_NAME_WORD or key in NOT_A_PERSON or
-                            key in EPONYM_NEXT or technical_word(key, sure=True)):
+        if not (between or surname) and (
+                key in NOT_A_NAME_WORD or key in NOT_A_PERSON or key in EPONYM_NEXT or
+                technical_word(key, sure=True)):
             return False  # (between two parts of a name, "Thu" is no weekday: "Phan Thu Ang")
         case = self.cases.at(s)
         if case == "mixed":
@@ -235,7 +242,7 @@ def _widen(words: _Words, start: int, end: int, free: Callable[[int, int], bool]
         comma = m.group("gap") == ", "
         name = text[start:end]
         if (comma and (" " in name or not _list_entry(text, start, m.end()))) or \
-                not words.name_word(m.start("w"), m.end("w"), name):
+                not words.name_word(m.start("w"), m.end("w"), name, after=not comma):
             break
         end = m.end("w")
         if comma:
