@@ -145,3 +145,9 @@ def test_a_family_name_that_is_also_a_title_after_a_given_name() -> None:
     out = complete_names(text, [Span(a, a + 5, "PERSON", 0.6), Span(b, b + 10, "PERSON", 0.6)])
     # a family name of the lists joins; a job word that is no family name stays out
     assert sorted(text[s.start:s.end] for s in out) == ["Chaiyaporn", "Monah Sheikh"]
+
+
+def test_a_hyphenated_given_name_of_english_syllables_after_a_relation(warm_guard: Guard) -> None:
+    text = "help me write a birthday message for my mum Sun-Mi she's turning 60"
+    assert persons(warm_guard, text) == ["Sun-Mi"]
+    assert persons(warm_guard, "we need a well-being budget for the team") == []

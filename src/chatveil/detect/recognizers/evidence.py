@@ -726,7 +726,10 @@ class _Scan:
     def _cue_name(self, k: int, strong: bool) -> None:
         w = self.vtokens[k][2]
         key = w.casefold()
-        if technical_word(key, sure=True) or key in _CHAT_WORDS:
+        # "my mum Sun-Mi": syllables that are English words, each capitalised, after a
+        # relation are a given name, not a compound ("well-being")
+        syllables = strong and _capitalised_parts(self.text[slice(*self.tokens[k][:2])])
+        if (technical_word(key, sure=True) and not syllables) or key in _CHAT_WORDS:
             return
         mid_cap = (self.line_case[k] == "mixed" and w[:1].isupper() and not w.isupper() and
                    key not in STOP_WORDS and key not in JOB_WORDS and
@@ -743,7 +746,8 @@ class _Scan:
                 self.nameish(j) or self.joinable(j) or self.initial(j)):
             j += 1
         s, e = self.tokens[k][0], self.tokens[j - 1][1]
-        if technical_span(self.text, s, e) or self.is_place(self.text[s:e]):
+        if (technical_span(self.text, s, e) and not (syllables and j == k + 1)) or \
+                self.is_place(self.text[s:e]):
             return
         self.add(s, e, "PERSON", self.o.SCORE_CUE if strong else self.o.SCORE_CUE_WEAK, "cue")
 
@@ -817,6 +821,13 @@ class _Scan:
                                       "chatveil_rule": rule},
             ))
         return out
+
+
+def _capitalised_parts(word: str) -> bool:
+    """``Sun-Mi``, ``Min-Suk``: two or three hyphenated parts of letters, each capitalised."""
+    parts = word.split("-")
+    return 2 <= len(parts) <= 3 and all(
+        p[:1].isupper() and p.isalpha() and (len(p) == 1 or p[1:].islower()) for p in parts)
 
 
 def _has_vowel(word: str) -> bool:
