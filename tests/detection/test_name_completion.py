@@ -5,6 +5,8 @@ Written for these tests; none of these sentences is in an evaluation set."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chatveil import Guard
 from chatveil.detect._complete import complete_names
@@ -151,3 +153,43 @@ def test_a_hyphenated_given_name_of_english_syllables_after_a_relation(warm_guar
     text = "help me write a birthday message for my mum Sun-Mi she's turning 60"
     assert persons(warm_guard, text) == ["Sun-Mi"]
     assert persons(warm_guard, "we need a well-being budget for the team") == []
+
+
+def test_a_list_whose_names_start_before_it() -> None:
+    # the list match starts inside "I, Bibi Smriti Chaudhry": the names' spans reach before it
+    text = "I, Bibi Smriti Chaudhry, residing at Plot 161-C, Gulberg III, Rawalpindi, hereby"
+    a = text.index("Bibi")
+    b = text.index("Gulberg")
+    spans = [Span(a, a + len("Bibi Smriti Chaudhry"), "PERSON", 0.7),
+             Span(b, b + len("Gulberg III, Rawalpindi"), "PERSON", 0.5)]  # as spaCy reads it
+    out = complete_names(text, spans)
+    assert sorted(text[s.start:s.end] for s in out) == [
+        "Bibi Smriti Chaudhry", "Gulberg III, Rawalpindi"]
+
+
+_WORDS = ["Anna", "Do", "Oh", "Phuc", "Hoe", "and", "or", "the", "Will", "Sheikh", "KyungHwa",
+          "Sun-Mi", "Dr", "said", "Python", "Ko", "Tran", "ZAHIA", "ü", "I"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", ", ", "\n", "; "])),
+                min_size=1, max_size=14),
+       st.lists(st.tuples(st.integers(0, 13), st.integers(1, 3)), max_size=5))
+def test_completion_keeps_every_person_character_and_never_crosses_a_line(
+        pieces: list[tuple[str, str]], picks: list[tuple[int, int]]) -> None:
+    text = "".join(w + g for w, g in pieces)
+    starts, pos = [], 0
+    for w, g in pieces:
+        starts.append((pos, pos + len(w)))
+        pos += len(w) + len(g)
+    spans = []
+    for i, n in picks:
+        if i < len(starts):
+            last = starts[min(i + n, len(starts)) - 1]
+            if "\n" not in text[starts[i][0]:last[1]]:
+                spans.append(Span(starts[i][0], last[1], "PERSON", 0.6))
+    out = complete_names(text, spans)
+    for s in out:
+        assert "\n" not in text[s.start:s.end]
+    for s in spans:  # nothing found is lost
+        assert any(o.start <= s.start and s.end <= o.end for o in out)

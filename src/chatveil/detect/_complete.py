@@ -172,7 +172,7 @@ def _list_items(words: _Words, persons: list[Span], taken: list[tuple[int, int]]
         inside = [any(a <= w.start() and w.end() <= b for a, b in spans) for w in items]
         if len(items) < 3 or sum(inside) < 2:
             continue
-        score = min(s.score for s in persons if m.start() <= s.start < m.end())
+        score = min(s.score for s in persons if s.start < m.end() and m.start() < s.end)
         for w, named in zip(items, inside, strict=True):
             if named or any(a < w.end() and w.start() < b for a, b in taken) or \
                     words.cases.at(w.start()) != "mixed" or \
