@@ -193,3 +193,17 @@ def test_completion_keeps_every_person_character_and_never_crosses_a_line(
         assert "\n" not in text[s.start:s.end]
     for s in spans:  # nothing found is lost
         assert any(o.start <= s.start and s.end <= o.end for o in out)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("my husband shim and i are planning a trip", "shim"),  # "... and i" closes the name
+    ("my sister hope's wedding is in june", "hope"),  # a possessive closes it
+])
+def test_lower_case_names_after_a_relation(warm_guard: Guard, text: str, name: str) -> None:
+    # the month after "in" is no name either
+    assert persons(warm_guard, text) == [name]
+
+
+def test_a_relation_then_and_i_is_no_name(warm_guard: Guard) -> None:
+    assert persons(warm_guard, "my husband and i are planning a trip in may") == []
+    assert persons(warm_guard, "I met June in the park") == ["June"]

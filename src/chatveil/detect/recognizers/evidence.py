@@ -194,6 +194,11 @@ _POSTCODE_AFTER = re.compile(
 #: A house number and a comma before a town at the end of a street address ("22, ").
 _TOWN_AFTER_NUMBER = re.compile(r"(?<![\w.,:/-])\d{1,5}[A-Za-z]?\.?,[ \t]+$")
 _ARTICLES = frozenset(["the", "a", "an"])
+#: Months that are also given names, and the words of time before a month.
+_NAME_MONTHS = frozenset(["march", "april", "may", "june", "august"])
+_TIME_BEFORE = wordset("""
+in on since until till by from next last this early late mid during before after of through
+""")
 _UNIT_BEFORE = re.compile(r"(?i)(?<![^\W_])(?:suite|apt|apartment|unit|flat|floor|room|box|no)"
                           r"\.?[ \t]+$")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -500,6 +505,8 @@ class _Scan:
                 continue
             if self._org_suffix(j):
                 continue  # "Mclaughlin Ltd.", "Okafor Holdings": an organisation
+            if j - k == 1 and self._month(k):
+                continue  # "the wedding is in june", "since May": a month, not April or June
             if j - k == 1 and self.line_case[k] != "mixed" and not self.known(k) and (
                     self._after_article(k)):
                 # one unknown word of an all-lower/upper line, and nothing says it is a
@@ -705,6 +712,12 @@ class _Scan:
         key = self.tokens[k][2].casefold()
         return key in self.first or key in self.last
 
+    def _month(self, k: int) -> bool:
+        """Token ``k`` is a month that is also a name, after a word of time ("in june",
+        "since May", "early August")."""
+        return self.tokens[k][2].casefold() in _NAME_MONTHS and k > 0 and \
+            self.gap(k - 1) == " " and self.tokens[k - 1][2].casefold() in _TIME_BEFORE
+
     def _after_article(self, k: int) -> bool:
         """Token ``k`` comes right after "the", "a" or "an" (names seldom do)."""
         return k > 0 and self.gap(k - 1) == " " and \
@@ -752,14 +765,21 @@ class _Scan:
         self.add(s, e, "PERSON", self.o.SCORE_CUE if strong else self.o.SCORE_CUE_WEAK, "cue")
 
     def _said(self, k: int) -> bool:
-        """Token ``k`` stands between a relation and a speech verb, in any casing: "MY MANAGER
-        MEN SAID", "my wife hue told me" (a word, not a stop word or an adverb)."""
+        """Token ``k`` (after a relation) is closed by what follows it, in any casing: a
+        speech verb ("MY MANAGER MEN SAID", "my wife hue told me"), "and I" / "and me" ("my
+        husband shim and i") or a possessive ("my sister hope's wedding"); a word, not a stop
+        word or an adverb."""
         key = self.tokens[k][2].casefold()
-        return k + 1 < len(self.tokens) and self.gap(k) == " " and \
-            self.tokens[k + 1][2].casefold() in _SPEECH_VERBS and \
-            self.tokens[k][2].isalpha() and len(key) >= 2 and key not in STOP_WORDS and \
-            not key.endswith("ly") and key not in JOB_WORDS and key not in _CHAT_WORDS and \
-            not technical_word(key, sure=True)
+        if not (self.tokens[k][2].isalpha() and len(key) >= 2 and key not in STOP_WORDS and
+                not key.endswith("ly") and key not in JOB_WORDS and key not in _CHAT_WORDS and
+                not technical_word(key, sure=True)):
+            return False
+        if k + 1 >= len(self.tokens):
+            return False
+        gap, after = self.gap(k), self.tokens[k + 1][2].casefold()
+        return (gap == " " and after in _SPEECH_VERBS) or gap in ("'s ", "’s ") or (
+            gap == " " and after == "and" and k + 2 < len(self.tokens) and
+            self.gap(k + 1) == " " and self.tokens[k + 2][2].casefold() in ("i", "me"))
 
     def email_names(self) -> None:
         """``Amarachi Balogun <amarachi.balogun@...>``: words of an email's local part are a
