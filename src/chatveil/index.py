@@ -45,6 +45,7 @@ __all__ = [
     "VaultIndex",
     "apply_case",
     "is_word_char",
+    "number_heads",
     "words_of",
 ]
 
@@ -56,6 +57,13 @@ T = TypeVar("T")
 def words_of(text: str) -> frozenset[str]:
     """The casefolded words of ``text``, to test quickly against :meth:`LiteralIndex.anchors`."""
     return frozenset(w.casefold() for w in _WORD.findall(text))
+
+
+def number_heads(text: str) -> frozenset[str]:
+    """The heads (first characters, upper case) of ``text``'s letter/digit groups: a text
+    none of whose heads could start a number key holds no number match
+    (:meth:`NumberIndex.may_find`)."""
+    return frozenset(a[:_HEAD].upper() for a in _ATOM.findall(text))
 
 
 def is_word_char(ch: str) -> bool:
@@ -345,6 +353,11 @@ class NumberIndex:
         surrogate must not be either)."""
         key = compact(value)
         return len(key) >= MIN_NUMBER_KEY and (key in self._keys or key in self._originals)
+
+    def may_find(self, heads: frozenset[str]) -> bool:
+        """False only if :meth:`finditer` certainly finds nothing in a text whose
+        :func:`number_heads` are ``heads`` (every match starts at a group with such a head)."""
+        return bool(self._keys) and not self._heads.isdisjoint(heads)
 
     def _could_start(self, atom: str) -> bool:
         return (atom[:_HEAD] if len(atom) >= _HEAD else atom) in self._heads
