@@ -298,3 +298,23 @@ def test_a_remembered_text_is_masked_again_when_a_later_surrogate_occurs_in_it()
     assert guard.pseudonymize("mail maria@acme.io", "s") == f"mail {surrogate}"
     again = guard.pseudonymize(text, "s")
     assert guard.restore(again, "s") == text
+
+
+def test_a_remembered_text_masked_again_is_not_detected_again() -> None:
+    """Detection of a text does not change: a remembered text made stale by a later surrogate
+    is pseudonymized again with the spans it was detected with (no detector call)."""
+    from urllib.parse import quote
+
+    from fakes import FakeDetector, fake_guard
+
+    probe = fake_guard(FakeDetector(entities={"EMAIL_ADDRESS"}))
+    surrogate = probe.pseudonymize("mail maria@acme.io", "s").split()[-1]
+    detector = FakeDetector(entities={"EMAIL_ADDRESS"})
+    guard = fake_guard(detector)
+    text = "see https://x.org/?u=" + quote(surrogate, safe="") + " or bob@acme.io"
+    first = guard.pseudonymize(text, "s")
+    assert "bob@acme.io" not in first
+    assert guard.pseudonymize("mail maria@acme.io", "s") == f"mail {surrogate}"
+    again = guard.pseudonymize(text, "s")
+    assert again != first and guard.restore(again, "s") == text
+    assert detector.calls.count(text) == 1

@@ -273,9 +273,9 @@ class RedisVaultStore:
         """:meth:`entries`, plus remembered values read and kept, in one script call (see
         :class:`~chatveil.state.RememberingStore`). A value that does not decrypt (a key
         removed from the ring, damage) reads as absent: it is a cache."""
-        keys = self._session(session_id)
         if not self._remembered:
-            want, put = (), ()
+            return self.entries(session_id, since), [None] * len(want)
+        keys = self._session(session_id)
         fields = [self._memo_field(keys, key) for key in want]
         args: list[Any] = [self._ttl_ms, max(0, int(since)), epoch, self._remembered,
                            len(fields), *fields]
