@@ -45,7 +45,7 @@ __all__ = [
     "VaultIndex",
     "apply_case",
     "is_word_char",
-    "number_heads",
+    "number_chars",
     "words_of",
 ]
 
@@ -59,11 +59,11 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in _WORD.findall(text))
 
 
-def number_heads(text: str) -> frozenset[str]:
-    """The heads (first characters, upper case) of ``text``'s letter/digit groups: a text
-    none of whose heads could start a number key holds no number match
-    (:meth:`NumberIndex.may_find`)."""
-    return frozenset(a[:_HEAD].upper() for a in _ATOM.findall(text))
+def number_chars(text: str) -> str:
+    """The ASCII letters and digits of ``text`` in order, upper case: every number match
+    (:meth:`NumberIndex.finditer`) is made of whole consecutive groups of them, so its key
+    occurs in this string (:meth:`NumberIndex.may_find`)."""
+    return "".join(_ATOM.findall(text)).upper()
 
 
 def is_word_char(ch: str) -> bool:
@@ -354,10 +354,10 @@ class NumberIndex:
         key = compact(value)
         return len(key) >= MIN_NUMBER_KEY and (key in self._keys or key in self._originals)
 
-    def may_find(self, heads: frozenset[str]) -> bool:
+    def may_find(self, chars: str) -> bool:
         """False only if :meth:`finditer` certainly finds nothing in a text whose
-        :func:`number_heads` are ``heads`` (every match starts at a group with such a head)."""
-        return bool(self._keys) and not self._heads.isdisjoint(heads)
+        :func:`number_chars` are ``chars`` (a match's key occurs in them)."""
+        return any(key in chars for key in self._keys)
 
     def _could_start(self, atom: str) -> bool:
         return (atom[:_HEAD] if len(atom) >= _HEAD else atom) in self._heads

@@ -47,7 +47,7 @@ from chatveil.index import (
     RecallPayload,
     VaultIndex,
     apply_case,
-    number_heads,
+    number_chars,
     words_of,
 )
 from chatveil.restore import Matcher
@@ -131,8 +131,8 @@ class Remembered:
     inserts: tuple[Insert, ...] = ()
     #: the casefolded words of ``masked`` (a quick test for surrogates issued later)
     masked_words: frozenset[str] = frozenset()
-    #: the heads of ``masked``'s letter/digit groups (a quick test for number surrogates)
-    masked_heads: frozenset[str] = frozenset()
+    #: the ASCII letters and digits of ``masked`` (a quick test for number surrogates)
+    masked_chars: str = ""
     #: the detected spans the text was pseudonymized with (detection of a text is fixed for
     #: a configuration: if the text must be pseudonymized again, they are used again)
     spans: tuple[Span, ...] | None = None
@@ -166,7 +166,7 @@ class Remembered:
                 MappingProxyType({str(k): int(n) for k, n in data["c"].items()}),
                 words_of(text), None if target is None else str(target),
                 tuple((int(a), int(b), str(e)) for a, b, e in data["i"]),
-                words_of(masked), number_heads(masked),
+                words_of(masked), number_chars(masked),
                 None if spans is None else tuple(Span(int(a), int(b), str(t), float(c))
                                                  for a, b, t, c in spans),
             )
@@ -692,7 +692,7 @@ class Pseudonymizer:
                 return None
             target = text if memo.target is None else memo.target
             if (may_restore(memo.masked, memo.masked_words, index.added_since(memo.version),
-                            memo.masked_heads)
+                            memo.masked_chars)
                     and not restores_exactly(memo.masked, target, index)):
                 return None
             state.remember(text, dataclasses.replace(memo, version=index.version))
@@ -735,7 +735,7 @@ class Pseudonymizer:
         target, inserts = built.target, built.inserts
         state.remember(text, Remembered(result, index.version, frozen, words_of(text),
                                         None if target == text else target, inserts,
-                                        words_of(result), number_heads(result),
+                                        words_of(result), number_chars(result),
                                         tuple(spans)), share=True)
         return Outcome(result, frozen, MappingProxyType(dict(built.redacted)), inserts)
 
@@ -1091,19 +1091,18 @@ def restores_exactly(masked: str, target: str, index: VaultIndex) -> bool:
 
 
 def may_restore(text: str, words: frozenset[str], added: VaultIndex,
-                heads: frozenset[str] | None = None) -> bool:
+                chars: str | None = None) -> bool:
     """False only if restore with the entries of ``added`` certainly leaves ``text`` as it
-    is (``words``: the casefolded words of ``text``; ``heads``: its
-    :func:`~chatveil.index.number_heads`, computed if omitted). A literal surrogate matches
-    only where the text holds its first word, a placeholder or token only at ``<`` or ``[``;
-    a number only at a group whose head could start one of the new number keys, and there
-    it is looked for."""
+    is (``words``: the casefolded words of ``text``; ``chars``: its
+    :func:`~chatveil.index.number_chars`, computed if omitted). A literal surrogate matches
+    only where the text holds its first word, a placeholder or token only at ``<`` or ``[``,
+    a number only if its characters occur in the text's (and there it is looked for)."""
     if not added.restore_index.anchors().isdisjoint(words):
         return True
     if added.shaped and ("<" in text or "[" in text):
         return True
     numbers = added.numbers
-    if not numbers.may_find(number_heads(text) if heads is None else heads):
+    if not len(numbers) or not numbers.may_find(number_chars(text) if chars is None else chars):
         return False
     return next(numbers.finditer(text), None) is not None
 
