@@ -1096,8 +1096,11 @@ def may_restore(text: str, words: frozenset[str], added: VaultIndex,
     is (``words``: the casefolded words of ``text``; ``chars``: its
     :func:`~chatveil.index.number_chars`, computed if omitted). A literal surrogate matches
     only where the text holds its first word, a placeholder or token only at ``<`` or ``[``,
-    a number only if its characters occur in the text's (and there it is looked for)."""
-    if not added.restore_index.anchors().isdisjoint(words):
+    a number only if its characters occur in the text's (and there it is looked for). Where
+    a first word occurs, the new surrogates are looked for: if none occurs whole, every match
+    restore finds is one it found before."""
+    index = added.restore_index
+    if not index.anchors().isdisjoint(words) and next(index.finditer(text), None) is not None:
         return True
     if added.shaped and ("<" in text or "[" in text):
         return True
