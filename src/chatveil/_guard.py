@@ -286,10 +286,10 @@ class Guard:
         a store that shares remembered texts, those of ``texts`` another worker pseudonymized
         come with it."""
         live, new = self._live.setdefault(session_id, lambda: self._new_live(session_id))
-        if new and create:
-            self._store.create(session_id)
         try:
-            fetched = live.state.sync(texts)
+            # a session new to this process is created if absent: with the catch-up in one
+            # call where the store can, else before it
+            fetched = live.state.sync(texts, create=new and create)
         except UnknownSessionError:
             if not create:
                 self._session_removed(session_id)

@@ -222,12 +222,13 @@ class SessionState:
         self.unconfirmed: set[str] = set()
         self._staged: StagedAdds | None = None
 
-    def sync(self, texts: Iterable[str] = ()) -> list[str]:
+    def sync(self, texts: Iterable[str] = (), *, create: bool = False) -> list[str]:
         """Extend the index with the entries added since its version, in one store call.
 
         With a :class:`~chatveil.state.RememberingStore`, the same call hands the store the
         results this process made since its last sync and takes the results other workers
-        made for those of ``texts`` this process does not remember.
+        made for those of ``texts`` this process does not remember; ``create`` creates the
+        session first if it does not exist (else it must be created before).
 
         Returns:
             the texts whose results came from the store.
@@ -238,6 +239,8 @@ class SessionState:
         with self.lock:
             memo_key, store = self._memo_key, self.store
             if memo_key is None:
+                if create:
+                    store.create(self.session_id)
                 self._catch_up(store.entries(self.session_id, since=self.index.version))
                 return []
             assert isinstance(store, RememberingStore)
@@ -254,12 +257,12 @@ class SessionState:
                 if key is not None:
                     put.append((key, memo.encode(epoch)))
             self._to_share.clear()
-            if not want and not put:
+            if not want and not put and not create:
                 self._catch_up(store.entries(self.session_id, since=self.index.version))
                 return []
             batch, values = store.entries_remembered(
                 self.session_id, self.index.version, epoch=epoch, want=list(want.values()),
-                put=put)
+                put=put, create=create)
             self._catch_up(batch)
             return self._take(want, values)
 

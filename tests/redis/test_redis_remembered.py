@@ -80,7 +80,7 @@ def test_a_turn_on_another_worker_takes_the_remembered_result(redis_server, name
     second = two.pseudonymize_batch([TEXT, LATER], session_id="c")
     assert second[0] == first[0]
     assert two.detector.calls == [LATER]  # type: ignore[attr-defined]
-    assert sent == ["CREATE", "SYNC", "ADD_MANY"]
+    assert sent == ["SYNC", "ADD_MANY"]  # created if absent and caught up: one call
     # its detection key is this worker's to evict too (forget)
     assert one.detector.cache_key(TEXT) in two._live.get("c").detection_keys  # type: ignore[attr-defined,union-attr]
     sent.clear()
@@ -190,3 +190,23 @@ def test_sharing_can_be_turned_off_and_is_bounded(redis_server, namespace) -> No
     assert client.hlen(name) == 2
     with pytest.raises(Exception, match="remembered"):
         _worker(redis_server.url, namespace, remembered=-1)
+
+
+def test_the_catch_up_creates_a_session_only_if_absent(store_factory) -> None:
+    from chatveil.state import Entry
+
+    store = store_factory()
+    with pytest.raises(UnknownSessionError):
+        store.entries_remembered("s", 0, epoch="", want=[b"k"], put=())
+    batch, found = store.entries_remembered("s", 0, epoch="", want=[b"k"], put=(),
+                                            create=True)
+    assert store.exists("s") and list(store.sessions()) == ["s"] and found == [None]
+    entry = Entry("Maria Kowalski", "Anna Berg", "PERSON")
+    store.add("s", entry)
+    again, _ = store.entries_remembered("s", 0, epoch=batch.epoch, want=(),
+                                        put=[(b"k", b"v")], create=True)
+    assert again.epoch == batch.epoch and again.entries == (entry,)  # not created again
+    assert store.entries_remembered("s", 1, epoch="", want=[b"k"], put=())[1] == [b"v"]
+    _, stale = store.entries_remembered("s", 1, epoch="another", want=[b"j"],
+                                        put=[(b"j", b"w")])
+    assert stale == [None]  # kept only under the session's own epoch

@@ -55,15 +55,21 @@ if since < n then items = redis.call('LRANGE', KEYS[2], since, -1) end
 return {meta, n, items}
 """
 
-#: ARGV: ttl, since, epoch, most remembered values kept, number of fields to read, those
-#: fields, then pairs of field and value to keep (only if the epoch is the session's, and
-#: while fewer than the most are kept). -> nil (unknown) or
+#: ARGV: ttl, since, epoch, most remembered values kept, epoch and encrypted session id to
+#: create the session with if it does not exist ('' and '': do not create), number of fields
+#: to read, those fields, then pairs of field and value to keep (only if the epoch is the
+#: session's, and while fewer than the most are kept). -> nil (unknown) or
 #: {meta as a flat list, version, entries[since:], the values of the fields read}.
 SYNC = _REFRESH + """
 local meta = redis.call('HGETALL', KEYS[1])
-if #meta == 0 then return false end
-local nwant = tonumber(ARGV[5])
-local first = 6 + nwant
+if #meta == 0 then
+  if ARGV[5] == '' then return false end
+  redis.call('DEL', KEYS[2], KEYS[3], KEYS[4])
+  redis.call('HSET', KEYS[1], 'epoch', ARGV[5], 'sid', ARGV[6])
+  meta = redis.call('HGETALL', KEYS[1])
+end
+local nwant = tonumber(ARGV[7])
+local first = 8 + nwant
 if first < #ARGV and redis.call('HGET', KEYS[1], 'epoch') == ARGV[3] then
   local room = tonumber(ARGV[4]) - redis.call('HLEN', KEYS[4])
   for i = first, #ARGV - 1, 2 do
@@ -77,7 +83,7 @@ local since = tonumber(ARGV[2])
 local items = {}
 if since < n then items = redis.call('LRANGE', KEYS[2], since, -1) end
 local found = {}
-if nwant > 0 then found = redis.call('HMGET', KEYS[4], unpack(ARGV, 6, 5 + nwant)) end
+if nwant > 0 then found = redis.call('HMGET', KEYS[4], unpack(ARGV, 8, 7 + nwant)) end
 return {meta, n, items, found}
 """
 

@@ -268,17 +268,24 @@ class RedisVaultStore:
         return self._read(keys, *reply)
 
     def entries_remembered(self, session_id: str, since: int, *, epoch: str,
-                           want: Sequence[bytes], put: Sequence[tuple[bytes, bytes]]
-                           ) -> tuple[Entries, list[bytes | None]]:
+                           want: Sequence[bytes], put: Sequence[tuple[bytes, bytes]],
+                           create: bool = False) -> tuple[Entries, list[bytes | None]]:
         """:meth:`entries`, plus remembered values read and kept, in one script call (see
-        :class:`~chatveil.state.RememberingStore`). A value that does not decrypt (a key
-        removed from the ring, damage) reads as absent: it is a cache."""
-        if not self._remembered:
-            return self.entries(session_id, since), [None] * len(want)
+        :class:`~chatveil.state.RememberingStore`); ``create``: create the session first
+        if it does not exist, in the same call. A value that does not decrypt (a key removed
+        from the ring, damage) reads as absent: it is a cache."""
         keys = self._session(session_id)
+        asked = len(want)
+        if not self._remembered:
+            want, put = (), ()
         fields = [self._memo_field(keys, key) for key in want]
+        new_epoch: Any = b""
+        sid: Any = b""
+        if create:
+            new_epoch = secrets.token_hex(16)
+            sid = self._ring.encrypt(_utf8(session_id), self._aad(b"sid", keys))
         args: list[Any] = [self._ttl_ms, max(0, int(since)), epoch, self._remembered,
-                           len(fields), *fields]
+                           new_epoch, sid, len(fields), *fields]
         for key, plain in put:
             field = self._memo_field(keys, key)
             args += [field, self._ring.encrypt(plain, self._memo_aad(keys, field))]
@@ -287,7 +294,7 @@ class RedisVaultStore:
         if reply is None:
             raise UnknownSessionError(session_id)
         flat, version, blobs, found = reply
-        values: list[bytes | None] = []
+        values: list[bytes | None] = [None] * (asked - len(fields))  # (none kept at all)
         for field, blob in zip(fields, found, strict=True):
             value: bytes | None = None
             if blob:

@@ -203,14 +203,15 @@ class RememberingStore(Protocol):
     """
 
     def entries_remembered(self, session_id: str, since: int, *, epoch: str,
-                           want: Sequence[bytes], put: Sequence[tuple[bytes, bytes]]
-                           ) -> tuple[Entries, list[bytes | None]]:
+                           want: Sequence[bytes], put: Sequence[tuple[bytes, bytes]],
+                           create: bool = False) -> tuple[Entries, list[bytes | None]]:
         """:meth:`VaultStore.entries` with ``since``, plus the values kept under ``want``
         (``None`` where none is), after keeping each ``(key, value)`` of ``put`` if the
-        session's epoch is ``epoch``; one atomic call.
+        session's epoch is ``epoch``; one atomic call. ``create``: first create the session
+        if it does not exist (as :meth:`VaultStore.create`), in the same call.
 
         Raises:
-            UnknownSessionError: the session does not exist.
+            UnknownSessionError: the session does not exist (and ``create`` is false).
         """
         ...
 
