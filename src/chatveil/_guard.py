@@ -494,8 +494,9 @@ class Guard:
         if state.shares:
             # remembered texts that entries from other workers made stale: one of them may
             # have pseudonymized them again already (one store call, only when there are any)
-            stale = [t for t in dict.fromkeys(items) if state.remembered(t) is not None
-                     and self._pseudonymizer.recall(t, state) is None]
+            with state.lock:
+                stale = [t for t in dict.fromkeys(items) if state.remembered(t) is not None
+                         and self._pseudonymizer.recall(t, state) is None]
             if stale:
                 self._track(live, state.fetch(stale))
         # texts seen before come from the session's memory; only new ones go through NER

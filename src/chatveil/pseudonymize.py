@@ -95,8 +95,9 @@ _NAME = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MEMO_SIZE = 4096
 #: Remembered texts handed to (or asked from) a shared store in one sync, at most.
 _SHARE_MAX = 256
-#: Longest masked text shared through the store (a pasted document is not worth it).
-_SHARE_CHARS = 200_000
+#: Longest masked text shared through the store: chat messages, not pasted documents (a
+#: store holds a bounded number per session, and each is read whole by the next worker).
+_SHARE_CHARS = 16_000
 #: Characters of handed-out masked texts remembered per session (see HandedOut).
 HANDED_OUT_CHARS = 2_000_000
 #: Session recall learns only from detections this confident. A weaker span (a guess of the

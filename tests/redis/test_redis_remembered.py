@@ -188,6 +188,10 @@ def test_sharing_can_be_turned_off_and_is_bounded(redis_server, namespace) -> No
     one.restore("x", session_id="d")
     (name,) = client.scan_iter(match=f"chatveil:{namespace}:*:r")
     assert client.hlen(name) == 2
+    big = _worker(redis_server.url, namespace)
+    long_text = TEXT + " Thanks." * 2500  # 20,000+ characters: a document, not shared
+    big.restore(big.pseudonymize(long_text, session_id="e"), session_id="e")
+    assert [k for k in client.scan_iter(match=f"chatveil:{namespace}:*:r") if k != name] == []
     with pytest.raises(Exception, match="remembered"):
         _worker(redis_server.url, namespace, remembered=-1)
 

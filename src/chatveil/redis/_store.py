@@ -86,7 +86,8 @@ class RedisVaultStore:
         remembered: most remembered texts kept per session (see
             :class:`~chatveil.state.RememberingStore`): a worker takes a text another worker
             pseudonymized from here instead of pseudonymizing it again. Each holds the masked
-            text and what it restores to, encrypted like entries; 0 keeps none.
+            text (up to 16,000 characters), the originals it restores to and its detected
+            spans, encrypted like entries: about 2-3 times the text's size. 0 keeps none.
 
     Example:
         >>> store = RedisVaultStore.from_url("redis://127.0.0.1:6379/0", namespace="acme",
@@ -96,7 +97,7 @@ class RedisVaultStore:
 
     def __init__(self, client: Any, *, namespace: str = "default",
                  encryption_key: bytes | Sequence[bytes], lookup_key: bytes | None = None,
-                 ttl: float | None = 86_400.0, remembered: int = 4096) -> None:
+                 ttl: float | None = 86_400.0, remembered: int = 512) -> None:
         self._client = check_client(client)
         if remembered < 0:
             raise ConfigurationError("remembered must be >= 0")
@@ -130,7 +131,7 @@ class RedisVaultStore:
                  ttl: float | None = 86_400.0, timeout: float = 2.0,
                  connect_timeout: float | None = None, retries: int = 2,
                  retry_backoff: float = 0.05, cluster: bool = False,
-                 remembered: int = 4096, **redis_options: Any) -> RedisVaultStore:
+                 remembered: int = 512, **redis_options: Any) -> RedisVaultStore:
         """A store on the Redis at ``url``.
 
         Args:
