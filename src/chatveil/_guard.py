@@ -296,7 +296,8 @@ class Guard:
                 raise
             self._store.create(session_id)
             fetched = live.state.sync(texts)
-        self._track(live, fetched)  # their detections are this session's too (forget)
+        if fetched:
+            self._track(live, fetched)  # their detections are this session's too (forget)
         return live
 
     def _new_live(self, session_id: str) -> _Live:
@@ -491,10 +492,11 @@ class Guard:
         """
         live = self._open(self.resolve_session(session_id), create=True, texts=items)
         state = live.state
-        if state.shares:
+        if state.shares and state.brought:
             # remembered texts that entries from other workers made stale: one of them may
             # have pseudonymized them again already (one store call, only when there are any)
             with state.lock:
+                state.brought = 0
                 stale = [t for t in dict.fromkeys(items) if state.remembered(t) is not None
                          and self._pseudonymizer.recall(t, state) is None]
             if stale:

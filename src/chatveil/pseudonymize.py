@@ -212,7 +212,13 @@ class SessionState:
         self.index = VaultIndex()
         self.lock = threading.RLock()
         self._memo: cachetools.LRUCache[str, Remembered] = cachetools.LRUCache(MEMO_SIZE)
-        self._memo_key = memo_key if isinstance(store, RememberingStore) else None
+        # (checked once: a runtime protocol check costs tens of microseconds)
+        self._shared: RememberingStore | None = (
+            store if memo_key is not None and isinstance(store, RememberingStore) else None)
+        self._memo_key = memo_key if self._shared is not None else None
+        #: entries syncs brought (others' entries, which can make remembered texts stale) since
+        #: the guard last checked the remembered texts (it sets it back to 0)
+        self.brought = 0
         #: results this process made, to hand to the store at its next sync
         self._to_share: dict[str, Remembered] = {}
         self.handed_out = HandedOut()
@@ -238,13 +244,23 @@ class SessionState:
             UnknownSessionError: the session no longer exists in the store.
         """
         with self.lock:
-            memo_key, store = self._memo_key, self.store
-            if memo_key is None:
+            memo_key, store = self._memo_key, self._shared
+            before = (self.index.epoch, self.index.version)
+            try:
+                return self._sync(texts, create, memo_key, store)
+            finally:
+                self.brought += (self.index.version - before[1]
+                                 if self.index.epoch == before[0] else self.index.version)
+
+    def _sync(self, texts: Iterable[str], create: bool,
+              memo_key: Callable[[str], bytes | None] | None,
+              store: RememberingStore | None) -> list[str]:
+        with self.lock:
+            if memo_key is None or store is None:
                 if create:
-                    store.create(self.session_id)
-                self._catch_up(store.entries(self.session_id, since=self.index.version))
+                    self.store.create(self.session_id)
+                self._catch_up(self.store.entries(self.session_id, since=self.index.version))
                 return []
-            assert isinstance(store, RememberingStore)
             want: dict[str, bytes] = {}
             for text in texts:
                 if text not in want and text not in self._memo and len(want) < _SHARE_MAX:
@@ -259,7 +275,7 @@ class SessionState:
                     put.append((key, memo.encode(epoch)))
             self._to_share.clear()
             if not want and not put and not create:
-                self._catch_up(store.entries(self.session_id, since=self.index.version))
+                self._catch_up(self.store.entries(self.session_id, since=self.index.version))
                 return []
             batch, values = store.entries_remembered(
                 self.session_id, self.index.version, epoch=epoch, want=list(want.values()),
@@ -281,10 +297,9 @@ class SessionState:
             the texts whose results came from the store.
         """
         with self.lock:
-            memo_key, store = self._memo_key, self.store
-            if memo_key is None:
+            memo_key, store = self._memo_key, self._shared
+            if memo_key is None or store is None:
                 return []
-            assert isinstance(store, RememberingStore)
             want: dict[str, bytes] = {}
             for text in texts:
                 key = memo_key(text) if len(want) < _SHARE_MAX else None
