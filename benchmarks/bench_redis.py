@@ -9,7 +9,11 @@ dir, no persistence) and stops it at the end.
     batch, the echoed answer restored) at turns 2 and 40 (each message brings ~8 new values)
     and 41 (the first message again: no new value), p50 over replays: memory store and cache
     vs Redis store and cache in one guard, and on Redis with each turn on another of two guards
-    (another worker); plus Redis round trips per turn and the time spent waiting for them;
+    (another worker); plus Redis round trips per turn and the time spent waiting for them.
+    After the warm-up the objects alive (the NER pipeline's) are moved out of the garbage
+    collector's reach (``gc.freeze()``, what a worker does after loading its models): else a
+    full collection of them (tens of ms) lands on the same turn of the same layout in every
+    replay and decides which layout looks slower;
 (b) throughput (turns/s) of 4 worker processes against 1 on the same conversations, on Redis,
     each turn on another worker;
 (c) one 1 MB text (pasted document with PII all along) in a fresh process: pseudonymize CPU
@@ -20,6 +24,7 @@ dir, no persistence) and stops it at the end.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import multiprocessing
 import os
@@ -146,6 +151,8 @@ def bench_turns(url: str, turns: list[str], replays: int) -> dict[str, Any]:
         "redis_other_worker": lambda t: redis_two[t % 2],
     }
     memory.warm_up()
+    gc.collect()
+    gc.freeze()
     turns = [*turns, turns[0]]  # a last turn with no new value: the first message again
     marks = (2, len(turns) - 1, len(turns))
     out: dict[str, Any] = {}

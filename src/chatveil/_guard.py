@@ -12,6 +12,7 @@ import contextlib
 import contextvars
 import hashlib
 import hmac
+import json
 import secrets
 import threading
 from collections import Counter
@@ -21,6 +22,7 @@ from typing import Any
 
 from chatveil._instruction import KEEP_VERBATIM_INSTRUCTION
 from chatveil._session import forgotten, require_session, session_block
+from chatveil._version import __version__
 from chatveil._walk import map_leaves, pseudonymize_leaves
 from chatveil.config import GuardConfig
 from chatveil.detect import CachingDetector, Detector, PresidioDetector
@@ -198,6 +200,11 @@ class Guard:
                                         on_cache=self._metrics.cache)
         self._detector = detector
         self._pseudonymizer = Pseudonymizer(config)
+        # what a remembered text's result depends on besides its detection: workers share
+        # results only under the same version and pseudonymizing options
+        self._memo_fingerprint = hashlib.sha256(json.dumps(
+            [__version__, config.strategy, sorted(config.strategies.items()),
+             config.session_recall, config.strict], default=str).encode()).hexdigest().encode()
         # per-process caches of sessions, gone when the session goes (same lifetime rules)
         self._live: ExpiringMap[str, _Live] = ExpiringMap(
             ttl=config.vault_ttl, maxsize=config.max_sessions, on_remove=self._erase_live
@@ -274,23 +281,39 @@ class Guard:
     def _session_key(self, session_id: str) -> bytes:
         return hmac.new(self._secret, b"session\x00" + session_id.encode(), hashlib.sha256).digest()
 
-    def _open(self, session_id: str, *, create: bool) -> _Live:
-        """The session's per-process state, caught up with the store (one store call)."""
-        live, new = self._live.setdefault(
-            session_id,
-            lambda: _Live(SessionState(session_id, self._session_key(session_id), self._store)),
-        )
-        if new and create:
-            self._store.create(session_id)
+    def _open(self, session_id: str, *, create: bool, texts: Sequence[str] = ()) -> _Live:
+        """The session's per-process state, caught up with the store (one store call); with
+        a store that shares remembered texts, those of ``texts`` another worker pseudonymized
+        come with it."""
+        live, new = self._live.setdefault(session_id, lambda: self._new_live(session_id))
         try:
-            live.state.sync()
+            # a session new to this process is created if absent: with the catch-up in one
+            # call where the store can, else before it
+            fetched = live.state.sync(texts, create=new and create)
         except UnknownSessionError:
             if not create:
                 self._session_removed(session_id)
                 raise
             self._store.create(session_id)
-            live.state.sync()
+            fetched = live.state.sync(texts)
+        if fetched:
+            self._track(live, fetched)  # their detections are this session's too (forget)
         return live
+
+    def _new_live(self, session_id: str) -> _Live:
+        key = self._session_key(session_id)
+        memo_key = None
+        if isinstance(self._detector, CachingDetector):
+            detector = self._detector
+            prefix = b"remembered\x00" + self._memo_fingerprint + b"\x00"
+
+            def memo_key(text: str) -> bytes | None:
+                found = detector.cache_key(text)  # binds the detector's configuration
+                if found is None:
+                    return None
+                return hmac.new(key, prefix + found.encode(), hashlib.sha256).digest()
+
+        return _Live(SessionState(session_id, key, self._store, memo_key))
 
     def _session_removed(self, session_id: str) -> None:
         live = self._live.pop(session_id)
@@ -467,8 +490,17 @@ class Guard:
         again (they are remembered and recognised then); adapters pass ``False`` for what
         only the model receives.
         """
-        live = self._open(self.resolve_session(session_id), create=True)
+        live = self._open(self.resolve_session(session_id), create=True, texts=items)
         state = live.state
+        if state.shares and state.brought:
+            # remembered texts that entries from other workers made stale: one of them may
+            # have pseudonymized them again already (one store call, only when there are any)
+            with state.lock:
+                state.brought = 0
+                stale = [t for t in dict.fromkeys(items) if state.remembered(t) is not None
+                         and self._pseudonymizer.recall(t, state) is None]
+            if stale:
+                self._track(live, state.fetch(stale))
         # texts seen before come from the session's memory; only new ones go through NER
         new = list(dict.fromkeys(t for t in items if state.remembered(t) is None))
         bar = None
@@ -530,7 +562,9 @@ class Guard:
         outcome = self._pseudonymizer.recall(text, state)
         if outcome is None:
             if spans is None:
-                spans = self._detect(text, live)
+                memo = state.remembered(text)  # stale, but its detection still holds
+                spans = list(memo.spans) if memo is not None and memo.spans is not None else (
+                    self._detect(text, live))
             outcome = self._pseudonymizer.apply(text, spans, state, document=documents)
         return outcome
 

@@ -45,6 +45,7 @@ __all__ = [
     "VaultIndex",
     "apply_case",
     "is_word_char",
+    "number_chars",
     "words_of",
 ]
 
@@ -56,6 +57,13 @@ T = TypeVar("T")
 def words_of(text: str) -> frozenset[str]:
     """The casefolded words of ``text``, to test quickly against :meth:`LiteralIndex.anchors`."""
     return frozenset(w.casefold() for w in _WORD.findall(text))
+
+
+def number_chars(text: str) -> str:
+    """The ASCII letters and digits of ``text`` in order, upper case: every number match
+    (:meth:`NumberIndex.finditer`) is made of whole consecutive groups of them, so its key
+    occurs in this string (:meth:`NumberIndex.may_find`)."""
+    return "".join(_ATOM.findall(text)).upper()
 
 
 def is_word_char(ch: str) -> bool:
@@ -345,6 +353,11 @@ class NumberIndex:
         surrogate must not be either)."""
         key = compact(value)
         return len(key) >= MIN_NUMBER_KEY and (key in self._keys or key in self._originals)
+
+    def may_find(self, chars: str) -> bool:
+        """False only if :meth:`finditer` certainly finds nothing in a text whose
+        :func:`number_chars` are ``chars`` (a match's key occurs in them)."""
+        return any(key in chars for key in self._keys)
 
     def _could_start(self, atom: str) -> bool:
         return (atom[:_HEAD] if len(atom) >= _HEAD else atom) in self._heads

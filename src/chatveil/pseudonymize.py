@@ -20,14 +20,16 @@ restores to the text exactly as written, and the check runs again.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import hmac
 import itertools
+import json
 import re
 import threading
 from bisect import bisect_right
 from collections import Counter, OrderedDict
-from collections.abc import Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -40,11 +42,18 @@ from chatveil.errors import (
     SurrogateCollisionError,
     UnknownSessionError,
 )
-from chatveil.index import LiteralIndex, RecallPayload, VaultIndex, apply_case, words_of
+from chatveil.index import (
+    LiteralIndex,
+    RecallPayload,
+    VaultIndex,
+    apply_case,
+    number_chars,
+    words_of,
+)
 from chatveil.restore import Matcher
 from chatveil.spans import Span, resolve_overlaps
 from chatveil.state.entries import Entry, literal_original
-from chatveil.state.stores import Entries, StagedAdds, VaultStore
+from chatveil.state.stores import Entries, RememberingStore, StagedAdds, VaultStore
 from chatveil.strategies import (
     REGISTRY,
     SHAPE_RE,
@@ -84,6 +93,11 @@ MAX_ROUNDS = 12
 _NAME = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 #: Texts remembered per session.
 MEMO_SIZE = 4096
+#: Remembered texts handed to (or asked from) a shared store in one sync, at most.
+_SHARE_MAX = 256
+#: Longest masked text shared through the store: chat messages, not pasted documents (a
+#: store holds a bounded number per session, and each is read whole by the next worker).
+_SHARE_CHARS = 16_000
 #: Characters of handed-out masked texts remembered per session (see HandedOut).
 HANDED_OUT_CHARS = 2_000_000
 #: Session recall learns only from detections this confident. A weaker span (a guess of the
@@ -118,9 +132,47 @@ class Remembered:
     inserts: tuple[Insert, ...] = ()
     #: the casefolded words of ``masked`` (a quick test for surrogates issued later)
     masked_words: frozenset[str] = frozenset()
+    #: the ASCII letters and digits of ``masked`` (a quick test for number surrogates)
+    masked_chars: str = ""
+    #: the detected spans the text was pseudonymized with (detection of a text is fixed for
+    #: a configuration: if the text must be pseudonymized again, they are used again)
+    spans: tuple[Span, ...] | None = None
 
     def __repr__(self) -> str:
         return f"Remembered(version={self.version}, counts={dict(self.counts)})"
+
+    def encode(self, epoch: str) -> bytes:
+        """This result as bytes, for a store shared by workers (it holds originals where
+        ``target`` or ``inserts`` do: the store encrypts it)."""
+        data = {"e": epoch, "v": self.version, "m": self.masked, "c": dict(self.counts),
+                "t": self.target, "i": [list(i) for i in self.inserts],
+                "s": None if self.spans is None else
+                [[s.start, s.end, s.entity_type, s.score] for s in self.spans]}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(
+            "utf-8", "surrogatepass")
+
+    @classmethod
+    def decode(cls, text: str, raw: bytes, epoch: str, version: int) -> Remembered | None:
+        """The result :meth:`encode` wrote for ``text``, if it belongs to the session's
+        ``epoch`` and to a version it has caught up with (else, or if damaged, ``None``)."""
+        try:
+            data = json.loads(raw.decode("utf-8", "surrogatepass"))
+            if data["e"] != epoch or not 0 <= int(data["v"]) <= version:
+                return None
+            masked = str(data["m"])
+            target = data["t"]
+            spans = data["s"]
+            return cls(
+                masked, int(data["v"]),
+                MappingProxyType({str(k): int(n) for k, n in data["c"].items()}),
+                words_of(text), None if target is None else str(target),
+                tuple((int(a), int(b), str(e)) for a, b, e in data["i"]),
+                words_of(masked), number_chars(masked),
+                None if spans is None else tuple(Span(int(a), int(b), str(t), float(c))
+                                                 for a, b, t, c in spans),
+            )
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,15 +198,29 @@ class SessionState:
         session_id: the session.
         key: the session's key (strategies derive surrogates from it).
         store: the vault store the session's entries live in.
+        memo_key: the key a remembered text is shared under in a
+            :class:`~chatveil.state.RememberingStore` (a keyed HMAC of the text and of
+            everything its result depends on), or ``None`` for a text not to share; without
+            it nothing is shared.
     """
 
-    def __init__(self, session_id: str, key: bytes, store: VaultStore) -> None:
+    def __init__(self, session_id: str, key: bytes, store: VaultStore,
+                 memo_key: Callable[[str], bytes | None] | None = None) -> None:
         self.session_id = session_id
         self.key = key
         self.store = store
         self.index = VaultIndex()
         self.lock = threading.RLock()
         self._memo: cachetools.LRUCache[str, Remembered] = cachetools.LRUCache(MEMO_SIZE)
+        # (checked once: a runtime protocol check costs tens of microseconds)
+        self._shared: RememberingStore | None = (
+            store if memo_key is not None and isinstance(store, RememberingStore) else None)
+        self._memo_key = memo_key if self._shared is not None else None
+        #: entries syncs brought (others' entries, which can make remembered texts stale) since
+        #: the guard last checked the remembered texts (it sets it back to 0)
+        self.brought = 0
+        #: results this process made, to hand to the store at its next sync
+        self._to_share: dict[str, Remembered] = {}
         self.handed_out = HandedOut()
         #: keyed HMAC of a model-written value -> its stand-in (GuardConfig.output_pii)
         self.stand_ins: cachetools.LRUCache[bytes, str] = cachetools.LRUCache(MEMO_SIZE)
@@ -163,14 +229,100 @@ class SessionState:
         self.unconfirmed: set[str] = set()
         self._staged: StagedAdds | None = None
 
-    def sync(self) -> None:
-        """Extend the index with the entries added since its version.
+    def sync(self, texts: Iterable[str] = (), *, create: bool = False) -> list[str]:
+        """Extend the index with the entries added since its version, in one store call.
+
+        With a :class:`~chatveil.state.RememberingStore`, the same call hands the store the
+        results this process made since its last sync and takes the results other workers
+        made for those of ``texts`` this process does not remember; ``create`` creates the
+        session first if it does not exist (else it must be created before).
+
+        Returns:
+            the texts whose results came from the store.
 
         Raises:
             UnknownSessionError: the session no longer exists in the store.
         """
         with self.lock:
-            self._catch_up(self.store.entries(self.session_id, since=self.index.version))
+            memo_key, store = self._memo_key, self._shared
+            before = (self.index.epoch, self.index.version)
+            try:
+                return self._sync(texts, create, memo_key, store)
+            finally:
+                self.brought += (self.index.version - before[1]
+                                 if self.index.epoch == before[0] else self.index.version)
+
+    def _sync(self, texts: Iterable[str], create: bool,
+              memo_key: Callable[[str], bytes | None] | None,
+              store: RememberingStore | None) -> list[str]:
+        with self.lock:
+            if memo_key is None or store is None:
+                if create:
+                    self.store.create(self.session_id)
+                self._catch_up(self.store.entries(self.session_id, since=self.index.version))
+                return []
+            want: dict[str, bytes] = {}
+            for text in texts:
+                if text not in want and text not in self._memo and len(want) < _SHARE_MAX:
+                    key = memo_key(text)
+                    if key is not None:
+                        want[text] = key
+            epoch = self.index.epoch
+            put = []
+            for text, memo in self._to_share.items():
+                key = memo_key(text)
+                if key is not None:
+                    put.append((key, memo.encode(epoch)))
+            self._to_share.clear()
+            if not want and not put and not create:
+                self._catch_up(self.store.entries(self.session_id, since=self.index.version))
+                return []
+            batch, values = store.entries_remembered(
+                self.session_id, self.index.version, epoch=epoch, want=list(want.values()),
+                put=put, create=create)
+            self._catch_up(batch)
+            return self._take(want, values)
+
+    @property
+    def shares(self) -> bool:
+        """True if remembered texts are shared with other workers through the store."""
+        return self._memo_key is not None
+
+    def fetch(self, texts: Iterable[str]) -> list[str]:
+        """Take the store's results for ``texts`` where they are newer than this process's
+        (texts it remembers, made stale by entries other workers added, that another worker
+        may already have pseudonymized again); catches up too. One store call.
+
+        Returns:
+            the texts whose results came from the store.
+        """
+        with self.lock:
+            memo_key, store = self._memo_key, self._shared
+            if memo_key is None or store is None:
+                return []
+            want: dict[str, bytes] = {}
+            for text in texts:
+                key = memo_key(text) if len(want) < _SHARE_MAX else None
+                if key is not None:
+                    want[text] = key
+            if not want:
+                return []
+            batch, values = store.entries_remembered(
+                self.session_id, self.index.version, epoch=self.index.epoch,
+                want=list(want.values()), put=())
+            self._catch_up(batch)
+            return self._take(want, values)
+
+    def _take(self, want: Mapping[str, bytes], values: Sequence[bytes | None]) -> list[str]:
+        taken = []
+        for text, raw in zip(want, values, strict=True):
+            memo = None if raw is None else Remembered.decode(
+                text, raw, self.index.epoch, self.index.version)
+            known = self._memo.get(text)
+            if memo is not None and (known is None or memo.version > known.version):
+                self._memo[text] = memo
+                taken.append(text)
+        return taken
 
     def add(self, entry: Entry) -> Entry | None:
         """Add ``entry`` to the store if absent and catch up, in one store call.
@@ -236,6 +388,7 @@ class SessionState:
         """Rebuild the index from the store (texts remembered with it go too)."""
         self.index.clear()
         self._memo.clear()
+        self._to_share.clear()
         with contextlib.suppress(UnknownSessionError, StoreUnavailableError):
             self.sync()  # else the next sync reads every entry again
 
@@ -252,15 +405,22 @@ class SessionState:
         with self.lock:
             return self._memo.get(text)
 
-    def remember(self, text: str, value: Remembered) -> None:
+    def remember(self, text: str, value: Remembered, *, share: bool = False) -> None:
+        """Remember ``value`` for ``text``; ``share``: hand it to a shared store at the next
+        sync (a result made here, not one only checked again)."""
         with self.lock:
             self._memo[text] = value
+            if share and self._memo_key is not None and len(value.masked) <= _SHARE_CHARS:
+                self._to_share[text] = value
+                while len(self._to_share) > _SHARE_MAX:
+                    del self._to_share[next(iter(self._to_share))]
 
     def clear(self) -> None:
         """Erase every cache derived from the session's entries."""
         with self.lock:
             self.index.clear()
             self._memo.clear()
+            self._to_share.clear()
             self.handed_out.clear()
             self.stand_ins.clear()
             self.unconfirmed.clear()
@@ -550,12 +710,11 @@ class Pseudonymizer:
             if mentions_new(text, memo.words, index, memo.version):
                 return None
             target = text if memo.target is None else memo.target
-            if (may_restore(memo.masked, memo.masked_words, index.added_since(memo.version))
+            if (may_restore(memo.masked, memo.masked_words, index.added_since(memo.version),
+                            memo.masked_chars)
                     and not restores_exactly(memo.masked, target, index)):
                 return None
-            state.remember(text, Remembered(memo.masked, index.version, memo.counts,
-                                            memo.words, memo.target, memo.inserts,
-                                            memo.masked_words))
+            state.remember(text, dataclasses.replace(memo, version=index.version))
         return Outcome(memo.masked, memo.counts, MappingProxyType({}), memo.inserts)
 
     # ------------------------------------------------------------ pseudonymize
@@ -595,7 +754,8 @@ class Pseudonymizer:
         target, inserts = built.target, built.inserts
         state.remember(text, Remembered(result, index.version, frozen, words_of(text),
                                         None if target == text else target, inserts,
-                                        words_of(result)))
+                                        words_of(result), number_chars(result),
+                                        tuple(spans)), share=True)
         return Outcome(result, frozen, MappingProxyType(dict(built.redacted)), inserts)
 
     def _items(self, text: str, spans: Sequence[Span], state: SessionState) -> list[_Item]:
@@ -949,16 +1109,24 @@ def restores_exactly(masked: str, target: str, index: VaultIndex) -> bool:
     return out == target and not unknown
 
 
-def may_restore(text: str, words: frozenset[str], added: VaultIndex) -> bool:
+def may_restore(text: str, words: frozenset[str], added: VaultIndex,
+                chars: str | None = None) -> bool:
     """False only if restore with the entries of ``added`` certainly leaves ``text`` as it
-    is (``words``: the casefolded words of ``text``). A literal surrogate matches only where
-    the text holds its first word, a placeholder or token only at ``<`` or ``[``; numbers are
-    looked for."""
-    if not added.restore_index.anchors().isdisjoint(words):
+    is (``words``: the casefolded words of ``text``; ``chars``: its
+    :func:`~chatveil.index.number_chars`, computed if omitted). A literal surrogate matches
+    only where the text holds its first word, a placeholder or token only at ``<`` or ``[``,
+    a number only if its characters occur in the text's (and there it is looked for). Where
+    a first word occurs, the new surrogates are looked for: if none occurs whole, every match
+    restore finds is one it found before."""
+    index = added.restore_index
+    if not index.anchors().isdisjoint(words) and next(index.finditer(text), None) is not None:
         return True
     if added.shaped and ("<" in text or "[" in text):
         return True
-    return bool(len(added.numbers)) and next(added.numbers.finditer(text), None) is not None
+    numbers = added.numbers
+    if not len(numbers) or not numbers.may_find(number_chars(text) if chars is None else chars):
+        return False
+    return next(numbers.finditer(text), None) is not None
 
 
 def name_words(value: str) -> set[str]:

@@ -298,3 +298,42 @@ def test_a_remembered_text_is_masked_again_when_a_later_surrogate_occurs_in_it()
     assert guard.pseudonymize("mail maria@acme.io", "s") == f"mail {surrogate}"
     again = guard.pseudonymize(text, "s")
     assert guard.restore(again, "s") == text
+
+
+def test_a_remembered_text_masked_again_is_not_detected_again() -> None:
+    """Detection of a text does not change: a remembered text made stale by a later surrogate
+    is pseudonymized again with the spans it was detected with (no detector call)."""
+    from urllib.parse import quote
+
+    from fakes import FakeDetector, fake_guard
+
+    probe = fake_guard(FakeDetector(entities={"EMAIL_ADDRESS"}))
+    surrogate = probe.pseudonymize("mail maria@acme.io", "s").split()[-1]
+    detector = FakeDetector(entities={"EMAIL_ADDRESS"})
+    guard = fake_guard(detector)
+    text = "see https://x.org/?u=" + quote(surrogate, safe="") + " or bob@acme.io"
+    first = guard.pseudonymize(text, "s")
+    assert "bob@acme.io" not in first
+    assert guard.pseudonymize("mail maria@acme.io", "s") == f"mail {surrogate}"
+    again = guard.pseudonymize(text, "s")
+    assert again != first and guard.restore(again, "s") == text
+    assert detector.calls.count(text) == 1
+
+
+def test_a_remembered_text_holding_a_later_number_surrogate_in_another_layout() -> None:
+    """Restore finds a number surrogate whatever its separators: a text remembered before
+    the surrogate was issued that holds its digits in another grouping is masked again."""
+    import re
+
+    from fakes import FakeDetector, fake_guard
+
+    probe = fake_guard(FakeDetector(entities={"PHONE_NUMBER"}))
+    surrogate = probe.pseudonymize("call +1 555 010 4477", "s").removeprefix("call ")
+    digits = re.sub(r"\D", "", surrogate)
+    text = "ticket " + "/".join(digits[i:i + 2] for i in range(0, len(digits), 2)) + " closed"
+    guard = fake_guard(FakeDetector(entities={"PHONE_NUMBER"}))
+    assert guard.pseudonymize(text, "s") == text  # nothing to mask yet
+    assert guard.pseudonymize("call +1 555 010 4477", "s") == f"call {surrogate}"
+    assert guard.restore(text, "s") != text  # restore would now read it as the phone
+    again = guard.pseudonymize(text, "s")
+    assert again != text and guard.restore(again, "s") == text

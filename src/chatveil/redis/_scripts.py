@@ -1,10 +1,12 @@
-"""Lua scripts: every operation on a session is one atomic script on its three keys.
+"""Lua scripts: every operation on a session is one atomic script on its four keys.
 
 KEYS are always ``meta`` (hash: ``epoch``, ``sid``, counters ``c:<label>``), ``entries``
-(list of encrypted entries) and ``index`` (hash: digest of a casefolded original -> ``o<pos>``,
-digest of a casefolded surrogate -> ``s``). The three share one hash tag, so each script runs
-in one slot of a Redis Cluster. ARGV[1] is always the session's lifetime in milliseconds
-(0: no expiry); every script that uses a session refreshes the lifetime of all three keys.
+(list of encrypted entries), ``index`` (hash: digest of a casefolded original -> ``o<pos>``,
+digest of a casefolded surrogate -> ``s``) and ``remembered`` (hash: digest of a text's key ->
+encrypted remembered result, a cache shared by the workers). The four share one hash tag, so
+each script runs in one slot of a Redis Cluster. ARGV[1] is always the session's lifetime in
+milliseconds (0: no expiry); every script that uses a session refreshes the lifetime of all
+its keys.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ local function refresh()
     redis.call('PEXPIRE', KEYS[1], ttl)
     redis.call('PEXPIRE', KEYS[2], ttl)
     redis.call('PEXPIRE', KEYS[3], ttl)
+    if KEYS[4] then redis.call('PEXPIRE', KEYS[4], ttl) end
   end
 end
 """
@@ -27,6 +30,7 @@ if redis.call('EXISTS', KEYS[1]) == 1 then
   return 0
 end
 redis.call('DEL', KEYS[2], KEYS[3])
+if KEYS[4] then redis.call('DEL', KEYS[4]) end
 redis.call('HSET', KEYS[1], 'epoch', ARGV[2], 'sid', ARGV[3])
 refresh()
 return 1
@@ -49,6 +53,38 @@ local since = tonumber(ARGV[2])
 local items = {}
 if since < n then items = redis.call('LRANGE', KEYS[2], since, -1) end
 return {meta, n, items}
+"""
+
+#: ARGV: ttl, since, epoch, most remembered values kept, epoch and encrypted session id to
+#: create the session with if it does not exist ('' and '': do not create), number of fields
+#: to read, those fields, then pairs of field and value to keep (only if the epoch is the
+#: session's, and while fewer than the most are kept). -> nil (unknown) or
+#: {meta as a flat list, version, entries[since:], the values of the fields read}.
+SYNC = _REFRESH + """
+local meta = redis.call('HGETALL', KEYS[1])
+if #meta == 0 then
+  if ARGV[5] == '' then return false end
+  redis.call('DEL', KEYS[2], KEYS[3], KEYS[4])
+  redis.call('HSET', KEYS[1], 'epoch', ARGV[5], 'sid', ARGV[6])
+  meta = redis.call('HGETALL', KEYS[1])
+end
+local nwant = tonumber(ARGV[7])
+local first = 8 + nwant
+if first < #ARGV and redis.call('HGET', KEYS[1], 'epoch') == ARGV[3] then
+  local room = tonumber(ARGV[4]) - redis.call('HLEN', KEYS[4])
+  for i = first, #ARGV - 1, 2 do
+    if room <= 0 then break end
+    room = room - redis.call('HSET', KEYS[4], ARGV[i], ARGV[i + 1])
+  end
+end
+refresh()
+local n = redis.call('LLEN', KEYS[2])
+local since = tonumber(ARGV[2])
+local items = {}
+if since < n then items = redis.call('LRANGE', KEYS[2], since, -1) end
+local found = {}
+if nwant > 0 then found = redis.call('HMGET', KEYS[4], unpack(ARGV, 8, 7 + nwant)) end
+return {meta, n, items, found}
 """
 
 #: ARGV: ttl, original digest, surrogate digest, encrypted entry.
@@ -133,6 +169,7 @@ return 1
 DROP = """
 local existed = redis.call('EXISTS', KEYS[1])
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+if KEYS[4] then redis.call('DEL', KEYS[4]) end
 return existed
 """
 
@@ -156,6 +193,6 @@ return done
 """
 
 #: Every script by name.
-SCRIPTS = {"CREATE": CREATE, "TOUCH": TOUCH, "ENTRIES": ENTRIES, "ADD": ADD, "ADD_MANY": ADD_MANY,
-           "NEXT_NUMBER": NEXT_NUMBER, "MERGE_COUNTERS": MERGE_COUNTERS, "DROP": DROP,
-           "REENCRYPT": REENCRYPT}
+SCRIPTS = {"CREATE": CREATE, "TOUCH": TOUCH, "ENTRIES": ENTRIES, "SYNC": SYNC, "ADD": ADD,
+           "ADD_MANY": ADD_MANY, "NEXT_NUMBER": NEXT_NUMBER, "MERGE_COUNTERS": MERGE_COUNTERS,
+           "DROP": DROP, "REENCRYPT": REENCRYPT}

@@ -14,7 +14,12 @@ from typing import Any
 import cachetools
 import redis
 
-from chatveil.errors import ConfigurationError, StoreUnavailableError, UnknownSessionError
+from chatveil.errors import (
+    ConfigurationError,
+    StoreUnavailableError,
+    UnknownSessionError,
+    VaultCryptoError,
+)
 from chatveil.redis._client import check_client, connect, namespace_of, unavailable
 from chatveil.redis._crypto import KeyRing, lookup_digest
 from chatveil.redis._scripts import SCRIPTS
@@ -38,15 +43,16 @@ def _utf8(text: str) -> bytes:
 
 
 class _Keys:
-    """The three keys of one session and what binds its blobs to it."""
+    """The four keys of one session and what binds its blobs to it."""
 
-    __slots__ = ("digest", "entries", "index", "meta", "triple")
+    __slots__ = ("all", "digest", "entries", "index", "meta", "remembered")
 
     def __init__(self, prefix: str, digest: bytes) -> None:
         self.digest = digest
         tag = f"{prefix}{{{digest.hex()}}}"  # one hash tag: one Cluster slot per session
         self.meta, self.entries, self.index = f"{tag}:m", f"{tag}:e", f"{tag}:i"
-        self.triple = (self.meta, self.entries, self.index)
+        self.remembered = f"{tag}:r"
+        self.all = (self.meta, self.entries, self.index, self.remembered)
 
 
 class RedisVaultStore:
@@ -77,6 +83,11 @@ class RedisVaultStore:
             one is created on first use and kept in Redis, encrypted with ``encryption_key``,
             so every worker of the namespace shares it and rotation never changes it.
         ttl: seconds a session lives after its last use; ``None`` or 0: until dropped.
+        remembered: most remembered texts kept per session (see
+            :class:`~chatveil.state.RememberingStore`): a worker takes a text another worker
+            pseudonymized from here instead of pseudonymizing it again. Each holds the masked
+            text (up to 16,000 characters), the originals it restores to and its detected
+            spans, encrypted like entries: about 2-3 times the text's size. 0 keeps none.
 
     Example:
         >>> store = RedisVaultStore.from_url("redis://127.0.0.1:6379/0", namespace="acme",
@@ -86,8 +97,11 @@ class RedisVaultStore:
 
     def __init__(self, client: Any, *, namespace: str = "default",
                  encryption_key: bytes | Sequence[bytes], lookup_key: bytes | None = None,
-                 ttl: float | None = 86_400.0) -> None:
+                 ttl: float | None = 86_400.0, remembered: int = 512) -> None:
         self._client = check_client(client)
+        if remembered < 0:
+            raise ConfigurationError("remembered must be >= 0")
+        self._remembered = int(remembered)
         self._ns = namespace_of(namespace)
         self._ring = KeyRing(encryption_key)
         if lookup_key is not None and len(lookup_key) < 16:
@@ -117,12 +131,12 @@ class RedisVaultStore:
                  ttl: float | None = 86_400.0, timeout: float = 2.0,
                  connect_timeout: float | None = None, retries: int = 2,
                  retry_backoff: float = 0.05, cluster: bool = False,
-                 **redis_options: Any) -> RedisVaultStore:
+                 remembered: int = 512, **redis_options: Any) -> RedisVaultStore:
         """A store on the Redis at ``url``.
 
         Args:
             url: ``redis://host:port/db``, ``rediss://`` for TLS, ``unix:///path``.
-            namespace, encryption_key, lookup_key, ttl: as for the class.
+            namespace, encryption_key, lookup_key, ttl, remembered: as for the class.
             timeout: seconds to wait for a reply (and for a connection, unless
                 ``connect_timeout`` is given).
             retries: extra attempts after a connection error or timeout, with exponential
@@ -134,7 +148,7 @@ class RedisVaultStore:
                          retries=retries, retry_backoff=retry_backoff, cluster=cluster,
                          **redis_options)
         return cls(client, namespace=namespace, encryption_key=encryption_key,
-                   lookup_key=lookup_key, ttl=ttl)
+                   lookup_key=lookup_key, ttl=ttl, remembered=remembered)
 
     @property
     def client(self) -> Any:
@@ -200,7 +214,7 @@ class RedisVaultStore:
         keys = self._session(session_id)
         sid = self._ring.encrypt(_utf8(session_id), self._aad(b"sid", keys))
         with unavailable("create"):
-            created = self._scripts["CREATE"](keys.triple, [self._ttl_ms,
+            created = self._scripts["CREATE"](keys.all, [self._ttl_ms,
                                                             secrets.token_hex(16), sid])
         return bool(created)
 
@@ -212,12 +226,12 @@ class RedisVaultStore:
     def touch(self, session_id: str) -> bool:
         keys = self._session(session_id)
         with unavailable("touch"):
-            return bool(self._scripts["TOUCH"](keys.triple, [self._ttl_ms]))
+            return bool(self._scripts["TOUCH"](keys.all, [self._ttl_ms]))
 
     def drop(self, session_id: str) -> bool:
         keys = self._session(session_id)
         with unavailable("drop"):
-            existed = bool(self._scripts["DROP"](keys.triple, []))
+            existed = bool(self._scripts["DROP"](keys.all, []))
             if existed:
                 self._client.publish(self._channel, f"{keys.digest.hex()}:{self._origin}")
         if existed:
@@ -249,10 +263,52 @@ class RedisVaultStore:
     def entries(self, session_id: str, since: int = 0) -> Entries:
         keys = self._session(session_id)
         with unavailable("entries"):
-            reply = self._scripts["ENTRIES"](keys.triple, [self._ttl_ms, max(0, int(since))])
+            reply = self._scripts["ENTRIES"](keys.all, [self._ttl_ms, max(0, int(since))])
         if reply is None:
             raise UnknownSessionError(session_id)
         return self._read(keys, *reply)
+
+    def entries_remembered(self, session_id: str, since: int, *, epoch: str,
+                           want: Sequence[bytes], put: Sequence[tuple[bytes, bytes]],
+                           create: bool = False) -> tuple[Entries, list[bytes | None]]:
+        """:meth:`entries`, plus remembered values read and kept, in one script call (see
+        :class:`~chatveil.state.RememberingStore`); ``create``: create the session first
+        if it does not exist, in the same call. A value that does not decrypt (a key removed
+        from the ring, damage) reads as absent: it is a cache."""
+        keys = self._session(session_id)
+        asked = len(want)
+        if not self._remembered:
+            want, put = (), ()
+        fields = [self._memo_field(keys, key) for key in want]
+        new_epoch: Any = b""
+        sid: Any = b""
+        if create:
+            new_epoch = secrets.token_hex(16)
+            sid = self._ring.encrypt(_utf8(session_id), self._aad(b"sid", keys))
+        args: list[Any] = [self._ttl_ms, max(0, int(since)), epoch, self._remembered,
+                           new_epoch, sid, len(fields), *fields]
+        for key, plain in put:
+            field = self._memo_field(keys, key)
+            args += [field, self._ring.encrypt(plain, self._memo_aad(keys, field))]
+        with unavailable("entries"):
+            reply = self._scripts["SYNC"](keys.all, args)
+        if reply is None:
+            raise UnknownSessionError(session_id)
+        flat, version, blobs, found = reply
+        values: list[bytes | None] = [None] * (asked - len(fields))  # (none kept at all)
+        for field, blob in zip(fields, found, strict=True):
+            value: bytes | None = None
+            if blob:
+                with contextlib.suppress(VaultCryptoError):
+                    value = self._ring.decrypt(blob, self._memo_aad(keys, field))
+            values.append(value)
+        return self._read(keys, flat, version, blobs), values
+
+    def _memo_field(self, keys: _Keys, key: bytes) -> bytes:
+        return lookup_digest(self._lookup(), b"remembered", keys.digest, bytes(key))
+
+    def _memo_aad(self, keys: _Keys, field: bytes) -> bytes:
+        return self._aad(b"remembered", keys) + b"\0" + field
 
     def _read(self, keys: _Keys, flat: list[bytes], version: int, blobs: list[bytes]) -> Entries:
         """Entries from a script's reply: the meta hash (flat), the version, the blobs."""
@@ -271,7 +327,7 @@ class RedisVaultStore:
         args = [self._ttl_ms, self._value(keys, entry.original),
                 self._value(keys, entry.surrogate), self._encrypt_entry(keys, entry)]
         with unavailable("add"):
-            reply = self._scripts["ADD"](keys.triple, args)
+            reply = self._scripts["ADD"](keys.all, args)
         code = int(reply[0])
         if code == -1:
             raise UnknownSessionError(session_id)
@@ -289,7 +345,7 @@ class RedisVaultStore:
             args += [self._value(keys, entry.original), self._value(keys, entry.surrogate),
                      self._encrypt_entry(keys, entry)]
         with unavailable("add"):
-            reply = self._scripts["ADD_MANY"](keys.triple, args)
+            reply = self._scripts["ADD_MANY"](keys.all, args)
         if reply is None:
             raise UnknownSessionError(session_id)
         results, flat, version, blobs = reply
@@ -308,7 +364,7 @@ class RedisVaultStore:
     def next_number(self, session_id: str, label: str) -> int:
         keys = self._session(session_id)
         with unavailable("next_number"):
-            number = int(self._scripts["NEXT_NUMBER"](keys.triple, [self._ttl_ms, f"c:{label}"]))
+            number = int(self._scripts["NEXT_NUMBER"](keys.all, [self._ttl_ms, f"c:{label}"]))
         if number < 0:
             raise UnknownSessionError(session_id)
         return number
@@ -319,7 +375,7 @@ class RedisVaultStore:
         for label, number in counters.items():
             args += [f"c:{label}", int(number)]
         with unavailable("merge_counters"):
-            ok = self._scripts["MERGE_COUNTERS"](keys.triple, args)
+            ok = self._scripts["MERGE_COUNTERS"](keys.all, args)
         if not ok:
             raise UnknownSessionError(session_id)
 
@@ -350,7 +406,8 @@ class RedisVaultStore:
                 pipe = self._client.pipeline(transaction=False)
                 pipe.hget(keys.meta, "sid")
                 pipe.lrange(keys.entries, 0, -1)
-                sid, blobs = pipe.execute()
+                pipe.unlink(keys.remembered)  # a cache: dropped, not re-encrypted
+                sid, blobs, _ = pipe.execute()
                 args: list[Any] = [b"", b""]
                 if sid is not None and not self._ring.is_current(sid):
                     sid_aad = self._aad(b"sid", keys)
@@ -361,7 +418,7 @@ class RedisVaultStore:
                         new = self._ring.encrypt(self._ring.decrypt(old, entry_aad), entry_aad)
                         args += [pos, old, new]
                 if args[0] or len(args) > 2:
-                    done += int(self._scripts["REENCRYPT"](keys.triple, args))
+                    done += int(self._scripts["REENCRYPT"](keys.all, args))
         return done
 
     # ------------------------------------------------------------ listeners
@@ -437,4 +494,4 @@ class RedisVaultStore:
 
     def __repr__(self) -> str:
         return (f"RedisVaultStore(namespace={self._ns!r}, key_ids={list(self._ring.key_ids)}, "
-                f"ttl_ms={self._ttl_ms})")
+                f"ttl_ms={self._ttl_ms}, remembered={self._remembered})")

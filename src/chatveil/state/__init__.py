@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from chatveil.state.cache import DetectionCache, MemoryDetectionCache
 from chatveil.state.entries import Entry, VaultData
-from chatveil.state.stores import Added, Entries, MemoryVaultStore, ObservableStore, VaultStore
+from chatveil.state.stores import (
+    Added,
+    Entries,
+    MemoryVaultStore,
+    ObservableStore,
+    RememberingStore,
+    VaultStore,
+)
 
 __all__ = [
     "Added",
@@ -20,6 +27,7 @@ __all__ = [
     "MemoryDetectionCache",
     "MemoryVaultStore",
     "ObservableStore",
+    "RememberingStore",
     "VaultData",
     "VaultStore",
 ]

@@ -21,7 +21,7 @@ from chatveil.state._expiry import ExpiringMap
 from chatveil.state.entries import Entry
 
 __all__ = ["Added", "Entries", "ListenerRef", "MemoryVaultStore", "ObservableStore",
-           "StagedAdds", "VaultStore", "listener_ref"]
+           "RememberingStore", "StagedAdds", "VaultStore", "listener_ref"]
 
 #: Calls the listener it holds, or returns ``None`` once the listener is gone.
 ListenerRef = Callable[[], Callable[[str], None] | None]
@@ -186,6 +186,33 @@ class ObservableStore(Protocol):
 
     def add_listener(self, listener: Callable[[str], None]) -> None:
         """Call ``listener(session_id)`` whenever a session stops existing."""
+        ...
+
+
+@runtime_checkable
+class RememberingStore(Protocol):
+    """A shared store that also keeps what its workers remembered about a session's texts.
+
+    A worker that pseudonymized a text remembers the result (masked text, the version of the
+    session it is exact for...); a worker serving the next turn of that conversation can
+    take it from the store instead of pseudonymizing the text again, and checks it against
+    the entries added since, as it checks its own. The values are opaque bytes (the store
+    encrypts them), keyed by opaque keys (keyed HMACs of the texts); they live and go with
+    the session (expiry, :meth:`VaultStore.drop`) and are a cache: a store may forget any
+    of them at any time (a bounded number per session, key rotation).
+    """
+
+    def entries_remembered(self, session_id: str, since: int, *, epoch: str,
+                           want: Sequence[bytes], put: Sequence[tuple[bytes, bytes]],
+                           create: bool = False) -> tuple[Entries, list[bytes | None]]:
+        """:meth:`VaultStore.entries` with ``since``, plus the values kept under ``want``
+        (``None`` where none is), after keeping each ``(key, value)`` of ``put`` if the
+        session's epoch is ``epoch``; one atomic call. ``create``: first create the session
+        if it does not exist (as :meth:`VaultStore.create`), in the same call.
+
+        Raises:
+            UnknownSessionError: the session does not exist (and ``create`` is false).
+        """
         ...
 
 
