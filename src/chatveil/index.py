@@ -548,6 +548,10 @@ class VaultIndex:
         self.numbers = NumberIndex()
         #: originals and name parts -> (entry, only when capitalised): session recall
         self.recall_index: LiteralIndex[RecallPayload] = LiteralIndex()
+        #: casefolded originals of weak entries (Entry.weak) no confident detection in this
+        #: process has confirmed yet: session recall leaves them alone
+        self.unconfirmed: set[str] = set()
+        self._confirmed: set[str] = set()
         self._since: tuple[tuple[int, int], LiteralIndex[RecallPayload], frozenset[str]] | None
         self._since = None
         self._added: tuple[tuple[int, int], VaultIndex] | None = None
@@ -642,6 +646,13 @@ class VaultIndex:
             for entry in entries:
                 self._add(entry)
 
+    def confirm(self, original: str) -> None:
+        """A confident detection of ``original``: recall may look for it from now on."""
+        folded = original.casefold()
+        with self.lock:
+            self._confirmed.add(folded)
+            self.unconfirmed.discard(folded)
+
     def clear(self) -> None:
         """Forget everything (the session was forgotten: restorers holding this index stop)."""
         with self.lock:
@@ -680,6 +691,8 @@ class VaultIndex:
                                                (surrogate, original, entry.entity_type))
         if not variant:
             _add_recall_original(self.recall_index, entry)
+            if entry.weak and folded not in self._confirmed:
+                self.unconfirmed.add(folded)
         for orig_part, surr_part in entry.parts:
             self._add_part(entry, orig_part, surr_part)
 

@@ -224,9 +224,6 @@ class SessionState:
         self.handed_out = HandedOut()
         #: keyed HMAC of a model-written value -> its stand-in (GuardConfig.output_pii)
         self.stand_ins: cachetools.LRUCache[bytes, str] = cachetools.LRUCache(MEMO_SIZE)
-        #: casefolded originals whose entry this process made for a weak detection only
-        #: (score below RECALL_MIN_SCORE): session recall leaves them alone
-        self.unconfirmed: set[str] = set()
         self._staged: StagedAdds | None = None
 
     def sync(self, texts: Iterable[str] = (), *, create: bool = False) -> list[str]:
@@ -423,7 +420,6 @@ class SessionState:
             self._to_share.clear()
             self.handed_out.clear()
             self.stand_ins.clear()
-            self.unconfirmed.clear()
 
     def __repr__(self) -> str:
         return f"SessionState(session_id={self.session_id!r}, entries={self.index.counts()})"
@@ -747,7 +743,7 @@ class Pseudonymizer:
         result = built.masked
         if self._config.strict:
             leaks = Counter(s.entity_type for s in _left_in_clear(
-                result, built.pieces, index, state.unconfirmed))
+                result, built.pieces, index, state.index.unconfirmed))
             if leaks:
                 raise PIILeakError(leaks)
         frozen = MappingProxyType(dict(built.counts))
@@ -764,7 +760,7 @@ class Pseudonymizer:
         index = state.index
         found = list(spans)
         if self._config.session_recall and len(index):
-            found += recall_spans(text, index, skip=state.unconfirmed)
+            found += recall_spans(text, index, skip=state.index.unconfirmed)
         kept: list[Insert] = []
         if len(state.handed_out) or index.documents:
             matcher = Matcher(index)
@@ -891,19 +887,18 @@ class Pseudonymizer:
             with state.lock:
                 canonical = index.canonical(value)  # "MARIA" alone: an entry for "Maria"
                 entry = index.by_original(canonical)
-                if entry is None:
-                    entry = self._new_entry(state, canonical, entity_type, strategy, words)
-                    if weak:  # a guess: masked here, not looked for in later texts
-                        state.unconfirmed.add(entry.original.casefold())
-        if not weak and state.unconfirmed:
-            state.unconfirmed.discard(entry.original.casefold())  # confirmed
+                if entry is None:  # a weak one is a guess: masked here, not recalled later
+                    entry = self._new_entry(state, canonical, entity_type, strategy, words,
+                                            weak)
+        if not weak and state.index.unconfirmed:
+            state.index.confirm(entry.original)
         form = mention_form(value, entry)
         if form is None:  # a spelling the surrogate cannot carry: protected as written
             return self._literal(state, value, entity_type, words).surrogate
         return form
 
     def _new_entry(self, state: SessionState, value: str, entity_type: str, strategy: Strategy,
-                   words: _Context) -> Entry:
+                   words: _Context, weak: bool = False) -> Entry:
         index, store, sid = state.index, state.store, state.session_id
         for attempt in range(MAX_ATTEMPTS):
             candidate = strategy.candidate(Request(
@@ -918,7 +913,8 @@ class Pseudonymizer:
             if index.collides(value, surrogate, parts):
                 continue
             # added (or not) and caught up with whatever other workers added meanwhile
-            stored = state.add(Entry(value, surrogate, entity_type, parts, words.document))
+            stored = state.add(Entry(value, surrogate, entity_type, parts, words.document,
+                                     weak))
             if stored is not None:
                 return stored  # ours, or the entry another worker stored first
         raise SurrogateCollisionError(

@@ -11,12 +11,14 @@ from chatveil import (
     DetectionError,
     Guard,
     GuardConfig,
+    MemoryVaultStore,
     UnknownSessionError,
     VaultCryptoError,
 )
 from chatveil.pseudonymize import RECALL_MIN_SCORE
 from chatveil.spans import Span, resolve_overlaps
-from fakes import BrokenDetector, FakeDetector, fake_guard
+from chatveil.state import Entry
+from fakes import SECRET, BrokenDetector, FakeDetector, fake_guard
 
 PROFILE = (
     "Hi, I'm John Smith. Reach me at john.smith@acme-corp.com or +1 (415) 555-0132. "
@@ -367,6 +369,30 @@ def test_a_confident_detection_confirms_a_weak_guess() -> None:
     masked = guard.pseudonymize("Quokka called again.", session_id="confirm")
     assert "Quokka" not in masked  # recalled now
     assert guard.restore(masked, session_id="confirm") == "Quokka called again."
+
+
+def test_a_weak_guess_is_not_recalled_on_another_worker_either() -> None:
+    # two workers sharing one store: the mark travels with the entry, not with the process
+    store = MemoryVaultStore()
+    first = Guard(GuardConfig(secret_key=SECRET), detector=_GuessingDetector(), vault_store=store)
+    other = Guard(GuardConfig(secret_key=SECRET), detector=_GuessingDetector(), vault_store=store)
+    masked = first.pseudonymize("the quokka sat on the mat", session_id="w")
+    assert other.restore(masked, session_id="w") == "the quokka sat on the mat"
+    later = "Quokka is a small marsupial."
+    assert other.pseudonymize(later, session_id="w") == later
+    assert [e.weak for e in other.vault("w").entries] == [True]
+    # a confident detection on the other worker confirms it there
+    other.pseudonymize("This is my friend Quokka.", session_id="w")
+    assert "Quokka" not in other.pseudonymize("Quokka called again.", session_id="w")
+
+
+def test_the_weak_mark_survives_export_and_import() -> None:
+    entry = Entry("quokka", "Maria", "PERSON", weak=True)
+    assert entry.to_dict()["w"] is True
+    assert Entry.from_dict(entry.to_dict()) == entry
+    assert "w" not in Entry("a", "b", "PERSON").to_dict()
+    with pytest.raises(ValueError):
+        Entry.from_dict({**entry.to_dict(), "w": "yes"})
 
 
 def test_confident_detections_are_recalled_as_before() -> None:

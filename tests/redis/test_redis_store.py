@@ -317,3 +317,12 @@ def test_recovers_when_redis_returns(durable_redis, namespace) -> None:
     assert store.add("s", MAIL) == MAIL
     assert store.entries("s").version == 2
     store.close()
+
+
+def test_a_weak_entry_keeps_its_mark_in_redis(store_factory) -> None:
+    store, other = store_factory(), store_factory()
+    store.create("s")
+    guess = Entry("quokka", "Maria Lopez", "PERSON", weak=True)
+    assert store.add("s", guess) == guess
+    assert other.entries("s").entries == (guess,)  # another worker reads the mark too
+    assert other.entries("s").entries[0].weak

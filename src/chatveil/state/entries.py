@@ -49,6 +49,11 @@ class Entry:
     database): its surrogate lives on in them, so wherever it comes back in text to
     pseudonymize (a retrieved chunk in a prompt) it is recognised as this entry's surrogate,
     not protected as the user's own text.
+
+    A *weak* entry was made for a detection below the recall score (a guess): its value is
+    masked where it was found, but session recall does not look for it in later texts until a
+    confident detection confirms it. The mark travels with the entry, so every worker that
+    reads the session from a shared store treats the guess alike.
     """
 
     original: str
@@ -56,6 +61,7 @@ class Entry:
     entity_type: str
     parts: tuple[tuple[str, str], ...] = ()
     document: bool = False
+    weak: bool = False
 
     def __repr__(self) -> str:  # never show values
         return f"Entry(entity_type={self.entity_type!r})"
@@ -80,11 +86,13 @@ class Entry:
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict (short keys: ``o``, ``s``, ``t``, ``p``; ``d`` for a document
-        entry)."""
+        entry, ``w`` for a weak one)."""
         out: dict[str, object] = {"o": self.original, "s": self.surrogate, "t": self.entity_type,
                                   "p": [list(p) for p in self.parts]}
         if self.document:
             out["d"] = True
+        if self.weak:
+            out["w"] = True
         return out
 
     @classmethod
@@ -101,10 +109,10 @@ class Entry:
         strings = (original, surrogate, etype, *(v for pair in parts for v in pair))
         if not all(isinstance(v, str) and v for v in strings):
             raise ValueError("not an entry")
-        document = data.get("d", False)
-        if not isinstance(document, bool):
+        document, weak = data.get("d", False), data.get("w", False)
+        if not isinstance(document, bool) or not isinstance(weak, bool):
             raise ValueError("not an entry")
-        return cls(original, surrogate, etype, parts, document)  # type: ignore[arg-type]
+        return cls(original, surrogate, etype, parts, document, weak)  # type: ignore[arg-type]
 
 
 def counts_of(entries: Iterable[Entry]) -> dict[str, int]:
