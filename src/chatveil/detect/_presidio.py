@@ -33,6 +33,9 @@ _UNUSED_PIPES = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 _SHARED_EMBEDDERS = ("tok2vec",)
 _REGEX_FLAGS = re.DOTALL | re.MULTILINE
 
+#: What :meth:`PresidioDetector.warm_up` analyses (no personal data).
+_WARM_UP_TEXT = "Warm-up: write to support@example.com about the report."
+
 _NLP_ENGINES: dict[tuple[str, str], Any] = {}
 _NLP_LOCK = threading.Lock()
 
@@ -254,8 +257,18 @@ class PresidioDetector:
                                          supported_languages=[lang])
 
     def warm_up(self) -> None:
-        """Load the NER model now instead of on the first call."""
-        self.analyzer  # noqa: B018 - property builds the engine
+        """Load the NER model now instead of on the first call, and analyse one short text so
+        what recognizers build on first use (the email recognizer's public-suffix table) is
+        built now too."""
+        analyzer = self.analyzer
+        try:
+            with self._lock:
+                analyzer.analyze(text=_WARM_UP_TEXT, language=self.config.language,
+                                 **self._analyze_kwargs())
+        except OWN_ERRORS:
+            raise
+        except Exception as exc:
+            raise detection_failure(exc) from None
 
     # ------------------------------------------------------------------ detect
     def detect(self, text: str) -> list[Span]:
