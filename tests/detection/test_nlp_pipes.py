@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 import spacy
-
-from chatveil import Guard
 from thinc.api import get_current_ops
 
+from chatveil import Guard
 from chatveil.detect._presidio import (
     _build_nlp_engine,
     _listens_to,
