@@ -11,9 +11,9 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from chatveil.detect.recognizers._common import (
     NAME_WORD,
     WORD,
-    glued,
     is_cap,
     sentence_start,
+    unglued_tokens,
     wordset,
 )
 from chatveil.detect.recognizers._lexicon import (
@@ -133,8 +133,7 @@ class _NameScan:
         self.text = text
         self.first, self.last, self.common, self.places = name_lists()
         self.english = english_dictionary()
-        self.tokens = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)
-                       if not glued(text, m.start(), m.end())]
+        self.tokens = list(unglued_tokens(text))
         self.index = {t[0]: k for k, t in enumerate(self.tokens)}
         self.starts = [t[0] for t in self.tokens]
         self.lowercase_text = not any(ch.isupper() for ch in text)
