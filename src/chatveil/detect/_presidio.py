@@ -98,12 +98,13 @@ def _pipeline_ops() -> contextlib.AbstractContextManager[Any]:
     With a single-threaded numpy BLAS, matrix products go through numpy (about a quarter less
     CPU for NER than BLIS, whose wheel may run only its generic kernels, and the same
     entities); otherwise thinc's default (BLIS) stays, as a multi-threaded BLAS spends more CPU
-    on these small products than it saves.
+    on these small products than it saves. Any other backend in use (a GPU's, Apple's
+    Accelerate) is kept as it is.
     """
-    if not _single_threaded_blas():
-        return contextlib.nullcontext()
-    from thinc.api import use_ops
+    from thinc.api import NumpyOps, get_current_ops, use_ops
 
+    if type(get_current_ops()) is not NumpyOps or not _single_threaded_blas():
+        return contextlib.nullcontext()
     return use_ops("numpy", use_blis=False)
 
 
