@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from chatveil import Guard
+from chatveil.detect.recognizers import default_recognizers
 from chatveil.detect.recognizers.dates_of_birth import _CUE_HINT, _DOB, DateOfBirthRecognizer
 
 #: One text per birth cue of the date-of-birth pattern.
@@ -32,3 +34,14 @@ def test_a_text_without_a_cue_is_skipped() -> None:
     text = "The meeting is on 3 May 1988 and the invoice 2024-01-02 is paid."
     assert _CUE_HINT.search(text) is None
     assert DateOfBirthRecognizer().analyze(text, ["DATE_OF_BIRTH"]) == []
+
+
+def test_emails_skip_the_context_enhancer_and_still_score_highest(warm_guard: Guard) -> None:
+    recognizer = next(r for r in default_recognizers() if r.name == "EmailRecognizer")
+    assert not recognizer.context  # nothing for Presidio's context enhancer to look for
+    detector = warm_guard.detector
+    for text in ("Write to maria.lopez@example.org today.",
+                 "My email is maria.lopez@example.org, thanks."):
+        spans = [s for s in detector.detect(text) if s.entity_type == "EMAIL_ADDRESS"]
+        assert [(text[s.start:s.end], s.score) for s in spans] == [
+            ("maria.lopez@example.org", 1.0)]
