@@ -6,9 +6,15 @@ from pathlib import Path
 
 import pytest
 import spacy
+from thinc.api import get_current_ops
 
 from chatveil import Guard
-from chatveil.detect._presidio import _build_nlp_engine, _listens_to, _nlp_engine
+from chatveil.detect._presidio import (
+    _build_nlp_engine,
+    _listens_to,
+    _nlp_engine,
+    _single_threaded_blas,
+)
 
 
 def test_the_small_model_runs_ner_without_the_shared_tok2vec(warm_guard: Guard) -> None:
@@ -55,3 +61,43 @@ def test_a_listened_to_tok2vec_is_kept(tmp_path: Path) -> None:
 ])
 def test_listeners_are_found_anywhere_in_a_component_config(config: dict, heard: bool) -> None:
     assert _listens_to(config, "tok2vec") is heard
+
+
+@pytest.mark.parametrize(("env", "single"), [
+    ({"OPENBLAS_NUM_THREADS": "1"}, True),
+    ({"OPENBLAS_NUM_THREADS": "4", "OMP_NUM_THREADS": "1"}, False),  # OpenBLAS's own wins
+    ({"OMP_NUM_THREADS": "1"}, True),
+    ({"OMP_NUM_THREADS": "2"}, False),
+])
+def test_a_single_threaded_blas_is_read_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], single: bool
+) -> None:
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert _single_threaded_blas() is single
+
+
+def _ner_ops(nlp: spacy.Language) -> set[tuple[str, bool]]:
+    return {(type(node.ops).__name__, getattr(node.ops, "use_blis", True))
+            for node in nlp.get_pipe("ner").model.walk()}
+
+
+def test_numpy_blas_is_scoped_to_our_pipeline_and_finds_the_same_entities(
+    monkeypatch: pytest.MonkeyPatch, warm_guard: Guard
+) -> None:
+    config = warm_guard.config
+    before = get_current_ops()
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "1")
+    numpy_nlp = _build_nlp_engine(config.spacy_model, config.language).nlp[config.language]
+    assert get_current_ops() is before  # the process's backend is restored after the load
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "2")
+    blis_nlp = _build_nlp_engine(config.spacy_model, config.language).nlp[config.language]
+    assert ("NumpyOps", False) in _ner_ops(numpy_nlp)
+    assert ("NumpyOps", False) not in _ner_ops(blis_nlp)
+    text = ("Maria Lopez flew from Denver to Lisbon on Monday with Raj Patel of Acme Corp. "
+            "Later, Dr. Chen met them at the Golden Gate Bridge in San Francisco.\n") * 5
+    ents = [[(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+            for nlp in (numpy_nlp, blis_nlp)]
+    assert ents[0] == ents[1] and ents[0]

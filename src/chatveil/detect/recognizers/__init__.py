@@ -85,17 +85,25 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def _email_recognizer(language: str) -> EntityRecognizer:
+    """Presidio's email recognizer without context words: every email it keeps already has the
+    highest score (its domain is checked), which a context word cannot raise, so Presidio's
+    context enhancer would only scan the tokens around each email for nothing."""
+    from presidio_analyzer.predefined_recognizers import EmailRecognizer
+
+    class _ContextFreeEmailRecognizer(EmailRecognizer):
+        CONTEXT: list[str] = []  # noqa: RUF012 - Presidio reads it as the default
+
+    return _ContextFreeEmailRecognizer(supported_language=language, name="EmailRecognizer")
+
+
 def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
     """Every recognizer a guard runs by default (only those of requested entities execute)."""
-    from presidio_analyzer.predefined_recognizers import (
-        EmailRecognizer,
-        UrlRecognizer,
-        UsSsnRecognizer,
-    )
+    from presidio_analyzer.predefined_recognizers import UrlRecognizer, UsSsnRecognizer
 
     return [
         FilteredSpacyRecognizer(supported_language=language),
-        EmailRecognizer(supported_language=language),
+        _email_recognizer(language),
         IbanCodeRecognizer(supported_language=language),
         IpAddressRecognizer(supported_language=language),
         UsSsnRecognizer(supported_language=language),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -21,6 +22,8 @@ __all__ = [
     "luhn_valid",
     "near",
     "sentence_start",
+    "unglued_tokens",
+    "word_tokens",
     "wordset",
 ]
 
@@ -90,3 +93,16 @@ def glued(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     return before.isdigit() or before == "_" or after.isdigit() or after == "_"
+
+
+@functools.lru_cache(maxsize=2)
+def word_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The :data:`WORD` tokens of ``text`` as (start, end, word), found once for all the
+    recognizers that read the same text (the last two texts are kept)."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in WORD.finditer(text))
+
+
+@functools.lru_cache(maxsize=2)
+def unglued_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """:func:`word_tokens` of ``text`` without those :func:`glued` to an identifier."""
+    return tuple(t for t in word_tokens(text) if not glued(text, t[0], t[1]))

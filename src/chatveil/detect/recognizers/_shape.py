@@ -184,6 +184,7 @@ def compound(key: str, english: frozenset[str]) -> bool:
     return any(key[:i] in english and key[i:] in english for i in range(3, n - 3))
 
 
+@functools.lru_cache(maxsize=8192)  # the same words come back in every text
 def typo(key: str, english: frozenset[str]) -> bool:
     """``documenst``, ``foollow``, ``intrview``, ``teacehr``: one slip away from an English
     word (two letters swapped, one letter too many or missing). Short words are never typos."""

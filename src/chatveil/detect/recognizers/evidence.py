@@ -37,7 +37,13 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from chatveil.detect.recognizers._common import WORD, glued, sentence_start, wordset
+from chatveil.detect.recognizers._common import (
+    WORD,
+    glued,
+    sentence_start,
+    word_tokens,
+    wordset,
+)
 from chatveil.detect.recognizers._lexicon import (
     AMBIGUOUS,
     CONTINENTS,
@@ -232,7 +238,7 @@ class _Scan:
         self.english = english_dictionary()
         self.first, self.last = world_names()
         self.places, self.regions, self.longest = world_places()
-        self.tokens = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)]
+        self.tokens = list(word_tokens(text))
         self.index = {t[0]: k for k, t in enumerate(self.tokens)}
         self.ents = [e for e in (getattr(nlp_artifacts, "entities", None) or ())
                      if hasattr(e, "start_char")]

@@ -12,9 +12,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from chatveil.detect.recognizers._common import (
     NAME_WORD,
     WORD,
-    glued,
     is_cap,
     sentence_start,
+    unglued_tokens,
     wordset,
 )
 from chatveil.detect.recognizers._lexicon import (
@@ -137,8 +137,7 @@ class _NameScan:
         self.text = text
         self.first, self.last, self.common, self.places = name_lists()
         self.english = english_dictionary()
-        self.tokens = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)
-                       if not glued(text, m.start(), m.end())]
+        self.tokens = list(unglued_tokens(text))
         self.index = {t[0]: k for k, t in enumerate(self.tokens)}
         self.starts = [t[0] for t in self.tokens]
         self.lowercase_text = not any(ch.isupper() for ch in text)
@@ -147,6 +146,12 @@ class _NameScan:
         self.used: set[int] = set()
         self.ents = [e for e in (getattr(nlp_artifacts, "entities", None) or ())
                      if hasattr(e, "start_char")]
+        # (start, end) of the entities of each label group, read once: the word tests below
+        # look at them for many tokens, and a spaCy span computes its attributes on each access
+        ent_spans = [(e.start_char, e.end_char, e.label_) for e in self.ents]
+        self._non_person_ents = [(a, b) for a, b, lab in ent_spans if lab in _NON_PERSON_LABELS]
+        self._place_ents = [(a, b) for a, b, lab in ent_spans if lab in _PLACE_LABELS]
+        self._person_ents = [(a, b) for a, b, lab in ent_spans if lab in _PERSON_LABELS]
 
     # ------------------------------------------------------------------ helpers
     def add(self, k: int, j: int, score: float, strong: bool = True, how: str = "") -> None:
@@ -420,22 +425,19 @@ class _NameScan:
     def ner_other(self, k: int) -> bool:
         """spaCy labelled token ``k`` as a place or an organisation."""
         s, e, _ = self.tokens[k]
-        return any(ent.label_ in _NON_PERSON_LABELS and ent.start_char < e and s < ent.end_char
-                   for ent in self.ents)
+        return any(a < e and s < b for a, b in self._non_person_ents)
 
     def ner_place(self, k: int) -> bool:
         """spaCy labelled token ``k`` as a place (it is then masked as a location anyway)."""
         s, e, _ = self.tokens[k]
-        return any(ent.label_ in _PLACE_LABELS and ent.start_char < e and s < ent.end_char
-                   for ent in self.ents)
+        return any(a < e and s < b for a, b in self._place_ents)
 
     def covered(self, k: int) -> bool:
         """Token ``k`` lies inside a name found so far (ours or spaCy's)."""
         s, e, _ = self.tokens[k]
         if any(a <= s and e <= b for a, b in self.spans):
             return True
-        return any(ent.label_ in _PERSON_LABELS and ent.start_char <= s and e <= ent.end_char
-                   for ent in self.ents)
+        return any(a <= s and e <= b for a, b in self._person_ents)
 
     def repeats(self) -> None:
         """Other capitalised occurrences of the parts of names already found (ours and spaCy's)."""

@@ -6,7 +6,7 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from chatveil.detect.recognizers._common import WORD, glued, is_cap
+from chatveil.detect.recognizers._common import is_cap, unglued_tokens
 from chatveil.detect.recognizers._lexicon import gazetteer
 from chatveil.detect.recognizers._shape import technical_span
 
@@ -38,8 +38,7 @@ class KnownPlaceRecognizer(EntityRecognizer):
             return []
         places, longest = gazetteer()
         lowercase_text = not any(ch.isupper() for ch in text)
-        tokens = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)
-                  if not glued(text, m.start(), m.end())]
+        tokens = unglued_tokens(text)
         results = []
         i = 0
         while i < len(tokens):
