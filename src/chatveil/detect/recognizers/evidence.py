@@ -114,8 +114,7 @@ _RELATIONS = (
     "report|direct report|hire|new hire|contact|agent|lawyer|attorney|accountant|nurse|"
     "pastor|priest|imam|rabbi|guru|sensei|senpai|boss's"
 )
-_RELATION_WORDS = frozenset(r.split()[-1] for r in _RELATIONS.split("|"))
-RELATION_WORDS = _RELATION_WORDS
+RELATION_WORDS = frozenset(r.split()[-1] for r in _RELATIONS.split("|"))
 _POSSESSIVES = wordset("my our your his her their")
 #: "nickname Beam", "aka Bongani".
 _NICKNAME_CUES = wordset("nickname nicknamed aka nick alias")
@@ -702,7 +701,7 @@ class _Scan:
             if self.gap(k - 1).strip(" \t,") or "\n" in self.gap(k - 1):
                 continue
             p = keys[k - 1]
-            rel = p in _RELATION_WORDS or (p.endswith("s") and p[:-1] in _RELATION_WORDS)
+            rel = p in RELATION_WORDS or (p.endswith("s") and p[:-1] in RELATION_WORDS)
             if (rel and ((k >= 2 and keys[k - 2] in _POSSESSIVES) or (
                     k >= 3 and keys[k - 2] in _RELATION_ADJECTIVES and
                     keys[k - 3] in _POSSESSIVES))) or p in _NICKNAME_CUES:
@@ -754,7 +753,7 @@ class _Scan:
                    key not in STOP_WORDS and key not in JOB_WORDS and
                    not sentence_start(self.text, self.tokens[k][0]))
         if strong:  # "my brother Beam's": a capitalised word after a relation is a name
-            ok = self.known_name(k) or self.joinable(k) or mid_cap or self._said(k)
+            ok = self.known_name(k) or self.joinable(k) or mid_cap or self._closed(k)
         else:  # "reply to Bonnet": a known name, even an English word, but not Will or May
             ok = self.line_case[k] == "mixed" and (key in self.first or key in self.last) and (
                 self.known_name(k) or (mid_cap and key not in AMBIGUOUS))
@@ -770,7 +769,7 @@ class _Scan:
             return
         self.add(s, e, "PERSON", self.o.SCORE_CUE if strong else self.o.SCORE_CUE_WEAK, "cue")
 
-    def _said(self, k: int) -> bool:
+    def _closed(self, k: int) -> bool:
         """Token ``k`` (after a relation) is closed by what follows it, in any casing: a
         speech verb ("MY MANAGER MEN SAID", "my wife hue told me"), "and I" / "and me" ("my
         husband shim and i") or a possessive ("my sister hope's wedding"); a word, not a stop
