@@ -207,3 +207,8 @@ def test_lower_case_names_after_a_relation(warm_guard: Guard, text: str, name: s
 def test_a_relation_then_and_i_is_no_name(warm_guard: Guard) -> None:
     assert persons(warm_guard, "my husband and i are planning a trip in may") == []
     assert persons(warm_guard, "I met June in the park") == ["June"]
+
+
+def test_short_names_in_capitals_with_a_marked_letter(warm_guard: Guard) -> None:
+    assert persons(warm_guard, "Discharge summary TUY PHẠM admitted 02/03") == ["TUY PHẠM"]
+    assert persons(warm_guard, "We call the ABC DEF API in prod") == []  # acronyms stay

@@ -315,7 +315,11 @@ class _Scan:
             town = max(len(tokens[i][2]) for i in run) >= 4 and (
                 _PLACE_TYPE_RE.search(self.text, max(0, start - 24), start) is not None or
                 _TOWN_AFTER_NUMBER.search(self.text, max(0, start - 12), start) is not None)
-            if (j - k >= 2 and max(len(tokens[i][2]) for i in run) >= 5) or (beside and known) \
+            # two or more such words: long ones, or short ones with a known name or a marked
+            # letter, which acronyms never have ("TUY PHẠM", not "ABC DEF")
+            marked = any(not tokens[i][2].isascii() for i in run)
+            if (j - k >= 2 and (max(len(tokens[i][2]) for i in run) >= 5 or known or marked)) \
+                    or (beside and known) \
                     or town:
                 for i in run:
                     s, e, w = tokens[i]
