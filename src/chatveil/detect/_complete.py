@@ -120,6 +120,26 @@ class _Words:
         return not any(p.casefold() in self.english for p in parts)
 
 
+class _Intervals:
+    """Sorted character ranges, asked in logarithmic time whether they touch or hold a range
+    (a long document has thousands of spans: a scan per question would be quadratic)."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self._ranges = sorted(ranges)
+        self._starts = [a for a, _ in self._ranges]
+        self._reach = list(itertools.accumulate((b for _, b in self._ranges), max))
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Some range shares a character with ``a:b``."""
+        i = bisect.bisect_left(self._starts, b) - 1  # the ranges that start before b
+        return i >= 0 and self._reach[i] > a
+
+    def holds(self, a: int, b: int) -> bool:
+        """Some range holds all of ``a:b``."""
+        i = bisect.bisect_right(self._starts, a) - 1
+        return i >= 0 and self._reach[i] >= b
+
+
 def complete_names(text: str, spans: Iterable[Span]) -> list[Span]:
     """``spans`` with each person span widened over the name words beside it (see the
     module docstring); other spans are returned as they are."""
@@ -128,11 +148,11 @@ def complete_names(text: str, spans: Iterable[Span]) -> list[Span]:
     if not persons:
         return spans
     others = [s for s in spans if s.entity_type != "PERSON"]
-    taken = sorted((s.start, s.end) for s in others)
+    taken = _Intervals((s.start, s.end) for s in others)
     words = _Words(text)
 
     def free(a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in taken)
+        return not taken.overlaps(a, b)
 
     out: list[Span] = []
     for span in persons:
@@ -157,24 +177,25 @@ def complete_names(text: str, spans: Iterable[Span]) -> list[Span]:
     return others + out + _repeats(words, out, taken)
 
 
-def _list_items(words: _Words, persons: list[Span], taken: list[tuple[int, int]]
-                ) -> list[Span]:
+def _list_items(words: _Words, persons: list[Span], taken: _Intervals) -> list[Span]:
     """The other items of a list of three or more one-word items, two of which are names:
     "me, Phuc, Jennelyn and Hoe" (a capitalised item on a mixed line that is no stop word)."""
     text = words.text
     if len(persons) < 2:
         return []
     found = []
-    spans = sorted([(s.start, s.end) for s in persons])
+    spans = _Intervals((s.start, s.end) for s in persons)
+    ends = [s.end for s in persons]  # disjoint, in text order
     for m in LIST_RE.finditer(text):
         items = [w for w in WORD.finditer(text, m.start(), m.end())
                  if w.group(0).casefold() not in ("and", "or")]
-        inside = [any(a <= w.start() and w.end() <= b for a, b in spans) for w in items]
+        inside = [spans.holds(w.start(), w.end()) for w in items]
         if len(items) < 3 or sum(inside) < 2:
             continue
-        score = min(s.score for s in persons if s.start < m.end() and m.start() < s.end)
+        first = bisect.bisect_right(ends, m.start())  # the first name ending inside the list
+        score = min(s.score for s in persons[first:] if s.start < m.end())
         for w, named in zip(items, inside, strict=True):
-            if named or any(a < w.end() and w.start() < b for a, b in taken) or \
+            if named or taken.overlaps(w.start(), w.end()) or \
                     words.cases.at(w.start()) != "mixed" or \
                     not words.name_word(w.start(), w.end(), w.group(0), between=True):
                 continue
@@ -182,7 +203,7 @@ def _list_items(words: _Words, persons: list[Span], taken: list[tuple[int, int]]
     return found
 
 
-def _repeats(words: _Words, persons: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
+def _repeats(words: _Words, persons: list[Span], taken: _Intervals) -> list[Span]:
     """Other mentions of a one-word name that is also an English word ("Binh or Man? ...
     but Man signs off"), written the same way, in the middle of a sentence on a mixed line.
     (Names that are no English words are repeated by the evidence recognizer already.)"""
@@ -196,17 +217,13 @@ def _repeats(words: _Words, persons: list[Span], taken: list[tuple[int, int]]) -
             names[value] = max(span.score, names.get(value, 0.0))
     if not names:
         return []
-    covered = sorted([(s.start, s.end) for s in persons] + taken)
-    starts = [a for a, _ in covered]
-    reach = list(itertools.accumulate((b for _, b in covered), max))  # furthest end so far
+    persons_at = _Intervals((s.start, s.end) for s in persons)
     found = []
     for m in WORD.finditer(text):
         score = names.get(m.group(0))
         if score is None or words.cases.at(m.start()) != "mixed" or \
-                sentence_start(text, m.start()):
-            continue
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and reach[i] > m.start():
+                sentence_start(text, m.start()) or \
+                persons_at.overlaps(m.start(), m.end()) or taken.overlaps(m.start(), m.end()):
             continue
         found.append(Span(m.start(), m.end(), "PERSON", score))
     return found
