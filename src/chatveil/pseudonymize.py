@@ -258,12 +258,7 @@ class SessionState:
                     self.store.create(self.session_id)
                 self._catch_up(self.store.entries(self.session_id, since=self.index.version))
                 return []
-            want: dict[str, bytes] = {}
-            for text in texts:
-                if text not in want and text not in self._memo and len(want) < _SHARE_MAX:
-                    key = memo_key(text)
-                    if key is not None:
-                        want[text] = key
+            want = self._wanted(memo_key, (t for t in texts if t not in self._memo))
             epoch = self.index.epoch
             put = []
             for text, memo in self._to_share.items():
@@ -274,11 +269,7 @@ class SessionState:
             if not want and not put and not create:
                 self._catch_up(self.store.entries(self.session_id, since=self.index.version))
                 return []
-            batch, values = store.entries_remembered(
-                self.session_id, self.index.version, epoch=epoch, want=list(want.values()),
-                put=put, create=create)
-            self._catch_up(batch)
-            return self._take(want, values)
+            return self._exchange(store, want, put, create)
 
     @property
     def shares(self) -> bool:
@@ -297,18 +288,33 @@ class SessionState:
             memo_key, store = self._memo_key, self._shared
             if memo_key is None or store is None:
                 return []
-            want: dict[str, bytes] = {}
-            for text in texts:
-                key = memo_key(text) if len(want) < _SHARE_MAX else None
-                if key is not None:
-                    want[text] = key
+            want = self._wanted(memo_key, texts)
             if not want:
                 return []
-            batch, values = store.entries_remembered(
-                self.session_id, self.index.version, epoch=self.index.epoch,
-                want=list(want.values()), put=())
-            self._catch_up(batch)
-            return self._take(want, values)
+            return self._exchange(store, want, (), False)
+
+    @staticmethod
+    def _wanted(memo_key: Callable[[str], bytes | None], texts: Iterable[str]
+                ) -> dict[str, bytes]:
+        """The store keys of ``texts`` to ask for (at most :data:`_SHARE_MAX`)."""
+        want: dict[str, bytes] = {}
+        for text in texts:
+            if len(want) >= _SHARE_MAX:
+                break
+            if text not in want:
+                key = memo_key(text)
+                if key is not None:
+                    want[text] = key
+        return want
+
+    def _exchange(self, store: RememberingStore, want: Mapping[str, bytes],
+                  put: Sequence[tuple[bytes, bytes]], create: bool) -> list[str]:
+        """One store call: catch up, hand over ``put``, take the results of ``want``."""
+        batch, values = store.entries_remembered(
+            self.session_id, self.index.version, epoch=self.index.epoch,
+            want=list(want.values()), put=put, create=create)
+        self._catch_up(batch)
+        return self._take(want, values)
 
     def _take(self, want: Mapping[str, bytes], values: Sequence[bytes | None]) -> list[str]:
         taken = []
