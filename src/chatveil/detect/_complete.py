@@ -29,7 +29,7 @@ from chatveil.detect.recognizers._lexicon import (
     world_names,
 )
 from chatveil.detect.recognizers._shape import LineCases, line_cases, technical_word
-from chatveil.detect.recognizers.evidence import EDGE_VERBS, RELATION_WORDS
+from chatveil.detect.recognizers.evidence import EDGE_VERBS, LINK_WORDS, RELATION_WORDS
 from chatveil.detect.recognizers.names import LIST_RE
 from chatveil.spans import Span
 
@@ -43,10 +43,8 @@ an bi bo da di do du fu ge gu ha he ho hu ji jo ko le li lu ly ma mo mu na ni oh
 ri ru so su ta ti to vi vo vu wu xi xu ye yi yu
 """)
 #: Words that link or greet, never part of a name even when some list has them as one.
-_LINKS = wordset("""
-and or nor but vs via with to of for from by at in on per re cc bcc fw fwd aka etc dear hi hello
-hey thanks thank regards cheers
-""") | EDGE_VERBS | RELATION_WORDS
+_LINKS = LINK_WORDS | EDGE_VERBS | RELATION_WORDS | wordset(
+    "for from by at in on dear hi hello hey thanks thank regards cheers")
 #: Words that stand beside a name without belonging to it: links, titles, jobs.
 _NEVER = _LINKS | JOB_WORDS | wordset("mr mrs ms miss dr prof sir madam team")
 _LEFT = re.compile(r"(?P<w>" + NAME_WORD + r")(?P<gap> |, )$")

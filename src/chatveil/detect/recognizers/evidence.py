@@ -67,7 +67,7 @@ from chatveil.detect.recognizers._shape import (
     typo,
 )
 
-__all__ = ["EDGE_VERBS", "RELATION_WORDS", "NameEvidenceRecognizer"]
+__all__ = ["EDGE_VERBS", "LINK_WORDS", "RELATION_WORDS", "NameEvidenceRecognizer"]
 
 _NAME = "ChatveilNameEvidenceRecognizer"
 
@@ -171,7 +171,7 @@ _CONTRACTION_RE = re.compile(r"([^\W\d_]+)['’](?:re|s|ll|ve|d|t|m)")
 _KIND = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "LOCATION": "PLACE",
          "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG"}
 #: Short words that link names rather than belong to them.
-_LINKS = wordset("vs via etc aka re per cc bcc fw fwd and or nor but with w/ to of")
+LINK_WORDS = wordset("vs via etc aka re per cc bcc fw fwd and or nor but with w/ to of")
 #: Verbs that stand next to a name but are never part of it ("says chidinma eze").
 EDGE_VERBS = _VERB_AFTER | _VERB_BEFORE | frozenset(["says", "saying", "told", "asks", "sent"])
 _EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
@@ -397,7 +397,7 @@ class _Scan:
             # name: "Danish Qureshi", "Asia Naseem" (not "the Danish Krone")
             return True
         if technical_word(key, sure=True) or key in NOT_SURNAME or key in JOB_WORDS or \
-                key in EPONYM_NEXT or key in _CHAT_WORDS or key in _LINKS or len(key) < 2 or \
+                key in EPONYM_NEXT or key in _CHAT_WORDS or key in LINK_WORDS or len(key) < 2 or \
                 (key in _VERB_AFTER and self.line_case[k] != "mixed") or \
                 (not w.isalpha() and "-" not in w) or self._in_email(*self.tokens[k][:2]):
             return False
