@@ -212,3 +212,64 @@ def test_a_relation_then_and_i_is_no_name(warm_guard: Guard) -> None:
 def test_short_names_in_capitals_with_a_marked_letter(warm_guard: Guard) -> None:
     assert persons(warm_guard, "Discharge summary TUY PHẠM admitted 02/03") == ["TUY PHẠM"]
     assert persons(warm_guard, "We call the ABC DEF API in prod") == []  # acronyms stay
+
+
+# ---------------------------------------------------------------------- structure around names
+@pytest.mark.parametrize("text, name", [
+    # a family name in brackets after a given name, and a given name before one
+    ("Handled by Yusra (Memon) from the night shift", "Memon"),
+    ("Handled by Thao (Lý) from the night shift", "Thao"),
+    # the writer makes a list of people: each item is a person, even one read as a place
+    ("Tickets for me, Bao, Hye-jin and Omolara please", "Bao"),
+    # a line that holds nothing but a name, one of its words an English word
+    ("please fix my resume\n\nhaider lodhi\nlahore\n\nskills", "haider lodhi"),
+    ("MANH QUOC BAY\nData Analyst", "MANH QUOC BAY"),
+])
+def test_names_completed_from_what_stands_around_them(warm_guard: Guard, text: str,
+                                                      name: str) -> None:
+    assert name in persons(warm_guard, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("To: Dinh Van Hat\nSubject: rota", "Dinh Van Hat"),  # an English word ends the value
+    ("Guest name: Siddiqa, Rosy\nRoom: 412", "Rosy"),  # "Surname, Given" in a field
+    ("Card holder BUI VO — please check these charges", "BUI VO"),  # an em dash ends it
+])
+def test_the_whole_value_of_a_person_field(warm_guard: Guard, text: str, name: str) -> None:
+    found = persons(warm_guard, text)
+    assert any(name in value for value in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "To: Accounts Payable\nSubject: invoice 7781",
+    "Owner: Platform Team\nPriority: high",
+    "Client: Northwind Traders Ltd\nStatus: open",
+])
+def test_a_field_value_without_a_name_stays(warm_guard: Guard, text: str) -> None:
+    assert persons(warm_guard, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Thanks Moon!! the slides were great", "Moon"),  # an English word addressed by name
+    ("congrats YEONWOO!!! well deserved", "YEONWOO"),  # in capitals on a mixed line
+    ("hey Bahareh here, quick question about invoices", "Bahareh"),  # "X here"
+    ("Heather and I will cover the weekend shift", "Heather"),  # "X and I"
+    ("the deck was made by me and Olamide", "Olamide"),  # "me and X"
+    ("action items: k. butt to send the invoice", "k. butt"),  # an initial, any casing
+    ("Signed, R. Oh", "R. Oh"),  # an initial before a two-letter family name
+    ("Ask SeoJin about the rollout", "SeoJin"),  # syllables run together
+])
+def test_names_from_cues_that_need_no_list(warm_guard: Guard, text: str, name: str) -> None:
+    assert name in persons(warm_guard, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hello World! Thanks Team!",
+    "hi all, thanks everyone for joining",
+    "Python and I go way back",
+    "Mom and I went shopping",
+    "see e.g. park and ride schemes",
+    "Our WiFi and GitHub access are down",
+])
+def test_those_cues_leave_ordinary_words_alone(warm_guard: Guard, text: str) -> None:
+    assert persons(warm_guard, text) == []

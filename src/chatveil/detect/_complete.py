@@ -25,23 +25,22 @@ from chatveil.detect.recognizers._lexicon import (
     JOB_WORDS,
     NOT_A_NAME_WORD,
     NOT_A_PERSON,
+    SHORT_SURNAMES,
     english_dictionary,
     world_names,
 )
-from chatveil.detect.recognizers._shape import LineCases, line_cases, technical_word
+from chatveil.detect.recognizers._shape import (
+    LineCases,
+    line_cases,
+    syllable_name,
+    technical_word,
+)
 from chatveil.detect.recognizers.evidence import EDGE_VERBS, LINK_WORDS, RELATION_WORDS
 from chatveil.detect.recognizers.names import LIST_RE
 from chatveil.spans import Span
 
 __all__ = ["complete_names"]
 
-#: Common family names of one or two letters (Korean, Chinese pinyin, Vietnamese), which the
-#: name lists leave out as too short to tell from other words on their own. Used only beside
-#: a name that was found.
-SHORT_SURNAMES = wordset("""
-an bi bo da di do du fu ge gu ha he ho hu ji jo ko le li lu ly ma mo mu na ni oh om pi qi qu
-ri ru so su ta ti to vi vo vu wu xi xu ye yi yu
-""")
 #: Words that link or greet, never part of a name even when some list has them as one.
 _LINKS = LINK_WORDS | EDGE_VERBS | RELATION_WORDS | wordset(
     "for from by at in on dear hi hello hey thanks thank regards cheers")
@@ -52,8 +51,12 @@ _RIGHT = re.compile(r"(?P<gap> |, )(?P<w>" + NAME_WORD + r")")
 #: What may follow "Surname, Given" / come before it: the end of an entry of a list or a line.
 _ENTRY_END = re.compile(r"[ \t]*(?:$|[;)\]|]|\n)", re.MULTILINE)
 _ENTRY_START = re.compile(r"(?:^|[:;(\[|]|\n)[ \t]*$")
-_CAMEL = re.compile(r"[A-Z][a-z]{1,5}(?:[A-Z][a-z]{1,5})+")
 _MAX_WORDS = 2  # words added on each side of a span
+#: One or two name words in brackets right after a name: "Pegah (Sheikh)", "Robert (Bob)".
+_BRACKETED = re.compile(r"[ \t]\((?P<w>" + NAME_WORD + r")\)")
+_BEFORE_BRACKET = re.compile(r"(?P<w>" + NAME_WORD + r")[ \t]\($")
+_FIRST_PERSON = frozenset(["me", "myself", "i"])
+_SHORT_LINE = re.compile(r"[ \t]*(?P<words>" + NAME_WORD + r"(?: " + NAME_WORD + r"){1,3})[ \t]*")
 _CLAUSE_END = re.compile(r"[ \t]*(?:$|[.,;:!?|)\]—–]|[ \t]-[ \t])", re.MULTILINE)
 
 
@@ -90,16 +93,30 @@ class _Words:
             if len(w) > 1 and w.isupper() and not span_text.isupper():
                 return False
             if any(c.isupper() for c in w[1:]) and not w.isupper() and "-" not in w and \
-                    not self._camel_name(w):
+                    not syllable_name(w, self.english):
                 return False
         known = key in self.first or key in self.last or key in SHORT_SURNAMES
-        if case == "mixed" and sentence_start(self.text, s) and key in self.english and (
+        if case == "mixed" and not after and sentence_start(self.text, s) and \
+                key in self.english and (
                 not known or key in AMBIGUOUS):
             return False  # capitalised only because a sentence starts: "Will Anna come?"
         if known or between:
             return True
         parts = [p for p in key.split("-") if p]
         return not any(p in self.english for p in parts)
+
+    def loose_word(self, s: int, e: int, span_text: str) -> bool:
+        """``text[s:e]`` may belong to the name ``span_text`` when what stands around them
+        says so (a line that holds nothing else): any word cased like the name, but no stop
+        word, greeting, verb, job, chat, time or technical word."""
+        w = self.text[s:e]
+        key = w.casefold()
+        if len(key) < 2 or key in STOP_WORDS or key in _NEVER or key in NOT_A_NAME_WORD or \
+                key in NOT_A_PERSON or key in EPONYM_NEXT or technical_word(key, sure=True):
+            return False
+        if self.cases.at(s) != "mixed":
+            return True
+        return w[:1].isupper() and w.isupper() == span_text.isupper()
 
     def _family_name_last(self, s: int, e: int) -> bool:
         """``Khai Do.``, ``Tat Do`` at the end of a line: a short family name that is also a
@@ -109,13 +126,6 @@ class _Words:
         return w.casefold() in SHORT_SURNAMES and w[:1].isupper() and w[1:].islower() and \
             self.cases.at(s) == "mixed" and self.text[s - 1:s] == " " and \
             _CLAUSE_END.match(self.text, e) is not None
-
-    def _camel_name(self, w: str) -> bool:
-        """``KyungHwa``, ``HyunSil``: syllables run together, none an English word."""
-        if _CAMEL.fullmatch(w) is None:
-            return False
-        parts = re.findall(r"[A-Z][a-z]+", w)
-        return not any(p.casefold() in self.english for p in parts)
 
 
 class _Intervals:
@@ -161,6 +171,7 @@ def complete_names(text: str, spans: Iterable[Span]) -> list[Span]:
                 out.append(Span(prev.start, end, "PERSON", max(prev.score, span.score)))
             continue
         start, end = _widen(words, start, end, free)
+        start, end = _whole_line(words, start, end, free)
         if out:
             prev = out[-1]
             gap = text[prev.end:start]
@@ -171,34 +182,68 @@ def complete_names(text: str, spans: Iterable[Span]) -> list[Span]:
                                max(prev.score, span.score))
                 continue
         out.append(Span(start, end, "PERSON", span.score))
-    out += _list_items(words, out, taken)
+    out += _parenthesised(words, out, taken)
+    people, places = _list_items(words, out, others, taken)
+    out += people
+    others = [s for s in others if s not in places]
     return others + out + _repeats(words, out, taken)
 
 
-def _list_items(words: _Words, persons: list[Span], taken: _Intervals) -> list[Span]:
-    """The other items of a list of three or more one-word items, two of which are names:
-    "me, Phuc, Jennelyn and Hoe" (a capitalised item on a mixed line that is no stop word)."""
+def _parenthesised(words: _Words, persons: list[Span], taken: _Intervals) -> list[Span]:
+    """A family name or nickname in brackets right after a name, or the name right before
+    a family name in brackets: "Pegah (Sheikh)", "Hoc (Võ)", "Robert (Bob) Smith"."""
     text = words.text
-    if len(persons) < 2:
-        return []
+    spans = _Intervals((s.start, s.end) for s in persons)
     found = []
+    for span in persons:
+        value = text[span.start:span.end]
+        m = _BRACKETED.match(text, span.end)
+        if m is not None and not spans.overlaps(m.start("w"), m.end("w")) and \
+                not taken.overlaps(m.start("w"), m.end("w")) and \
+                words.name_word(m.start("w"), m.end("w"), value, after=True):
+            found.append(Span(m.start("w"), m.end("w"), "PERSON", span.score))
+        if text[span.start - 1:span.start] != "(" or text[span.end:span.end + 1] != ")":
+            continue
+        m = _BEFORE_BRACKET.search(text, max(0, span.start - 40), span.start)
+        if m is not None and not spans.overlaps(m.start("w"), m.end("w")) and \
+                not taken.overlaps(m.start("w"), m.end("w")) and \
+                words.name_word(m.start("w"), m.end("w"), value, between=True):
+            found.append(Span(m.start("w"), m.end("w"), "PERSON", span.score))
+    return found
+
+
+def _list_items(words: _Words, persons: list[Span], others: list[Span], taken: _Intervals
+                ) -> tuple[list[Span], list[Span]]:
+    """The other items of a list of three or more one-word items, two of which are people
+    (the writer counts: "me, Dodo, Fernanda and Ramanan"): each capitalised item on a mixed
+    line that is no stop word. Returns the new person spans, and the place spans of such a
+    list that has the writer in it (a given name the model took for a place), now persons."""
+    text = words.text
+    found: list[Span] = []
+    places: list[Span] = []
     spans = _Intervals((s.start, s.end) for s in persons)
     ends = [s.end for s in persons]  # disjoint, in text order
     for m in LIST_RE.finditer(text):
         items = [w for w in WORD.finditer(text, m.start(), m.end())
                  if w.group(0).casefold() not in ("and", "or")]
         inside = [spans.holds(w.start(), w.end()) for w in items]
-        if len(items) < 3 or sum(inside) < 2:
+        me = any(w.group(0).casefold() in _FIRST_PERSON for w in items)
+        if len(items) < 3 or sum(inside) + me < 2 or not any(inside):
             continue
         first = bisect.bisect_right(ends, m.start())  # the first name ending inside the list
         score = min(s.score for s in persons[first:] if s.start < m.end())
         for w, named in zip(items, inside, strict=True):
-            if named or taken.overlaps(w.start(), w.end()) or \
-                    words.cases.at(w.start()) != "mixed" or \
+            if named or words.cases.at(w.start()) != "mixed" or \
                     not words.name_word(w.start(), w.end(), w.group(0), between=True):
                 continue
+            if taken.overlaps(w.start(), w.end()):
+                place = [s for s in others if s.entity_type == "LOCATION" and
+                         (s.start, s.end) == w.span()]
+                if not (me and place):
+                    continue
+                places += place
             found.append(Span(w.start(), w.end(), "PERSON", score))
-    return found
+    return found, places
 
 
 def _repeats(words: _Words, persons: list[Span], taken: _Intervals) -> list[Span]:
@@ -231,6 +276,29 @@ def _list_entry(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` ("Oh, Hankyu") stands alone as an entry of a list or a line."""
     return _ENTRY_START.search(text, max(0, start - 12), start) is not None and \
         _ENTRY_END.match(text, end) is not None
+
+
+def _whole_line(words: _Words, start: int, end: int, free: Callable[[int, int], bool]
+                ) -> tuple[int, int]:
+    """A line of two to four words and nothing else, half of which are the name found, is
+    that name ("jawed chaudhry" over a CV, "NGUYEN BICH LIEU" in a header): its other words
+    are taken when they are cased like the name and are no stop word, greeting, verb, job,
+    chat or technical word."""
+    text = words.text
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    b = len(text) if b == -1 else b
+    line = _SHORT_LINE.fullmatch(text, a, b)
+    if line is None or (a, b) == (start, end):
+        return start, end
+    a, b = line.span("words")
+    rest = [m for m in WORD.finditer(text, a, b) if m.end() <= start or m.start() >= end]
+    total = len(WORD.findall(text, a, b))
+    name = text[start:end]
+    if 2 * len(rest) > total or not free(a, b) or not all(
+            words.loose_word(m.start(), m.end(), name) for m in rest):
+        return start, end
+    return a, b
 
 
 def _widen(words: _Words, start: int, end: int, free: Callable[[int, int], bool]

@@ -438,7 +438,7 @@ wget tar gzip unzip ssh scp rsync systemd systemctl journald syslog cronjob cron
 genserver supervisor gen_server otp ecto liveview phoenix erlang beam dotnet nodejs npx
 pip3 venv virtualenvs pyenv conda rustup tsconfig tsx jsx vue svelte nextjs vitest pnpm
 lockfile lockfiles gitlab github bitbucket ec2 rds ecs eks aks gke lambda lambdas cloudwatch
-stacktrace traceback segfault nullptr malloc realloc calloc printf scanf stdlib iostream
+wifi stacktrace traceback segfault nullptr malloc realloc calloc printf scanf stdlib iostream
 boolean booleans struct structs impl trait traits goroutine goroutines chan mutexes
 iterator iterators generator generators decorator decorators coroutine coroutines
 tokenizer tokenizers embeddings finetune finetuning lora qlora rlhf llm llms gpu gpus
@@ -454,6 +454,14 @@ CONTINENTS = frozenset(["europe", "asia", "africa", "antarctica", "oceania", "am
                         "middle east", "eurasia", "scandinavia", "the balkans", "balkans",
                         "the caribbean", "caribbean", "southeast asia", "east asia",
                         "south asia", "west africa", "east africa", "sub-saharan africa"])
+
+#: Common family names of one or two letters (Korean, Chinese pinyin, Vietnamese), which the
+#: name lists leave out as too short to tell from other words on their own. Used only beside
+#: a name that was found, or after an initial ("C. Oh").
+SHORT_SURNAMES = wordset("""
+an bi bo da di do du fu ge gu ha he ho hu ji jo ko le li lu ly ma mo mu na ni oh om pi qi qu
+ri ru so su ta ti to vi vo vu wu xi xu ye yi yu
+""")
 
 #: Job titles and roles, capitalised after a name ("Pongsakorn Chaiyaporn Senior Analyst").
 JOB_WORDS = wordset("""

@@ -176,6 +176,21 @@ def _beside_technical(text: str, start: int, end: int) -> bool:
 _COORD_END = re.compile(r"(?:,|/|&|(?<![^\W_])(?:and|or|vs\.?|versus))$", re.IGNORECASE)
 
 
+#: Given names written as syllables run together ("HyunSil", "MyungHee", "KyungHwa").
+_SYLLABLES = re.compile(r"[A-Z][a-z]{1,5}(?:[A-Z][a-z]{1,5}){1,2}")
+
+
+def syllable_name(word: str, english: frozenset[str]) -> bool:
+    """``HyunSil``, ``KyungHwa``: a given name of two or three capitalised syllables run
+    together, each with a vowel and none an English word or jargon (unlike ``GitHub``,
+    ``PayPal``, ``DevOps``, ``CrashLoopBackOff``)."""
+    if _SYLLABLES.fullmatch(word) is None:
+        return False
+    parts = [p.casefold() for p in re.findall(r"[A-Z][a-z]+", word)]
+    return all(re.search(r"[aeiouy]", p) is not None and p not in english and
+               p not in TECH_JARGON for p in parts)
+
+
 def compound(key: str, english: frozenset[str]) -> bool:
     """``namespace``, ``checksum``: two English words (3+ and 4+ letters) run together."""
     n = len(key)

@@ -52,6 +52,7 @@ from chatveil.detect.recognizers._lexicon import (
     NOT_A_NAME_WORD,
     NOT_A_PERSON,
     NOT_SURNAME,
+    SHORT_SURNAMES,
     TECH_JARGON,
     TECH_TERMS,
     english_dictionary,
@@ -62,6 +63,7 @@ from chatveil.detect.recognizers._shape import (
     address_part,
     compound,
     line_cases,
+    syllable_name,
     technical_span,
     technical_word,
     typo,
@@ -90,10 +92,12 @@ _PERSON_LABEL_RE = re.compile(
     r"respondent|petitioner|applicant name|deceased|executor|borrower|lender|buyer|seller|"
     r"purchaser|lessee|lessor|insured|policyholder|policy holder|member|member name|"
     r"cardholder|card holder|driver|rider|visitor|caller|requester|reporter|"
-    r"in the matter of)"
+    r"in the matter of)(?:[ \t]+name)?"
     r"[ \t]*:?[ \t]*(?:\(?\d\)[ \t]*)?(?<=[: \t)])",
     re.IGNORECASE | re.MULTILINE,
 )
+#: What separates the names of one person field ("Cc: Ana Ruiz, Li Wei / Tomás Díaz").
+_VALUE_SPLIT = re.compile(r"(;|,|/|\band\b|&|\(|<|\|| - | – | — |—)")
 #: Closings after which the next line is a signature.
 _CLOSING_RE = re.compile(
     r"^[ \t]*(?:best regards|kind regards|warm regards|regards|best wishes|best|thanks|"
@@ -175,6 +179,19 @@ LINK_WORDS = wordset("vs via etc aka re per cc bcc fw fwd and or nor but with w/
 #: Verbs that stand next to a name but are never part of it ("says chidinma eze").
 EDGE_VERBS = _VERB_AFTER | _VERB_BEFORE | frozenset(["says", "saying", "told", "asks", "sent"])
 _EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+#: Greetings after which the word addressed is a name ("Thanks Lao!!", "congrats HAT!!!").
+_GREETINGS = wordset("hi hello hey hiya dear congrats congratulations thanks thx cheers bye")
+#: Words used to address people without naming them: "Hello World", "Thanks Team!".
+_ADDRESS_WORDS = wordset("""
+all everyone everybody anyone world team teams guys gals folks people friends friend fam
+family mate mates buddy buddies bud pal pals bro bros sis dude dudes man girl girls boy boys
+kids sir sirs madam maam ma'am dear dears love lovely darling honey babe baby sweetie sweetheart
+boss chief doc captain coach champ legend there again so much heaps tons loads lots bunch
+anyway sweet awesome again guys y'all yall ya ye yo you u ur bot assistant gpt chatgpt ai
+morning evening afternoon night today tomorrow yesterday internet
+""")
+#: What closes a word addressed after a greeting: a mark, the end of the line, or "here".
+_VOCATIVE_END = re.compile(r"[ \t]*(?:[!?,.:;…)\]]|$|[ \t]+here\b)", re.MULTILINE)
 _CHAT_WORDS = wordset("""
 u ur ya yo ok okay lol lmao omg btw idk imo pls plz thx tmrw tmr asap fyi eod eta tbh smh
 nvm np wfh ooo pto hmm hmmm haha hahaha hehe ugh yay yup nah meh aww oops wow whoa
@@ -357,7 +374,8 @@ class _Scan:
         if not named and (compound(key, self.english) or ("-" in key and all(
                 p in self.english for p in key.split("-") if p))):
             return False
-        if any(ch.isupper() for ch in w[1:]) and not _name_inner_capital(w):
+        if any(ch.isupper() for ch in w[1:]) and not _name_inner_capital(w) and \
+                not syllable_name(w, self.english):
             return False  # CamelCase: CrashLoopBackOff, iPhone, DevOps
         if glued(self.text, s, e) or self._code_like(s, e) or self._in_email(s, e):
             return False
@@ -526,6 +544,33 @@ class _Scan:
                 score = self.o.SCORE_SHAPE_WEAK
             self.add(s, e, "PERSON", score, "shape")
 
+    def initials(self) -> None:
+        """An initial before a known family name, in any casing: "j. khan to book the room",
+        "n. park", "C. Oh" (family names that are English words or too short for a name on
+        their own). Never after a letter or a full stop ("e.g. park")."""
+        tokens = self.tokens
+        for k in range(len(tokens) - 1):
+            if not self.initial(k) or self.text[tokens[k][0] - 1:tokens[k][0]] in (".", "-") \
+                    or (k and self.gap(k - 1) == "."):
+                continue
+            j = k
+            while j + 1 < len(tokens) and self.initial(j) and self.link(j):
+                j += 1
+            w = self.vtokens[j][2]
+            key = w.casefold()
+            if j == k or self.initial(j) or not (key in self.last or key in SHORT_SURNAMES) or \
+                    key in STOP_WORDS or key in AMBIGUOUS or key in NOT_SURNAME or \
+                    key in JOB_WORDS or technical_word(key, sure=True) or \
+                    (self.line_case[j] == "mixed" and not w[:1].isupper()):
+                continue
+            end = j + 1
+            while end < len(tokens) and end - k < 5 and self.link(end - 1) and (
+                    self.nameish(end) or self.joinable(end, end - 1)):
+                end += 1
+            s, e = tokens[k][0], tokens[end - 1][1]
+            if not technical_span(self.text, s, e) and not self.is_place(self.text[s:e]):
+                self.add(s, e, "PERSON", self.o.SCORE_SHAPE_FULL, "initials")
+
     def numbers(self) -> None:
         """The numbers of an address beside a place found here: the house or building numbers
         before a street ("21 Eriksbo Västergärde 98", "20 40 rue Victor Hugo") and after it,
@@ -654,37 +699,30 @@ class _Scan:
         else:
             parts = []
             cursor = pos
-            for piece in re.split(r"(;|,|/|\band\b|&|\(|<|\|| - | – )", line):
-                if piece and not re.fullmatch(r"(;|,|/|\band\b|&|\(|<|\|| - | – )", piece):
+            for piece in _VALUE_SPLIT.split(line):
+                if piece and not _VALUE_SPLIT.fullmatch(piece):
                     parts.append((cursor, cursor + len(piece)))
                 cursor += len(piece)
                 if piece in ("(", "<", "|"):
                     break
+        named: list[int] = []  # the tokens of the one-word names found in this value
         for a, b in parts:
             ks = [i for i, t in enumerate(self.tokens) if a <= t[0] and t[1] <= b]
             if not ks or len(ks) > 5:
                 continue
+            oks = [self._value_name(i, strong) for i in ks]
             run: list[int] = []
-            for i in ks:
-                key = self.tokens[i][2].casefold()
-                vw = self.vtokens[i][2]
-                if run and self.gap(run[-1]) not in (" ", ". ", "-"):
-                    break
-                # a known name, even one that is also a nationality ("NAME: EHSAN, DANISH"),
-                # but no tool or jargon word
-                ok = (self.nameish(i) or self.initial(i) or key in _PARTICLES or
-                      # a person field's value in capitals on a mixed line ("Passenger: HWANG
-                      # KU"): any word of two or more letters that is no English word
-                      (strong and vw.isupper() and len(key) >= 2 and vw.isalpha() and
-                       not self._english(key) and key not in _CHAT_WORDS and
-                       not technical_word(key, sure=True)) or
-                      ((key in self.first or key in self.last) and
-                       key not in TECH_JARGON and key not in TECH_TERMS and
-                       (strong or not technical_word(key, sure=True)) and
-                       (vw[:1].isupper() or self.line_case[i] != "mixed")))
-                if not ok:
+            for i, ok in zip(ks, oks, strict=True):
+                if not ok or (run and self.gap(run[-1]) not in (" ", ". ", "-")):
                     break
                 run.append(i)
+            if strong and any(oks) and len(run) < len(ks) <= 4 and all(
+                    ok or self._value_word(i, ks[0]) for i, ok in zip(ks, oks, strict=True)) \
+                    and all(self.gap(i) in (" ", "-") for i in ks[:-1]):
+                run = ks  # "To: Vu Ngoc Lao", "Passenger: LE BICH MEN": the whole value
+            elif strong and not run and len(ks) == 1 and len(parts) == 2 and named and \
+                    self._value_word(ks[0], named[0]):
+                run = ks  # "EMPLOYEE NAME: DUONG, THIN": "Surname, Given"
             while run and self.tokens[run[-1]][2].casefold() in _PARTICLES:
                 run.pop()
             if not run or len(run) > 4:
@@ -695,7 +733,42 @@ class _Scan:
             if self.is_place(self.text[s:e]) and not any(
                     self.tokens[i][2].casefold() in self.first for i in run):
                 continue
+            if len(run) == 1:
+                named.append(run[0])
             self.add(s, e, "PERSON", self.o.SCORE_LABEL, "label")
+
+    def _value_name(self, i: int, strong: bool) -> bool:
+        """Token ``i`` of a field value reads as a name word: a name word, an initial, a
+        particle, a known name (even one that is also a nationality: "NAME: EHSAN, DANISH",
+        but no tool or jargon word), or in a person field a word in capitals on a mixed line
+        that is no English word ("Passenger: HWANG KU")."""
+        key = self.tokens[i][2].casefold()
+        vw = self.vtokens[i][2]
+        return (self.nameish(i) or self.initial(i) or key in _PARTICLES or
+                (strong and vw.isupper() and len(key) >= 2 and vw.isalpha() and
+                 not self._english(key) and key not in _CHAT_WORDS and
+                 not technical_word(key, sure=True)) or
+                ((key in self.first or key in self.last) and
+                 key not in TECH_JARGON and key not in TECH_TERMS and
+                 (strong or not technical_word(key, sure=True)) and
+                 (vw[:1].isupper() or self.line_case[i] != "mixed")))
+
+    def _value_word(self, i: int, first: int) -> bool:
+        """Token ``i`` ends the value of a person field that starts with a name at token
+        ``first``: a word of that field, cased like a name on its line, that is no stop word,
+        link, job, organisation or technical word ("Lao" in "To: Vu Ngoc Lao")."""
+        w = self.tokens[i][2]
+        key = w.casefold()
+        if not w.replace("-", "").isalpha() or len(key) < 2 or key in STOP_WORDS or \
+                key in LINK_WORDS or key in JOB_WORDS or key in _ORG_SUFFIXES or \
+                key in _CHAT_WORDS or key in _ADDRESS_WORDS or key in NOT_SURNAME or \
+                (technical_word(key, sure=True) and key not in NOT_A_NAME_WORD) or \
+                key in TECH_JARGON:
+            return False
+        if self.line_case[i] != "mixed":
+            return True
+        head = self.tokens[first][2]
+        return w.isupper() == head.isupper() and w[:1].isupper()
 
     def cues(self) -> None:
         """Relation cues: "my friend Grace", "my manager Will Park", "tell Kojo", "Kojo said"."""
@@ -712,9 +785,54 @@ class _Scan:
                 self._cue_name(k, strong=True)
             elif p in _VERB_BEFORE or (k >= 2 and f"{keys[k - 2]} {p}" in _VERB_BEFORE_PAIRS):
                 self._cue_name(k, strong=False)
+            if p in _GREETINGS and self.gap(k - 1) in (" ", ", ") and \
+                    _VOCATIVE_END.match(self.text, tokens[k][1]) is not None and \
+                    self._addressed(k):
+                # a greeting names a person, whatever the model took the word for
+                self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_OVER_NER, "vocative")
         for k in range(len(tokens) - 1):
             if keys[k + 1] in _VERB_AFTER and self.gap(k) == " " and self.known_name(k):
                 self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_CUE_WEAK, "cue-after")
+            if self._with_me(k, keys):
+                self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_OVER_NER, "with-me")
+
+    def _addressed(self, k: int) -> bool:
+        """Token ``k``, right after a greeting and closing its phrase, reads as the name of
+        the one greeted: on a mixed line a capitalised word or one in capitals that is no word
+        of address ("Thanks Lao!!", "congrats HAT!!!", "hey Farshad here"); on a line of one
+        casing a word that is no English word or a known name ("thanks lao!!")."""
+        w = self.tokens[k][2]
+        key = w.casefold()
+        if len(key) < 2 or not w.replace("-", "").isalpha() or key in STOP_WORDS or \
+                key in _ADDRESS_WORDS or key in _CHAT_WORDS or key in JOB_WORDS or \
+                key in RELATION_WORDS or key in _GREETINGS or key in NOT_A_PERSON or \
+                (technical_word(key, sure=True) and key not in NOT_A_NAME_WORD) or \
+                key in TECH_JARGON or key in TECH_TERMS or glued(self.text, *self.tokens[k][:2]) \
+                or self.is_place(w):
+            return False  # ("Hello Lisbon!" greets a town)
+        if self.line_case[k] == "mixed":
+            return w[:1].isupper() and (not w.isupper() or len(key) >= 3 or not w.isascii())
+        return self.known(k) or (not self._english(key) and not typo(key, self.english))
+
+    def _with_me(self, k: int, keys: list[str]) -> bool:
+        """"Robin and I are pairing", "me and Dodo": a name beside "and I" / "and me"."""
+        tokens = self.tokens
+        before = k >= 2 and keys[k - 1] == "and" and keys[k - 2] == "me" and \
+            self.gap(k - 2) == " " and self.gap(k - 1) == " "
+        after = k + 2 < len(tokens) and keys[k + 1] == "and" and keys[k + 2] in ("i", "me") and \
+            self.gap(k) == " " and self.gap(k + 1) == " " and (
+                k + 3 >= len(tokens) or not self.gap(k + 2).startswith("'"))
+        if not (before or after):
+            return False
+        w = self.vtokens[k][2]
+        key = w.casefold()
+        if len(key) < 2 or not w.isalpha() or key in STOP_WORDS or key in RELATION_WORDS or \
+                key in JOB_WORDS or key in _ADDRESS_WORDS or key in _CHAT_WORDS or \
+                key in NOT_A_PERSON or technical_word(key, sure=True) or self.is_place(w):
+            return False
+        if self.line_case[k] == "mixed" and not (w[:1].isupper() and not w.isupper()):
+            return False
+        return self.known(k) or (not self._english(key) and not typo(key, self.english))
 
     def known(self, k: int) -> bool:
         """Token ``k`` is a given name or surname of some name list."""
@@ -893,7 +1011,8 @@ class NameEvidenceRecognizer(EntityRecognizer):
     SCORE_EMAIL = 0.7
 
     #: The rules in the order they run (consistency last: it spreads what the others found).
-    RULES = ("gazetteer", "shapes", "numbers", "labels", "cues", "email_names", "consistency")
+    RULES = ("gazetteer", "shapes", "initials", "numbers", "labels", "cues", "email_names",
+             "consistency")
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["PERSON", "LOCATION", "STREET_ADDRESS"],
