@@ -273,3 +273,22 @@ def test_names_from_cues_that_need_no_list(warm_guard: Guard, text: str, name: s
 ])
 def test_those_cues_leave_ordinary_words_alone(warm_guard: Guard, text: str) -> None:
     assert persons(warm_guard, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("> on tue, seo-yeon moon wrote:\n> is friday ok?", "seo-yeon moon"),  # a reply header
+    ("IN THE MATTER OF ROSE TAN AND BOBBY SINGH", "BOBBY SINGH"),  # "AND" splits a field
+    ("Forward the invoice to Amber who handles billing", "Amber"),  # "X who"
+    ("TEXT MY SISTER HOPE SAYING I'LL BE LATE", "HOPE"),  # relation, name, "saying"
+])
+def test_names_in_headers_fields_and_clauses(warm_guard: Guard, text: str, name: str) -> None:
+    assert name in persons(warm_guard, text)
+
+
+@pytest.mark.parametrize("text", [
+    "ask the Server who owns the lock",
+    "we dropped Python who cares",
+    "On Monday, the build wrote: nothing",
+])
+def test_no_name_before_who_or_in_a_false_reply_header(warm_guard: Guard, text: str) -> None:
+    assert persons(warm_guard, text) == []

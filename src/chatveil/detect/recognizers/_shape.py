@@ -66,7 +66,8 @@ def _line_case(line: str) -> str:
     words = WORD.findall(line)
     rest = [w for w in words if not (w == "I" or w.startswith(("I'", "I’")) or
                                      (w.isupper() and len(w) <= 5))]
-    if rest and not any(c.isupper() for w in rest for c in w):
+    if rest and not any(c.isupper() for w in rest for c in w) and \
+            2 * len(rest) > len(words):  # "congrats HAT!!! SO PROUD OF YOU" is shouted
         return "lower"
     return "mixed"
 

@@ -97,7 +97,7 @@ _PERSON_LABEL_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 #: What separates the names of one person field ("Cc: Ana Ruiz, Li Wei / Tomás Díaz").
-_VALUE_SPLIT = re.compile(r"(;|,|/|\band\b|&|\(|<|\|| - | – | — |—)")
+_VALUE_SPLIT = re.compile(r"(;|,|/|\b(?i:and)\b|&|\(|<|\|| - | – | — |—)")
 #: Closings after which the next line is a signature.
 _CLOSING_RE = re.compile(
     r"^[ \t]*(?:best regards|kind regards|warm regards|regards|best wishes|best|thanks|"
@@ -148,8 +148,12 @@ will would can could should needs needed likes loves hates knows knew sent sends
 #: Verbs of speech after a person: "my manager X said".
 _SPEECH_VERBS = wordset("""
 said says told tells asked asks wrote writes replied replies texted texts called calls emailed
-messaged pinged mentioned mentions wants wanted thinks thought
+messaged pinged mentioned mentions wants wanted thinks thought saying telling asking
 """)
+#: The header of a quoted reply: "On Fri, 3 May 2024 at 10:02, Da-eun Shin <...> wrote:".
+_WROTE_RE = re.compile(
+    r"^[> \t]*on\b[^\n]{0,80}?,[ \t]*(?P<name>[^\W\d_][^,\n<>:]{1,60}?)[ \t]*"
+    r"(?:<[^>\n]{0,100}>[ \t]*)?wrote[ \t]*:", re.IGNORECASE | re.MULTILINE)
 #: Words before a place: "based in X", "moved from X", "flight to X".
 _PLACE_CUE_RE = re.compile(
     r"(?<![^\W_])(?:in|from|to|at|near|around|outside|inside|across|via|visit|visiting|"
@@ -193,7 +197,8 @@ morning evening afternoon night today tomorrow yesterday internet
 #: What closes a word addressed after a greeting: a mark, the end of the line, or "here".
 _VOCATIVE_END = re.compile(r"[ \t]*(?:[!?,.:;…)\]]|$|[ \t]+here\b)", re.MULTILINE)
 _CHAT_WORDS = wordset("""
-u ur ya yo ok okay lol lmao omg btw idk imo pls plz thx tmrw tmr asap fyi eod eta tbh smh
+congrats congratz grats u ur ya yo ok okay lol lmao omg btw idk imo pls plz thx tmrw tmr asap
+fyi eod eta tbh smh
 nvm np wfh ooo pto hmm hmmm haha hahaha hehe ugh yay yup nah meh aww oops wow whoa
 """)
 
@@ -682,6 +687,23 @@ class _Scan:
             self._value_names(m.end(), strong=True)
         for m in _CLOSING_RE.finditer(self.text):
             self._value_names(m.end(), strong=False, whole_line=True)
+        for m in _WROTE_RE.finditer(self.text):
+            self._reply_header(*m.span("name"))
+
+    def _reply_header(self, s: int, e: int) -> None:
+        """The name in a reply header, in any casing: one to four words, none a stop word,
+        chat or technical word ("on fri, da-eun shin wrote:")."""
+        ks = [i for i, t in enumerate(self.tokens) if s <= t[0] and t[1] <= e]
+        if not 1 <= len(ks) <= 4 or any(self.gap(i) not in (" ", "-", ". ") for i in ks[:-1]):
+            return
+        for i in ks:
+            key = self.tokens[i][2].casefold()
+            if key in STOP_WORDS or key in _CHAT_WORDS or key in TECH_JARGON or \
+                    (technical_word(key, sure=True) and key not in NOT_A_NAME_WORD and
+                     not self.initial(i)):
+                return
+        self.add(self.tokens[ks[0]][0], self.tokens[ks[-1]][1], "PERSON", self.o.SCORE_LABEL,
+                 "reply-header")
 
     def _value_names(self, pos: int, strong: bool, whole_line: bool = False) -> None:
         """Names in a field value: up to the end of the line, split at ``;``, ``,``, ``/``,
@@ -793,6 +815,8 @@ class _Scan:
         for k in range(len(tokens) - 1):
             if keys[k + 1] in _VERB_AFTER and self.gap(k) == " " and self.known_name(k):
                 self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_CUE_WEAK, "cue-after")
+            if keys[k + 1] == "who" and self.gap(k) == " " and self._before_who(k):
+                self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_CUE, "who")
             if self._with_me(k, keys):
                 self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_OVER_NER, "with-me")
 
@@ -803,8 +827,11 @@ class _Scan:
         casing a word that is no English word or a known name ("thanks lao!!")."""
         w = self.tokens[k][2]
         key = w.casefold()
-        if len(key) < 2 or not w.replace("-", "").isalpha() or key in STOP_WORDS or \
-                key in _ADDRESS_WORDS or key in _CHAT_WORDS or key in JOB_WORDS or \
+        short = key in SHORT_SURNAMES and w[:1].isupper() and \
+            self.text[self.tokens[k][1]:self.tokens[k][1] + 1] in (",", "!")  # "Dear An,"
+        if len(key) < 2 or not w.replace("-", "").isalpha() or (
+                key in STOP_WORDS and not short) or key in _ADDRESS_WORDS or \
+                key in _CHAT_WORDS or key in JOB_WORDS or \
                 key in RELATION_WORDS or key in _GREETINGS or key in NOT_A_PERSON or \
                 (technical_word(key, sure=True) and key not in NOT_A_NAME_WORD) or \
                 key in TECH_JARGON or key in TECH_TERMS or glued(self.text, *self.tokens[k][:2]) \
@@ -813,6 +840,18 @@ class _Scan:
         if self.line_case[k] == "mixed":
             return w[:1].isupper() and (not w.isupper() or len(key) >= 3 or not w.isascii())
         return self.known(k) or (not self._english(key) and not typo(key, self.english))
+
+    def _before_who(self, k: int) -> bool:
+        """"for Can who was on leave": a capitalised known name in the middle of a sentence,
+        before "who", even one that is an English word."""
+        w = self.tokens[k][2]
+        key = w.casefold()
+        return self.line_case[k] == "mixed" and w[:1].isupper() and not w.isupper() and \
+            not sentence_start(self.text, self.tokens[k][0]) and self.known(k) and \
+            not self._after_article(k) and \
+            key not in STOP_WORDS and key not in JOB_WORDS and \
+            key not in NOT_A_PERSON and not technical_word(key, sure=True) and \
+            not self.is_place(w)
 
     def _with_me(self, k: int, keys: list[str]) -> bool:
         """"Robin and I are pairing", "me and Dodo": a name beside "and I" / "and me"."""
