@@ -292,3 +292,19 @@ def test_names_in_headers_fields_and_clauses(warm_guard: Guard, text: str, name:
 ])
 def test_no_name_before_who_or_in_a_false_reply_header(warm_guard: Guard, text: str) -> None:
     assert persons(warm_guard, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hi, my name is Do Minh Khoa and I need a refund", "Do Minh Khoa"),
+    ("cv:\nname: an thi lan\nphone: n/a", "an thi lan"),
+    ("Referral: NICO ANGELO BAUTISTA, 3 years in sales", "NICO ANGELO BAUTISTA"),
+])
+def test_a_stop_word_or_capitals_open_a_name_after_a_label(warm_guard: Guard, text: str,
+                                                           name: str) -> None:
+    assert name in persons(warm_guard, text)
+
+
+def test_a_question_verb_before_a_name_stays() -> None:
+    text = "Do Anna and Ben agree?"
+    out = complete_names(text, [Span(3, 7, "PERSON", 0.85), Span(12, 15, "PERSON", 0.85)])
+    assert sorted(text[s.start:s.end] for s in out) == ["Anna", "Ben"]

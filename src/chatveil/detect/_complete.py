@@ -56,6 +56,8 @@ _MAX_WORDS = 2  # words added on each side of a span
 _BRACKETED = re.compile(r"[ \t]\((?P<w>" + NAME_WORD + r")\)")
 _BEFORE_BRACKET = re.compile(r"(?P<w>" + NAME_WORD + r")[ \t]\($")
 _FIRST_PERSON = frozenset(["me", "myself", "i"])
+#: What may stand right before a name's first word: a label's colon, "my name is", "i am".
+_NAME_OPENS = re.compile(r"(?::|\bname is|\bi am|\bi'm|\bi’m)[ \t]*$", re.IGNORECASE)
 _SHORT_LINE = re.compile(r"[ \t]*(?P<words>" + NAME_WORD + r"(?: " + NAME_WORD + r"){1,3})[ \t]*")
 _CLAUSE_END = re.compile(r"[ \t]*(?:$|[.,;:!?|)\]—–]|[ \t]-[ \t])", re.MULTILINE)
 
@@ -80,7 +82,8 @@ class _Words:
         key = w.casefold()
         surname = after and key in self.last and key not in _LINKS
         if len(key) < 2 or len(key) > 20 or (key in _NEVER and not surname) or (
-                key in STOP_WORDS and not self._family_name_last(s, e)):
+                key in STOP_WORDS and not self._family_name_last(s, e) and
+                not self._family_name_first(s, e)):
             return False
         if not (between or surname) and (
                 key in NOT_A_NAME_WORD or key in NOT_A_PERSON or key in EPONYM_NEXT or
@@ -97,9 +100,11 @@ class _Words:
                 return False
         known = key in self.first or key in self.last or key in SHORT_SURNAMES
         if case == "mixed" and not after and sentence_start(self.text, s) and \
-                key in self.english and (
-                not known or key in AMBIGUOUS):
-            return False  # capitalised only because a sentence starts: "Will Anna come?"
+                key in self.english and (not known or key in AMBIGUOUS) and \
+                not (w.isupper() and span_text.isupper()):
+            # capitalised only because a sentence starts: "Will Anna come?" (but a name in
+            # capitals says nothing by its capitals: "summary: MARK ANTHONY PANGILINAN")
+            return False
         if known or between:
             return True
         parts = [p for p in key.split("-") if p]
@@ -117,6 +122,13 @@ class _Words:
         if self.cases.at(s) != "mixed":
             return True
         return w[:1].isupper() and w.isupper() == span_text.isupper()
+
+    def _family_name_first(self, s: int, e: int) -> bool:
+        """``Do Yun Kang`` after "my name is", ``do yun park`` after "name:": a short family
+        name that is also a stop word opens a name right after a label or an introduction
+        (where "do" cannot be a verb before a name, unlike "Do Anna and Ben agree?")."""
+        return self.text[s:e].casefold() in SHORT_SURNAMES and \
+            _NAME_OPENS.search(self.text, max(0, s - 16), s) is not None
 
     def _family_name_last(self, s: int, e: int) -> bool:
         """``Khai Do.``, ``Tat Do`` at the end of a line: a short family name that is also a
