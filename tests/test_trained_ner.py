@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from typing import Any
 
 import pytest
 from presidio_analyzer import RecognizerResult
@@ -131,3 +132,133 @@ def test_custom_scores_and_entity_validation() -> None:
     assert [r.score for r in results] == [0.6]
     with pytest.raises(ValueError):
         TrainedNerRecognizer(["EMAIL_ADDRESS"])
+
+
+# -- the character-embedding layer (chatveil's own, on thinc's public API) ----------------------
+
+def _reference_codes(word: str, n_chars: int) -> list[int]:
+    """Bytes 0, -1, 1, -2, ... of the word's UTF-8, padded with 255 (Doc.to_utf8_array's order)."""
+    data = word.encode("utf-8")
+    front, back, codes = 0, len(data) - 1, []
+    while len(codes) < n_chars and front <= back:
+        codes.append(data[front])
+        front += 1
+        if len(codes) < n_chars and front <= back:
+            codes.append(data[back])
+            back -= 1
+    return codes + [255] * (n_chars - len(codes))
+
+
+@pytest.fixture
+def char_layer_and_docs() -> tuple[Any, list[Any]]:
+    import numpy
+    import spacy
+
+    from chatveil.detect.recognizers._char_embed import char_embed
+
+    layer = char_embed(nM=3, nC=4)
+    layer.initialize()
+    table = numpy.random.default_rng(5).normal(size=(4, 256, 3)).astype("float32")
+    layer.set_param("E", table)
+    nlp = spacy.blank("en")
+    # Repeated first bytes ("a..."), a multi-byte character, a one-byte token, an empty doc.
+    docs = [nlp("anna asked Zoë"), nlp(""), nlp("a ab abba naïve")]
+    return layer, docs
+
+
+def test_char_embed_forward_is_a_table_lookup(char_layer_and_docs) -> None:
+    import numpy
+
+    layer, docs = char_layer_and_docs
+    assert layer.name == "charembed" and layer.get_param("E").shape == (4, 256, 3)
+    assert {d: layer.get_dim(d) for d in ("nM", "nC", "nO", "nV")} == {
+        "nM": 3, "nC": 4, "nO": 12, "nV": 256}
+    table = layer.get_param("E")
+    output = layer.predict(docs)
+    assert [y.shape for y in output] == [(3, 12), (0, 12), (4, 12)]
+    for doc, y in zip(docs, output, strict=True):
+        for i, token in enumerate(doc):
+            codes = _reference_codes(token.text, 4)
+            assert codes == doc.to_utf8_array(nr_char=4)[i].tolist()
+            expected = numpy.concatenate([table[j, code] for j, code in enumerate(codes)])
+            assert numpy.array_equal(y[i], expected), token.text
+
+
+def test_char_embed_backprop_adds_into_the_rows_it_read(char_layer_and_docs) -> None:
+    import numpy
+
+    layer, docs = char_layer_and_docs
+    output, backprop = layer.begin_update(docs)
+    rng = numpy.random.default_rng(9)
+    d_output = [rng.normal(size=y.shape).astype("float32") for y in output]
+    assert backprop(d_output) == []
+    expected = numpy.zeros((4, 256, 3), dtype="float32")
+    for doc, d_y in zip(docs, d_output, strict=True):
+        for i, token in enumerate(doc):
+            for j, code in enumerate(_reference_codes(token.text, 4)):
+                expected[j, code] += d_y[i, 3 * j:3 * (j + 1)]
+    grad = layer.get_grad("E")
+    assert numpy.allclose(grad, expected, atol=1e-6)
+    # "a" starts 5 tokens: their gradients are summed, not overwritten.
+    a_rows = sum(d_y[i, 0:3] for doc, d_y in zip(docs, d_output, strict=True)
+                 for i, token in enumerate(doc) if token.text.startswith("a"))
+    assert numpy.allclose(grad[0, ord("a")], a_rows, atol=1e-6)
+    assert not grad[0, ord("b")].any()  # no token starts with "b"
+    # A second update adds to the gradient.
+    layer.begin_update(docs)[1](d_output)
+    assert numpy.allclose(layer.get_grad("E"), 2 * expected, atol=1e-5)
+
+
+def test_shipped_pipeline_uses_chatveils_char_layer() -> None:
+    import numpy
+
+    nlp = load_trained_pipeline()
+    layers = [n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "charembed"]
+    assert len(layers) == 1
+    layer = layers[0]
+    assert layer._func.__module__ == "chatveil.detect.recognizers._char_embed"
+    table = layer.get_param("E")
+    assert table.shape == (8, 256, 16) and table.any()  # the shipped weights, not zeros
+    doc = nlp.make_doc("ask Swati Pawar in Bengaluru")
+    (y,) = layer.predict([doc])
+    for i, token in enumerate(doc):
+        codes = _reference_codes(token.text, 8)
+        assert numpy.array_equal(y[i], numpy.concatenate([table[j, c]
+                                                          for j, c in enumerate(codes)]))
+
+
+def test_a_tiny_pipeline_with_the_embedding_layer_learns() -> None:
+    import spacy
+    from spacy.training import Example
+
+    from chatveil.detect.recognizers.trained_ner import EMBED_ARCHITECTURE, register_architectures
+
+    register_architectures()
+    spacy.util.fix_random_seed(3)
+    nlp = spacy.blank("en")
+    width = 32
+    nlp.add_pipe("tok2vec", config={"model": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {"@architectures": EMBED_ARCHITECTURE, "width": width,
+                  "attrs": ["NORM", "SHAPE"], "rows": [500, 50], "nM": 8, "nC": 4},
+        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": width,
+                   "depth": 1, "window_size": 1, "maxout_pieces": 2},
+    }})
+    nlp.add_pipe("ner", config={"model": {
+        "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner",
+        "extra_state_tokens": False, "hidden_width": 16, "maxout_pieces": 2,
+        "use_upper": True, "nO": None,
+        "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": width,
+                    "upstream": "*"},
+    }})
+    data = [("ask Swati Pawar now", [(4, 15, "PERSON")]),
+            ("we moved to Lagos", [(12, 17, "LOCATION")]),
+            ("the build failed again", [])]
+    examples = [Example.from_dict(nlp.make_doc(text), {"entities": ents})
+                for text, ents in data]
+    optimizer = nlp.initialize(lambda: examples)
+    layer = next(n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "charembed")
+    assert not layer.get_param("E").any()  # starts at zero
+    losses = [nlp.update(examples, sgd=optimizer, losses={})["ner"] for _ in range(25)]
+    assert losses[-1] < losses[0] / 2
+    assert layer.get_param("E").any()  # the updates reached the character table

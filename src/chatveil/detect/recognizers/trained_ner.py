@@ -72,11 +72,11 @@ def _names_places_embed(width: int, attrs: list[str], rows: list[int], nM: int, 
     """Hashed token features (like ``spacy.MultiHashEmbed.v2``) plus character embeddings.
 
     The first and last ``nC // 2`` UTF-8 bytes of each token are embedded (``nM`` dims each,
-    as in ``spacy.CharacterEmbed.v2``), concatenated with one hash embedding per attribute, and
-    mixed down to ``width`` by a Maxout layer. The characters let the model judge unseen words
-    by their spelling ("-awat", "Ng", "-ayo", "-kumar"), which helps names in lower case.
+    as in ``spacy.CharacterEmbed.v2``, by chatveil's own layer in ``_char_embed``),
+    concatenated with one hash embedding per attribute, and mixed down to ``width`` by a
+    Maxout layer. The characters let the model judge unseen words by their spelling ("-awat",
+    "Ng", "-ayo", "-kumar"), which helps names in lower case.
     """
-    from spacy.ml._character_embed import CharacterEmbed
     from spacy.ml.featureextractor import FeatureExtractor
     from thinc.api import (
         HashEmbed,
@@ -88,6 +88,8 @@ def _names_places_embed(width: int, attrs: list[str], rows: list[int], nM: int, 
         with_array,
     )
 
+    from chatveil.detect.recognizers._char_embed import char_embed
+
     if include_static_vectors:
         raise ValueError("static vectors are not supported by this embedding layer")
     if len(attrs) != len(rows):
@@ -96,7 +98,7 @@ def _names_places_embed(width: int, attrs: list[str], rows: list[int], nM: int, 
               for i, r in enumerate(rows)]
     hashed: Any = chain(FeatureExtractor(list(attrs)), list2ragged(),
                         with_array(concatenate(*tables)))
-    chars: Any = chain(CharacterEmbed(nM=nM, nC=nC), list2ragged())
+    chars: Any = chain(char_embed(nM=nM, nC=nC), list2ragged())
     return chain(
         concatenate(chars, hashed),
         with_array(Maxout(width, nM * nC + width * len(rows), nP=3, normalize=True,
