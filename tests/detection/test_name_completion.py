@@ -308,3 +308,16 @@ def test_a_question_verb_before_a_name_stays() -> None:
     text = "Do Anna and Ben agree?"
     out = complete_names(text, [Span(3, 7, "PERSON", 0.85), Span(12, 15, "PERSON", 0.85)])
     assert sorted(text[s.start:s.end] for s in out) == ["Anna", "Ben"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Discharge note: LU VĂN, seen on ward 3", "LU VĂN"),  # a two-letter family name
+    ("Refund approved for HA THỊ MAI today", "HA THỊ MAI"),
+])
+def test_two_letter_names_in_capitals_on_a_mixed_line(warm_guard: Guard, text: str,
+                                                      name: str) -> None:
+    assert name in persons(warm_guard, text)
+
+
+def test_two_letter_words_in_capitals_that_are_no_names_stay(warm_guard: Guard) -> None:
+    assert persons(warm_guard, "We use AI, ML and GO TO market plans here") == []

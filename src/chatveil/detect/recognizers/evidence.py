@@ -307,9 +307,11 @@ class _Scan:
 
         def caps(k: int) -> bool:
             w = tokens[k][2]
-            if not w.isupper() or len(w) < 3:
-                return False
             key = w.casefold()
+            if not w.isupper() or (len(w) < 3 and not (  # "LI TRẦN", "CHU VŨ"
+                    len(w) == 2 and (not w.isascii() or key in SHORT_SURNAMES) and
+                    key not in STOP_WORDS)):
+                return False
             return (line_case[k] == "mixed" and
                     _has_vowel(w) and not self._english(key) and
                     not technical_word(key, sure=True) and
