@@ -700,9 +700,7 @@ class _Scan:
             return
         for i in ks:
             key = self.tokens[i][2].casefold()
-            if key in STOP_WORDS or key in _CHAT_WORDS or key in TECH_JARGON or \
-                    (technical_word(key, sure=True) and key not in NOT_A_NAME_WORD and
-                     not self.initial(i)):
+            if key in STOP_WORDS or (_no_name(key) and not self.initial(i)):
                 return
         self.add(self.tokens[ks[0]][0], self.tokens[ks[-1]][1], "PERSON", self.o.SCORE_LABEL,
                  "reply-header")
@@ -784,10 +782,7 @@ class _Scan:
         w = self.tokens[i][2]
         key = w.casefold()
         if not w.replace("-", "").isalpha() or len(key) < 2 or key in STOP_WORDS or \
-                key in LINK_WORDS or key in JOB_WORDS or key in _ORG_SUFFIXES or \
-                key in _CHAT_WORDS or key in _ADDRESS_WORDS or key in NOT_SURNAME or \
-                (technical_word(key, sure=True) and key not in NOT_A_NAME_WORD) or \
-                key in TECH_JARGON:
+                key in LINK_WORDS or key in _ORG_SUFFIXES or key in NOT_SURNAME or _no_name(key):
             return False
         if self.line_case[i] != "mixed":
             return True
@@ -832,12 +827,9 @@ class _Scan:
         short = key in SHORT_SURNAMES and w[:1].isupper() and \
             self.text[self.tokens[k][1]:self.tokens[k][1] + 1] in (",", "!")  # "Dear An,"
         if len(key) < 2 or not w.replace("-", "").isalpha() or (
-                key in STOP_WORDS and not short) or key in _ADDRESS_WORDS or \
-                key in _CHAT_WORDS or key in JOB_WORDS or \
-                key in RELATION_WORDS or key in _GREETINGS or key in NOT_A_PERSON or \
-                (technical_word(key, sure=True) and key not in NOT_A_NAME_WORD) or \
-                key in TECH_JARGON or key in TECH_TERMS or glued(self.text, *self.tokens[k][:2]) \
-                or self.is_place(w):
+                key in STOP_WORDS and not short) or _no_name(key) or key in RELATION_WORDS or \
+                key in _GREETINGS or key in NOT_A_PERSON or key in TECH_TERMS or \
+                glued(self.text, *self.tokens[k][:2]) or self.is_place(w):
             return False  # ("Hello Lisbon!" greets a town)
         if self.line_case[k] == "mixed":
             return w[:1].isupper() and (not w.isupper() or len(key) >= 3 or not w.isascii())
@@ -850,9 +842,8 @@ class _Scan:
         key = w.casefold()
         return self.line_case[k] == "mixed" and w[:1].isupper() and not w.isupper() and \
             not sentence_start(self.text, self.tokens[k][0]) and self.known(k) and \
-            not self._after_article(k) and \
-            key not in STOP_WORDS and key not in JOB_WORDS and \
-            key not in NOT_A_PERSON and not technical_word(key, sure=True) and \
+            not self._after_article(k) and key not in STOP_WORDS and \
+            key not in NOT_A_PERSON and key not in NOT_A_NAME_WORD and not _no_name(key) and \
             not self.is_place(w)
 
     def _with_me(self, k: int, keys: list[str]) -> bool:
@@ -868,8 +859,8 @@ class _Scan:
         w = self.vtokens[k][2]
         key = w.casefold()
         if len(key) < 2 or not w.isalpha() or key in STOP_WORDS or key in RELATION_WORDS or \
-                key in JOB_WORDS or key in _ADDRESS_WORDS or key in _CHAT_WORDS or \
-                key in NOT_A_PERSON or technical_word(key, sure=True) or self.is_place(w):
+                key in NOT_A_PERSON or key in NOT_A_NAME_WORD or _no_name(key) or \
+                self.is_place(w):
             return False
         if self.line_case[k] == "mixed" and not (w[:1].isupper() and not w.isupper()):
             return False
@@ -1009,6 +1000,13 @@ class _Scan:
                                       "chatveil_rule": rule},
             ))
         return out
+
+
+def _no_name(key: str) -> bool:
+    """A word that names no one wherever it stands: a chat or address word, a job, jargon or
+    a technical term (languages and nationalities aside: "Lao" is a given name too)."""
+    return key in _CHAT_WORDS or key in _ADDRESS_WORDS or key in JOB_WORDS or \
+        key in TECH_JARGON or (technical_word(key, sure=True) and key not in NOT_A_NAME_WORD)
 
 
 def _capitalised_parts(word: str) -> bool:
