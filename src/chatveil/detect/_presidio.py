@@ -245,6 +245,43 @@ class _GreedyNer:
         return list(states)
 
 
+def _context_enhancer() -> Any:
+    """Presidio's lemma context enhancer, given only the results it may change.
+
+    Presidio's enhancer deep-copies every result of a text, then skips those whose recognizer
+    has no context words or whose score a recognizer already raised: here they are left out
+    before (returned as they are, in their places), and only the others go through it.
+    """
+    from presidio_analyzer import RecognizerResult
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    class _OnlyWhatItMayChange(LemmaContextAwareEnhancer):
+        def enhance_using_context(self, text: str, raw_results: list[Any], nlp_artifacts: Any,
+                                  recognizers: list[Any], context: list[str] | None = None
+                                  ) -> list[Any]:
+            by_id = {recognizer.id: recognizer for recognizer in recognizers}
+            key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+            boosted = RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
+            todo = []
+            for i, r in enumerate(raw_results):
+                meta = r.recognition_metadata
+                if not meta or key not in meta or meta.get(boosted):
+                    continue
+                recognizer = by_id.get(meta[key])
+                if recognizer is not None and recognizer.context:
+                    todo.append(i)
+            if not todo:
+                return list(raw_results)
+            enhanced = super().enhance_using_context(
+                text, [raw_results[i] for i in todo], nlp_artifacts, recognizers, context)
+            out = list(raw_results)
+            for i, result in zip(todo, enhanced, strict=True):
+                out[i] = result
+            return out
+
+    return _OnlyWhatItMayChange()
+
+
 class _NoTextRecords(logging.Filter):
     """Drops Presidio's records below WARNING: its DEBUG records quote context words (parts of
     the analyzed text), and per-call INFO records say nothing an operator needs."""
@@ -347,7 +384,8 @@ class PresidioDetector:
         from chatveil.detect._normalize import NormalizingAnalyzerEngine  # NFKC view, overlaps
 
         return NormalizingAnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
-                                         supported_languages=[lang])
+                                         supported_languages=[lang],
+                                         context_aware_enhancer=_context_enhancer())
 
     def warm_up(self) -> None:
         """Load the NER model now instead of on the first call, and analyse one short text so
