@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.tokens import Doc, Span
 from thinc.api import get_current_ops
 
 from chatveil import Guard
 from chatveil.detect._presidio import (
     _build_nlp_engine,
+    _fast_ner_fits,
     _listens_to,
     _nlp_engine,
     _single_threaded_blas,
@@ -20,8 +22,10 @@ from chatveil.detect._presidio import (
 def test_the_small_model_runs_ner_without_the_shared_tok2vec(warm_guard: Guard) -> None:
     config = warm_guard.config
     nlp = _nlp_engine(config.spacy_model, config.language).nlp[config.language]
-    # en_core_web_sm's NER embeds its own tok2vec: the shared one would be dead weight
-    assert nlp.pipe_names == ["ner", "chatveil_lower_lemma"]
+    # en_core_web_sm's NER embeds its own tok2vec: the shared one would be dead weight; its
+    # states are decoded by chatveil_greedy_ner (spaCy's ner stays in the pipeline, disabled)
+    assert nlp.pipe_names == ["chatveil_greedy_ner", "chatveil_lower_lemma"]
+    assert nlp.disabled == ["ner"]
     masked = warm_guard.pseudonymize("Maria Lopez flew to Denver on Monday.", session_id="pipes")
     assert "Maria" not in masked and "Lopez" not in masked
 
@@ -101,3 +105,40 @@ def test_numpy_blas_is_scoped_to_our_pipeline_and_finds_the_same_entities(
     ents = [[(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
             for nlp in (numpy_nlp, blis_nlp)]
     assert ents[0] == ents[1] and ents[0]
+
+
+_NER_TEXTS = [
+    "Maria Lopez flew from Denver to Lisbon on Monday with Raj Patel of Acme Corp.",
+    "Later, Dr. Chen met them at the Golden Gate Bridge in San Francisco.\n" * 3,
+    "",
+    "   ",
+    "ok",
+    "Send 40% of the $1,200 to the Red Cross by 5 pm on July 4th, 2021 - thanks, Tom Baker",
+    "MARIA LOPEZ and maria lopez; Paris Hilton in Paris; Amazon's CEO in Seattle, WA.",
+]
+
+
+def test_the_greedy_ner_finds_what_spacys_ner_finds(warm_guard: Guard) -> None:
+    config = warm_guard.config
+    nlp = _nlp_engine(config.spacy_model, config.language).nlp[config.language]
+    ner = nlp.get_pipe("ner")
+    assert _fast_ner_fits(ner)
+
+    def ents(doc: Doc) -> list[tuple[int, int, str]]:
+        return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+    expected = [ents(ner(nlp.make_doc(text))) for text in _NER_TEXTS]
+    assert any(expected)
+    assert [ents(nlp(text)) for text in _NER_TEXTS] == expected  # one by one
+    assert [ents(doc) for doc in nlp.pipe(_NER_TEXTS, batch_size=4)] == expected  # batches
+    # preset entities are left to spaCy's own predict
+    doc = nlp.make_doc(_NER_TEXTS[0])
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert ents(nlp.get_pipe("chatveil_greedy_ner")(doc)) == ents(ner(doc))
+
+
+def test_the_greedy_ner_is_used_only_where_it_decodes_exactly(tmp_path: Path) -> None:
+    # a NER without a hidden-to-output layer (scores are its maxout units) keeps spaCy's
+    nlp = _build_nlp_engine(str(_listener_model(tmp_path / "listener")), "en").nlp["en"]
+    assert not _fast_ner_fits(nlp.get_pipe("ner"))
+    assert "chatveil_greedy_ner" not in nlp.component_names

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import itertools
 import logging
 import os
 import re
@@ -129,6 +130,13 @@ def _build_nlp_engine(model: str, language: str) -> Any:
             doc.from_array([LEMMA], doc.to_array([LOWER]))
             return doc
 
+    if "chatveil_greedy_ner" not in Language.factories:
+
+        @Language.factory("chatveil_greedy_ner")
+        def greedy_ner(nlp: Any, name: str) -> _GreedyNer:
+            """The pipeline's ``ner``, decoded by :class:`_GreedyNer`."""
+            return _GreedyNer(nlp.get_pipe("ner"))
+
     class _NerOnlySpacyEngine(SpacyNlpEngine):
         """Loads the model from its installed package with only the pipes NER needs."""
 
@@ -138,6 +146,9 @@ def _build_nlp_engine(model: str, language: str) -> Any:
                 with _pipeline_ops():
                     nlp = spacy.load(m["model_name"], exclude=list(_UNUSED_PIPES))
                 _drop_unheard_embedders(nlp)
+                if "ner" in nlp.pipe_names and _fast_ner_fits(nlp.get_pipe("ner")):
+                    nlp.add_pipe("chatveil_greedy_ner", before="ner")
+                    nlp.disable_pipe("ner")
                 nlp.add_pipe("chatveil_lower_lemma", last=True)
                 pipelines[m["lang_code"]] = nlp
             self.nlp = pipelines  # type: ignore[assignment]  # Presidio types it None until load
@@ -151,6 +162,124 @@ def _build_nlp_engine(model: str, language: str) -> Any:
     )
     engine.load()
     return engine
+
+
+def _fast_ner_fits(ner: Any) -> bool:
+    """Whether :class:`_GreedyNer` decodes ``ner`` exactly as spaCy does: a greedy entity
+    recognizer (``beam_width`` 1, spaCy's own ``predict``) whose model has a hidden-to-output
+    layer over maxout units, on numpy (whose C loop multiplies with BLIS, as we do)."""
+    from spacy.pipeline import EntityRecognizer
+    from thinc.api import NumpyOps
+
+    model = getattr(ner, "model", None)
+    return (
+        isinstance(ner, EntityRecognizer)
+        and type(ner).predict is EntityRecognizer.predict
+        and ner.cfg.get("beam_width") == 1
+        and model is not None
+        and type(model.ops) is NumpyOps
+        and bool(model.attrs.get("has_upper"))
+        and len(model.layers) == 3
+        and model.layers[1].has_dim("nP") is True
+        and model.layers[1].get_dim("nP") >= 2
+    )
+
+
+class _GreedyNer:
+    """spaCy's greedy entity recognition, step by step from Python with the GIL held.
+
+    spaCy 3.8's compiled greedy loop runs without the GIL, and its state accessors take the
+    GIL back for every call: ``set_valid`` checks each of the 74 moves of the English NER at
+    every token, so about two thirds of the loop was spent acquiring and releasing the GIL
+    (a 1 MB text: some 10 s). Here each step is computed with spaCy's and thinc's public
+    pieces: the step model's token features (``get_token_ids``, ``state2vec``, the same
+    BLIS ``saxpy`` sums and maxout), the hidden-to-output product with the same BLIS
+    ``sgemm``, the same bias and unseen-class handling, and spaCy's own
+    ``transition_states`` (its ``set_valid`` and arg-max, now called with the GIL held, where
+    taking it is a counter increment). The states, and so the entities, are the same as
+    ``ner.predict``'s; the component replaces the (disabled) ``ner`` in the pipeline.
+    """
+
+    def __init__(self, ner: Any) -> None:
+        self.ner = ner
+
+    def __call__(self, doc: Any) -> Any:
+        self.ner.set_annotations([doc], self.predict([doc]))
+        return doc
+
+    def pipe(self, docs: Iterable[Any], *, batch_size: int = 256) -> Iterable[Any]:
+        """As ``Parser.pipe``: batches, parsed in sub-batches of similar length."""
+        stream = iter(docs)
+        while in_order := list(itertools.islice(stream, batch_size)):
+            by_length = sorted(in_order, key=len)
+            size = max(batch_size // 4, 2)
+            for start in range(0, len(by_length), size):
+                sub = by_length[start : start + size]
+                self.ner.set_annotations(sub, self.predict(sub))
+            yield from in_order
+
+    def predict(self, docs: list[Any]) -> list[Any]:
+        """The final parse states of ``docs`` (what ``ner.predict`` returns)."""
+        ner = self.ner
+        if not any(len(doc) for doc in docs) or any(doc.has_annotation("ENT_IOB")
+                                                    for doc in docs):
+            return list(ner.predict(docs))  # nothing to parse, or preset entities
+        import blis.py  # type: ignore[import-untyped]  # thinc's BLAS, untyped
+
+        states = ner.moves.init_batch(docs)
+        step = ner.model.predict(docs)
+        try:
+            upper = step.vec2scores
+            weights, bias = upper.get_param("W"), upper.get_param("b")
+            unseen = [c for c in range(weights.shape[0]) if not step.class_is_unseen(c)]
+            todo = [state for state in states if not state.is_final()]
+            while todo:
+                hidden = step.state2vec.predict(step.get_token_ids(todo))
+                scores = blis.py.gemm(hidden, weights, trans2=True)
+                scores += bias
+                if unseen:
+                    scores[:, unseen] = scores.min()
+                todo = ner.transition_states(todo, scores)
+        finally:
+            step.clear_memory()
+        return list(states)
+
+
+def _context_enhancer() -> Any:
+    """Presidio's lemma context enhancer, given only the results it may change.
+
+    Presidio's enhancer deep-copies every result of a text, then skips those whose recognizer
+    has no context words or whose score a recognizer already raised: here they are left out
+    before (returned as they are, in their places), and only the others go through it.
+    """
+    from presidio_analyzer import RecognizerResult
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    class _OnlyWhatItMayChange(LemmaContextAwareEnhancer):
+        def enhance_using_context(self, text: str, raw_results: list[Any], nlp_artifacts: Any,
+                                  recognizers: list[Any], context: list[str] | None = None
+                                  ) -> list[Any]:
+            by_id = {recognizer.id: recognizer for recognizer in recognizers}
+            key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+            boosted = RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
+            todo = []
+            for i, r in enumerate(raw_results):
+                meta = r.recognition_metadata
+                if not meta or key not in meta or meta.get(boosted):
+                    continue
+                recognizer = by_id.get(meta[key])
+                if recognizer is not None and recognizer.context:
+                    todo.append(i)
+            if not todo:
+                return list(raw_results)
+            enhanced = super().enhance_using_context(
+                text, [raw_results[i] for i in todo], nlp_artifacts, recognizers, context)
+            out = list(raw_results)
+            for i, result in zip(todo, enhanced, strict=True):
+                out[i] = result
+            return out
+
+    return _OnlyWhatItMayChange()
 
 
 class _NoTextRecords(logging.Filter):
@@ -255,7 +384,8 @@ class PresidioDetector:
         from chatveil.detect._normalize import NormalizingAnalyzerEngine  # NFKC view, overlaps
 
         return NormalizingAnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
-                                         supported_languages=[lang])
+                                         supported_languages=[lang],
+                                         context_aware_enhancer=_context_enhancer())
 
     def warm_up(self) -> None:
         """Load the NER model now instead of on the first call, and analyse one short text so

@@ -64,6 +64,9 @@ def _handle(fake: Any, rng: random.Random, original: str, wide: int) -> str:
     return "".join(out)
 
 
+#: Types whose first candidates come from the seeded Faker alone (``rng`` unused).
+_FAKER_ONLY = frozenset({"STREET_ADDRESS", "LOCATION", "ORGANIZATION", "DATE_TIME"})
+
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx"}
 #: From this widening on, a street surrogate is a placeholder (no name word left to clash).
 _STREET_PLACEHOLDER = 5
@@ -146,7 +149,10 @@ class FakerStrategy:
         if self._faker is None:
             from faker import Faker
 
-            self._faker = Faker(self._locale)
+            proxy = Faker(self._locale)
+            # one locale: its generator itself (the proxy hands every call to it, through
+            # two attribute hooks per call)
+            self._faker = proxy.factories[0] if len(proxy.factories) == 1 else proxy
             _cache_name_weights(self._faker)
         self._faker.seed_instance(seed)
         return self._faker
@@ -167,7 +173,6 @@ class FakerStrategy:
         """A realistic, format-preserving fake and, for persons, its (original, fake) parts."""
         mac = digest(key, entity_type, original, attempt)
         seed = int.from_bytes(mac[:8], "big")
-        rng = random.Random(seed)
         maker = FORMAT_PRESERVING.get(entity_type)
         if maker is None and any(ch in original for ch in "%\\&"):
             # an encoded value (maria.lopez%40example.org in a URL, \u0040 in JSON, &#64; in
@@ -182,6 +187,15 @@ class FakerStrategy:
         if entity_type == "PERSON":
             return self._person(seed, original, attempt, known_parts or {})
         wide = widening(attempt)
+        if maker is None and entity_type in _FAKER_ONLY and not wide:
+            # Faker's pick alone (most candidates of a crowded text): no second generator
+            with self._lock:
+                fake = self._fake(seed)
+                value = (fake.street_address() if entity_type == "STREET_ADDRESS" else
+                         fake.city() if entity_type == "LOCATION" else
+                         fake.company() if entity_type == "ORGANIZATION" else fake.date())
+            return value, ()
+        rng = random.Random(seed)
         if maker is not None:
             value = maker(rng, original)
             if entity_type == "PHONE_NUMBER" and wide >= 2 and any(c.isdigit() for c in value):
