@@ -129,10 +129,13 @@ def _guard(kind: str, url: str, namespace: str, trips: RoundTrips | None = None
 
 # ---------------------------------------------------------------------- (a)
 def one_turn(guard: Any, history: list[str], sid: str) -> str:
-    """What an adapter does for one turn: the whole history in (one batch), the echoed
-    answer restored."""
-    masked = guard.pseudonymize_batch(history, session_id=sid)
-    return guard.restore(masked[-1], session_id=sid)
+    """What an adapter does for one turn: open the call's session scope, the whole history in
+    (one batch), the echoed answer restored, the scope closed."""
+    from chatveil._session import open_session
+
+    with open_session(guard, sid):
+        masked = guard.pseudonymize_batch(history, session_id=sid)
+        return str(guard.restore(masked[-1], session_id=sid))
 
 
 def bench_turns(url: str, turns: list[str], replays: int) -> dict[str, Any]:

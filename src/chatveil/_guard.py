@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chatveil._instruction import KEEP_VERBATIM_INSTRUCTION
-from chatveil._session import forgotten, require_session, session_block
+from chatveil._session import current_call, forgotten, require_session, session_block
 from chatveil._version import __version__
 from chatveil._walk import map_leaves, pseudonymize_leaves
 from chatveil.config import GuardConfig
@@ -300,6 +300,26 @@ class Guard:
             self._track(live, fetched)  # their detections are this session's too (forget)
         return live
 
+    def _open_to_restore(self, session_id: str) -> _Live:
+        """The session's state to restore with: as :meth:`_open`, except inside the call (see
+        :func:`chatveil._session.current_call`) whose pseudonymize left it as it still is.
+
+        The model of a call saw only surrogates this process issued or caught up with when
+        the call pseudonymized, all in the index still; so its answer is restored without a
+        store call. Not if the state went since (forgotten here, or another worker's forget
+        reached this process, expired, rebuilt): then the catch-up decides, as for a
+        standalone restore.
+        """
+        scope = current_call(self, session_id)
+        if scope is not None and scope.synced is not None:
+            live = self._live.get(session_id)
+            if live is not None:
+                state, epoch, version = scope.synced  # type: ignore[misc]
+                index = live.state.index
+                if state is live.state and index.epoch == epoch and index.version >= version:
+                    return live
+        return self._open(session_id, create=False)
+
     def _new_live(self, session_id: str) -> _Live:
         key = self._session_key(session_id)
         memo_key = None
@@ -525,6 +545,9 @@ class Guard:
             self._metrics.add(outcome.pseudonymized, outcome.redacted)
             if hand_out:
                 state.handed_out.add(outcome.text, outcome.inserts)
+        scope = current_call(self, live.state.session_id)
+        if scope is not None:  # restoring in this call needs no catch-up (_open_to_restore)
+            scope.synced = (state, state.index.epoch, state.index.version)
         return [outcome.text for outcome in outcomes]
 
     def _settled(self, items: list[str], live: _Live, spans: Mapping[str, list[Span]],
@@ -572,13 +595,19 @@ class Guard:
     def restore(self, text: str, session_id: str | None = None) -> str:
         """Put the session's originals back in place of its surrogates, in one pass.
 
+        Catches up with the store first (one call: entries other workers added, a
+        ``forget``), except inside a guarded call that pseudonymized in this context: its
+        answer holds only surrogates this process knows (see "Many workers on Redis").
+
         Raises:
             UnknownSessionError: the session has no vault (never used, forgotten, expired).
             UnrestoredSurrogateError: ``on_unrestored="raise"`` and the text holds a token or
                 placeholder shape the session cannot restore (counted first).
         """
-        text = _as_text(text)
-        live = self._open(self.resolve_session(session_id), create=False)
+        return self._restore(_as_text(text),
+                             self._open_to_restore(self.resolve_session(session_id)))
+
+    def _restore(self, text: str, live: _Live) -> str:
         restored: Counter[str] = Counter()
         unknown: Counter[str] = Counter()
         mode = self._config.on_unrestored
@@ -602,21 +631,23 @@ class Guard:
                 message names entity types and counts only).
             DetectionError: ``mask``/``raise`` and detection failed (fail closed).
         """
-        sid = self.resolve_session(session_id)
-        return self.restore(self.screen_answer(text, sid, sent=sent), sid)
+        text = _as_text(text)
+        live = self._open_to_restore(self.resolve_session(session_id))  # one catch-up at most
+        screen = self._output_screen(live, sent)
+        return self._restore(text if screen is None else screen.screen(text), live)
 
     def screen_answer(self, text: str, session_id: str | None = None, *,
                       sent: Sequence[str] = ()) -> str:
         """Apply ``output_pii`` to a model's raw answer, before restore (see
         :meth:`restore_answer`, which does both); ``text`` itself with ``pass``."""
         text = _as_text(text)
-        live = self._open(self.resolve_session(session_id), create=False)
+        live = self._open_to_restore(self.resolve_session(session_id))
         screen = self._output_screen(live, sent)
         return text if screen is None else screen.screen(text)
 
     def stream_restorer(self, session_id: str | None = None) -> StreamRestorer:
         """A restorer for streamed chunks: ``feed(chunk) -> str`` then ``flush() -> str``."""
-        live = self._open(self.resolve_session(session_id), create=False)
+        live = self._open_to_restore(self.resolve_session(session_id))
         return StreamRestorer(live.state.index, on_done=self._metrics.add_restore,
                               on_unrestored=self._config.on_unrestored)
 
@@ -633,7 +664,7 @@ class Guard:
             session_id: the session; the current one if omitted.
             sent: what the call sent to the model (values found in it are the user's).
         """
-        live = self._open(self.resolve_session(session_id), create=False)
+        live = self._open_to_restore(self.resolve_session(session_id))
         restorer = StreamRestorer(live.state.index, on_done=self._metrics.add_restore,
                                   on_unrestored=self._config.on_unrestored)
         screen = self._output_screen(live, sent)
