@@ -16,7 +16,7 @@ import json
 import secrets
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +36,7 @@ from chatveil.output import AnswerStream, OutputScreen, ScreenedStream
 from chatveil.pseudonymize import (
     Outcome,
     Pseudonymizer,
+    Remembered,
     SessionState,
     inside,
     recall_spans,
@@ -52,12 +53,18 @@ from chatveil.state import (
     VaultStore,
 )
 from chatveil.state._expiry import ExpiringMap
+from chatveil.state._handover import HandOver
 from chatveil.state.persist import counters_for, decrypt, encrypt, generate_key
+from chatveil.state.stores import HandingOverStore
 
 __all__ = ["KEEP_VERBATIM_INSTRUCTION", "Guard", "Tally"]
 
 #: Passes over a batch re-checking texts against surrogates issued later in the batch.
 _SETTLE_ROUNDS = 4
+#: Results handed over with a batch's entries: at most this many, of texts up to this long
+#: (the session shares the rest at its next catch-up, within its own bounds).
+_HANDOVER_MAX = 256
+_HANDOVER_CHARS = 16_000
 #: Entries an import adds per store call (one Redis script call each).
 _IMPORT_CHUNK = 500
 
@@ -137,6 +144,10 @@ class _Live:
 
     state: SessionState
     detection_keys: set[str] = field(default_factory=set)
+    #: the store of the session when it takes a batch's results with its entries
+    handover: HandOver | None = None
+    #: the store key of a text's remembered result (None: not shared)
+    memo_key: Callable[[str], bytes | None] | None = None
 
 
 class Guard:
@@ -314,7 +325,7 @@ class Guard:
         if scope is not None and scope.synced is not None:
             live = self._live.get(session_id)
             if live is not None:
-                state, epoch, version = scope.synced  # type: ignore[misc]
+                state, epoch, version = scope.synced
                 index = live.state.index
                 if state is live.state and index.epoch == epoch and index.version >= version:
                     return live
@@ -333,6 +344,10 @@ class Guard:
                     return None
                 return hmac.new(key, prefix + found.encode(), hashlib.sha256).digest()
 
+        if memo_key is not None and isinstance(self._store, HandingOverStore):
+            handover = HandOver(self._store)
+            return _Live(SessionState(session_id, key, handover, memo_key),
+                         handover=handover, memo_key=memo_key)
         return _Live(SessionState(session_id, key, self._store, memo_key))
 
     def _session_removed(self, session_id: str) -> None:
@@ -534,9 +549,19 @@ class Guard:
             if bar is not None:
                 bar.close()
         spans = dict(zip(new, found, strict=True))
-        # the batch's new entries go to the store together, in one call, at the end
-        with state.staged() as staged:
-            outcomes = self._settled(items, live, spans, documents)
+        handover = live.handover
+        before = None if handover is None else {t: state.remembered(t)
+                                                for t in dict.fromkeys(items)}
+        # the batch's new entries go to the store together, in one call, at the end (with
+        # the results made for them, where the store takes those too)
+        try:
+            with state.staged() as staged:
+                outcomes = self._settled(items, live, spans, documents)
+                if handover is not None and before is not None:
+                    handover.attach(state.index.epoch, self._made(live, before))
+        finally:
+            if handover is not None:
+                handover.attach("", ())  # (what no store call took goes at the next catch-up)
         if not staged.clean:
             # another worker stored one of these originals or surrogates first: again, against
             # the store's entries, value by value
@@ -549,6 +574,28 @@ class Guard:
         if scope is not None:  # restoring in this call needs no catch-up (_open_to_restore)
             scope.synced = (state, state.index.epoch, state.index.version)
         return [outcome.text for outcome in outcomes]
+
+    @staticmethod
+    def _made(live: _Live, before: Mapping[str, Remembered | None]) -> list[tuple[bytes, bytes]]:
+        """The results pseudonymizing made for the texts of ``before`` (what the session
+        remembered for them before), as store keys and values, to hand over."""
+        state, memo_key = live.state, live.memo_key
+        if memo_key is None:
+            return []
+        epoch = state.index.epoch
+        made: list[tuple[bytes, bytes]] = []
+        for text, old in before.items():
+            memo = state.remembered(text)
+            # a result checked again keeps its words; one made again has words of its own
+            if (memo is None or memo is old or (old is not None and memo.words is old.words)
+                    or len(memo.masked) > _HANDOVER_CHARS):
+                continue
+            key = memo_key(text)
+            if key is not None:
+                made.append((key, memo.encode(epoch)))
+                if len(made) >= _HANDOVER_MAX:
+                    break
+        return made
 
     def _settled(self, items: list[str], live: _Live, spans: Mapping[str, list[Span]],
                  documents: bool) -> list[Outcome]:

@@ -146,7 +146,7 @@ class SessionScope:
         self._closed = False
         #: what the guard's last pseudonymize in this call left the session's state at (the
         #: guard's own marker: restoring in the call needs no catch-up while it still holds)
-        self.synced: object | None = None
+        self.synced: tuple[object, str, int] | None = None
         self._outer: SessionScope | None = None
 
     @property

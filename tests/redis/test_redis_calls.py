@@ -8,10 +8,10 @@ import threading
 import time
 
 import pytest
+from test_redis_remembered import LATER, TEXT, _sent, _worker
 
 from chatveil._session import open_session
 from chatveil.errors import UnknownSessionError
-from test_redis_remembered import LATER, TEXT, _sent, _worker
 
 
 def _in_thread(fn):
@@ -21,7 +21,7 @@ def _in_thread(fn):
     def run() -> None:
         try:
             out["value"] = fn()
-        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+        except BaseException as exc:  # handed back to the test
             out["error"] = exc
 
     thread = threading.Thread(target=run)
@@ -39,12 +39,12 @@ def test_a_call_on_one_worker_makes_two_round_trips(redis_server, namespace) -> 
     sent = _sent(guard)
     with open_session(guard, "c"):
         masked = guard.pseudonymize_batch([TEXT, LATER], session_id="c")
-        assert sent == ["SYNC", "ADD_MANY"]  # catch up (and take/hand results), store new
+        assert sent == ["SYNC", "ADD_SHARE"]  # catch up (take results), store new (and results)
         assert guard.restore(masked[1], session_id="c") == LATER
         assert guard.restore_answer(masked[0], session_id="c") == TEXT
         restorer = guard.stream_restorer("c")
         assert restorer.feed(masked[1]) + restorer.flush() == LATER
-        assert sent == ["SYNC", "ADD_MANY"]  # the answer: no store call at all
+        assert sent == ["SYNC", "ADD_SHARE"]  # the answer: no store call at all
     # after the call, and for a call that did not pseudonymize: a restore catches up
     assert guard.restore(masked[1], session_id="c") == LATER
     assert sent[2:] == ["SYNC"]  # (with the results made in the call)
@@ -125,3 +125,65 @@ def test_results_made_in_a_call_reach_the_next_worker(redis_server, namespace) -
     with open_session(two, "c"):
         assert two.pseudonymize_batch([TEXT, LATER], session_id="c") == masked
     assert two.detector.calls == []  # type: ignore[attr-defined]
+
+
+def _entry(original: str, surrogate: str):
+    from chatveil.state import Entry
+
+    return Entry(original, surrogate, "PERSON")
+
+
+def test_values_go_with_the_entries_only_when_made_against_them(store_factory) -> None:
+    from chatveil.state.stores import HandingOverStore
+
+    store, other = store_factory(), store_factory()
+    assert isinstance(store, HandingOverStore)
+    store.create("s")
+    epoch = store.entries("s").epoch
+
+    def kept(key: bytes) -> bytes | None:
+        return store.entries_remembered("s", 0, epoch=epoch, want=[key], put=())[1][0]
+
+    one = store.add_many_remembered("s", [_entry("Ann Lee", "Bo Kim")], since=1, epoch=epoch,
+                                    put=[(b"k1", b"v1")])
+    assert one.batch.version == 1 and kept(b"k1") == b"v1"
+    # an entry whose original is stored already: the value was made against another entry
+    store.add_many_remembered("s", [_entry("Cy Ode", "Di Fo"), _entry("ANN LEE", "X Y")],
+                              since=3, epoch=epoch, put=[(b"k2", b"v2")])
+    assert kept(b"k2") is None
+    # another worker's entries came first: not made against them
+    other.add_many("s", [_entry("Ed Gu", "Fi Ha")], since=0)
+    late = store.add_many_remembered("s", [_entry("Gil Ho", "Ida Ju")], since=3, epoch=epoch,
+                                     put=[(b"k3", b"v3")])
+    assert late.batch.version == 4 and kept(b"k3") is None
+    # another epoch (the session was dropped and created again)
+    store.add_many_remembered("s", [_entry("Jo Ka", "Lu Mo")], since=5, epoch="old",
+                              put=[(b"k4", b"v4")])
+    assert kept(b"k4") is None
+    none = store_factory(remembered=0)
+    none.add_many_remembered("s", [_entry("Ny Op", "Pa Qu")], since=6, epoch=epoch,
+                             put=[(b"k5", b"v5")])
+    assert kept(b"k5") is None
+    with pytest.raises(UnknownSessionError):
+        store.add_many_remembered("gone", [_entry("Ra Sa", "Ta Ub")], since=1, epoch=epoch,
+                                  put=[(b"k6", b"v6")])
+
+
+def test_a_value_handed_with_the_entries_is_not_sent_again(redis_server, namespace) -> None:
+    guard = _worker(redis_server.url, namespace)
+    guard.pseudonymize(TEXT, session_id="c")
+    store = guard.vault_store
+    puts: list[int] = []
+    plain = store.entries_remembered
+
+    def spy(*args, **kwargs):
+        puts.append(len(kwargs["put"]))
+        return plain(*args, **kwargs)
+
+    store.entries_remembered = spy  # type: ignore[method-assign]
+    with open_session(guard, "c"):
+        masked = guard.pseudonymize_batch([TEXT, LATER], session_id="c")
+        assert guard.restore(masked[1], session_id="c") == LATER
+    assert puts == [0]  # (the call's catch-up: TEXT's result went with its entries too)
+    assert guard.restore(masked[1], session_id="c") == LATER
+    assert puts == [0, 0]  # LATER's result went with its entries: nothing to hand over
