@@ -128,11 +128,19 @@ def _guard(kind: str, url: str, namespace: str, trips: RoundTrips | None = None
 
 
 # ---------------------------------------------------------------------- (a)
+#: ``--standalone``: restore outside the call's scope (``guard.restore`` by hand), which
+#: catches up with the store first
+STANDALONE = False
+
+
 def one_turn(guard: Any, history: list[str], sid: str) -> str:
     """What an adapter does for one turn: open the call's session scope, the whole history in
     (one batch), the echoed answer restored, the scope closed."""
     from chatveil._session import open_session
 
+    if STANDALONE:
+        masked = guard.pseudonymize_batch(history, session_id=sid)
+        return str(guard.restore(masked[-1], session_id=sid))
     with open_session(guard, sid):
         masked = guard.pseudonymize_batch(history, session_id=sid)
         return str(guard.restore(masked[-1], session_id=sid))
@@ -307,7 +315,11 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer replays, smaller runs")
     parser.add_argument("--only", choices=["turns", "throughput", "big"], action="append")
     parser.add_argument("--json", type=Path, help="write the results here too")
+    parser.add_argument("--standalone", action="store_true",
+                        help="turns restore outside the call (guard.restore by hand)")
     args = parser.parse_args()
+    global STANDALONE
+    STANDALONE = args.standalone
     only = set(args.only or ["turns", "throughput", "big"])
     results: dict[str, Any] = {"machine": machine_info(), "goals": GOALS}
     turns = make_turns(40, size=400 if args.quick else 1100)

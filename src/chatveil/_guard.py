@@ -36,7 +36,6 @@ from chatveil.output import AnswerStream, OutputScreen, ScreenedStream
 from chatveil.pseudonymize import (
     Outcome,
     Pseudonymizer,
-    Remembered,
     SessionState,
     inside,
     recall_spans,
@@ -550,15 +549,14 @@ class Guard:
                 bar.close()
         spans = dict(zip(new, found, strict=True))
         handover = live.handover
-        before = None if handover is None else {t: state.remembered(t)
-                                                for t in dict.fromkeys(items)}
+        made: list[str] | None = None if handover is None else []
         # the batch's new entries go to the store together, in one call, at the end (with
         # the results made for them, where the store takes those too)
         try:
             with state.staged() as staged:
-                outcomes = self._settled(items, live, spans, documents)
-                if handover is not None and before is not None:
-                    handover.attach(state.index.epoch, self._made(live, before))
+                outcomes = self._settled(items, live, spans, documents, made)
+                if handover is not None and made:
+                    handover.attach(state.index.epoch, self._made(live, made))
         finally:
             if handover is not None:
                 handover.attach("", ())  # (what no store call took goes at the next catch-up)
@@ -576,19 +574,17 @@ class Guard:
         return [outcome.text for outcome in outcomes]
 
     @staticmethod
-    def _made(live: _Live, before: Mapping[str, Remembered | None]) -> list[tuple[bytes, bytes]]:
-        """The results pseudonymizing made for the texts of ``before`` (what the session
-        remembered for them before), as store keys and values, to hand over."""
+    def _made(live: _Live, texts: Iterable[str]) -> list[tuple[bytes, bytes]]:
+        """The results the session remembers for ``texts`` (just pseudonymized), as store
+        keys and values, to hand over."""
         state, memo_key = live.state, live.memo_key
         if memo_key is None:
             return []
         epoch = state.index.epoch
         made: list[tuple[bytes, bytes]] = []
-        for text, old in before.items():
+        for text in dict.fromkeys(texts):
             memo = state.remembered(text)
-            # a result checked again keeps its words; one made again has words of its own
-            if (memo is None or memo is old or (old is not None and memo.words is old.words)
-                    or len(memo.masked) > _HANDOVER_CHARS):
+            if memo is None or len(memo.masked) > _HANDOVER_CHARS:
                 continue
             key = memo_key(text)
             if key is not None:
@@ -598,16 +594,19 @@ class Guard:
         return made
 
     def _settled(self, items: list[str], live: _Live, spans: Mapping[str, list[Span]],
-                 documents: bool) -> list[Outcome]:
+                 documents: bool, made: list[str] | None = None) -> list[Outcome]:
+        """Pseudonymize ``items``; ``made``: where to note the texts pseudonymized anew (not
+        recalled)."""
         state = live.state
-        outcomes = [self._outcome(t, live, spans.get(t), documents) for t in items]
+        outcomes = [self._outcome(t, live, spans.get(t), documents, made) for t in items]
         for _ in range(_SETTLE_ROUNDS):
             # a surrogate issued for a later text may occur in an earlier one: redo those
             version = state.index.version
             stale = [i for i, t in enumerate(items) if self._pseudonymizer.recall(t, state)
                      is None]
             for i in stale:
-                outcomes[i] = self._outcome(items[i], live, spans.get(items[i]), documents)
+                outcomes[i] = self._outcome(items[i], live, spans.get(items[i]), documents,
+                                            made)
             if not stale or state.index.version == version:
                 break
         return outcomes
@@ -627,7 +626,7 @@ class Guard:
         return map_leaves(obj, lambda s: self.restore(s, sid), masking=False)
 
     def _outcome(self, text: str, live: _Live, spans: list[Span] | None,
-                 documents: bool = False) -> Outcome:
+                 documents: bool = False, made: list[str] | None = None) -> Outcome:
         state = live.state
         outcome = self._pseudonymizer.recall(text, state)
         if outcome is None:
@@ -636,6 +635,8 @@ class Guard:
                 spans = list(memo.spans) if memo is not None and memo.spans is not None else (
                     self._detect(text, live))
             outcome = self._pseudonymizer.apply(text, spans, state, document=documents)
+            if made is not None:
+                made.append(text)
         return outcome
 
     # ------------------------------------------------------------------ restore
