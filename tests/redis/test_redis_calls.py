@@ -187,3 +187,19 @@ def test_a_value_handed_with_the_entries_is_not_sent_again(redis_server, namespa
     assert puts == [0]  # (the call's catch-up: TEXT's result went with its entries too)
     assert guard.restore(masked[1], session_id="c") == LATER
     assert puts == [0, 0]  # LATER's result went with its entries: nothing to hand over
+
+
+def test_redis_down_after_the_model_answered(durable_redis, namespace) -> None:
+    """Restoring in the call needs no store call: the answer is restored in full from what
+    the worker holds; a standalone restore still fails closed."""
+    from chatveil.errors import StoreUnavailableError
+
+    guard = _worker(durable_redis.url, namespace, timeout=0.2, retries=0)
+    with open_session(guard, "c"):
+        masked = guard.pseudonymize(TEXT, session_id="c")
+        durable_redis.stop()
+        assert guard.restore(masked, session_id="c") == TEXT
+        with pytest.raises(StoreUnavailableError):
+            guard.pseudonymize(LATER, session_id="c")
+    with pytest.raises(StoreUnavailableError):
+        guard.restore(masked, session_id="c")
