@@ -11,6 +11,7 @@ not sent again at the next catch-up.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -33,7 +34,7 @@ class HandOver:
         self._store = store
         self._lock = threading.Lock()
         self._attached: tuple[str, list[tuple[bytes, bytes]]] | None = None
-        #: what went with entries, not to send again: key -> value
+        #: what went with entries, not to send again: key -> digest of the value
         self._sent: dict[bytes, bytes] = {}
 
     @property
@@ -61,7 +62,7 @@ class HandOver:
             with self._lock:
                 if len(self._sent) > 1024:  # (left by results dropped unsent: a reindex)
                     self._sent.clear()
-                self._sent.update(put)
+                self._sent.update((key, _digest(value)) for key, value in put)
         return added
 
     def entries_remembered(self, session_id: str, since: int, *, epoch: str,
@@ -70,7 +71,7 @@ class HandOver:
         if put:
             with self._lock:
                 sent = self._sent
-                put = [(k, v) for k, v in put if sent.pop(k, None) != v]
+                put = [(k, v) for k, v in put if sent.pop(k, None) != _digest(v)]
         return self._store.entries_remembered(session_id, since, epoch=epoch, want=want,
                                               put=put, create=create)
 
@@ -103,3 +104,7 @@ class HandOver:
 
     def __repr__(self) -> str:
         return f"HandOver({self._store!r})"
+
+
+def _digest(value: bytes) -> bytes:
+    return hashlib.blake2b(value, digest_size=16).digest()
