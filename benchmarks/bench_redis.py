@@ -128,11 +128,22 @@ def _guard(kind: str, url: str, namespace: str, trips: RoundTrips | None = None
 
 
 # ---------------------------------------------------------------------- (a)
+#: ``--standalone``: restore outside the call's scope (``guard.restore`` by hand), which
+#: catches up with the store first
+STANDALONE = False
+
+
 def one_turn(guard: Any, history: list[str], sid: str) -> str:
-    """What an adapter does for one turn: the whole history in (one batch), the echoed
-    answer restored."""
-    masked = guard.pseudonymize_batch(history, session_id=sid)
-    return guard.restore(masked[-1], session_id=sid)
+    """What an adapter does for one turn: open the call's session scope, the whole history in
+    (one batch), the echoed answer restored, the scope closed."""
+    from chatveil._session import open_session
+
+    if STANDALONE:
+        masked = guard.pseudonymize_batch(history, session_id=sid)
+        return str(guard.restore(masked[-1], session_id=sid))
+    with open_session(guard, sid):
+        masked = guard.pseudonymize_batch(history, session_id=sid)
+        return str(guard.restore(masked[-1], session_id=sid))
 
 
 def bench_turns(url: str, turns: list[str], replays: int) -> dict[str, Any]:
@@ -143,8 +154,10 @@ def bench_turns(url: str, turns: list[str], replays: int) -> dict[str, Any]:
     same_trips = RoundTrips()
     memory, memory_cache = _guard("memory", url, "bench-a")
     redis_one, redis_cache = _guard("redis", url, "bench-a", same_trips)
-    redis_two = [_guard("redis", url, "bench-a", trips)[0],
-                 _guard("redis", url, "bench-a", trips)[0]]
+    two = [_guard("redis", url, "bench-a", trips), _guard("redis", url, "bench-a", trips)]
+    redis_two = [guard for guard, _ in two]
+    # every cache of the namespace: Redis's keys, and each worker's own copies of them
+    caches = [memory_cache, redis_cache, *(cache for _, cache in two)]
     layouts: dict[str, Callable[[int], Any]] = {
         "memory": lambda t: memory,
         "redis_same_worker": lambda t: redis_one,
@@ -159,21 +172,22 @@ def bench_turns(url: str, turns: list[str], replays: int) -> dict[str, Any]:
     for mode in ("cold", "cached"):
         times: dict[str, dict[int, list[float]]] = {k: {m: [] for m in marks} for k in layouts}
         calls: dict[int, list[int]] = {m: [] for m in marks}
+        same_calls: dict[int, list[int]] = {m: [] for m in marks}
         waited: dict[str, dict[int, list[float]]] = {
             "redis_same_worker": {m: [] for m in marks},
             "redis_other_worker": {m: [] for m in marks}}
         for replay in range(replays + 1):  # the first replay warms up
             for name, pick in layouts.items():
                 if mode == "cold":
-                    memory_cache.clear()
-                    redis_cache.clear()  # one namespace: the other workers' cache too
+                    for cache in caches:
+                        cache.clear()
                 sid = f"{mode}-{name}-{replay}"
                 history: list[str] = []
                 for t, text in enumerate(turns, start=1):
                     history.append(text)
                     guard = pick(t)
                     before, spent = trips.n, trips.seconds
-                    spent_same = same_trips.seconds
+                    spent_same, before_same = same_trips.seconds, same_trips.n
                     started = time.perf_counter()
                     answer = one_turn(guard, history, sid)
                     elapsed = time.perf_counter() - started
@@ -183,6 +197,7 @@ def bench_turns(url: str, turns: list[str], replays: int) -> dict[str, Any]:
                             calls[t].append(trips.n - before)
                             waited[name][t].append(trips.seconds - spent)
                         elif name == "redis_same_worker":
+                            same_calls[t].append(same_trips.n - before_same)
                             waited[name][t].append(same_trips.seconds - spent_same)
                     history.append(answer)
                 if mode == "cold":
@@ -193,6 +208,7 @@ def bench_turns(url: str, turns: list[str], replays: int) -> dict[str, Any]:
                 **{f"{name}_ms": round(v, 3) for name, v in p50.items()},
                 "redis_overhead_ms": round(p50["redis_same_worker"] - p50["memory"], 3),
                 "other_worker_overhead_ms": round(p50["redis_other_worker"] - p50["memory"], 3),
+                "redis_round_trips_same_worker": statistics.median(same_calls[t]),
                 "redis_round_trips_other_worker": statistics.median(calls[t]),
                 # the part of the turn spent waiting for Redis (p50), less noisy than the
                 # difference of two turn times on a shared machine
@@ -299,7 +315,11 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer replays, smaller runs")
     parser.add_argument("--only", choices=["turns", "throughput", "big"], action="append")
     parser.add_argument("--json", type=Path, help="write the results here too")
+    parser.add_argument("--standalone", action="store_true",
+                        help="turns restore outside the call (guard.restore by hand)")
     args = parser.parse_args()
+    global STANDALONE
+    STANDALONE = args.standalone
     only = set(args.only or ["turns", "throughput", "big"])
     results: dict[str, Any] = {"machine": machine_info(), "goals": GOALS}
     turns = make_turns(40, size=400 if args.quick else 1100)

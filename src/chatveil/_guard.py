@@ -16,12 +16,12 @@ import json
 import secrets
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from chatveil._instruction import KEEP_VERBATIM_INSTRUCTION
-from chatveil._session import forgotten, require_session, session_block
+from chatveil._session import current_call, forgotten, require_session, session_block
 from chatveil._version import __version__
 from chatveil._walk import map_leaves, pseudonymize_leaves
 from chatveil.config import GuardConfig
@@ -52,12 +52,18 @@ from chatveil.state import (
     VaultStore,
 )
 from chatveil.state._expiry import ExpiringMap
+from chatveil.state._handover import HandOver
 from chatveil.state.persist import counters_for, decrypt, encrypt, generate_key
+from chatveil.state.stores import HandingOverStore
 
 __all__ = ["KEEP_VERBATIM_INSTRUCTION", "Guard", "Tally"]
 
 #: Passes over a batch re-checking texts against surrogates issued later in the batch.
 _SETTLE_ROUNDS = 4
+#: Results handed over with a batch's entries: at most this many, of texts up to this long
+#: (the session shares the rest at its next catch-up, within its own bounds).
+_HANDOVER_MAX = 256
+_HANDOVER_CHARS = 16_000
 #: Entries an import adds per store call (one Redis script call each).
 _IMPORT_CHUNK = 500
 
@@ -137,6 +143,10 @@ class _Live:
 
     state: SessionState
     detection_keys: set[str] = field(default_factory=set)
+    #: the store of the session when it takes a batch's results with its entries
+    handover: HandOver | None = None
+    #: the store key of a text's remembered result (None: not shared)
+    memo_key: Callable[[str], bytes | None] | None = None
 
 
 class Guard:
@@ -300,6 +310,26 @@ class Guard:
             self._track(live, fetched)  # their detections are this session's too (forget)
         return live
 
+    def _open_to_restore(self, session_id: str) -> _Live:
+        """The session's state to restore with: as :meth:`_open`, except inside the call (see
+        :func:`chatveil._session.current_call`) whose pseudonymize left it as it still is.
+
+        The model of a call saw only surrogates this process issued or caught up with when
+        the call pseudonymized, all in the index still; so its answer is restored without a
+        store call. Not if the state went since (forgotten here, or another worker's forget
+        reached this process, expired, rebuilt): then the catch-up decides, as for a
+        standalone restore.
+        """
+        scope = current_call(self, session_id)
+        if scope is not None and scope.synced is not None:
+            live = self._live.get(session_id)
+            if live is not None:
+                state, epoch, version = scope.synced
+                index = live.state.index
+                if state is live.state and index.epoch == epoch and index.version >= version:
+                    return live
+        return self._open(session_id, create=False)
+
     def _new_live(self, session_id: str) -> _Live:
         key = self._session_key(session_id)
         memo_key = None
@@ -313,6 +343,10 @@ class Guard:
                     return None
                 return hmac.new(key, prefix + found.encode(), hashlib.sha256).digest()
 
+        if memo_key is not None and isinstance(self._store, HandingOverStore):
+            handover = HandOver(self._store)
+            return _Live(SessionState(session_id, key, handover, memo_key),
+                         handover=handover, memo_key=memo_key)
         return _Live(SessionState(session_id, key, self._store, memo_key))
 
     def _session_removed(self, session_id: str) -> None:
@@ -514,9 +548,18 @@ class Guard:
             if bar is not None:
                 bar.close()
         spans = dict(zip(new, found, strict=True))
-        # the batch's new entries go to the store together, in one call, at the end
-        with state.staged() as staged:
-            outcomes = self._settled(items, live, spans, documents)
+        handover = live.handover
+        made: list[str] | None = None if handover is None else []
+        # the batch's new entries go to the store together, in one call, at the end (with
+        # the results made for them, where the store takes those too)
+        try:
+            with state.staged() as staged:
+                outcomes = self._settled(items, live, spans, documents, made)
+                if handover is not None and made:
+                    handover.attach(state.index.epoch, self._made(live, made))
+        finally:
+            if handover is not None:
+                handover.attach("", ())  # (what no store call took goes at the next catch-up)
         if not staged.clean:
             # another worker stored one of these originals or surrogates first: again, against
             # the store's entries, value by value
@@ -525,19 +568,45 @@ class Guard:
             self._metrics.add(outcome.pseudonymized, outcome.redacted)
             if hand_out:
                 state.handed_out.add(outcome.text, outcome.inserts)
+        scope = current_call(self, live.state.session_id)
+        if scope is not None:  # restoring in this call needs no catch-up (_open_to_restore)
+            scope.synced = (state, state.index.epoch, state.index.version)
         return [outcome.text for outcome in outcomes]
 
+    @staticmethod
+    def _made(live: _Live, texts: Iterable[str]) -> list[tuple[bytes, bytes]]:
+        """The results the session remembers for ``texts`` (just pseudonymized), as store
+        keys and values, to hand over."""
+        state, memo_key = live.state, live.memo_key
+        if memo_key is None:
+            return []
+        epoch = state.index.epoch
+        made: list[tuple[bytes, bytes]] = []
+        for text in dict.fromkeys(texts):
+            memo = state.remembered(text)
+            if memo is None or len(memo.masked) > _HANDOVER_CHARS:
+                continue
+            key = memo_key(text)
+            if key is not None:
+                made.append((key, memo.encode(epoch)))
+                if len(made) >= _HANDOVER_MAX:
+                    break
+        return made
+
     def _settled(self, items: list[str], live: _Live, spans: Mapping[str, list[Span]],
-                 documents: bool) -> list[Outcome]:
+                 documents: bool, made: list[str] | None = None) -> list[Outcome]:
+        """Pseudonymize ``items``; ``made``: where to note the texts pseudonymized anew (not
+        recalled)."""
         state = live.state
-        outcomes = [self._outcome(t, live, spans.get(t), documents) for t in items]
+        outcomes = [self._outcome(t, live, spans.get(t), documents, made) for t in items]
         for _ in range(_SETTLE_ROUNDS):
             # a surrogate issued for a later text may occur in an earlier one: redo those
             version = state.index.version
             stale = [i for i, t in enumerate(items) if self._pseudonymizer.recall(t, state)
                      is None]
             for i in stale:
-                outcomes[i] = self._outcome(items[i], live, spans.get(items[i]), documents)
+                outcomes[i] = self._outcome(items[i], live, spans.get(items[i]), documents,
+                                            made)
             if not stale or state.index.version == version:
                 break
         return outcomes
@@ -557,7 +626,7 @@ class Guard:
         return map_leaves(obj, lambda s: self.restore(s, sid), masking=False)
 
     def _outcome(self, text: str, live: _Live, spans: list[Span] | None,
-                 documents: bool = False) -> Outcome:
+                 documents: bool = False, made: list[str] | None = None) -> Outcome:
         state = live.state
         outcome = self._pseudonymizer.recall(text, state)
         if outcome is None:
@@ -566,19 +635,27 @@ class Guard:
                 spans = list(memo.spans) if memo is not None and memo.spans is not None else (
                     self._detect(text, live))
             outcome = self._pseudonymizer.apply(text, spans, state, document=documents)
+            if made is not None:
+                made.append(text)
         return outcome
 
     # ------------------------------------------------------------------ restore
     def restore(self, text: str, session_id: str | None = None) -> str:
         """Put the session's originals back in place of its surrogates, in one pass.
 
+        Catches up with the store first (one call: entries other workers added, a
+        ``forget``), except inside a guarded call that pseudonymized in this context: its
+        answer holds only surrogates this process knows (see "Many workers on Redis").
+
         Raises:
             UnknownSessionError: the session has no vault (never used, forgotten, expired).
             UnrestoredSurrogateError: ``on_unrestored="raise"`` and the text holds a token or
                 placeholder shape the session cannot restore (counted first).
         """
-        text = _as_text(text)
-        live = self._open(self.resolve_session(session_id), create=False)
+        return self._restore(_as_text(text),
+                             self._open_to_restore(self.resolve_session(session_id)))
+
+    def _restore(self, text: str, live: _Live) -> str:
         restored: Counter[str] = Counter()
         unknown: Counter[str] = Counter()
         mode = self._config.on_unrestored
@@ -602,21 +679,23 @@ class Guard:
                 message names entity types and counts only).
             DetectionError: ``mask``/``raise`` and detection failed (fail closed).
         """
-        sid = self.resolve_session(session_id)
-        return self.restore(self.screen_answer(text, sid, sent=sent), sid)
+        text = _as_text(text)
+        live = self._open_to_restore(self.resolve_session(session_id))  # one catch-up at most
+        screen = self._output_screen(live, sent)
+        return self._restore(text if screen is None else screen.screen(text), live)
 
     def screen_answer(self, text: str, session_id: str | None = None, *,
                       sent: Sequence[str] = ()) -> str:
         """Apply ``output_pii`` to a model's raw answer, before restore (see
         :meth:`restore_answer`, which does both); ``text`` itself with ``pass``."""
         text = _as_text(text)
-        live = self._open(self.resolve_session(session_id), create=False)
+        live = self._open_to_restore(self.resolve_session(session_id))
         screen = self._output_screen(live, sent)
         return text if screen is None else screen.screen(text)
 
     def stream_restorer(self, session_id: str | None = None) -> StreamRestorer:
         """A restorer for streamed chunks: ``feed(chunk) -> str`` then ``flush() -> str``."""
-        live = self._open(self.resolve_session(session_id), create=False)
+        live = self._open_to_restore(self.resolve_session(session_id))
         return StreamRestorer(live.state.index, on_done=self._metrics.add_restore,
                               on_unrestored=self._config.on_unrestored)
 
@@ -633,7 +712,7 @@ class Guard:
             session_id: the session; the current one if omitted.
             sent: what the call sent to the model (values found in it are the user's).
         """
-        live = self._open(self.resolve_session(session_id), create=False)
+        live = self._open_to_restore(self.resolve_session(session_id))
         restorer = StreamRestorer(live.state.index, on_done=self._metrics.add_restore,
                                   on_unrestored=self._config.on_unrestored)
         screen = self._output_screen(live, sent)

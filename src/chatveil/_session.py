@@ -16,6 +16,10 @@ gone before the caller could restore anything.
 A per-call session's id is derived (keyed HMAC) from a seed the adapter passes, the
 conversation's first user message, so the same conversation gets the same surrogates from one
 call to the next; if a call with that id is running right now, a random id is used instead.
+
+The scope of a call is also the *current call* of the context that opened it (a context
+variable, like the session block): once the call has pseudonymized, restoring its answer in
+the same context needs no catch-up with the store (see :func:`current_call`).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SessionScope",
+    "current_call",
     "current_session",
     "forgotten",
     "given_session",
@@ -52,6 +57,10 @@ __all__ = [
 
 _SESSION: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "chatveil_session", default=None
+)
+#: The scope of the call running in this context (set by open_session; stale once closed).
+_CALL: contextvars.ContextVar[SessionScope | None] = contextvars.ContextVar(
+    "chatveil_call", default=None
 )
 #: Key of per-call session ids when the guard has no secret of its own.
 _PROCESS_KEY = secrets.token_bytes(32)
@@ -135,6 +144,10 @@ class SessionScope:
         self.session_id = session_id
         self.per_call = per_call
         self._closed = False
+        #: what the guard's last pseudonymize in this call left the session's state at (the
+        #: guard's own marker: restoring in the call needs no catch-up while it still holds)
+        self.synced: tuple[object, str, int] | None = None
+        self._outer: SessionScope | None = None
 
     @property
     def closed(self) -> bool:
@@ -145,6 +158,9 @@ class SessionScope:
         if self._closed:
             return
         self._closed = True
+        self.synced = None
+        if _CALL.get() is self:  # (in the context that opened it) an enclosing call again
+            _CALL.set(self._outer)
         if self.per_call:
             try:
                 self.guard.forget(self.session_id)
@@ -188,7 +204,7 @@ def open_session(guard: Guard, session_id: str | None = None, *, seed: str = "")
     """
     sid = given_session(session_id)
     if sid is not None:
-        return SessionScope(guard, sid, per_call=False)
+        return _current(SessionScope(guard, sid, per_call=False))
     key = guard.config.secret_key or _PROCESS_KEY
     digest = hmac.new(key, b"chatveil-call\x00" + seed.encode("utf-8", "surrogatepass"),
                       hashlib.sha256).hexdigest()[:32]
@@ -198,4 +214,26 @@ def open_session(guard: Guard, session_id: str | None = None, *, seed: str = "")
             sid = _PREFIX + uuid.uuid4().hex
         _IN_FLIGHT[(id(guard), sid)] = True
     guard.forget(sid)  # a vault left by an interrupted call is never reused
-    return SessionScope(guard, sid, per_call=True)
+    return _current(SessionScope(guard, sid, per_call=True))
+
+
+def _current(scope: SessionScope) -> SessionScope:
+    """Make ``scope`` this context's current call (the enclosing one comes back at close)."""
+    outer = _CALL.get()
+    scope._outer = outer if outer is not None and not outer.closed else None
+    _CALL.set(scope)
+    return scope
+
+
+def current_call(guard: Guard, session_id: str) -> SessionScope | None:
+    """The open scope of the call running in this context, if it is ``guard``'s call on
+    ``session_id`` (else ``None``: a standalone call, another thread or task, a closed call).
+
+    Only the context that opened the call sees it (an ``asyncio.to_thread`` started from
+    there too): a ``guard.restore`` from anywhere else is standalone and catches up.
+    """
+    scope = _CALL.get()
+    if (scope is None or scope.closed or scope.guard is not guard
+            or scope.session_id != session_id):
+        return None
+    return scope

@@ -124,3 +124,28 @@ def test_detection_cache_on_a_cluster(redis_cluster, namespace) -> None:
     cache.clear()
     assert cache.keys() == []
     cache.client.close()
+
+
+def _call_then_another_worker(url: str, namespace: str, **options) -> None:
+    """A call stores its values with its results (one script), restores without a store
+    call, and the next worker takes those results instead of pseudonymizing again."""
+    from test_redis_remembered import LATER, _worker
+
+    from chatveil._session import open_session
+
+    one, two = (_worker(url, namespace, **options) for _ in range(2))
+    with open_session(one, "c"):
+        masked = one.pseudonymize_batch([TEXT, LATER], session_id="c")
+        assert one.restore(masked[1], session_id="c") == LATER
+    with open_session(two, "c"):
+        assert two.pseudonymize_batch([TEXT, LATER], session_id="c") == masked
+        assert two.restore(masked[0], session_id="c") == TEXT
+    assert two.detector.calls == []  # type: ignore[attr-defined]
+
+
+def test_a_call_on_valkey(valkey_server, namespace) -> None:
+    _call_then_another_worker(valkey_server.url, namespace)
+
+
+def test_a_call_on_a_cluster(redis_cluster, namespace) -> None:
+    _call_then_another_worker(redis_cluster.url, namespace, cluster=True)

@@ -91,3 +91,62 @@ def test_get_many_is_one_mget(cache) -> None:
     assert cache.get_many(["k1", "k2", "k3", "k4"]) == [SPANS, None, (), None]
     assert cache.get_many([]) == []
     assert sent == ["MGET"]
+
+
+def _count(client) -> list[object]:
+    sent: list[object] = []
+    plain = client.execute_command
+
+    def counted(*args, **kwargs):
+        sent.append(args[0])
+        return plain(*args, **kwargs)
+
+    client.execute_command = counted
+    return sent
+
+
+def test_results_seen_before_cost_no_round_trip(redis_server, namespace) -> None:
+    from chatveil.redis import RedisDetectionCache
+
+    writer = RedisDetectionCache.from_url(redis_server.url, namespace=namespace)
+    reader = RedisDetectionCache.from_url(redis_server.url, namespace=namespace)
+    writer.set("k1", SPANS)
+    writer.set("k2", ())
+    sent = _count(reader.client)
+    assert reader.get_many(["k1", "k2", "k3"]) == [SPANS, (), None]
+    assert sent == ["MGET"]
+    # k1 and k2 are this worker's now: only the miss goes to Redis, then nothing at all
+    assert reader.get_many(["k1", "k2", "k3"]) == [SPANS, (), None]
+    assert sent == ["MGET", "MGET"]
+    assert reader.get("k1") == SPANS and reader.get_many(["k2", "k1"]) == [(), SPANS]
+    assert sent == ["MGET", "MGET"]
+    mine = _count(writer.client)
+    assert writer.get_many(["k1", "k2"]) == [SPANS, ()]  # written here: held here
+    assert mine == []
+    writer.client.close()
+
+
+def test_delete_and_clear_drop_this_workers_copies(cache) -> None:
+    cache.set("k1", SPANS)
+    cache.set("k2", SPANS)
+    cache.delete(["k1"])
+    sent = _count(cache.client)
+    assert cache.get("k1") is None
+    assert sent == ["MGET"]
+    cache.clear()
+    assert cache.get("k2") is None
+    assert sent[-1] == "MGET"
+
+
+def test_local_zero_asks_redis_every_time(redis_server, namespace) -> None:
+    from chatveil.errors import ConfigurationError
+    from chatveil.redis import RedisDetectionCache
+
+    plain = RedisDetectionCache.from_url(redis_server.url, namespace=namespace, local=0)
+    plain.set("k1", SPANS)
+    sent = _count(plain.client)
+    assert plain.get("k1") == SPANS and plain.get("k1") == SPANS
+    assert sent == ["MGET", "MGET"]
+    plain.client.close()
+    with pytest.raises(ConfigurationError):
+        RedisDetectionCache.from_url(redis_server.url, namespace=namespace, local=-1)

@@ -80,7 +80,8 @@ def test_a_turn_on_another_worker_takes_the_remembered_result(redis_server, name
     second = two.pseudonymize_batch([TEXT, LATER], session_id="c")
     assert second[0] == first[0]
     assert two.detector.calls == [LATER]  # type: ignore[attr-defined]
-    assert sent == ["SYNC", "ADD_MANY"]  # created if absent and caught up: one call
+    assert sent == ["SYNC", "ADD_SHARE"]  # created if absent and caught up: one call; the new
+    # values stored with the result made for LATER
     # its detection key is this worker's to evict too (forget)
     assert one.detector.cache_key(TEXT) in two._live.get("c").detection_keys  # type: ignore[attr-defined,union-attr]
     sent.clear()

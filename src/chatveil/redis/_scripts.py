@@ -145,6 +145,53 @@ if since < n then items = redis.call('LRANGE', KEYS[2], since, -1) end
 return {results, meta, n, items}
 """
 
+#: ARGV: ttl, since, epoch, most remembered values kept, number of pairs to keep (p), p
+#: pairs of remembered field and value, then triples as in ADD_MANY. ADD_MANY, and the pairs
+#: kept (while fewer than the most are) only if the session's epoch is ``epoch``, every triple
+#: was added and the version after the adds is ``since`` (the values were made against exactly
+#: the entries before these and these). -> as ADD_MANY.
+ADD_SHARE = _REFRESH + """
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local npairs = tonumber(ARGV[5])
+local first = 6 + 2 * npairs
+local results = {}
+local clean = true
+for i = first, #ARGV, 3 do
+  local known = redis.call('HGET', KEYS[3], ARGV[i])
+  if known then
+    clean = false
+    if string.sub(known, 1, 1) == 'o' then
+      results[#results + 1] = 1
+      results[#results + 1] = redis.call('LINDEX', KEYS[2], tonumber(string.sub(known, 2)))
+    else
+      results[#results + 1] = 0
+    end
+  elseif redis.call('HEXISTS', KEYS[3], ARGV[i + 1]) == 1 then
+    clean = false
+    results[#results + 1] = 0
+  else
+    local n = redis.call('RPUSH', KEYS[2], ARGV[i + 2])
+    redis.call('HSET', KEYS[3], ARGV[i + 1], 's')
+    redis.call('HSET', KEYS[3], ARGV[i], 'o' .. (n - 1))
+    results[#results + 1] = 2
+  end
+end
+local n = redis.call('LLEN', KEYS[2])
+local since = tonumber(ARGV[2])
+if clean and npairs > 0 and n == since and redis.call('HGET', KEYS[1], 'epoch') == ARGV[3] then
+  local room = tonumber(ARGV[4]) - redis.call('HLEN', KEYS[4])
+  for i = 6, first - 1, 2 do
+    if room <= 0 then break end
+    room = room - redis.call('HSET', KEYS[4], ARGV[i], ARGV[i + 1])
+  end
+end
+refresh()
+local meta = redis.call('HGETALL', KEYS[1])
+local items = {}
+if since < n then items = redis.call('LRANGE', KEYS[2], since, -1) end
+return {results, meta, n, items}
+"""
+
 #: ARGV: ttl, counter field. -> new value, or -1 if the session is unknown.
 NEXT_NUMBER = _REFRESH + """
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
@@ -194,5 +241,6 @@ return done
 
 #: Every script by name.
 SCRIPTS = {"CREATE": CREATE, "TOUCH": TOUCH, "ENTRIES": ENTRIES, "SYNC": SYNC, "ADD": ADD,
-           "ADD_MANY": ADD_MANY, "NEXT_NUMBER": NEXT_NUMBER, "MERGE_COUNTERS": MERGE_COUNTERS,
+           "ADD_MANY": ADD_MANY, "ADD_SHARE": ADD_SHARE, "NEXT_NUMBER": NEXT_NUMBER,
+           "MERGE_COUNTERS": MERGE_COUNTERS,
            "DROP": DROP, "REENCRYPT": REENCRYPT}

@@ -339,13 +339,32 @@ class RedisVaultStore:
 
     def add_many(self, session_id: str, entries: Sequence[Entry], *, since: int) -> Added:
         """Every entry added (each if absent) and the session read, in one script call."""
+        return self._add_many(session_id, entries, since, "", ())
+
+    def add_many_remembered(self, session_id: str, entries: Sequence[Entry], *, since: int,
+                            epoch: str, put: Sequence[tuple[bytes, bytes]]) -> Added:
+        """:meth:`add_many`, and the remembered values of ``put`` kept in the same script call
+        if every entry was added right after the entries the values were made with (see
+        :class:`~chatveil.state.stores.HandingOverStore`)."""
+        return self._add_many(session_id, entries, since, epoch,
+                              put if self._remembered else ())
+
+    def _add_many(self, session_id: str, entries: Sequence[Entry], since: int, epoch: str,
+                  put: Sequence[tuple[bytes, bytes]]) -> Added:
         keys = self._session(session_id)
         args: list[Any] = [self._ttl_ms, max(0, int(since))]
+        script = "ADD_MANY"
+        if put:
+            script = "ADD_SHARE"
+            args += [epoch, self._remembered, len(put)]
+            for key, plain in put:
+                field = self._memo_field(keys, key)
+                args += [field, self._ring.encrypt(plain, self._memo_aad(keys, field))]
         for entry in entries:
             args += [self._value(keys, entry.original), self._value(keys, entry.surrogate),
                      self._encrypt_entry(keys, entry)]
         with unavailable("add"):
-            reply = self._scripts["ADD_MANY"](keys.all, args)
+            reply = self._scripts[script](keys.all, args)
         if reply is None:
             raise UnknownSessionError(session_id)
         results, flat, version, blobs = reply

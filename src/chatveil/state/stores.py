@@ -20,8 +20,8 @@ from chatveil.errors import UnknownSessionError
 from chatveil.state._expiry import ExpiringMap
 from chatveil.state.entries import Entry
 
-__all__ = ["Added", "Entries", "ListenerRef", "MemoryVaultStore", "ObservableStore",
-           "RememberingStore", "StagedAdds", "VaultStore", "listener_ref"]
+__all__ = ["Added", "Entries", "HandingOverStore", "ListenerRef", "MemoryVaultStore",
+           "ObservableStore", "RememberingStore", "StagedAdds", "VaultStore", "listener_ref"]
 
 #: Calls the listener it holds, or returns ``None`` once the listener is gone.
 ListenerRef = Callable[[], Callable[[str], None] | None]
@@ -213,6 +213,22 @@ class RememberingStore(Protocol):
         Raises:
             UnknownSessionError: the session does not exist (and ``create`` is false).
         """
+        ...
+
+
+@runtime_checkable
+class HandingOverStore(VaultStore, RememberingStore, Protocol):
+    """A :class:`RememberingStore` that also takes remembered values with the adds of a turn,
+    so that the results a worker made reach the other workers with the entries they were made
+    with, in the same call (instead of at the worker's next catch-up)."""
+
+    def add_many_remembered(self, session_id: str, entries: Sequence[Entry], *, since: int,
+                            epoch: str, put: Sequence[tuple[bytes, bytes]]) -> Added:
+        """:meth:`VaultStore.add_many`, and in the same atomic call keep each ``(key,
+        value)`` of ``put`` (as :meth:`RememberingStore.entries_remembered` does), but only
+        if the session's epoch is ``epoch`` and every entry was added, right after the
+        ``since - len(entries)`` entries that were there (the values were made against
+        exactly those entries and these)."""
         ...
 
 
