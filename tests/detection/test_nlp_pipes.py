@@ -13,6 +13,7 @@ from chatveil import Guard
 from chatveil.detect._presidio import (
     _build_nlp_engine,
     _fast_ner_fits,
+    _GreedyNer,
     _listens_to,
     _nlp_engine,
     _single_threaded_blas,
@@ -142,3 +143,27 @@ def test_the_greedy_ner_is_used_only_where_it_decodes_exactly(tmp_path: Path) ->
     nlp = _build_nlp_engine(str(_listener_model(tmp_path / "listener")), "en").nlp["en"]
     assert not _fast_ner_fits(nlp.get_pipe("ner"))
     assert "chatveil_greedy_ner" not in nlp.component_names
+
+
+def test_the_greedy_ner_falls_back_to_spacys_predict_when_its_pieces_are_missing(
+        warm_guard: Guard) -> None:
+    config = warm_guard.config
+    nlp = _nlp_engine(config.spacy_model, config.language).nlp[config.language]
+    ner = nlp.get_pipe("ner")
+    greedy = _GreedyNer(ner)
+    text = _NER_TEXTS[-1]
+    expected = [(e.start_char, e.end_char, e.label_) for e in ner(nlp.make_doc(text)).ents]
+
+    class NoTransitions:  # a spaCy whose parser lacks one of the pieces the decoder uses
+        def __init__(self, real: object) -> None:
+            self.real = real
+
+        def __getattr__(self, name: str) -> object:
+            if name == "transition_states":
+                raise AttributeError(name)
+            return getattr(self.real, name)
+
+    greedy.ner = NoTransitions(ner)
+    doc = greedy(nlp.make_doc(text))
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == expected
+    assert greedy.exact is False

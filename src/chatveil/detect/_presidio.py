@@ -202,6 +202,8 @@ class _GreedyNer:
 
     def __init__(self, ner: Any) -> None:
         self.ner = ner
+        self.exact = True  # False once spaCy's parser pieces are not what this expects
+
 
     def __call__(self, doc: Any) -> Any:
         self.ner.set_annotations([doc], self.predict([doc]))
@@ -219,11 +221,21 @@ class _GreedyNer:
             yield from in_order
 
     def predict(self, docs: list[Any]) -> list[Any]:
-        """The final parse states of ``docs`` (what ``ner.predict`` returns)."""
+        """The final parse states of ``docs`` (what ``ner.predict`` returns). The parser
+        pieces used here are spaCy's own but not its documented API: should another spaCy
+        release not have them, this falls back to ``ner.predict`` for good."""
         ner = self.ner
-        if not any(len(doc) for doc in docs) or any(doc.has_annotation("ENT_IOB")
-                                                    for doc in docs):
+        if not self.exact or not any(len(doc) for doc in docs) or any(
+                doc.has_annotation("ENT_IOB") for doc in docs):
             return list(ner.predict(docs))  # nothing to parse, or preset entities
+        try:
+            return self._decode(docs)
+        except (AttributeError, TypeError):
+            self.exact = False
+            return list(ner.predict(docs))
+
+    def _decode(self, docs: list[Any]) -> list[Any]:
+        ner = self.ner
         import blis.py  # type: ignore[import-untyped]  # thinc's BLAS, untyped
 
         states = ner.moves.init_batch(docs)
