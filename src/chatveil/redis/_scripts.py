@@ -110,32 +110,44 @@ refresh()
 return {2}
 """
 
+#: Adds the triples of ARGV from index ``first`` (see ADD_MANY). -> the codes (after a 1 the
+#: stored entry) and whether every triple was added.
+_ADD_TRIPLES = """
+local function add_triples(first)
+  local results = {}
+  local clean = true
+  for i = first, #ARGV, 3 do
+    local known = redis.call('HGET', KEYS[3], ARGV[i])
+    if known then
+      clean = false
+      if string.sub(known, 1, 1) == 'o' then
+        results[#results + 1] = 1
+        results[#results + 1] = redis.call('LINDEX', KEYS[2], tonumber(string.sub(known, 2)))
+      else
+        results[#results + 1] = 0
+      end
+    elseif redis.call('HEXISTS', KEYS[3], ARGV[i + 1]) == 1 then
+      clean = false
+      results[#results + 1] = 0
+    else
+      local n = redis.call('RPUSH', KEYS[2], ARGV[i + 2])
+      redis.call('HSET', KEYS[3], ARGV[i + 1], 's')
+      redis.call('HSET', KEYS[3], ARGV[i], 'o' .. (n - 1))
+      results[#results + 1] = 2
+    end
+  end
+  return results, clean
+end
+"""
+
 #: ARGV: ttl, since, then triples of original digest, surrogate digest, encrypted entry.
 #: Each triple as in ADD, in order; then the session as ENTRIES reads it.
 #: -> nil (unknown session) or {results, meta as a flat list, version, entries[since:]}, where
 #: results holds a code per triple (0 taken, 1 original known, 2 added) and, after a 1, the
 #: stored entry.
-ADD_MANY = _REFRESH + """
+ADD_MANY = _REFRESH + _ADD_TRIPLES + """
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-local results = {}
-for i = 3, #ARGV, 3 do
-  local known = redis.call('HGET', KEYS[3], ARGV[i])
-  if known then
-    if string.sub(known, 1, 1) == 'o' then
-      results[#results + 1] = 1
-      results[#results + 1] = redis.call('LINDEX', KEYS[2], tonumber(string.sub(known, 2)))
-    else
-      results[#results + 1] = 0
-    end
-  elseif redis.call('HEXISTS', KEYS[3], ARGV[i + 1]) == 1 then
-    results[#results + 1] = 0
-  else
-    local n = redis.call('RPUSH', KEYS[2], ARGV[i + 2])
-    redis.call('HSET', KEYS[3], ARGV[i + 1], 's')
-    redis.call('HSET', KEYS[3], ARGV[i], 'o' .. (n - 1))
-    results[#results + 1] = 2
-  end
-end
+local results = add_triples(3)
 refresh()
 local meta = redis.call('HGETALL', KEYS[1])
 local n = redis.call('LLEN', KEYS[2])
@@ -150,32 +162,11 @@ return {results, meta, n, items}
 #: kept (while fewer than the most are) only if the session's epoch is ``epoch``, every triple
 #: was added and the version after the adds is ``since`` (the values were made against exactly
 #: the entries before these and these). -> as ADD_MANY.
-ADD_SHARE = _REFRESH + """
+ADD_SHARE = _REFRESH + _ADD_TRIPLES + """
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
 local npairs = tonumber(ARGV[5])
 local first = 6 + 2 * npairs
-local results = {}
-local clean = true
-for i = first, #ARGV, 3 do
-  local known = redis.call('HGET', KEYS[3], ARGV[i])
-  if known then
-    clean = false
-    if string.sub(known, 1, 1) == 'o' then
-      results[#results + 1] = 1
-      results[#results + 1] = redis.call('LINDEX', KEYS[2], tonumber(string.sub(known, 2)))
-    else
-      results[#results + 1] = 0
-    end
-  elseif redis.call('HEXISTS', KEYS[3], ARGV[i + 1]) == 1 then
-    clean = false
-    results[#results + 1] = 0
-  else
-    local n = redis.call('RPUSH', KEYS[2], ARGV[i + 2])
-    redis.call('HSET', KEYS[3], ARGV[i + 1], 's')
-    redis.call('HSET', KEYS[3], ARGV[i], 'o' .. (n - 1))
-    results[#results + 1] = 2
-  end
-end
+local results, clean = add_triples(first)
 local n = redis.call('LLEN', KEYS[2])
 local since = tonumber(ARGV[2])
 if clean and npairs > 0 and n == since and redis.call('HGET', KEYS[1], 'epoch') == ARGV[3] then
