@@ -321,3 +321,22 @@ def test_two_letter_names_in_capitals_on_a_mixed_line(warm_guard: Guard, text: s
 
 def test_two_letter_words_in_capitals_that_are_no_names_stay(warm_guard: Guard) -> None:
     assert persons(warm_guard, "We use AI, ML and GO TO market plans here") == []
+
+
+def test_a_given_name_taken_for_a_town_in_a_list_of_names() -> None:
+    text = "Invited: Layla, Harry, Michele and James."
+    spans = [Span(9, 14, "LOCATION", 0.65), Span(9, 14, "PERSON", 0.6),
+             Span(16, 21, "PERSON", 0.85), Span(23, 30, "PERSON", 0.85),
+             Span(35, 40, "PERSON", 0.85)]
+    out = complete_names(text, spans)
+    assert sorted((text[s.start:s.end], s.entity_type) for s in out) == [
+        ("Harry", "PERSON"), ("James", "PERSON"), ("Layla", "PERSON"), ("Michele", "PERSON")]
+
+
+def test_towns_in_a_list_of_towns_stay_towns() -> None:
+    text = "Flights to Paris, London and Berlin with Anna"
+    spans = [Span(11, 16, "LOCATION", 0.85), Span(18, 24, "LOCATION", 0.85),
+             Span(29, 35, "LOCATION", 0.85), Span(41, 45, "PERSON", 0.85)]
+    out = complete_names(text, spans)
+    assert sorted((text[s.start:s.end], s.entity_type) for s in out) == [
+        ("Anna", "PERSON"), ("Berlin", "LOCATION"), ("London", "LOCATION"), ("Paris", "LOCATION")]

@@ -229,7 +229,8 @@ def _list_items(words: _Words, persons: list[Span], others: list[Span], taken: _
     """The other items of a list of three or more one-word items, two of which are people
     (the writer counts: "me, Dodo, Fernanda and Ramanan"): each capitalised item on a mixed
     line that is no stop word. Returns the new person spans, and the place spans of such a
-    list that has the writer in it (a given name the model took for a place), now persons."""
+    list that has the writer in it or mostly names, where the place is a given name too (a
+    given name taken for a town: "Layla, Harry and Michele"), now persons."""
     text = words.text
     found: list[Span] = []
     places: list[Span] = []
@@ -244,17 +245,19 @@ def _list_items(words: _Words, persons: list[Span], others: list[Span], taken: _
             continue
         first = bisect.bisect_right(ends, m.start())  # the first name ending inside the list
         score = min(s.score for s in persons[first:] if s.start < m.end())
+        most = 2 * sum(inside) > len(items)  # "Layla, Harry, Michele and James"
         for w, named in zip(items, inside, strict=True):
-            if named or words.cases.at(w.start()) != "mixed" or \
+            if words.cases.at(w.start()) != "mixed" or \
                     not words.name_word(w.start(), w.end(), w.group(0), between=True):
                 continue
-            if taken.overlaps(w.start(), w.end()):
+            if taken.overlaps(w.start(), w.end()):  # a given name the model took for a town
                 place = [s for s in others if s.entity_type == "LOCATION" and
                          (s.start, s.end) == w.span()]
-                if not (me and place):
+                if not place or not (me or (most and w.group(0).casefold() in words.first)):
                     continue
                 places += place
-            found.append(Span(w.start(), w.end(), "PERSON", score))
+            if not named:
+                found.append(Span(w.start(), w.end(), "PERSON", score))
     return found, places
 
 
