@@ -340,3 +340,7 @@ def test_towns_in_a_list_of_towns_stay_towns() -> None:
     out = complete_names(text, spans)
     assert sorted((text[s.start:s.end], s.entity_type) for s in out) == [
         ("Anna", "PERSON"), ("Berlin", "LOCATION"), ("London", "LOCATION"), ("Paris", "LOCATION")]
+
+
+def test_a_signature_after_a_blank_line(warm_guard: Guard) -> None:
+    assert persons(warm_guard, "Best,\n\nmark bell") == ["mark bell"]

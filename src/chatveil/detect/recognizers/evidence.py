@@ -103,7 +103,7 @@ _CLOSING_RE = re.compile(
     r"^[ \t]*(?:best regards|kind regards|warm regards|regards|best wishes|best|thanks|"
     r"thank you|many thanks|cheers|sincerely|yours sincerely|yours truly|yours faithfully|"
     r"yours|respectfully|warmly|love|xoxo|take care|with thanks|rgds|br|thx|--|—|-)"
-    r"[ \t]*[,!.]?[ \t]*\n[ \t]*",
+    r"[ \t]*[,!.]?[ \t]*\n(?:[ \t]*\n)?[ \t]*",  # perhaps a blank line between
     re.IGNORECASE | re.MULTILINE,
 )
 _RELATIONS = (
