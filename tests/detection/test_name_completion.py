@@ -344,3 +344,9 @@ def test_towns_in_a_list_of_towns_stay_towns() -> None:
 
 def test_a_signature_after_a_blank_line(warm_guard: Guard) -> None:
     assert persons(warm_guard, "Best,\n\nmark bell") == ["mark bell"]
+
+
+def test_a_short_family_name_before_the_given_names_of_a_field(warm_guard: Guard) -> None:
+    text = "From: Ko, Eun Byul\nTo: Accounts Payable"
+    masked = warm_guard.pseudonymize(text, session_id="field-ko")
+    assert "Ko," not in masked and "Eun" not in masked and "Accounts Payable" in masked

@@ -728,7 +728,8 @@ class _Scan:
                 if piece in ("(", "<", "|"):
                     break
         named: list[int] = []  # the tokens of the one-word names found in this value
-        for a, b in parts:
+        added: list[int] = []  # the parts taken as names
+        for n, (a, b) in enumerate(parts):
             ks = [i for i, t in enumerate(self.tokens) if a <= t[0] and t[1] <= b]
             if not ks or len(ks) > 5:
                 continue
@@ -757,7 +758,14 @@ class _Scan:
                 continue
             if len(run) == 1:
                 named.append(run[0])
+            added.append(n)
             self.add(s, e, "PERSON", self.o.SCORE_LABEL, "label")
+        if strong and len(parts) == 2 and added == [1]:  # "From: Oh, Young Shim"
+            ks = [i for i, t in enumerate(self.tokens) if parts[0][0] <= t[0] and
+                  t[1] <= parts[0][1]]
+            first = self.index.get(parts[1][0] + 1)
+            if len(ks) == 1 and first is not None and self._value_word(ks[0], first):
+                self.add(*self.tokens[ks[0]][:2], "PERSON", self.o.SCORE_LABEL, "label")
 
     def _value_name(self, i: int, strong: bool) -> bool:
         """Token ``i`` of a field value reads as a name word: a name word, an initial, a
