@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import contextvars
 import hashlib
 import hmac
 import json
 import secrets
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from chatveil._instruction import KEEP_VERBATIM_INSTRUCTION
+from chatveil._metrics import Metrics, Tally
 from chatveil._session import current_call, forgotten, require_session, session_block
 from chatveil._version import __version__
 from chatveil._walk import map_leaves, pseudonymize_leaves
@@ -66,74 +65,6 @@ _HANDOVER_MAX = 256
 _HANDOVER_CHARS = 16_000
 #: Entries an import adds per store call (one Redis script call each).
 _IMPORT_CHUNK = 500
-
-
-
-@dataclass
-class Tally:
-    """What one piece of work did, by entity type (never values). See :meth:`Guard.tally`."""
-
-    pseudonymized: Counter[str] = field(default_factory=Counter)
-    redacted: Counter[str] = field(default_factory=Counter)
-    restored: Counter[str] = field(default_factory=Counter)
-    unrestored_tokens: int = 0
-    #: personal data the model wrote that the user never sent (``output_pii``), by type
-    model_written: Counter[str] = field(default_factory=Counter)
-
-
-class _Metrics:
-    """Counters by entity type, process-wide and for the tallies open in this context."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self.tallies: contextvars.ContextVar[tuple[Tally, ...]] = contextvars.ContextVar(
-            f"chatveil_tallies_{id(self)}", default=()
-        )
-        self.reset()
-
-    def reset(self) -> None:
-        self.total = Tally()
-        self.cache_hits = 0
-        self.cache_misses = 0
-
-    def cache(self, hit: bool) -> None:
-        with self._lock:
-            if hit:
-                self.cache_hits += 1
-            else:
-                self.cache_misses += 1
-
-    def add(self, pseudonymized: Mapping[str, int], redacted: Mapping[str, int] | None = None
-            ) -> None:
-        with self._lock:
-            for tally in (self.total, *self.tallies.get()):
-                tally.pseudonymized.update(pseudonymized)
-                if redacted:
-                    tally.redacted.update(redacted)
-
-    def add_restore(self, counts: Mapping[str, int], unknown: int) -> None:
-        with self._lock:
-            for tally in (self.total, *self.tallies.get()):
-                tally.restored.update(counts)
-                tally.unrestored_tokens += unknown
-
-    def add_output(self, counts: Mapping[str, int]) -> None:
-        with self._lock:
-            for tally in (self.total, *self.tallies.get()):
-                tally.model_written.update(counts)
-
-    def snapshot(self) -> dict[str, Any]:
-        with self._lock:
-            total = self.total
-            return {
-                "pseudonymized": dict(sorted(total.pseudonymized.items())),
-                "redacted": dict(sorted(total.redacted.items())),
-                "restored": dict(sorted(total.restored.items())),
-                "cache_hits": self.cache_hits,
-                "cache_misses": self.cache_misses,
-                "unrestored_tokens": total.unrestored_tokens,
-                "model_written": dict(sorted(total.model_written.items())),
-            }
 
 
 @dataclass
@@ -199,7 +130,7 @@ class Guard:
             )
         self._config = config
         self._secret = config.secret_key or secrets.token_bytes(32)
-        self._metrics = _Metrics()
+        self._metrics = Metrics()
         if vault_store is None:
             vault_store = MemoryVaultStore(ttl=config.vault_ttl, maxsize=config.max_sessions)
         self._store = vault_store
@@ -382,12 +313,8 @@ class Guard:
                 guard.pseudonymize(text, session_id="u1")
             t.pseudonymized  # Counter({'PERSON': 1, ...})
         """
-        tally = Tally()
-        token = self._metrics.tallies.set((*self._metrics.tallies.get(), tally))
-        try:
+        with self._metrics.tally() as tally:
             yield tally
-        finally:
-            self._metrics.tallies.reset(token)
 
     def reset_metrics(self) -> None:
         """Set every counter back to zero."""
