@@ -9,23 +9,28 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
-import hmac
-import json
 import secrets
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from chatveil._instruction import KEEP_VERBATIM_INSTRUCTION
+from chatveil._live import (
+    Live,
+    detect,
+    detect_many,
+    erase,
+    handover_results,
+    memo_fingerprint,
+    new_live,
+    session_key,
+    track,
+)
 from chatveil._metrics import Metrics, Tally
 from chatveil._session import current_call, forgotten, require_session, session_block
-from chatveil._version import __version__
 from chatveil._walk import map_leaves, pseudonymize_leaves
 from chatveil.config import GuardConfig
-from chatveil.detect import CachingDetector, Detector, PresidioDetector
-from chatveil.detect._errors import OWN_ERRORS, detection_failure
+from chatveil.detect import Detector, PresidioDetector
 from chatveil.errors import (
     ConfigurationError,
     SurrogateCollisionError,
@@ -35,7 +40,6 @@ from chatveil.output import AnswerStream, OutputScreen, ScreenedStream
 from chatveil.pseudonymize import (
     Outcome,
     Pseudonymizer,
-    SessionState,
     inside,
     recall_spans,
     surrogate_regions,
@@ -51,33 +55,14 @@ from chatveil.state import (
     VaultStore,
 )
 from chatveil.state._expiry import ExpiringMap
-from chatveil.state._handover import HandOver
 from chatveil.state.persist import counters_for, decrypt, encrypt, generate_key
-from chatveil.state.stores import HandingOverStore
 
 __all__ = ["KEEP_VERBATIM_INSTRUCTION", "Guard", "Tally"]
 
 #: Passes over a batch re-checking texts against surrogates issued later in the batch.
 _SETTLE_ROUNDS = 4
-#: Results handed over with a batch's entries: at most this many, of texts up to this long
-#: (the session shares the rest at its next catch-up, within its own bounds).
-_HANDOVER_MAX = 256
-_HANDOVER_CHARS = 16_000
 #: Entries an import adds per store call (one Redis script call each).
 _IMPORT_CHUNK = 500
-
-
-@dataclass
-class _Live:
-    """A session's per-process caches: its state (index, remembered texts) and the keys of
-    the detection-cache entries of the texts seen in it."""
-
-    state: SessionState
-    detection_keys: set[str] = field(default_factory=set)
-    #: the store of the session when it takes a batch's results with its entries
-    handover: HandOver | None = None
-    #: the store key of a text's remembered result (None: not shared)
-    memo_key: Callable[[str], bytes | None] | None = None
 
 
 class Guard:
@@ -141,13 +126,9 @@ class Guard:
                                         on_cache=self._metrics.cache)
         self._detector = detector
         self._pseudonymizer = Pseudonymizer(config)
-        # what a remembered text's result depends on besides its detection: workers share
-        # results only under the same version and pseudonymizing options
-        self._memo_fingerprint = hashlib.sha256(json.dumps(
-            [__version__, config.strategy, sorted(config.strategies.items()),
-             config.session_recall, config.strict], default=str).encode()).hexdigest().encode()
+        self._memo_fingerprint = memo_fingerprint(config)
         # per-process caches of sessions, gone when the session goes (same lifetime rules)
-        self._live: ExpiringMap[str, _Live] = ExpiringMap(
+        self._live: ExpiringMap[str, Live] = ExpiringMap(
             ttl=config.vault_ttl, maxsize=config.max_sessions, on_remove=self._erase_live
         )
         if isinstance(vault_store, ObservableStore):
@@ -219,14 +200,13 @@ class Guard:
         batch = self._store.entries(self.resolve_session(session_id))
         return VaultData(batch.entries, batch.counters)
 
-    def _session_key(self, session_id: str) -> bytes:
-        return hmac.new(self._secret, b"session\x00" + session_id.encode(), hashlib.sha256).digest()
-
-    def _open(self, session_id: str, *, create: bool, texts: Sequence[str] = ()) -> _Live:
+    def _open(self, session_id: str, *, create: bool, texts: Sequence[str] = ()) -> Live:
         """The session's per-process state, caught up with the store (one store call); with
         a store that shares remembered texts, those of ``texts`` another worker pseudonymized
         come with it."""
-        live, new = self._live.setdefault(session_id, lambda: self._new_live(session_id))
+        live, new = self._live.setdefault(session_id, lambda: new_live(
+            session_id, session_key(self._secret, session_id), self._detector, self._store,
+            self._memo_fingerprint))
         try:
             # a session new to this process is created if absent: with the catch-up in one
             # call where the store can, else before it
@@ -238,10 +218,10 @@ class Guard:
             self._store.create(session_id)
             fetched = live.state.sync(texts)
         if fetched:
-            self._track(live, fetched)  # their detections are this session's too (forget)
+            track(self._detector, live, fetched)  # their detections are this session's too (forget)
         return live
 
-    def _open_to_restore(self, session_id: str) -> _Live:
+    def _open_to_restore(self, session_id: str) -> Live:
         """The session's state to restore with: as :meth:`_open`, except inside the call (see
         :func:`chatveil._session.current_call`) whose pseudonymize left it as it still is.
 
@@ -261,25 +241,6 @@ class Guard:
                     return live
         return self._open(session_id, create=False)
 
-    def _new_live(self, session_id: str) -> _Live:
-        key = self._session_key(session_id)
-        memo_key = None
-        if isinstance(self._detector, CachingDetector):
-            detector = self._detector
-            prefix = b"remembered\x00" + self._memo_fingerprint + b"\x00"
-
-            def memo_key(text: str) -> bytes | None:
-                found = detector.cache_key(text)  # binds the detector's configuration
-                if found is None:
-                    return None
-                return hmac.new(key, prefix + found.encode(), hashlib.sha256).digest()
-
-        if memo_key is not None and isinstance(self._store, HandingOverStore):
-            handover = HandOver(self._store)
-            return _Live(SessionState(session_id, key, handover, memo_key),
-                         handover=handover, memo_key=memo_key)
-        return _Live(SessionState(session_id, key, self._store, memo_key))
-
     def _session_removed(self, session_id: str) -> None:
         live = self._live.pop(session_id)
         if live is not None:
@@ -287,12 +248,9 @@ class Guard:
         else:
             forgotten(self, session_id)
 
-    def _erase_live(self, session_id: str, live: _Live) -> None:
+    def _erase_live(self, session_id: str, live: Live) -> None:
         forgotten(self, session_id)
-        live.state.clear()
-        if live.detection_keys and isinstance(self._detector, CachingDetector):
-            self._detector.evict(live.detection_keys)
-        live.detection_keys.clear()
+        erase(self._detector, live)
 
     # ------------------------------------------------------------------ metrics
     def metrics(self) -> dict[str, Any]:
@@ -323,43 +281,7 @@ class Guard:
     # ------------------------------------------------------------------ detection
     def detect(self, text: str) -> list[Span]:
         """Spans of personal data in ``text`` (no session involved). Raises on failure."""
-        return self._detect(_as_text(text), None)
-
-    def _detect(self, text: str, live: _Live | None) -> list[Span]:
-        try:
-            spans = self._detector.detect(text)
-        except OWN_ERRORS:
-            raise
-        except Exception as exc:
-            raise detection_failure(exc) from None
-        self._track(live, [text])
-        return spans
-
-    def _detect_many(self, texts: list[str], live: _Live, *, batch_size: int,
-                     progress: Any) -> list[list[Span]]:
-        if not texts:
-            return []
-        try:
-            found = self._detector.detect_many(texts, batch_size=batch_size, progress=progress)
-        except OWN_ERRORS:
-            raise
-        except Exception as exc:
-            raise detection_failure(exc) from None
-        self._track(live, texts)
-        return found
-
-    def _cache_keys(self, texts: Iterable[str]) -> list[str]:
-        """The detection-cache keys of the non-blank ``texts`` (none when the detector does
-        not cache)."""
-        if not isinstance(self._detector, CachingDetector):
-            return []
-        keys = (self._detector.cache_key(t) for t in texts if t.strip())
-        return [k for k in keys if k is not None]
-
-    def _track(self, live: _Live | None, texts: Iterable[str]) -> None:
-        """Remember the detection-cache keys of a session's texts (``forget`` erases them)."""
-        if live is not None:
-            live.detection_keys.update(self._cache_keys(texts))
+        return detect(self._detector, _as_text(text), None)
 
     def find_leaks(self, text: str, session_id: str | None = None) -> dict[str, int]:
         """Count, by entity type, personal data in ``text`` that is not a surrogate.
@@ -376,7 +298,7 @@ class Guard:
             except UnknownSessionError:
                 continue
         counts: Counter[str] = Counter()
-        spans = self._detect(text, None)
+        spans = detect(self._detector, text, None)
         if session_id is not None and indexes:
             spans += recall_spans(text, indexes[0])
         masked = surrogate_regions(text, indexes)
@@ -461,7 +383,7 @@ class Guard:
                 stale = [t for t in dict.fromkeys(items) if state.remembered(t) is not None
                          and self._pseudonymizer.recall(t, state) is None]
             if stale:
-                self._track(live, state.fetch(stale))
+                track(self._detector, live, state.fetch(stale))
         # texts seen before come from the session's memory; only new ones go through NER
         new = list(dict.fromkeys(t for t in items if state.remembered(t) is None))
         bar = None
@@ -470,7 +392,8 @@ class Guard:
 
             bar = tqdm(total=len(new), desc="detecting", unit="text")
         try:
-            found = self._detect_many(new, live, batch_size=batch_size, progress=bar)
+            found = detect_many(self._detector, new, live, batch_size=batch_size,
+                                progress=bar)
         finally:
             if bar is not None:
                 bar.close()
@@ -483,7 +406,7 @@ class Guard:
             with state.staged() as staged:
                 outcomes = self._settled(items, live, spans, documents, made)
                 if handover is not None and made:
-                    handover.attach(state.index.epoch, self._made(live, made))
+                    handover.attach(state.index.epoch, handover_results(live, made))
         finally:
             if handover is not None:
                 handover.attach("", ())  # (what no store call took goes at the next catch-up)
@@ -500,27 +423,7 @@ class Guard:
             scope.synced = (state, state.index.epoch, state.index.version)
         return [outcome.text for outcome in outcomes]
 
-    @staticmethod
-    def _made(live: _Live, texts: Iterable[str]) -> list[tuple[bytes, bytes]]:
-        """The results the session remembers for ``texts`` (just pseudonymized), as store
-        keys and values, to hand over."""
-        state, memo_key = live.state, live.memo_key
-        if memo_key is None:
-            return []
-        epoch = state.index.epoch
-        made: list[tuple[bytes, bytes]] = []
-        for text in dict.fromkeys(texts):
-            memo = state.remembered(text)
-            if memo is None or len(memo.masked) > _HANDOVER_CHARS:
-                continue
-            key = memo_key(text)
-            if key is not None:
-                made.append((key, memo.encode(epoch)))
-                if len(made) >= _HANDOVER_MAX:
-                    break
-        return made
-
-    def _settled(self, items: list[str], live: _Live, spans: Mapping[str, list[Span]],
+    def _settled(self, items: list[str], live: Live, spans: Mapping[str, list[Span]],
                  documents: bool, made: list[str] | None = None) -> list[Outcome]:
         """Pseudonymize ``items``; ``made``: where to note the texts pseudonymized anew (not
         recalled)."""
@@ -552,7 +455,7 @@ class Guard:
         sid = self.resolve_session(session_id)
         return map_leaves(obj, lambda s: self.restore(s, sid), masking=False)
 
-    def _outcome(self, text: str, live: _Live, spans: list[Span] | None,
+    def _outcome(self, text: str, live: Live, spans: list[Span] | None,
                  documents: bool = False, made: list[str] | None = None) -> Outcome:
         state = live.state
         outcome = self._pseudonymizer.recall(text, state)
@@ -560,7 +463,7 @@ class Guard:
             if spans is None:
                 memo = state.remembered(text)  # stale, but its detection still holds
                 spans = list(memo.spans) if memo is not None and memo.spans is not None else (
-                    self._detect(text, live))
+                    detect(self._detector, text, live))
             outcome = self._pseudonymizer.apply(text, spans, state, document=documents)
             if made is not None:
                 made.append(text)
@@ -582,7 +485,7 @@ class Guard:
         return self._restore(_as_text(text),
                              self._open_to_restore(self.resolve_session(session_id)))
 
-    def _restore(self, text: str, live: _Live) -> str:
+    def _restore(self, text: str, live: Live) -> str:
         restored: Counter[str] = Counter()
         unknown: Counter[str] = Counter()
         mode = self._config.on_unrestored
@@ -647,14 +550,14 @@ class Guard:
             return restorer
         return ScreenedStream(screen, restorer, live.state.index)
 
-    def _output_screen(self, live: _Live, sent: Sequence[str]) -> OutputScreen | None:
+    def _output_screen(self, live: Live, sent: Sequence[str]) -> OutputScreen | None:
         mode = self._config.output_pii
         if mode == "pass":
             return None
         state = live.state
         return OutputScreen(
             mode,
-            lambda text: self._detect(text, live),
+            lambda text: detect(self._detector, text, live),
             state.index,
             lambda value, etype: self._pseudonymizer.stand_in(state, value, etype),
             sent,
