@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from chatveil._answers import output_screen, restore_text, stream_restorer
 from chatveil._instruction import KEEP_VERBATIM_INSTRUCTION
 from chatveil._live import (
     Live,
@@ -44,7 +45,7 @@ from chatveil.pseudonymize import (
     recall_spans,
     surrogate_regions,
 )
-from chatveil.restore import Matcher, StreamRestorer, raise_if_unrestored
+from chatveil.restore import StreamRestorer
 from chatveil.spans import Span, resolve_overlaps
 from chatveil.state import (
     DetectionCache,
@@ -218,7 +219,8 @@ class Guard:
             self._store.create(session_id)
             fetched = live.state.sync(texts)
         if fetched:
-            track(self._detector, live, fetched)  # their detections are this session's too (forget)
+            # their detections are this session's too (forget)
+            track(self._detector, live, fetched)
         return live
 
     def _open_to_restore(self, session_id: str) -> Live:
@@ -486,14 +488,7 @@ class Guard:
                              self._open_to_restore(self.resolve_session(session_id)))
 
     def _restore(self, text: str, live: Live) -> str:
-        restored: Counter[str] = Counter()
-        unknown: Counter[str] = Counter()
-        mode = self._config.on_unrestored
-        out = Matcher(live.state.index, mode).restore(text, 0, restored, unknown)
-        self._metrics.add_restore(restored, sum(unknown.values()))
-        if mode == "raise":
-            raise_if_unrestored(unknown)
-        return out
+        return restore_text(text, live, self._config.on_unrestored, self._metrics)
 
     def restore_answer(self, text: str, session_id: str | None = None, *,
                        sent: Sequence[str] = ()) -> str:
@@ -509,25 +504,27 @@ class Guard:
                 message names entity types and counts only).
             DetectionError: ``mask``/``raise`` and detection failed (fail closed).
         """
-        text = _as_text(text)
-        live = self._open_to_restore(self.resolve_session(session_id))  # one catch-up at most
-        screen = self._output_screen(live, sent)
-        return self._restore(text if screen is None else screen.screen(text), live)
+        screened, live = self._screened(text, session_id, sent)  # one catch-up at most
+        return self._restore(screened, live)
 
     def screen_answer(self, text: str, session_id: str | None = None, *,
                       sent: Sequence[str] = ()) -> str:
         """Apply ``output_pii`` to a model's raw answer, before restore (see
         :meth:`restore_answer`, which does both); ``text`` itself with ``pass``."""
+        return self._screened(text, session_id, sent)[0]
+
+    def _screened(self, text: str, session_id: str | None, sent: Sequence[str]
+                  ) -> tuple[str, Live]:
+        """``text`` with ``output_pii`` applied, and the session's state it used."""
         text = _as_text(text)
         live = self._open_to_restore(self.resolve_session(session_id))
         screen = self._output_screen(live, sent)
-        return text if screen is None else screen.screen(text)
+        return (text if screen is None else screen.screen(text)), live
 
     def stream_restorer(self, session_id: str | None = None) -> StreamRestorer:
         """A restorer for streamed chunks: ``feed(chunk) -> str`` then ``flush() -> str``."""
         live = self._open_to_restore(self.resolve_session(session_id))
-        return StreamRestorer(live.state.index, on_done=self._metrics.add_restore,
-                              on_unrestored=self._config.on_unrestored)
+        return stream_restorer(live, self._config.on_unrestored, self._metrics)
 
     def answer_restorer(self, session_id: str | None = None, *,
                         sent: Sequence[str] = ()) -> AnswerStream:
@@ -543,26 +540,15 @@ class Guard:
             sent: what the call sent to the model (values found in it are the user's).
         """
         live = self._open_to_restore(self.resolve_session(session_id))
-        restorer = StreamRestorer(live.state.index, on_done=self._metrics.add_restore,
-                                  on_unrestored=self._config.on_unrestored)
+        restorer = stream_restorer(live, self._config.on_unrestored, self._metrics)
         screen = self._output_screen(live, sent)
         if screen is None:
             return restorer
         return ScreenedStream(screen, restorer, live.state.index)
 
     def _output_screen(self, live: Live, sent: Sequence[str]) -> OutputScreen | None:
-        mode = self._config.output_pii
-        if mode == "pass":
-            return None
-        state = live.state
-        return OutputScreen(
-            mode,
-            lambda text: detect(self._detector, text, live),
-            state.index,
-            lambda value, etype: self._pseudonymizer.stand_in(state, value, etype),
-            sent,
-            self._metrics.add_output,
-        )
+        return output_screen(live, sent, self._config.output_pii, self._detector,
+                             self._pseudonymizer, self._metrics)
 
     # ------------------------------------------------------------------ async
     # Detection is CPU-bound and the vault store may be a network round trip away, and the two
