@@ -29,6 +29,7 @@ from chatveil._live import (
 )
 from chatveil._metrics import Metrics, Tally
 from chatveil._session import current_call, forgotten, require_session, session_block
+from chatveil._transfer import add_imported
 from chatveil._walk import map_leaves, pseudonymize_leaves
 from chatveil.config import GuardConfig
 from chatveil.detect import Detector, PresidioDetector
@@ -56,14 +57,12 @@ from chatveil.state import (
     VaultStore,
 )
 from chatveil.state._expiry import ExpiringMap
-from chatveil.state.persist import counters_for, decrypt, encrypt, generate_key
+from chatveil.state.persist import decrypt, encrypt, generate_key
 
 __all__ = ["KEEP_VERBATIM_INSTRUCTION", "Guard", "Tally"]
 
 #: Passes over a batch re-checking texts against surrogates issued later in the batch.
 _SETTLE_ROUNDS = 4
-#: Entries an import adds per store call (one Redis script call each).
-_IMPORT_CHUNK = 500
 
 
 class Guard:
@@ -614,23 +613,7 @@ class Guard:
         existed = self._store.exists(sid)
         try:
             live = self._open(sid, create=True)
-            with live.state.lock:
-                new, conflicts = live.state.index.plan_import(vault.entries)
-                if conflicts:
-                    raise SurrogateCollisionError(
-                        f"{conflicts} imported entries conflict with session {sid!r}: it uses "
-                        "their originals or surrogates for other values; nothing was imported"
-                    )
-                raced = 0
-                for start in range(0, len(new), _IMPORT_CHUNK):
-                    chunk = new[start : start + _IMPORT_CHUNK]
-                    added = self._store.add_many(sid, chunk, since=live.state.index.version)
-                    for entry, stored in zip(chunk, added.stored, strict=True):
-                        if (stored is None
-                                or stored.surrogate.casefold() != entry.surrogate.casefold()):
-                            raced += 1  # another worker stored a conflicting entry meanwhile
-                self._store.merge_counters(sid, counters_for(vault))
-                live.state.sync()
+            raced = add_imported(self._store, sid, live.state, vault)
         except BaseException:
             if not existed and self._store.exists(sid):
                 self.forget(sid)
