@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from chatveil._answers import output_screen, restore_text, stream_restorer
+from chatveil._incall import mark_synced, synced_live
 from chatveil._instruction import KEEP_VERBATIM_INSTRUCTION
 from chatveil._live import (
     Live,
@@ -224,23 +225,10 @@ class Guard:
 
     def _open_to_restore(self, session_id: str) -> Live:
         """The session's state to restore with: as :meth:`_open`, except inside the call (see
-        :func:`chatveil._session.current_call`) whose pseudonymize left it as it still is.
-
-        The model of a call saw only surrogates this process issued or caught up with when
-        the call pseudonymized, all in the index still; so its answer is restored without a
-        store call. Not if the state went since (forgotten here, or another worker's forget
-        reached this process, expired, rebuilt): then the catch-up decides, as for a
-        standalone restore.
-        """
-        scope = current_call(self, session_id)
-        if scope is not None and scope.synced is not None:
-            live = self._live.get(session_id)
-            if live is not None:
-                state, epoch, version = scope.synced
-                index = live.state.index
-                if state is live.state and index.epoch == epoch and index.version >= version:
-                    return live
-        return self._open(session_id, create=False)
+        :func:`chatveil._session.current_call`) whose pseudonymize left it as it still is
+        (see :mod:`chatveil._incall`)."""
+        live = synced_live(current_call(self, session_id), self._live, session_id)
+        return live if live is not None else self._open(session_id, create=False)
 
     def _session_removed(self, session_id: str) -> None:
         live = self._live.pop(session_id)
@@ -419,9 +407,8 @@ class Guard:
             self._metrics.add(outcome.pseudonymized, outcome.redacted)
             if hand_out:
                 state.handed_out.add(outcome.text, outcome.inserts)
-        scope = current_call(self, live.state.session_id)
-        if scope is not None:  # restoring in this call needs no catch-up (_open_to_restore)
-            scope.synced = (state, state.index.epoch, state.index.version)
+        # restoring in this call needs no catch-up (_open_to_restore)
+        mark_synced(current_call(self, live.state.session_id), state)
         return [outcome.text for outcome in outcomes]
 
     def _settled(self, items: list[str], live: Live, spans: Mapping[str, list[Span]],
