@@ -3,6 +3,10 @@
 It holds the wiring only: which detector, which vault store, which detection cache; the
 per-process caches of each session (indexes, remembered texts, detection-cache keys); sessions
 and metrics. The algorithm lives in :mod:`chatveil.pseudonymize` and :mod:`chatveil.restore`.
+The guard's own pieces are in private modules: a session's per-process caches in
+:mod:`chatveil._live`, restoring within a call in :mod:`chatveil._incall`, the restore side in
+:mod:`chatveil._answers`, the counters in :mod:`chatveil._metrics` and adding an imported
+vault in :mod:`chatveil._transfer`.
 """
 
 from __future__ import annotations
