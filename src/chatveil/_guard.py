@@ -3,30 +3,41 @@
 It holds the wiring only: which detector, which vault store, which detection cache; the
 per-process caches of each session (indexes, remembered texts, detection-cache keys); sessions
 and metrics. The algorithm lives in :mod:`chatveil.pseudonymize` and :mod:`chatveil.restore`.
+The guard's own pieces are in private modules: a session's per-process caches in
+:mod:`chatveil._live`, restoring within a call in :mod:`chatveil._incall`, the restore side in
+:mod:`chatveil._answers`, the counters in :mod:`chatveil._metrics` and adding an imported
+vault in :mod:`chatveil._transfer`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import contextvars
-import hashlib
-import hmac
-import json
 import secrets
-import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from chatveil._answers import output_screen, restore_text, stream_restorer
+from chatveil._incall import mark_synced, synced_live
 from chatveil._instruction import KEEP_VERBATIM_INSTRUCTION
+from chatveil._live import (
+    Live,
+    detect,
+    detect_many,
+    erase,
+    handover_results,
+    memo_fingerprint,
+    new_live,
+    session_key,
+    track,
+)
+from chatveil._metrics import Metrics, Tally
 from chatveil._session import current_call, forgotten, require_session, session_block
-from chatveil._version import __version__
+from chatveil._transfer import add_imported
 from chatveil._walk import map_leaves, pseudonymize_leaves
 from chatveil.config import GuardConfig
-from chatveil.detect import CachingDetector, Detector, PresidioDetector
-from chatveil.detect._errors import OWN_ERRORS, detection_failure
+from chatveil.detect import Detector, PresidioDetector
 from chatveil.errors import (
     ConfigurationError,
     SurrogateCollisionError,
@@ -36,12 +47,11 @@ from chatveil.output import AnswerStream, OutputScreen, ScreenedStream
 from chatveil.pseudonymize import (
     Outcome,
     Pseudonymizer,
-    SessionState,
     inside,
     recall_spans,
     surrogate_regions,
 )
-from chatveil.restore import Matcher, StreamRestorer, raise_if_unrestored
+from chatveil.restore import StreamRestorer
 from chatveil.spans import Span, resolve_overlaps
 from chatveil.state import (
     DetectionCache,
@@ -52,101 +62,12 @@ from chatveil.state import (
     VaultStore,
 )
 from chatveil.state._expiry import ExpiringMap
-from chatveil.state._handover import HandOver
-from chatveil.state.persist import counters_for, decrypt, encrypt, generate_key
-from chatveil.state.stores import HandingOverStore
+from chatveil.state.persist import decrypt, encrypt, generate_key
 
 __all__ = ["KEEP_VERBATIM_INSTRUCTION", "Guard", "Tally"]
 
 #: Passes over a batch re-checking texts against surrogates issued later in the batch.
 _SETTLE_ROUNDS = 4
-#: Results handed over with a batch's entries: at most this many, of texts up to this long
-#: (the session shares the rest at its next catch-up, within its own bounds).
-_HANDOVER_MAX = 256
-_HANDOVER_CHARS = 16_000
-#: Entries an import adds per store call (one Redis script call each).
-_IMPORT_CHUNK = 500
-
-
-
-@dataclass
-class Tally:
-    """What one piece of work did, by entity type (never values). See :meth:`Guard.tally`."""
-
-    pseudonymized: Counter[str] = field(default_factory=Counter)
-    redacted: Counter[str] = field(default_factory=Counter)
-    restored: Counter[str] = field(default_factory=Counter)
-    unrestored_tokens: int = 0
-    #: personal data the model wrote that the user never sent (``output_pii``), by type
-    model_written: Counter[str] = field(default_factory=Counter)
-
-
-class _Metrics:
-    """Counters by entity type, process-wide and for the tallies open in this context."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self.tallies: contextvars.ContextVar[tuple[Tally, ...]] = contextvars.ContextVar(
-            f"chatveil_tallies_{id(self)}", default=()
-        )
-        self.reset()
-
-    def reset(self) -> None:
-        self.total = Tally()
-        self.cache_hits = 0
-        self.cache_misses = 0
-
-    def cache(self, hit: bool) -> None:
-        with self._lock:
-            if hit:
-                self.cache_hits += 1
-            else:
-                self.cache_misses += 1
-
-    def add(self, pseudonymized: Mapping[str, int], redacted: Mapping[str, int] | None = None
-            ) -> None:
-        with self._lock:
-            for tally in (self.total, *self.tallies.get()):
-                tally.pseudonymized.update(pseudonymized)
-                if redacted:
-                    tally.redacted.update(redacted)
-
-    def add_restore(self, counts: Mapping[str, int], unknown: int) -> None:
-        with self._lock:
-            for tally in (self.total, *self.tallies.get()):
-                tally.restored.update(counts)
-                tally.unrestored_tokens += unknown
-
-    def add_output(self, counts: Mapping[str, int]) -> None:
-        with self._lock:
-            for tally in (self.total, *self.tallies.get()):
-                tally.model_written.update(counts)
-
-    def snapshot(self) -> dict[str, Any]:
-        with self._lock:
-            total = self.total
-            return {
-                "pseudonymized": dict(sorted(total.pseudonymized.items())),
-                "redacted": dict(sorted(total.redacted.items())),
-                "restored": dict(sorted(total.restored.items())),
-                "cache_hits": self.cache_hits,
-                "cache_misses": self.cache_misses,
-                "unrestored_tokens": total.unrestored_tokens,
-                "model_written": dict(sorted(total.model_written.items())),
-            }
-
-
-@dataclass
-class _Live:
-    """A session's per-process caches: its state (index, remembered texts) and the keys of
-    the detection-cache entries of the texts seen in it."""
-
-    state: SessionState
-    detection_keys: set[str] = field(default_factory=set)
-    #: the store of the session when it takes a batch's results with its entries
-    handover: HandOver | None = None
-    #: the store key of a text's remembered result (None: not shared)
-    memo_key: Callable[[str], bytes | None] | None = None
 
 
 class Guard:
@@ -199,7 +120,7 @@ class Guard:
             )
         self._config = config
         self._secret = config.secret_key or secrets.token_bytes(32)
-        self._metrics = _Metrics()
+        self._metrics = Metrics()
         if vault_store is None:
             vault_store = MemoryVaultStore(ttl=config.vault_ttl, maxsize=config.max_sessions)
         self._store = vault_store
@@ -210,13 +131,9 @@ class Guard:
                                         on_cache=self._metrics.cache)
         self._detector = detector
         self._pseudonymizer = Pseudonymizer(config)
-        # what a remembered text's result depends on besides its detection: workers share
-        # results only under the same version and pseudonymizing options
-        self._memo_fingerprint = hashlib.sha256(json.dumps(
-            [__version__, config.strategy, sorted(config.strategies.items()),
-             config.session_recall, config.strict], default=str).encode()).hexdigest().encode()
+        self._memo_fingerprint = memo_fingerprint(config)
         # per-process caches of sessions, gone when the session goes (same lifetime rules)
-        self._live: ExpiringMap[str, _Live] = ExpiringMap(
+        self._live: ExpiringMap[str, Live] = ExpiringMap(
             ttl=config.vault_ttl, maxsize=config.max_sessions, on_remove=self._erase_live
         )
         if isinstance(vault_store, ObservableStore):
@@ -288,14 +205,13 @@ class Guard:
         batch = self._store.entries(self.resolve_session(session_id))
         return VaultData(batch.entries, batch.counters)
 
-    def _session_key(self, session_id: str) -> bytes:
-        return hmac.new(self._secret, b"session\x00" + session_id.encode(), hashlib.sha256).digest()
-
-    def _open(self, session_id: str, *, create: bool, texts: Sequence[str] = ()) -> _Live:
+    def _open(self, session_id: str, *, create: bool, texts: Sequence[str] = ()) -> Live:
         """The session's per-process state, caught up with the store (one store call); with
         a store that shares remembered texts, those of ``texts`` another worker pseudonymized
         come with it."""
-        live, new = self._live.setdefault(session_id, lambda: self._new_live(session_id))
+        live, new = self._live.setdefault(session_id, lambda: new_live(
+            session_id, session_key(self._secret, session_id), self._detector, self._store,
+            self._memo_fingerprint))
         try:
             # a session new to this process is created if absent: with the catch-up in one
             # call where the store can, else before it
@@ -307,47 +223,16 @@ class Guard:
             self._store.create(session_id)
             fetched = live.state.sync(texts)
         if fetched:
-            self._track(live, fetched)  # their detections are this session's too (forget)
+            # their detections are this session's too (forget)
+            track(self._detector, live, fetched)
         return live
 
-    def _open_to_restore(self, session_id: str) -> _Live:
+    def _open_to_restore(self, session_id: str) -> Live:
         """The session's state to restore with: as :meth:`_open`, except inside the call (see
-        :func:`chatveil._session.current_call`) whose pseudonymize left it as it still is.
-
-        The model of a call saw only surrogates this process issued or caught up with when
-        the call pseudonymized, all in the index still; so its answer is restored without a
-        store call. Not if the state went since (forgotten here, or another worker's forget
-        reached this process, expired, rebuilt): then the catch-up decides, as for a
-        standalone restore.
-        """
-        scope = current_call(self, session_id)
-        if scope is not None and scope.synced is not None:
-            live = self._live.get(session_id)
-            if live is not None:
-                state, epoch, version = scope.synced
-                index = live.state.index
-                if state is live.state and index.epoch == epoch and index.version >= version:
-                    return live
-        return self._open(session_id, create=False)
-
-    def _new_live(self, session_id: str) -> _Live:
-        key = self._session_key(session_id)
-        memo_key = None
-        if isinstance(self._detector, CachingDetector):
-            detector = self._detector
-            prefix = b"remembered\x00" + self._memo_fingerprint + b"\x00"
-
-            def memo_key(text: str) -> bytes | None:
-                found = detector.cache_key(text)  # binds the detector's configuration
-                if found is None:
-                    return None
-                return hmac.new(key, prefix + found.encode(), hashlib.sha256).digest()
-
-        if memo_key is not None and isinstance(self._store, HandingOverStore):
-            handover = HandOver(self._store)
-            return _Live(SessionState(session_id, key, handover, memo_key),
-                         handover=handover, memo_key=memo_key)
-        return _Live(SessionState(session_id, key, self._store, memo_key))
+        :func:`chatveil._session.current_call`) whose pseudonymize left it as it still is
+        (see :mod:`chatveil._incall`)."""
+        live = synced_live(current_call(self, session_id), self._live, session_id)
+        return live if live is not None else self._open(session_id, create=False)
 
     def _session_removed(self, session_id: str) -> None:
         live = self._live.pop(session_id)
@@ -356,12 +241,9 @@ class Guard:
         else:
             forgotten(self, session_id)
 
-    def _erase_live(self, session_id: str, live: _Live) -> None:
+    def _erase_live(self, session_id: str, live: Live) -> None:
         forgotten(self, session_id)
-        live.state.clear()
-        if live.detection_keys and isinstance(self._detector, CachingDetector):
-            self._detector.evict(live.detection_keys)
-        live.detection_keys.clear()
+        erase(self._detector, live)
 
     # ------------------------------------------------------------------ metrics
     def metrics(self) -> dict[str, Any]:
@@ -382,12 +264,8 @@ class Guard:
                 guard.pseudonymize(text, session_id="u1")
             t.pseudonymized  # Counter({'PERSON': 1, ...})
         """
-        tally = Tally()
-        token = self._metrics.tallies.set((*self._metrics.tallies.get(), tally))
-        try:
+        with self._metrics.tally() as tally:
             yield tally
-        finally:
-            self._metrics.tallies.reset(token)
 
     def reset_metrics(self) -> None:
         """Set every counter back to zero."""
@@ -396,43 +274,7 @@ class Guard:
     # ------------------------------------------------------------------ detection
     def detect(self, text: str) -> list[Span]:
         """Spans of personal data in ``text`` (no session involved). Raises on failure."""
-        return self._detect(_as_text(text), None)
-
-    def _detect(self, text: str, live: _Live | None) -> list[Span]:
-        try:
-            spans = self._detector.detect(text)
-        except OWN_ERRORS:
-            raise
-        except Exception as exc:
-            raise detection_failure(exc) from None
-        self._track(live, [text])
-        return spans
-
-    def _detect_many(self, texts: list[str], live: _Live, *, batch_size: int,
-                     progress: Any) -> list[list[Span]]:
-        if not texts:
-            return []
-        try:
-            found = self._detector.detect_many(texts, batch_size=batch_size, progress=progress)
-        except OWN_ERRORS:
-            raise
-        except Exception as exc:
-            raise detection_failure(exc) from None
-        self._track(live, texts)
-        return found
-
-    def _cache_keys(self, texts: Iterable[str]) -> list[str]:
-        """The detection-cache keys of the non-blank ``texts`` (none when the detector does
-        not cache)."""
-        if not isinstance(self._detector, CachingDetector):
-            return []
-        keys = (self._detector.cache_key(t) for t in texts if t.strip())
-        return [k for k in keys if k is not None]
-
-    def _track(self, live: _Live | None, texts: Iterable[str]) -> None:
-        """Remember the detection-cache keys of a session's texts (``forget`` erases them)."""
-        if live is not None:
-            live.detection_keys.update(self._cache_keys(texts))
+        return detect(self._detector, _as_text(text), None)
 
     def find_leaks(self, text: str, session_id: str | None = None) -> dict[str, int]:
         """Count, by entity type, personal data in ``text`` that is not a surrogate.
@@ -449,7 +291,7 @@ class Guard:
             except UnknownSessionError:
                 continue
         counts: Counter[str] = Counter()
-        spans = self._detect(text, None)
+        spans = detect(self._detector, text, None)
         if session_id is not None and indexes:
             spans += recall_spans(text, indexes[0])
         masked = surrogate_regions(text, indexes)
@@ -534,7 +376,7 @@ class Guard:
                 stale = [t for t in dict.fromkeys(items) if state.remembered(t) is not None
                          and self._pseudonymizer.recall(t, state) is None]
             if stale:
-                self._track(live, state.fetch(stale))
+                track(self._detector, live, state.fetch(stale))
         # texts seen before come from the session's memory; only new ones go through NER
         new = list(dict.fromkeys(t for t in items if state.remembered(t) is None))
         bar = None
@@ -543,7 +385,8 @@ class Guard:
 
             bar = tqdm(total=len(new), desc="detecting", unit="text")
         try:
-            found = self._detect_many(new, live, batch_size=batch_size, progress=bar)
+            found = detect_many(self._detector, new, live, batch_size=batch_size,
+                                progress=bar)
         finally:
             if bar is not None:
                 bar.close()
@@ -556,7 +399,7 @@ class Guard:
             with state.staged() as staged:
                 outcomes = self._settled(items, live, spans, documents, made)
                 if handover is not None and made:
-                    handover.attach(state.index.epoch, self._made(live, made))
+                    handover.attach(state.index.epoch, handover_results(live, made))
         finally:
             if handover is not None:
                 handover.attach("", ())  # (what no store call took goes at the next catch-up)
@@ -568,32 +411,11 @@ class Guard:
             self._metrics.add(outcome.pseudonymized, outcome.redacted)
             if hand_out:
                 state.handed_out.add(outcome.text, outcome.inserts)
-        scope = current_call(self, live.state.session_id)
-        if scope is not None:  # restoring in this call needs no catch-up (_open_to_restore)
-            scope.synced = (state, state.index.epoch, state.index.version)
+        # restoring in this call needs no catch-up (_open_to_restore)
+        mark_synced(current_call(self, live.state.session_id), state)
         return [outcome.text for outcome in outcomes]
 
-    @staticmethod
-    def _made(live: _Live, texts: Iterable[str]) -> list[tuple[bytes, bytes]]:
-        """The results the session remembers for ``texts`` (just pseudonymized), as store
-        keys and values, to hand over."""
-        state, memo_key = live.state, live.memo_key
-        if memo_key is None:
-            return []
-        epoch = state.index.epoch
-        made: list[tuple[bytes, bytes]] = []
-        for text in dict.fromkeys(texts):
-            memo = state.remembered(text)
-            if memo is None or len(memo.masked) > _HANDOVER_CHARS:
-                continue
-            key = memo_key(text)
-            if key is not None:
-                made.append((key, memo.encode(epoch)))
-                if len(made) >= _HANDOVER_MAX:
-                    break
-        return made
-
-    def _settled(self, items: list[str], live: _Live, spans: Mapping[str, list[Span]],
+    def _settled(self, items: list[str], live: Live, spans: Mapping[str, list[Span]],
                  documents: bool, made: list[str] | None = None) -> list[Outcome]:
         """Pseudonymize ``items``; ``made``: where to note the texts pseudonymized anew (not
         recalled)."""
@@ -625,7 +447,7 @@ class Guard:
         sid = self.resolve_session(session_id)
         return map_leaves(obj, lambda s: self.restore(s, sid), masking=False)
 
-    def _outcome(self, text: str, live: _Live, spans: list[Span] | None,
+    def _outcome(self, text: str, live: Live, spans: list[Span] | None,
                  documents: bool = False, made: list[str] | None = None) -> Outcome:
         state = live.state
         outcome = self._pseudonymizer.recall(text, state)
@@ -633,7 +455,7 @@ class Guard:
             if spans is None:
                 memo = state.remembered(text)  # stale, but its detection still holds
                 spans = list(memo.spans) if memo is not None and memo.spans is not None else (
-                    self._detect(text, live))
+                    detect(self._detector, text, live))
             outcome = self._pseudonymizer.apply(text, spans, state, document=documents)
             if made is not None:
                 made.append(text)
@@ -655,15 +477,8 @@ class Guard:
         return self._restore(_as_text(text),
                              self._open_to_restore(self.resolve_session(session_id)))
 
-    def _restore(self, text: str, live: _Live) -> str:
-        restored: Counter[str] = Counter()
-        unknown: Counter[str] = Counter()
-        mode = self._config.on_unrestored
-        out = Matcher(live.state.index, mode).restore(text, 0, restored, unknown)
-        self._metrics.add_restore(restored, sum(unknown.values()))
-        if mode == "raise":
-            raise_if_unrestored(unknown)
-        return out
+    def _restore(self, text: str, live: Live) -> str:
+        return restore_text(text, live, self._config.on_unrestored, self._metrics)
 
     def restore_answer(self, text: str, session_id: str | None = None, *,
                        sent: Sequence[str] = ()) -> str:
@@ -679,25 +494,27 @@ class Guard:
                 message names entity types and counts only).
             DetectionError: ``mask``/``raise`` and detection failed (fail closed).
         """
-        text = _as_text(text)
-        live = self._open_to_restore(self.resolve_session(session_id))  # one catch-up at most
-        screen = self._output_screen(live, sent)
-        return self._restore(text if screen is None else screen.screen(text), live)
+        screened, live = self._screened(text, session_id, sent)  # one catch-up at most
+        return self._restore(screened, live)
 
     def screen_answer(self, text: str, session_id: str | None = None, *,
                       sent: Sequence[str] = ()) -> str:
         """Apply ``output_pii`` to a model's raw answer, before restore (see
         :meth:`restore_answer`, which does both); ``text`` itself with ``pass``."""
+        return self._screened(text, session_id, sent)[0]
+
+    def _screened(self, text: str, session_id: str | None, sent: Sequence[str]
+                  ) -> tuple[str, Live]:
+        """``text`` with ``output_pii`` applied, and the session's state it used."""
         text = _as_text(text)
         live = self._open_to_restore(self.resolve_session(session_id))
         screen = self._output_screen(live, sent)
-        return text if screen is None else screen.screen(text)
+        return (text if screen is None else screen.screen(text)), live
 
     def stream_restorer(self, session_id: str | None = None) -> StreamRestorer:
         """A restorer for streamed chunks: ``feed(chunk) -> str`` then ``flush() -> str``."""
         live = self._open_to_restore(self.resolve_session(session_id))
-        return StreamRestorer(live.state.index, on_done=self._metrics.add_restore,
-                              on_unrestored=self._config.on_unrestored)
+        return stream_restorer(live, self._config.on_unrestored, self._metrics)
 
     def answer_restorer(self, session_id: str | None = None, *,
                         sent: Sequence[str] = ()) -> AnswerStream:
@@ -713,26 +530,15 @@ class Guard:
             sent: what the call sent to the model (values found in it are the user's).
         """
         live = self._open_to_restore(self.resolve_session(session_id))
-        restorer = StreamRestorer(live.state.index, on_done=self._metrics.add_restore,
-                                  on_unrestored=self._config.on_unrestored)
+        restorer = stream_restorer(live, self._config.on_unrestored, self._metrics)
         screen = self._output_screen(live, sent)
         if screen is None:
             return restorer
         return ScreenedStream(screen, restorer, live.state.index)
 
-    def _output_screen(self, live: _Live, sent: Sequence[str]) -> OutputScreen | None:
-        mode = self._config.output_pii
-        if mode == "pass":
-            return None
-        state = live.state
-        return OutputScreen(
-            mode,
-            lambda text: self._detect(text, live),
-            state.index,
-            lambda value, etype: self._pseudonymizer.stand_in(state, value, etype),
-            sent,
-            self._metrics.add_output,
-        )
+    def _output_screen(self, live: Live, sent: Sequence[str]) -> OutputScreen | None:
+        return output_screen(live, sent, self._config.output_pii, self._detector,
+                             self._pseudonymizer, self._metrics)
 
     # ------------------------------------------------------------------ async
     # Detection is CPU-bound and the vault store may be a network round trip away, and the two
@@ -798,23 +604,7 @@ class Guard:
         existed = self._store.exists(sid)
         try:
             live = self._open(sid, create=True)
-            with live.state.lock:
-                new, conflicts = live.state.index.plan_import(vault.entries)
-                if conflicts:
-                    raise SurrogateCollisionError(
-                        f"{conflicts} imported entries conflict with session {sid!r}: it uses "
-                        "their originals or surrogates for other values; nothing was imported"
-                    )
-                raced = 0
-                for start in range(0, len(new), _IMPORT_CHUNK):
-                    chunk = new[start : start + _IMPORT_CHUNK]
-                    added = self._store.add_many(sid, chunk, since=live.state.index.version)
-                    for entry, stored in zip(chunk, added.stored, strict=True):
-                        if (stored is None
-                                or stored.surrogate.casefold() != entry.surrogate.casefold()):
-                            raced += 1  # another worker stored a conflicting entry meanwhile
-                self._store.merge_counters(sid, counters_for(vault))
-                live.state.sync()
+            raced = add_imported(self._store, sid, live.state, vault)
         except BaseException:
             if not existed and self._store.exists(sid):
                 self.forget(sid)
