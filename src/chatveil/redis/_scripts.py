@@ -23,6 +23,18 @@ local function refresh()
 end
 """
 
+#: Keeps the remembered (field, value) pairs of ARGV[from..to] in KEYS[4] while fewer than
+#: ARGV[4] are kept.
+_KEEP_PAIRS = """
+local function keep_pairs(from, to)
+  local room = tonumber(ARGV[4]) - redis.call('HLEN', KEYS[4])
+  for i = from, to, 2 do
+    if room <= 0 then break end
+    room = room - redis.call('HSET', KEYS[4], ARGV[i], ARGV[i + 1])
+  end
+end
+"""
+
 #: ARGV: ttl, epoch, encrypted session id. -> 1 created, 0 existed.
 CREATE = _REFRESH + """
 if redis.call('EXISTS', KEYS[1]) == 1 then
@@ -60,7 +72,7 @@ return {meta, n, items}
 #: to read, those fields, then pairs of field and value to keep (only if the epoch is the
 #: session's, and while fewer than the most are kept). -> nil (unknown) or
 #: {meta as a flat list, version, entries[since:], the values of the fields read}.
-SYNC = _REFRESH + """
+SYNC = _REFRESH + _KEEP_PAIRS + """
 local meta = redis.call('HGETALL', KEYS[1])
 if #meta == 0 then
   if ARGV[5] == '' then return false end
@@ -71,11 +83,7 @@ end
 local nwant = tonumber(ARGV[7])
 local first = 8 + nwant
 if first < #ARGV and redis.call('HGET', KEYS[1], 'epoch') == ARGV[3] then
-  local room = tonumber(ARGV[4]) - redis.call('HLEN', KEYS[4])
-  for i = first, #ARGV - 1, 2 do
-    if room <= 0 then break end
-    room = room - redis.call('HSET', KEYS[4], ARGV[i], ARGV[i + 1])
-  end
+  keep_pairs(first, #ARGV - 1)
 end
 refresh()
 local n = redis.call('LLEN', KEYS[2])
@@ -162,7 +170,7 @@ return {results, meta, n, items}
 #: kept (while fewer than the most are) only if the session's epoch is ``epoch``, every triple
 #: was added and the version after the adds is ``since`` (the values were made against exactly
 #: the entries before these and these). -> as ADD_MANY.
-ADD_SHARE = _REFRESH + _ADD_TRIPLES + """
+ADD_SHARE = _REFRESH + _ADD_TRIPLES + _KEEP_PAIRS + """
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
 local npairs = tonumber(ARGV[5])
 local first = 6 + 2 * npairs
@@ -170,11 +178,7 @@ local results, clean = add_triples(first)
 local n = redis.call('LLEN', KEYS[2])
 local since = tonumber(ARGV[2])
 if clean and npairs > 0 and n == since and redis.call('HGET', KEYS[1], 'epoch') == ARGV[3] then
-  local room = tonumber(ARGV[4]) - redis.call('HLEN', KEYS[4])
-  for i = 6, first - 1, 2 do
-    if room <= 0 then break end
-    room = room - redis.call('HSET', KEYS[4], ARGV[i], ARGV[i + 1])
-  end
+  keep_pairs(6, first - 1)
 end
 refresh()
 local meta = redis.call('HGETALL', KEYS[1])
