@@ -197,7 +197,9 @@ def complete_names(text: str, spans: Iterable[Span]) -> list[Span]:
     out += _parenthesised(words, out, taken)
     people, places = _list_items(words, out, others, taken)
     out += people
-    others = [s for s in others if s not in places]
+    if places:
+        gone = set(places)
+        others = [s for s in others if s not in gone]
     return others + out + _repeats(words, out, taken)
 
 
@@ -236,6 +238,7 @@ def _list_items(words: _Words, persons: list[Span], others: list[Span], taken: _
     places: list[Span] = []
     spans = _Intervals((s.start, s.end) for s in persons)
     ends = [s.end for s in persons]  # disjoint, in text order
+    towns = {(s.start, s.end): s for s in others if s.entity_type == "LOCATION"}
     for m in LIST_RE.finditer(text):
         items = [w for w in WORD.finditer(text, m.start(), m.end())
                  if w.group(0).casefold() not in ("and", "or")]
@@ -251,11 +254,10 @@ def _list_items(words: _Words, persons: list[Span], others: list[Span], taken: _
                     not words.name_word(w.start(), w.end(), w.group(0), between=True):
                 continue
             if taken.overlaps(w.start(), w.end()):  # a given name the model took for a town
-                place = [s for s in others if s.entity_type == "LOCATION" and
-                         (s.start, s.end) == w.span()]
-                if not place or not (me or (most and w.group(0).casefold() in words.first)):
+                place = towns.get(w.span())
+                if place is None or not (me or (most and w.group(0).casefold() in words.first)):
                     continue
-                places += place
+                places.append(place)
             if not named:
                 found.append(Span(w.start(), w.end(), "PERSON", score))
     return found, places
