@@ -191,8 +191,9 @@ class _GreedyNer:
     spaCy 3.8's compiled greedy loop runs without the GIL, and its state accessors take the
     GIL back for every call: ``set_valid`` checks each of the 74 moves of the English NER at
     every token, so about two thirds of the loop was spent acquiring and releasing the GIL
-    (a 1 MB text: some 10 s). Here each step is computed with spaCy's and thinc's public
-    pieces: the step model's token features (``get_token_ids``, ``state2vec``, the same
+    (a 1 MB text: some 10 s). Here each step is computed with spaCy's and thinc's pieces
+    (names without an underscore, but not spaCy's documented API; see :meth:`predict`): the
+    step model's token features (``get_token_ids``, ``state2vec``, the same
     BLIS ``saxpy`` sums and maxout), the hidden-to-output product with the same BLIS
     ``sgemm``, the same bias and unseen-class handling, and spaCy's own
     ``transition_states`` (its ``set_valid`` and arg-max, now called with the GIL held, where
@@ -203,7 +204,6 @@ class _GreedyNer:
     def __init__(self, ner: Any) -> None:
         self.ner = ner
         self.exact = True  # False once spaCy's parser pieces are not what this expects
-
 
     def __call__(self, doc: Any) -> Any:
         self.ner.set_annotations([doc], self.predict([doc]))
