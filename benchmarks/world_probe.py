@@ -17,6 +17,12 @@ Nothing of that file ships with chatveil and no list the recognizers read is bui
 it stays an outside measure. Its names are split in two fixed halves by a hash of the name:
 ``--half tune`` may guide rule changes, ``--half held`` is only reported.
 
+``--templates FILE --template-half tune|held`` renders the templates of ``FILE`` (the world
+set's template syntax) instead of the dev templates: ``benchmarks/probe_templates.txt`` holds
+templates written after the name rules, split in two fixed halves by a hash of their id, so
+the probe also measures contexts no rule was written against. Without a names source the
+origin keeps its own dev names; ``--origin all`` scores every origin (``--values`` each).
+
 ``NAMES.json`` holds ``{"f": [...], "m": [...], "surnames": [...]}``: given names by gender
 and surnames of one naming tradition, from a source other than ``data/eval/world`` (a name
 package, a registry, a list of your own). The probe replaces that origin's names with them,
@@ -52,10 +58,22 @@ import generate as world  # the world set's own generator (templates, forms, noi
 SPLIT = "dev"
 
 
+def template_half(template_id: str) -> str:
+    """``tune`` or ``held``: a fixed split of probe templates by a hash of their id."""
+    digest = hashlib.sha256(template_id.encode("utf-8")).digest()
+    return "held" if digest[0] % 2 else "tune"
+
+
+def probe_templates(path: Path, half: str | None) -> list[Any]:
+    """The templates of ``path`` (world syntax), only one ``half`` of them if given."""
+    return [t for t in world.parse_templates(path) if half is None or template_half(t.id) == half]
+
+
 def probe_records(names: dict[str, list[str]], origin: str, values: int,
-                  seed: int = 777) -> list[dict[str, Any]]:
-    """Dev-template messages whose people of ``origin`` carry ``names``, until ``values``
-    labelled names of that origin are drawn (each message: text and spans, as in the set)."""
+                  seed: int = 777, templates: list[Any] | None = None) -> list[dict[str, Any]]:
+    """Dev-template messages (or ``templates``) whose people of ``origin`` carry ``names``
+    (their dev names if empty), until ``values`` labelled names of that origin are drawn (each
+    message: text and spans, as in the set)."""
     if origin not in world.ORIGINS:
         raise SystemExit(f"unknown origin {origin!r}; one of: {', '.join(sorted(world.ORIGINS))}")
     spec = dict(world.ORIGINS[origin])
@@ -72,7 +90,8 @@ def probe_records(names: dict[str, list[str]], origin: str, values: int,
         world.ORIGINS.update(saved[0])
         world.HELDOUT_SHARE = saved[1]
     rng = random.Random(f"{seed}:probe:{origin}")
-    allowed = [t for t in gen.templates[SPLIT] if not t.origins or origin in t.origins]
+    pool = gen.templates[SPLIT] if templates is None else templates
+    allowed = [t for t in pool if not t.origins or origin in t.origins]
     records: list[dict[str, Any]] = []
     seen: set[str] = set()
     drawn = 0
@@ -172,12 +191,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="only one fixed half of the outside names (with --nam-dict)")
     parser.add_argument("--min-frequency", type=int, default=1,
                         help="nam_dict.txt frequency at least this (1-13; with --nam-dict)")
-    parser.add_argument("--origin", required=True, help="the world set's origin key to fill")
+    parser.add_argument("--templates", type=Path, metavar="FILE",
+                        help="render these templates instead of the world set's dev templates")
+    parser.add_argument("--template-half", choices=("tune", "held"),
+                        help="only one fixed half of --templates")
+    parser.add_argument("--origin", required=True,
+                        help="the world set's origin key to fill, or 'all'")
     parser.add_argument("--values", type=int, default=600, help="names of that origin to score")
     parser.add_argument("--seed", type=int, default=777)
     parser.add_argument("--show-errors", type=int, default=0, metavar="N")
     args = parser.parse_args(argv)
 
+    names: dict[str, list[str]] = {}
     if args.faker_pk is not None:
         names = faker_pk_names(args.faker_pk)
     elif args.nam_dict is not None:
@@ -186,34 +211,49 @@ def main(argv: list[str] | None = None) -> int:
         names = nam_dict_names(args.nam_dict, args.country, args.half, args.min_frequency)
     elif args.names is not None:
         names = json.loads(args.names.read_text(encoding="utf-8"))
-    else:
-        parser.error("give NAMES.json or --faker-pk DIR")
-    records = probe_records(names, args.origin, args.values, args.seed)
+    elif args.templates is None:
+        parser.error("give NAMES.json, --faker-pk DIR, --nam-dict FILE or --templates FILE")
+    if args.template_half and args.templates is None:
+        parser.error("--template-half needs --templates")
+    templates = None
+    if args.templates is not None:
+        templates = probe_templates(args.templates, args.template_half)
+    origins = sorted(world.ORIGINS) if args.origin == "all" else [args.origin]
+    if names and len(origins) > 1:
+        parser.error("outside names fill one origin: give --origin ORIGIN")
+    where = "dev templates" if templates is None else \
+        f"{args.templates.name} ({args.template_half or 'both halves'})"
     run = world_eval.chatveil_system()
-    total, leaked = Counter(), Counter()
-    words: Counter[str] = Counter()
-    errors = []
-    for i, record in enumerate(records):
-        output, _, _ = run(record["text"], f"probe-{i}")
-        for span, result in zip(record["spans"], world_eval.score_values(record, output),
-                                strict=True):
-            if span["type"] != "PERSON" or span["origin"] != args.origin or not result.scored:
-                continue
-            total[span["casing"]] += 1
-            if result.leaked:
-                leaked[span["casing"]] += 1
-                words.update(result.leaked_words)
-                if len(errors) < args.show_errors:
-                    errors.append(f"{span['value']!r} | {record['text']!r} -> {output!r}")
-    n, k = sum(total.values()), sum(leaked.values())
-    print(f"{args.origin}, outside names in dev templates: {k} of {n} leaked "
-          f"({100 * k / max(n, 1):.1f} %)")
-    for casing in sorted(total):
-        print(f"  {casing}: {leaked[casing]} of {total[casing]}")
-    if words:
-        print("  words left:", ", ".join(f"{w} ({c})" for w, c in words.most_common(20)))
-    for e in errors:
-        print("-", e)
+    all_n = all_k = 0
+    for origin in origins:
+        records = probe_records(names, origin, args.values, args.seed, templates)
+        total, leaked = Counter(), Counter()
+        words: Counter[str] = Counter()
+        errors = []
+        for i, record in enumerate(records):
+            output, _, _ = run(record["text"], f"probe-{origin}-{i}")
+            for span, result in zip(record["spans"], world_eval.score_values(record, output),
+                                    strict=True):
+                if span["type"] != "PERSON" or span["origin"] != origin or not result.scored:
+                    continue
+                total[span["casing"]] += 1
+                if result.leaked:
+                    leaked[span["casing"]] += 1
+                    words.update(result.leaked_words)
+                    if len(errors) < args.show_errors:
+                        errors.append(f"{span['value']!r} | {record['text']!r} -> {output!r}")
+        n, k = sum(total.values()), sum(leaked.values())
+        all_n, all_k = all_n + n, all_k + k
+        kind = "outside names" if names else "names"
+        print(f"{origin}, {kind} in {where}: {k} of {n} leaked ({100 * k / max(n, 1):.1f} %)")
+        for casing in sorted(total):
+            print(f"  {casing}: {leaked[casing]} of {total[casing]}")
+        if words:
+            print("  words left:", ", ".join(f"{w} ({c})" for w, c in words.most_common(20)))
+        for e in errors:
+            print("-", e)
+    if len(origins) > 1:
+        print(f"all origins: {all_k} of {all_n} leaked ({100 * all_k / max(all_n, 1):.1f} %)")
     return 0
 
 

@@ -31,6 +31,9 @@ def found(text: str) -> list[str]:
     ("@dcarter said it's fine", "dcarter"),  # an initial and a surname
     ("@maria.lopez", "maria.lopez"),  # the whole message
     ("@maria.lopez\nthanks for the help", "maria.lopez"),
+    ("thanks @maria!", "maria"),  # a greeting: someone is thanked
+    ("@maria are you free?", "maria"),  # it opens a line and speaks to someone
+    ("@maria: merged", "maria"),
 ])
 def test_handles_that_name_someone(text: str, value: str) -> None:
     assert found(text) == [value]
@@ -57,7 +60,7 @@ def test_handles_that_name_someone(text: str, value: str) -> None:
     "@everyone",
     "mail maria.lopez@example.org",
     "write to @example.org",
-    "thanks @maria!",  # one first name that is also an English word: no evidence
+    "hi @here, thanks @everyone!",  # a greeting before a group mention
     "@class or @interface",  # an initial and a short English word is no surname
     "the @State wrapper and @Published",
     "pin to image@sha256:abc",

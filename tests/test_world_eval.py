@@ -350,3 +350,25 @@ def test_the_probe_fills_dev_templates_with_outside_names() -> None:
     words = {w.casefold().strip(".,") for s in found for w in s["value"].split()}
     assert words & outside and not words & {"ayesha", "qureshi", "usman"}
     assert json.dumps(probe.world.ORIGINS["pakistani"], sort_keys=True) == before  # restored
+
+
+def test_the_probe_renders_its_own_templates_in_two_fixed_halves() -> None:
+    probe = _module("world_probe", ROOT / "benchmarks" / "world_probe.py")
+    path = ROOT / "benchmarks" / "probe_templates.txt"
+    tune = probe.probe_templates(path, "tune")
+    held = probe.probe_templates(path, "held")
+    every = probe.probe_templates(path, None)
+    assert {t.id for t in tune} | {t.id for t in held} == {t.id for t in every}
+    assert not {t.id for t in tune} & {t.id for t in held}
+    assert len(tune) >= 20 and len(held) >= 20
+    dev_ids = {t.id for t in probe.world.parse_templates()}
+    assert not dev_ids & {t.id for t in every}  # none of the world set's own templates
+    records = probe.probe_records({}, "korean", values=40, templates=held)
+    texts = {t.text.split("{")[0] for t in held}
+    assert all(any(r["text"].lower().startswith(p.lower()) for p in texts) for r in records)
+    found = [s for r in records for s in r["spans"]
+             if s["type"] == "PERSON" and s["origin"] == "korean"]
+    assert len(found) >= 40
+    for record in records:
+        for span in record["spans"]:
+            assert record["text"][span["start"]:span["end"]] == span["value"]

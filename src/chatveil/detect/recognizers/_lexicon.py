@@ -439,7 +439,8 @@ genserver supervisor gen_server otp ecto liveview phoenix erlang beam dotnet nod
 pip3 venv virtualenvs pyenv conda rustup tsconfig tsx jsx vue svelte nextjs vitest pnpm
 lockfile lockfiles gitlab github bitbucket ec2 rds ecs eks aks gke lambda lambdas cloudwatch
 wifi stacktrace traceback segfault nullptr malloc realloc calloc printf scanf stdlib iostream
-boolean booleans struct structs impl trait traits goroutine goroutines chan mutexes
+boolean booleans struct structs impl trait traits goroutine goroutines mutexes def elif
+func fn println
 iterator iterators generator generators decorator decorators coroutine coroutines
 tokenizer tokenizers embeddings finetune finetuning lora qlora rlhf llm llms gpu gpus
 cuda cpu cpus tpu ram ssd nvme os oss ide ides vscode repl jupyter ipynb notebook notebooks

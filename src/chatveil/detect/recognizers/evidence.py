@@ -96,8 +96,31 @@ _PERSON_LABEL_RE = re.compile(
     r"[ \t]*:?[ \t]*(?:\(?\d\)[ \t]*)?(?<=[: \t)])",
     re.IGNORECASE | re.MULTILINE,
 )
-#: What separates the names of one person field ("Cc: Ana Ruiz, Li Wei / Tomás Díaz").
-_VALUE_SPLIT = re.compile(r"(;|,|/|\b(?i:and)\b|&|\(|<|\|| - | – | — |—)")
+#: What separates the names of one person field ("Cc: Ana Ruiz, Li Wei / Tomás Díaz"), or a
+#: field from the next on its line (two spaces or more, a tab).
+_VALUE_SPLIT = re.compile(
+    r"((?i:\b[sdw]/o\b)|;|,|/|[ \t]{2,}|\t|\b(?i:and)\b|&|\(|<|\|| - | – | — |—)")
+#: "s/o", "d/o", "w/o" (son, daughter, wife of): a person's name comes next, as in South Asian
+#: forms and affidavits ("Ahmed Raza s/o Muhammad Akram").
+_KIN_OF_RE = re.compile(r"(?<![\w/])[sdw]/o\.?[ \t]+", re.IGNORECASE)
+#: Honorifics written after a name ("Khan sahib", "Ali bhai", "Sharma ji", "Tanaka san",
+#: "Ayşe hanım", "Mehmet bey"): the word before is a name.
+_HONORIFICS_AFTER = wordset("""
+sahib sahab saab ji jee bhai bhaiya bhaijan baji apa didi dada akka anna garu san sama kun
+sensei hanim hanım bey efendi abla
+""")
+#: A name that opens a line and speaks to someone: "JUNAID WHERE ARE YOU??",
+#: "karthik can you check", "Ebere, did you see this".
+_ASKED_AFTER = re.compile(
+    r"(?:,[ \t]*|[ \t]+)(?:(?:where|what|when|why|how)[ \t]+(?:are|r|did|do|have|were|was)|"
+    r"are|r|can|could|did|do|have|will|would)[ \t]+(?:you|u|ya)\b", re.IGNORECASE)
+#: Titles written after a ticket name ("BAIG/ADNAN MR").
+_TITLES_AFTER = wordset("mr mrs ms miss mstr dr")
+#: "SURNAME/GIVEN", perhaps with a title after: the passenger-name form of tickets and
+#: bookings ("BAIG/ADNAN MR", "kang/sukhwinder"). Not a path, a URL or "and/or".
+_SLASHED_RE = re.compile(
+    r"(?<![\w/.@:\\-])([^\W\d_]{2,}(?:['’-][^\W\d_]{2,})?)/([^\W\d_]{2,}(?:-[^\W\d_]{2,})?)"
+    r"(?:[ \t]([^\W\d_]{2,}))?(?![\w/@\\-]|\.\w)")
 #: Closings after which the next line is a signature.
 _CLOSING_RE = re.compile(
     r"^[ \t]*(?:best regards|kind regards|warm regards|regards|best wishes|best|thanks|"
@@ -725,8 +748,8 @@ class _Scan:
                 if piece and not _VALUE_SPLIT.fullmatch(piece):
                     parts.append((cursor, cursor + len(piece)))
                 cursor += len(piece)
-                if piece in ("(", "<", "|"):
-                    break
+                if piece in ("(", "<", "|") or (piece and piece.isspace()):
+                    break  # a bracket, a bar or a wide gap ends the value
         named: list[int] = []  # the tokens of the one-word names found in this value
         added: list[int] = []  # the parts taken as names
         for n, (a, b) in enumerate(parts):
@@ -825,15 +848,99 @@ class _Scan:
             if self._with_me(k, keys):
                 self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_OVER_NER, "with-me")
 
-    def _addressed(self, k: int) -> bool:
+    def conventions(self) -> None:
+        """Names that conventions of forms and chat point at, in any casing: the ticket form
+        "SURNAME/GIVEN", the name after "s/o" / "d/o" / "w/o", a name before an honorific
+        written after it ("Khan sahib", "Ali bhai") and a name that opens a line and asks
+        someone ("JUNAID WHERE ARE YOU??")."""
+        text, tokens = self.text, self.tokens
+        if "/" in text:
+            for m in _SLASHED_RE.finditer(text):
+                self._slashed(m)
+            for m in _KIN_OF_RE.finditer(text):
+                self._kin_name(m.end())
+        for k in range(len(tokens)):
+            after = tokens[k + 1][2].casefold() if k + 1 < len(tokens) else ""
+            if after in _HONORIFICS_AFTER and self.gap(k) in (" ", "-") and \
+                    self._addressed(k, short=True):
+                self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_CUE, "honorific")
+            elif _line_opening(text, tokens[k][0]) and \
+                    _ASKED_AFTER.match(text, tokens[k][1]) and self._addressed(k):
+                self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_CUE, "asked")
+
+    def _kin_name(self, pos: int) -> None:
+        """The name after "s/o" / "d/o" / "w/o", even one that is a town too ("Turki"): up to
+        four name-like words (a particle inside), none a stop, English or technical word
+        unless capitalised on a mixed line."""
+        k = self.index.get(pos)
+        if k is None:
+            return
+        j = k
+        while j < len(self.tokens) and j - k < 4 and (j == k or self.gap(j - 1) in (" ", "-")):
+            w = self.tokens[j][2]
+            key = w.casefold()
+            if key in _PARTICLES and j > k:
+                j += 1
+                continue
+            mixed = self.line_case[j] == "mixed"
+            if not w.replace("-", "").isalpha() or key in STOP_WORDS or _no_name(key) or \
+                    key in NOT_A_PERSON or \
+                    (mixed and not w[:1].isupper() and key.split("-")[0] not in _PARTICLES) or \
+                    (not mixed and self._english(key) and not self.known(j)):
+                break
+            j += 1
+        while j > k and self.tokens[j - 1][2].casefold() in _PARTICLES:
+            j -= 1
+        if j > k:
+            self.add(self.tokens[k][0], self.tokens[j - 1][1], "PERSON", self.o.SCORE_OVER_NER,
+                     "kin-of")
+
+    def _slashed(self, m: re.Match[str]) -> None:
+        """"BAIG/ADNAN", "YIP/HOI TING", "VAN DER BERG/ELINE": each word is a known name or
+        four letters or more with a vowel, and no English (unless a known name), technical,
+        stop or currency word; in capitals on a mixed line. Particles before the family name
+        and a second given name go with them; a title after ("MR") does not."""
+        k1, k2 = self.index.get(m.start(1)), self.index.get(m.start(2))
+        if k1 is None or k2 is None:
+            return
+        ks = [k1, k2]
+        if m.group(3) is not None and (k3 := self.index.get(m.start(3))) is not None and \
+                self._slashed_word(k3):
+            ks.append(k3)
+        if not all(self._slashed_word(k) for k in ks[:2]):
+            return
+        first = ks[0]
+        while first > 0 and self.gap(first - 1) == " " and \
+                self.tokens[first - 1][2].casefold() in _PARTICLES:
+            first -= 1
+        self.add(self.tokens[first][0], self.tokens[ks[0]][1], "PERSON", self.o.SCORE_CUE,
+                 "slashed")
+        self.add(self.tokens[ks[1]][0], self.tokens[ks[-1]][1], "PERSON", self.o.SCORE_CUE,
+                 "slashed")
+
+    def _slashed_word(self, k: int) -> bool:
+        w = self.tokens[k][2]
+        key = w.casefold()
+        if self.line_case[k] == "mixed" and not w.isupper():
+            return False
+        if _no_name(key) or key in NOT_A_PERSON or key in STOP_WORDS or key in _TITLES_AFTER \
+                or self.is_place(w):
+            return False  # (not "BERLIN/MUNICH")
+        if self.known(k):
+            return True
+        return len(key) >= 4 and _has_vowel(key) and not self._english(key) and \
+            not typo(key, self.english)
+
+    def _addressed(self, k: int, short: bool = False) -> bool:
         """Token ``k``, right after a greeting and closing its phrase, reads as the name of
         the one greeted: on a mixed line a capitalised word or one in capitals that is no word
         of address ("Thanks Lao!!", "congrats HAT!!!", "hey Farshad here"); on a line of one
-        casing a word that is no English word or a known name ("thanks lao!!")."""
+        casing a word that is no English word or a known name ("thanks lao!!"). A short
+        family name passes when ``short`` or before "," or "!" ("Dear An,")."""
         w = self.tokens[k][2]
         key = w.casefold()
-        short = key in SHORT_SURNAMES and w[:1].isupper() and \
-            self.text[self.tokens[k][1]:self.tokens[k][1] + 1] in (",", "!")  # "Dear An,"
+        short = key in SHORT_SURNAMES and w[:1].isupper() and (
+            short or self.text[self.tokens[k][1]:self.tokens[k][1] + 1] in (",", "!"))
         if len(key) < 2 or not w.replace("-", "").isalpha() or (
                 key in STOP_WORDS and not short) or _no_name(key) or key in RELATION_WORDS or \
                 key in _GREETINGS or key in NOT_A_PERSON or key in TECH_TERMS or \
@@ -1017,6 +1124,14 @@ def _no_name(key: str) -> bool:
         key in TECH_JARGON or (technical_word(key, sure=True) and key not in NOT_A_NAME_WORD)
 
 
+def _line_opening(text: str, i: int) -> bool:
+    """Position ``i`` opens its line, after blanks, quote marks or a list bullet at most."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t>*-•":
+        j -= 1
+    return j < 0 or text[j] in "\n\r"
+
+
 def _capitalised_parts(word: str) -> bool:
     """``Sun-Mi``, ``Min-Suk``: two or three hyphenated parts of letters, each capitalised."""
     parts = word.split("-")
@@ -1058,8 +1173,8 @@ class NameEvidenceRecognizer(EntityRecognizer):
     SCORE_EMAIL = 0.7
 
     #: The rules in the order they run (consistency last: it spreads what the others found).
-    RULES = ("gazetteer", "shapes", "initials", "numbers", "labels", "cues", "email_names",
-             "consistency")
+    RULES = ("gazetteer", "shapes", "initials", "numbers", "labels", "cues", "conventions",
+             "email_names", "consistency")
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_entities=["PERSON", "LOCATION", "STREET_ADDRESS"],

@@ -12,7 +12,9 @@ domain of an email), so a handle is only reported with evidence that it names so
   ``follow me``, ``ping``, ``cc``, ``dm``, ``username``...) or ``on twitter`` /
   ``on slack``... right after;
 - 4+ letters that are no English word, then 2-4 digits (``@mlopez88``), as user names are
-  made and decorators are not.
+  made and decorators are not;
+- it opens a line and speaks to someone: a comma or colon, or a word of address right after
+  it (``@sadia are you joining?``, ``@kwesi pls review``, ``@eunji: done``).
 
 The span is the name after the ``@``; the ``@`` stays in the text.
 """
@@ -51,12 +53,20 @@ _CUE_BEFORE = context_regex([
     "insta", "tiktok", "slack", "discord", "telegram", "github", "gitlab", "mastodon",
     "bluesky", "threads", "linkedin", "reddit", "youtube", "twitch", "follow me", "follow us",
     "followed by", "dm", "dms", "ping", "pinged", "cc", "mention", "mentioned",
+    "hi", "hey", "hello", "thanks", "thank you", "thx", "congrats",
 ])
 _CUE_AFTER = re.compile(
     r"[ \t]*(?:on|at|@)[ \t]+(?:twitter|x|instagram|insta|ig|tiktok|slack|discord|telegram|"
     r"github|gitlab|mastodon|bluesky|threads|linkedin|reddit|youtube|twitch)\b",
     re.IGNORECASE,
 )
+#: After a handle that opens a line: the words of someone spoken to. Javadoc tags and
+#: decorators are followed by a name or code, not by these (``@param i`` is not at a line
+#: start: `` * `` comes before it).
+_ADDRESS_AFTER = re.compile(
+    r"[ \t]*[,:](?:[ \t]|$)|[ \t]+(?:you|u|your|ur|are|r|can|could|would|will|did|do|does|have|"
+    r"pls|please|plz|thanks|thank|thx|ty|any|what|where|when|why|how|we|let's|lets|lgtm|ptal|"
+    r"is|was|just)\b", re.IGNORECASE | re.MULTILINE)
 _LETTERS_DIGITS = re.compile(r"([A-Za-z]{4,})\d{2,4}")
 #: A decorator or an annotation: the ``@word`` starts its line...
 _DECORATOR_LINE = re.compile(r"(?:\A|\n)[ \t]*\Z")
@@ -107,6 +117,8 @@ class HandleRecognizer(EntityRecognizer):
             return 0.85
         if _cue_before(text, m.start()) or _CUE_AFTER.match(text, m.end()):
             return 0.85
+        if _DECORATOR_LINE.search(text, 0, m.start()) and _ADDRESS_AFTER.match(text, m.end()):
+            return 0.85  # "@sadia are you joining?" opens its line
         made = _LETTERS_DIGITS.fullmatch(handle)
         if made and (m.start() == 0 or text[m.start() - 1].isspace()) and not _is_word(
             made.group(1).casefold()

@@ -28,7 +28,7 @@ from chatveil.detect.recognizers._lexicon import (
 from chatveil.detect.recognizers._shape import technical_span
 
 _TITLE_RE = re.compile(
-    r"(?<![^\W_])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?|Miss|Sir|Dame|Madam|Mme|Mlle|Herr|Frau"
+    r"(?<![^\W_])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Pt)\.?|Miss|Sir|Dame|Madam|Mme|Mlle|Herr|Frau"
     r"|(?P<lower>mr|mrs|ms|dr|prof)\.)(?=[ \t])"
 )
 _PARTICLES = wordset("van von der den de da di del della le la du dos das bin ibn al el ter ten "
@@ -180,14 +180,17 @@ class _NameScan:
             if j > k and not _only_space_between(self.text, tokens[j - 1][1], s):
                 break
             key = w.casefold()
+            if len(w) == 1 and self.text[s + 1:s + 2] == "/":
+                break  # "D/O", "A/C", "N/A": an abbreviation, not an initial
             if (j > k or lead) and key in _PARTICLES and j + 1 < len(tokens):
                 j += 1
                 continue
             if (key in NOT_SURNAME or self.plain_word(key)) and not (
                     titled and j == k and is_cap(w) and key not in STOP_WORDS):
                 break
-            if not (is_cap(w) or (allow_lower and w.islower())):
-                break
+            if not (is_cap(w) or (allow_lower and w.islower()) or (
+                    titled and w.isupper() and len(w) >= 2 and key not in self.english)):
+                break  # after a title, a name in capitals too: "Dr NAZIA KHAN"
             words += 1
             j += 1
         while j > k and tokens[j - 1][2].casefold() in _PARTICLES:

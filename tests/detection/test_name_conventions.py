@@ -1,0 +1,128 @@
+"""Names that conventions of forms and chat point at: the ticket form "SURNAME/GIVEN", the
+name after "s/o" / "d/o" / "w/o", a name before an honorific written after it, a name that
+opens a line and asks someone something, an ``@mention`` that speaks to someone, a name in
+capitals after a title, and a field value that ends at a wide gap. Written for these tests;
+none of these sentences is in an evaluation set or in ``benchmarks/probe_templates.txt``."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatveil import Guard
+
+
+def found(guard: Guard, text: str) -> list[tuple[str, str]]:
+    return [(text[s.start:s.end], s.entity_type) for s in guard.detect(text)]
+
+
+def masked_words(guard: Guard, text: str, session: str) -> set[str]:
+    """The words of ``text`` that reach the model, after checking the round trip."""
+    out = guard.pseudonymize(text, session_id=session)
+    assert guard.restore(out, session_id=session) == text
+    return set(out.replace("/", " ").replace(",", " ").replace(":", " ").split())
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Boarding pass: OYELARAN/FUNMILAYO MRS, gate 22", ["OYELARAN", "FUNMILAYO"]),
+    ("PNR K7QX2 – NGUYEN/THANH TUNG, seat 31A", ["NGUYEN", "THANH TUNG"]),
+    ("e-ticket issued to van der linde/marieke yesterday", ["van der linde", "marieke"]),
+])
+def test_a_ticket_name_surname_slash_given_is_masked(warm_guard: Guard, text: str,
+                                                      names: list[str]) -> None:
+    persons = [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
+    for name in names:
+        assert any(name in p for p in persons), (name, persons)
+
+
+@pytest.mark.parametrize("text", [
+    "Our TCP/IP and CI/CD docs cover read/write access and/or input/output.",
+    "Fly SFO/LAX, then LHR/JFK; prices in GBP/USD and EUR/CHF.",
+    "Pick YES/NO, PASS/FAIL or N/A; he/she and his/her; the CLIENT/SERVER split.",
+    "Compare HTML/CSS with NGINX/APACHE on DEV/PROD; the BERLIN/MUNICH route.",
+])
+def test_slashed_words_that_name_no_one_stay(warm_guard: Guard, text: str) -> None:
+    assert not [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Affidavit of Bilal Hussain s/o Ghulam Mustafa, resident of Multan", "Ghulam Mustafa"),
+    ("Nominee: Shabana Parveen W/O Arshad Mehmood", "Arshad Mehmood"),
+    ("beneficiary rukhsana d/o abdul sattar, cnic attached", "abdul sattar"),
+])
+def test_the_name_after_son_daughter_wife_of_is_masked(warm_guard: Guard, text: str,
+                                                        name: str) -> None:
+    words = masked_words(warm_guard, text, f"kin-{len(text)}")
+    assert not set(name.split()) & words
+    assert not any(w.endswith(("/O", "/o")) for w in
+                   warm_guard.pseudonymize(text, session_id="kin-x").split() if len(w) > 3)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("please forward the file to Qureshi sahib today", "Qureshi"),
+    ("ask Farooq bhai if the van is free", "Farooq"),
+    ("thank Iqbal ji for the sweets", "Iqbal"),
+    ("Watanabe san approved the budget", "Watanabe"),
+])
+def test_a_name_before_an_honorific_is_masked(warm_guard: Guard, text: str, name: str) -> None:
+    assert name not in masked_words(warm_guard, text, f"hon-{name}")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("OLUWASEUN WHERE ARE YOU?? the bus is leaving", "OLUWASEUN"),
+    ("thandiwe can you send the slides", "thandiwe"),
+    ("Mehrnaz, did you lock the office?", "Mehrnaz"),
+])
+def test_a_name_that_opens_a_line_and_asks_is_masked(warm_guard: Guard, text: str,
+                                                      name: str) -> None:
+    assert name not in masked_words(warm_guard, text, f"ask-{name}")
+
+
+@pytest.mark.parametrize("text", [
+    "Python where are you installed from?",
+    "HELP WHERE ARE YOU GETTING THIS ERROR",
+    "Kubernetes, can you believe it crashed again",
+])
+def test_a_word_that_opens_a_question_is_no_name(warm_guard: Guard, text: str) -> None:
+    assert not [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
+
+
+@pytest.mark.parametrize("text, handle", [
+    ("@tendai are you on call tonight?", "tendai"),
+    ("@gulnara: merged, thanks", "gulnara"),
+    ("standup notes\n@yerlan pls update the ticket", "yerlan"),
+    ("thanks @mirela!", "mirela"),
+])
+def test_a_mention_that_speaks_to_someone_is_masked(warm_guard: Guard, text: str,
+                                                     handle: str) -> None:
+    assert (handle, "USERNAME") in found(warm_guard, text)
+    out = warm_guard.pseudonymize(text, session_id=f"at-{handle}")
+    assert handle not in out and "@" in out
+    assert warm_guard.restore(out, session_id=f"at-{handle}") == text
+
+
+@pytest.mark.parametrize("text", [
+    "@here are you all on the call?",
+    "@channel: deploy at 5",
+    "@property\ndef total(self):\n    return 1",
+    "@Override public void run() {}",
+    "  * @param i the index",
+    "@media screen and (max-width: 600px)",
+])
+def test_mentions_of_groups_and_code_annotations_stay(warm_guard: Guard, text: str) -> None:
+    assert not found(warm_guard, text)
+
+
+def test_a_name_in_capitals_after_a_title_is_masked(warm_guard: Guard) -> None:
+    text = "Seen today by Dr OKONKWO-BELLO, follow up in 2 weeks."
+    assert "OKONKWO-BELLO" not in warm_guard.pseudonymize(text, session_id="title-caps")
+
+
+def test_a_field_value_ends_at_a_wide_gap(warm_guard: Guard) -> None:
+    text = "WITNESS: HENDRIKA VAN DER POEL   ID: on file"
+    persons = [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
+    assert persons == ["HENDRIKA VAN DER POEL"]
+
+
+def test_go_channels_leave_chan_the_family_name_alone(warm_guard: Guard) -> None:
+    text = "Referred by Dr Chan after the scan."
+    assert "Chan" not in warm_guard.pseudonymize(text, session_id="chan")
