@@ -48,11 +48,9 @@ _LINKS = LINK_WORDS | EDGE_VERBS | RELATION_WORDS | wordset(
 _NEVER = _LINKS | JOB_WORDS | wordset("mr mrs ms miss dr prof sir madam team")
 _LEFT = re.compile(r"(?P<w>" + NAME_WORD + r")(?P<gap> |, )$")
 _RIGHT = re.compile(r"(?P<gap> |, )(?P<w>" + NAME_WORD + r")")
-#: What may follow "Surname, Given" / come before it: the end of an entry of a list or a line,
-#: or a preposition ("notes for Adjei, Yaw.").
+#: What may follow "Surname, Given" / come before it: the end of an entry of a list or a line.
 _ENTRY_END = re.compile(r"[ \t]*(?:$|[;)\]|]|\n)", re.MULTILINE)
-_ENTRY_START = re.compile(
-    r"(?:^|[:;(\[|]|\n|\b(?i:for|to|by|with|from|of|about|re|regarding|cc)[ \t])[ \t]*$")
+_ENTRY_START = re.compile(r"(?:^|[:;(\[|]|\n)[ \t]*$")
 _MAX_WORDS = 2  # words added on each side of a span
 #: One or two name words in brackets right after a name: "Pegah (Sheikh)", "Robert (Bob)".
 _BRACKETED = re.compile(r"[ \t]\((?P<w>" + NAME_WORD + r")\)")
