@@ -6,9 +6,14 @@ none of these sentences is in an evaluation set or in ``benchmarks/probe_templat
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from chatveil import Guard
+from chatveil.detect.recognizers.evidence import NameEvidenceRecognizer
+
+EVIDENCE = NameEvidenceRecognizer()
 
 
 def found(guard: Guard, text: str) -> list[tuple[str, str]]:
@@ -19,7 +24,14 @@ def masked_words(guard: Guard, text: str, session: str) -> set[str]:
     """The words of ``text`` that reach the model, after checking the round trip."""
     out = guard.pseudonymize(text, session_id=session)
     assert guard.restore(out, session_id=session) == text
-    return set(out.replace("/", " ").replace(",", " ").replace(":", " ").split())
+    return set(re.findall(r"[^\W_]+(?:-[^\W_]+)*", out))
+
+
+def by_rule(text: str, rule: str) -> list[str]:
+    """What the name evidence recognizer's ``rule`` found in ``text``."""
+    results = EVIDENCE.analyze(text, ["PERSON", "LOCATION"])
+    return [text[r.start:r.end] for r in results
+            if (r.recognition_metadata or {}).get("chatveil_rule") == rule]
 
 
 @pytest.mark.parametrize("text, names", [
@@ -126,3 +138,69 @@ def test_a_field_value_ends_at_a_wide_gap(warm_guard: Guard) -> None:
 def test_go_channels_leave_chan_the_family_name_alone(warm_guard: Guard) -> None:
     text = "Referred by Dr Chan after the scan."
     assert "Chan" not in warm_guard.pseudonymize(text, session_id="chan")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("CHIDERA!!! the cake is here", "CHIDERA"),
+    ("TENDAI!! guess what happened", "TENDAI"),
+])
+def test_a_name_called_out_at_the_start_of_a_line_is_masked(warm_guard: Guard, text: str,
+                                                             name: str) -> None:
+    assert name not in masked_words(warm_guard, text, f"out-{name}")
+
+
+@pytest.mark.parametrize("text", [
+    "URGENT!!! the server is down",
+    "OMG!!! so cute",
+    "Wow! that was fast",
+])
+def test_a_word_called_out_that_is_no_name_stays(warm_guard: Guard, text: str) -> None:
+    assert not [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("I, NOMVULA DLAMINI, of sound mind, declare this my last will.", "NOMVULA DLAMINI"),
+    ("I, VIENNA OKORO, hereby declare that the above is true.", "VIENNA OKORO"),
+    ("I, Bogdan Horvat, authorise the release of my records.", "Bogdan Horvat"),
+])
+def test_the_writer_named_after_i_comma_is_a_person(text: str, name: str) -> None:
+    assert by_rule(text, "i-comma") == [name]
+
+
+@pytest.mark.parametrize("text", ["I, for one, agree.", "I, however, disagree with the plan."])
+def test_an_aside_after_i_comma_stays(warm_guard: Guard, text: str) -> None:
+    assert not found(warm_guard, text)
+    assert by_rule(text, "i-comma") == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Uncle Sunny and Aunty Precious are visiting on Sunday", ["Sunny", "Precious"]),
+    ("Uncle Harsh is driving us to the airport", ["Harsh"]),
+])
+def test_a_name_after_a_kinship_title_is_masked(warm_guard: Guard, text: str,
+                                                names: list[str]) -> None:
+    assert set(names).isdisjoint(masked_words(warm_guard, text, f"kin-title-{names[0]}"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("hi all, i'm oyelaran, 19, from ibadan, looking for a study buddy", "oyelaran"),
+    ("i'm gemma, 31 and new here", "gemma"),
+])
+def test_a_name_before_an_age_after_i_am_is_a_person(text: str, name: str) -> None:
+    assert by_rule(text, "intro-age") == [name]
+
+
+@pytest.mark.parametrize("text", ["Hi, I'm fine, 20 minutes late", "I'm single, 34, from Texas"])
+def test_a_state_before_a_number_after_i_am_is_no_name(warm_guard: Guard, text: str) -> None:
+    assert not [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
+    assert by_rule(text, "intro-age") == []
+
+
+def test_a_known_given_name_owning_something_is_masked(warm_guard: Guard) -> None:
+    text = "per Harsh's review, I renamed the module"
+    assert "Harsh" not in masked_words(warm_guard, text, "possessor")
+
+
+def test_owners_that_are_no_people_stay(warm_guard: Guard) -> None:
+    text = "Apple's stock rose; see May's numbers and Python's docs."
+    assert not [v for v, kind in found(warm_guard, text) if kind == "PERSON"]

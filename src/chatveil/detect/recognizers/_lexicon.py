@@ -439,7 +439,7 @@ genserver supervisor gen_server otp ecto liveview phoenix erlang beam dotnet nod
 pip3 venv virtualenvs pyenv conda rustup tsconfig tsx jsx vue svelte nextjs vitest pnpm
 lockfile lockfiles gitlab github bitbucket ec2 rds ecs eks aks gke lambda lambdas cloudwatch
 wifi stacktrace traceback segfault nullptr malloc realloc calloc printf scanf stdlib iostream
-boolean booleans struct structs impl trait traits goroutine goroutines mutexes def elif
+boolean booleans struct structs impl trait traits goroutine goroutines mutexes def
 func fn println
 iterator iterators generator generators decorator decorators coroutine coroutines
 tokenizer tokenizers embeddings finetune finetuning lora qlora rlhf llm llms gpu gpus

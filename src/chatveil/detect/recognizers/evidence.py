@@ -113,7 +113,16 @@ sensei hanim hanım bey efendi abla
 #: "karthik can you check", "Ebere, did you see this".
 _ASKED_AFTER = re.compile(
     r"(?:,[ \t]*|[ \t]+)(?:(?:where|what|when|why|how)[ \t]+(?:are|r|did|do|have|were|was)|"
-    r"are|r|can|could|did|do|have|will|would)[ \t]+(?:you|u|ya)\b", re.IGNORECASE)
+    r"are|r|can|could|did|do|have|will|would)[ \t]+(?:you|u|ya)\b|"
+    r"!+[ \t]+\S", re.IGNORECASE)  # or called out: "LATIFA!!! you won't believe it"
+#: "I, Hala Azar, hereby authorise...": the writer's name set off by commas after "I", in the
+#: formulas of affidavits, wills and letters of authority.
+_I_COMMA_RE = re.compile(r"(?:^|(?<=[\s(\"“]))I,[ \t]+(?=[^\W\d_])")
+#: "i'm dieter, 24, from...": a name right after "I'm" and before a comma and an age.
+_INTRO_AGE_RE = re.compile(
+    r"(?<![^\W_])(?:i'm|i’m|im|i am)[ \t]+([^\W\d_]{2,}(?:-[^\W\d_]+)?),[ \t]*\d{1,2}"
+    r"(?=[ \t]*(?:[,.!;]|$|y/?o\b|years?\b|yrs?\b|from\b|and\b|[mf]\b))",
+    re.IGNORECASE | re.MULTILINE)
 #: Titles written after a ticket name ("BAIG/ADNAN MR").
 _TITLES_AFTER = wordset("mr mrs ms miss mstr dr")
 #: "SURNAME/GIVEN", perhaps with a title after: the passenger-name form of tickets and
@@ -865,8 +874,20 @@ class _Scan:
                     self._addressed(k, short=True):
                 self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_CUE, "honorific")
             elif _line_opening(text, tokens[k][0]) and \
-                    _ASKED_AFTER.match(text, tokens[k][1]) and self._addressed(k):
+                    _ASKED_AFTER.match(text, tokens[k][1]) and self._addressed(k) and \
+                    (self.known(k) or not self._english(tokens[k][2].casefold())):
                 self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_CUE, "asked")
+            if self._possessor(k):
+                self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_CUE, "possessor")
+            if self.line_case[k] == "mixed" and self._shouted_name(k):
+                self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_SHAPE, "shouted")
+        for m in _I_COMMA_RE.finditer(text):
+            self._set_off(m.end())
+        for m in _INTRO_AGE_RE.finditer(text):
+            key = m.group(1).casefold()
+            if m.start(1) in self.index and not _no_name(key) and key not in STOP_WORDS and \
+                    (key in self.first or not self._english(key)):
+                self.add(*m.span(1), "PERSON", self.o.SCORE_CUE, "intro-age")
 
     def _kin_name(self, pos: int) -> None:
         """The name after "s/o" / "d/o" / "w/o", even one that is a town too ("Turki"): up to
@@ -895,6 +916,59 @@ class _Scan:
             self.add(self.tokens[k][0], self.tokens[j - 1][1], "PERSON", self.o.SCORE_OVER_NER,
                      "kin-of")
 
+    def _possessor(self, k: int) -> bool:
+        """"per Harsh's comment", "at Princess's place": a known given name, capitalised in the
+        middle of a sentence on a mixed line, owning the lower-case word after it (a given name
+        that is an English word too, which word shape lets pass)."""
+        s, e, w = self.tokens[k]
+        key = w.casefold()
+        return self.line_case[k] == "mixed" and w[:1].isupper() and w[1:].islower() and \
+            key in self.first and self.text[e:e + 3] in ("'s ", "’s ") and \
+            self.text[e + 3:e + 4].islower() and not sentence_start(self.text, s) and \
+            key not in AMBIGUOUS and key not in NOT_A_PERSON and key not in STOP_WORDS and \
+            not _no_name(key) and not self.is_place(w) and not self._after_article(k)
+
+    def _shouted_name(self, k: int) -> bool:
+        """A known given name or surname of four letters or more written in capitals on a
+        mixed line ("LATIFA where are you", "cc NWANKWO"): no English, technical or stop word,
+        not part of code or an identifier, and not inside a run of capitals that is no name
+        ("SEE ATTACHED FILE")."""
+        s, e, w = self.tokens[k]
+        key = w.casefold()
+        if not (w.isupper() and len(w) >= 4 and w.replace("-", "").isalpha()) or \
+                not self.known(k) or self._english(key) or _no_name(key) or \
+                key in NOT_A_PERSON or key in STOP_WORDS or glued(self.text, s, e) or \
+                self._code_like(s, e) or self._in_email(s, e):
+            return False
+        for n in (k - 1, k + 1):  # a neighbour in capitals must be a name word too
+            if 0 <= n < len(self.tokens) and self.gap(min(n, k)) == " ":
+                nw = self.tokens[n][2]
+                if nw.isupper() and len(nw) > 1 and self._english(nw.casefold()) and \
+                        not self.known(n):
+                    return False
+        return True
+
+    def _set_off(self, pos: int) -> None:
+        """"I, HALA AZAR, hereby...": one to four words up to the next comma, each a name
+        word, a particle, an initial or (a line of one casing, or capitals on a mixed one)
+        no stop, English or technical word unless a known name."""
+        k = self.index.get(pos)
+        if k is None:
+            return
+        j = k
+        while j < len(self.tokens) and j - k < 5 and (j == k or self.gap(j - 1) in (" ", "-")):
+            w, vw = self.tokens[j][2], self.vtokens[j][2]
+            key = w.casefold()
+            plain = not w.replace("-", "").isalpha() or key in STOP_WORDS or _no_name(key) or \
+                key in NOT_A_PERSON or (self._english(key) and not self.known(j))
+            if not (self.nameish(j) or self.initial(j) or key in _PARTICLES or (
+                    not plain and (self.line_case[j] != "mixed" or vw.isupper()))):
+                return
+            j += 1
+        if j - k > 4 or j >= len(self.tokens) or not self.gap(j - 1).startswith(","):
+            return
+        self.add(self.tokens[k][0], self.tokens[j - 1][1], "PERSON", self.o.SCORE_CUE, "i-comma")
+
     def _slashed(self, m: re.Match[str]) -> None:
         """"BAIG/ADNAN", "YIP/HOI TING", "VAN DER BERG/ELINE": each word is a known name or
         four letters or more with a vowel, and no English (unless a known name), technical,
@@ -907,8 +981,9 @@ class _Scan:
         if m.group(3) is not None and (k3 := self.index.get(m.start(3))) is not None and \
                 self._slashed_word(k3):
             ks.append(k3)
-        if not all(self._slashed_word(k) for k in ks[:2]):
-            return
+        if not all(self._slashed_word(k) for k in ks[:2]) or all(
+                self.is_place(self.tokens[k][2]) for k in ks[:2]):
+            return  # (two towns are a route: "BERLIN/MUNICH")
         first = ks[0]
         while first > 0 and self.gap(first - 1) == " " and \
                 self.tokens[first - 1][2].casefold() in _PARTICLES:
@@ -923,9 +998,8 @@ class _Scan:
         key = w.casefold()
         if self.line_case[k] == "mixed" and not w.isupper():
             return False
-        if _no_name(key) or key in NOT_A_PERSON or key in STOP_WORDS or key in _TITLES_AFTER \
-                or self.is_place(w):
-            return False  # (not "BERLIN/MUNICH")
+        if _no_name(key) or key in NOT_A_PERSON or key in STOP_WORDS or key in _TITLES_AFTER:
+            return False
         if self.known(k):
             return True
         return len(key) >= 4 and _has_vowel(key) and not self._english(key) and \

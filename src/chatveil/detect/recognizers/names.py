@@ -29,6 +29,7 @@ from chatveil.detect.recognizers._shape import technical_span
 
 _TITLE_RE = re.compile(
     r"(?<![^\W_])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Pt)\.?|Miss|Sir|Dame|Madam|Mme|Mlle|Herr|Frau"
+    r"|Uncle|Aunty|Auntie|Aunt|Grandma|Grandpa|Granny|Tita|Tito|Kuya|Lola|Lolo"
     r"|(?P<lower>mr|mrs|ms|dr|prof)\.)(?=[ \t])"
 )
 _PARTICLES = wordset("van von der den de da di del della le la du dos das bin ibn al el ter ten "
