@@ -204,3 +204,27 @@ def test_a_known_given_name_owning_something_is_masked(warm_guard: Guard) -> Non
 def test_owners_that_are_no_people_stay(warm_guard: Guard) -> None:
     text = "Apple's stock rose; see May's numbers and Python's docs."
     assert not [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
+
+
+@pytest.mark.parametrize("text", [
+    "DEPLOY!!! the pipeline is green again",
+    "NOTE!! backups run at midnight",
+    "Kubernetes where are you hosting the cluster?",
+    "Terraform, can you believe the state file broke again",
+    "RELEASE/HOTFIX branches are protected",
+    "Set the FOO/BAR variables in .env and restart",
+    "Supported: MySQL/PostgreSQL/SQLite, Linux/macOS/Windows",
+    "BUY/SELL signals for BTC/USDT and ETH/BTC pairs",
+    '@dataclass(frozen=True)\nclass Point:\n    x: int',
+    '@app.get("/items")\ndef read_items():\n    return []',
+    "@Autowired private UserService users;",
+    "I, for example, prefer tabs.",
+    "i'm back, 2 days off were nice",
+    "per Apple's guidelines the icon must be square",
+    "AMAZON PRIME DAY DEALS ARE LIVE",
+    "PLEASE REVIEW THE ATTACHED INVOICE BEFORE FRIDAY",
+    "Pt 2 of the series covers testing",
+    "S/N and P/N are printed on the label; A/B testing showed a 3% lift",
+])
+def test_no_convention_rule_fires_on_pii_free_text(warm_guard: Guard, text: str) -> None:
+    assert not found(warm_guard, text)
