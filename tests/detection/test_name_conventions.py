@@ -228,3 +228,22 @@ def test_owners_that_are_no_people_stay(warm_guard: Guard) -> None:
 ])
 def test_no_convention_rule_fires_on_pii_free_text(warm_guard: Guard, text: str) -> None:
     assert not found(warm_guard, text)
+
+
+def test_two_people_joined_by_an_ampersand_are_people(warm_guard: Guard) -> None:
+    text = "Wedding of Adaeze Nwosu & Tomasz Zielinski on 9 May"
+    persons = [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
+    assert "Adaeze Nwosu" in persons and "Tomasz Zielinski" in persons
+
+
+@pytest.mark.parametrize("text", [
+    "Is Johnson & Johnson a good dividend stock?",
+    "Procter & Gamble, Marks & Spencer Group and Smith & Sons Ltd reported results.",
+])
+def test_firms_named_x_and_y_stay(warm_guard: Guard, text: str) -> None:
+    assert not [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
+
+
+def test_a_family_name_in_capitals_after_a_given_name_joins_it(warm_guard: Guard) -> None:
+    text = "Left a message for Ngozika OBIDIKE this morning"
+    assert "OBIDIKE" not in masked_words(warm_guard, text, "caps-family")

@@ -93,8 +93,10 @@ class _Words:
         if case == "mixed":
             if not w[:1].isupper():
                 return False
-            if len(w) > 1 and w.isupper() and not span_text.isupper():
-                return False
+            if len(w) > 1 and w.isupper() and not span_text.isupper() and not (
+                    after and len(key) >= 3 and key not in self.english and
+                    w.replace("-", "").isalpha() and any(c in "aeiouy" for c in key)):
+                return False  # (but a family name in capitals after a name: "Heba HEGAZY")
             if any(c.isupper() for c in w[1:]) and not w.isupper() and "-" not in w and \
                     not syllable_name(w, self.english):
                 return False

@@ -109,6 +109,31 @@ _NUMBER_NEXT = re.compile(r"[ \t]*(?:no\.?[ \t]*|#[ \t]*)?\d")
 _COORD = re.compile(r"[ \t]*(?:,|/|\band\b|\bor\b|\bvs\.?|\bversus\b|&)[ \t]*", re.IGNORECASE)
 
 
+_AMP_AFTER = re.compile(r"[ \t]*&[ \t]*[A-Z][\w'’]*(?P<more>[ \t]+[A-Z][\w'’]*)?")
+_AMP_BEFORE = re.compile(r"(?P<more>[A-Z][\w'’]*[ \t]+)?[A-Z][\w'’]*[ \t]*&[ \t]*$")
+#: Words that go on a firm's name after "X & Y" ("Marks & Spencer Group", "Smith & Sons").
+_FIRM_WORDS = frozenset(["co", "company", "sons", "partners", "associates", "group", "ltd", "llc",
+                         "llp", "inc", "plc", "gmbh"])
+
+
+def _firm(text: str, start: int, end: int, words: list[str]) -> bool:
+    """A one-word name joined by "&" to another capitalised word: a firm ("Procter & Gamble",
+    "Johnson & Johnson", "Smith & Sons"), not two people written in full ("Doaa Zaki &
+    Mahmoud Hamdy")."""
+    after = _AMP_AFTER.match(text, end)
+    before = _AMP_BEFORE.search(text, max(0, start - 40), start)
+    if after is None and before is None:
+        return False
+    if len(words) > 1:
+        return False
+    english = english_dictionary()
+    for m in (after, before):
+        more = m.group("more").strip().casefold() if m is not None and m.group("more") else ""
+        if more and more not in _FIRM_WORDS and more not in english:
+            return False  # a second name word on the other side ("& Mahmoud Hamdy")
+    return True
+
+
 def technical_span(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` names a technology, a company or an eponym rather than a person or a
     place: all its words are technical ("Go", "Jakarta EE"), it is one technical word among
@@ -139,8 +164,7 @@ def technical_span(text: str, start: int, end: int) -> bool:
     if m is not None and m.group(1).casefold() in EPONYM_NEXT and not (
             m.group(1).casefold() in _ADDRESS_UNITS and _NUMBER_NEXT.match(text, m.end())):
         return True  # "Kalman filter", but not "Ayesha Khan plot 109-c" (a numbered plot)
-    if "&" in value or re.match(r"[ \t]*&[ \t]*[A-Z]", text[end:end + 4]) or \
-            re.search(r"[A-Z][\w'’]*[ \t]*&[ \t]*$", text[max(0, start - 20):start]):
+    if "&" in value or _firm(text, start, end, words):
         return True
     if _beside_technical(text, start, end):
         return True
