@@ -240,8 +240,9 @@ class _GreedyNer:
         release not have them, this falls back to ``ner.predict`` for good."""
         ner = self.ner
         if not self.exact or not any(len(doc) for doc in docs) or any(
-                doc.has_annotation("ENT_IOB") for doc in docs):
-            return list(ner.predict(docs))  # nothing to parse, or preset entities
+                len(doc) and doc.has_annotation("ENT_IOB") for doc in docs):
+            return list(ner.predict(docs))  # nothing to parse, or preset entities (an empty
+            # document "has" every annotation: it has no token to preset)
         try:
             return self._decode(docs)
         except (AttributeError, TypeError, ImportError):
