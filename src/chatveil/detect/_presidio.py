@@ -38,6 +38,8 @@ _REGEX_FLAGS = re.DOTALL | re.MULTILINE
 _WARM_UP_TEXT = "Warm-up: write to support@example.com about the report."
 
 _NLP_ENGINES: dict[tuple[str, str], Any] = {}
+#: Words whose stop-word and punctuation flags an engine remembers before starting over.
+_WORD_FLAGS_KEPT = 200_000
 _NLP_LOCK = threading.Lock()
 
 def _offline_tldextract() -> None:
@@ -111,8 +113,8 @@ def _pipeline_ops() -> contextlib.AbstractContextManager[Any]:
 
 def _build_nlp_engine(model: str, language: str) -> Any:
     import spacy
-    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
-    from spacy.attrs import LEMMA, LOWER
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+    from spacy.attrs import IDX, LEMMA, LOWER
     from spacy.language import Language
 
     if not spacy.util.is_package(model) and not os.path.isdir(model):
@@ -138,7 +140,46 @@ def _build_nlp_engine(model: str, language: str) -> Any:
             return _GreedyNer(nlp.get_pipe("ner"))
 
     class _NerOnlySpacyEngine(SpacyNlpEngine):
-        """Loads the model from its installed package with only the pipes NER needs."""
+        """Loads the model from its installed package with only the pipes NER needs, and
+        builds Presidio's artifacts of a document without a spaCy ``Token`` per word."""
+
+        #: (word, language) -> (is a stop word, is punctuation), as the vocabulary says.
+        _word_flags: dict[tuple[str, str], tuple[bool, bool]]
+
+        def is_stopword(self, word: str, language: str) -> bool:
+            return self._flags(word, language)[0]
+
+        def is_punct(self, word: str, language: str) -> bool:
+            return self._flags(word, language)[1]
+
+        def _flags(self, word: str, language: str) -> tuple[bool, bool]:
+            """Presidio asks both for every lemma of every text; each answer looked up a
+            vocabulary entry (``vocab[word]``): remembered per word (at most
+            :data:`_WORD_FLAGS_KEPT`, then started over)."""
+            flags = self._word_flags.get((word, language))
+            if flags is None:
+                if len(self._word_flags) >= _WORD_FLAGS_KEPT:
+                    self._word_flags.clear()
+                lexeme = self.nlp[language].vocab[word]  # type: ignore[index]  # loaded
+                flags = self._word_flags[(word, language)] = (lexeme.is_stop, lexeme.is_punct)
+            return flags
+
+        def _doc_to_nlp_artifact(self, doc: Any, language: str) -> Any:
+            """Presidio's artifacts of ``doc``, with the lemmas and token offsets read as two
+            arrays instead of from a ``Token`` object made for every word (twice); another
+            Presidio, whose entity steps differ, builds them its own way."""
+            try:
+                entities, scores = self._get_updated_entities(
+                    self._get_entities(doc), self._get_scores_for_entities(doc))
+            except AttributeError:
+                return super()._doc_to_nlp_artifact(doc, language)
+            strings = doc.vocab.strings
+            return NlpArtifacts(
+                entities=entities, tokens=doc,
+                tokens_indices=doc.to_array(IDX).tolist(),
+                lemmas=[strings[lemma] for lemma in doc.to_array(LEMMA).tolist()],
+                nlp_engine=self, language=language, scores=scores,
+            )
 
         def load(self) -> None:
             pipelines: dict[str, Any] = {}
@@ -152,6 +193,7 @@ def _build_nlp_engine(model: str, language: str) -> Any:
                 nlp.add_pipe("chatveil_lower_lemma", last=True)
                 pipelines[m["lang_code"]] = nlp
             self.nlp = pipelines  # type: ignore[assignment]  # Presidio types it None until load
+            self._word_flags = {}
 
     ner_config = NerModelConfiguration()
     mapping = dict(ner_config.model_to_presidio_entity_mapping or {})
