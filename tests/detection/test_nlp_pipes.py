@@ -17,6 +17,7 @@ from chatveil.detect._presidio import (
     _listens_to,
     _nlp_engine,
     _single_threaded_blas,
+    _sub_batches,
 )
 
 
@@ -167,3 +168,115 @@ def test_the_greedy_ner_falls_back_to_spacys_predict_when_its_pieces_are_missing
     doc = greedy(nlp.make_doc(text))
     assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == expected
     assert greedy.exact is False
+
+
+def _doc_ents(doc: Doc) -> list[tuple[int, int, str]]:
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+#: Documents decoded together: very different lengths, empty ones, one token, no entity.
+_BATCH_TEXTS = [
+    ("Maria Lopez flew from Denver to Lisbon on Monday with Raj Patel of Acme Corp. "
+     "The weather was fine and the meeting went well. ") * 30,
+    "",
+    "Tom",
+    "Send 40% of the $1,200 to the Red Cross by 5 pm on July 4th, 2021 - thanks, Tom Baker",
+    "   ",
+    "MARIA LOPEZ and maria lopez; Paris Hilton in Paris; Amazon's CEO in Seattle, WA.\n" * 4,
+    "ok",
+    "nothing to see here at all",
+]
+
+
+@pytest.mark.parametrize(("vector_tokens", "batch_tokens"), [
+    (512, 20_000),  # the defaults: the long document's vectors alone, all decoded together
+    (1, 20_000),  # token vectors one document at a time
+    (10**6, 10**6),  # as ner.model.predict: all vectors at once
+    (512, 30),  # the pipe's batches cut by tokens: mostly one document each
+])
+def test_documents_decoded_together_get_the_entities_spacy_finds_one_by_one(
+        warm_guard: Guard, vector_tokens: int, batch_tokens: int) -> None:
+    config = warm_guard.config
+    nlp = _nlp_engine(config.spacy_model, config.language).nlp[config.language]
+    ner = nlp.get_pipe("ner")
+    expected = [_doc_ents(ner(nlp.make_doc(text))) for text in _BATCH_TEXTS]  # spaCy's own
+    assert sum(map(bool, expected)) >= 3
+    greedy = _GreedyNer(ner)
+    greedy.max_vector_tokens, greedy.max_batch_tokens = vector_tokens, batch_tokens
+    docs = [nlp.make_doc(text) for text in _BATCH_TEXTS]
+    ner.set_annotations(docs, greedy.predict(docs))  # one batch
+    assert [_doc_ents(doc) for doc in docs] == expected
+    piped = list(greedy.pipe((nlp.make_doc(text) for text in _BATCH_TEXTS), batch_size=32))
+    assert [_doc_ents(doc) for doc in piped] == expected  # in order, whatever the sub-batches
+    assert greedy.exact  # decoded by the batched loop, not spaCy's fallback
+
+
+def test_the_step_model_has_the_rows_of_spacys_own(warm_guard: Guard) -> None:
+    import numpy
+
+    config = warm_guard.config
+    nlp = _nlp_engine(config.spacy_model, config.language).nlp[config.language]
+    ner = nlp.get_pipe("ner")
+    docs = [nlp.make_doc(text) for text in _BATCH_TEXTS]
+    greedy = _GreedyNer(ner)
+    greedy.max_vector_tokens = 40
+    ours, theirs = greedy._step_model(docs), ner.model.predict(docs)
+    try:
+        assert ours.tokvecs.shape == theirs.tokvecs.shape == (sum(map(len, docs)),
+                                                               ours.tokvecs.shape[1])
+        numpy.testing.assert_allclose(ours.tokvecs, theirs.tokvecs, rtol=0, atol=1e-5)
+    finally:
+        ours.clear_memory()
+        theirs.clear_memory()
+
+
+@pytest.mark.parametrize(("docs", "size", "tokens", "runs"), [
+    ([3, 3, 3], 2, 100, [[3, 3], [3]]),
+    ([3, 3, 3], 8, 6, [[3, 3], [3]]),
+    ([1, 50, 2, 2], 8, 10, [[1], [50], [2, 2]]),  # a longer document alone
+    ([0, 0, 5], 2, 1, [[0, 0], [5]]),
+    ([], 4, 10, []),
+])
+def test_sub_batches_keep_order_and_bounds(docs: list[int], size: int, tokens: int,
+                                           runs: list[list[int]]) -> None:
+    lengths = [[len(d) for d in run] for run in _sub_batches(["x" * n for n in docs], size,
+                                                             tokens)]
+    assert lengths == runs
+
+
+def test_the_greedy_ner_falls_back_when_spacys_step_model_is_missing(
+        warm_guard: Guard, monkeypatch: pytest.MonkeyPatch) -> None:
+    import spacy.ml.parser_model
+
+    config = warm_guard.config
+    nlp = _nlp_engine(config.spacy_model, config.language).nlp[config.language]
+    ner = nlp.get_pipe("ner")
+    expected = [_doc_ents(ner(nlp.make_doc(text))) for text in _BATCH_TEXTS]
+    monkeypatch.delattr(spacy.ml.parser_model, "ParserStepModel")  # another spaCy
+    greedy = _GreedyNer(ner)
+    piped = list(greedy.pipe((nlp.make_doc(text) for text in _BATCH_TEXTS), batch_size=8))
+    assert [_doc_ents(doc) for doc in piped] == expected
+    assert greedy.exact is False
+
+
+def test_our_artifacts_are_presidios(warm_guard: Guard) -> None:
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+    config = warm_guard.config
+    engine = _nlp_engine(config.spacy_model, config.language)
+    nlp = engine.nlp[config.language]
+    text = ("Maria Lopez (maria@example.org) flew from Denver to Lisbon; she's the CEO of "
+            "Acme Corp. call: +1 415 555 0132 -- thanks!! Dr. Chen, Golden Gate Bridge.")
+    ours = engine._doc_to_nlp_artifact(nlp(text), config.language)
+    theirs = SpacyNlpEngine._doc_to_nlp_artifact(engine, nlp(text), config.language)
+    assert ours.lemmas == theirs.lemmas and ours.lemmas
+    assert ours.tokens_indices == theirs.tokens_indices
+    assert all(type(i) is int for i in ours.tokens_indices)
+    assert ours.keywords == theirs.keywords and "maria" in ours.keywords
+    assert [(e.start_char, e.end_char, e.label_) for e in ours.entities] == [
+        (e.start_char, e.end_char, e.label_) for e in theirs.entities]
+    assert ours.scores == theirs.scores and ours.entities
+    vocab = nlp.vocab
+    for word in ("the", "The", "maria", ",", "!!", "--", "be", "acme", "the"):  # twice: kept
+        assert engine.is_stopword(word, config.language) is vocab[word].is_stop
+        assert engine.is_punct(word, config.language) is vocab[word].is_punct

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chatveil.detect._presidio import _MAX_RUN, _chunks, _for_nlp
+from chatveil.detect._normalize import normalized_view
+from chatveil.detect._presidio import _MAX_RUN, _WINDOWS_TOGETHER, _chunks, _for_nlp
 
 _TEXTS = st.lists(
     st.sampled_from(["word", "Jane Doe", ".", "\n", "\n\n", " ", "((((((", "x" * 90, "é", "a,b"]),
@@ -78,3 +79,44 @@ def test_pathological_inputs_finish_and_values_are_still_found(presidio_guard) -
     assert "Jane Doe" not in masked
     assert masked.startswith(runs)
     assert presidio_guard.restore(masked, session_id="odd") == text
+
+
+def _window_by_window(detector, text: str):
+    """What the detector found before windows were analysed together: each window alone,
+    spaCy reading its copy with long runs broken up."""
+    analyzer, kwargs = detector.analyzer, detector._analyze_kwargs()
+    config = detector.config
+    found = set()
+    for offset, chunk in _chunks(text, config.max_chunk_chars, config.chunk_overlap):
+        nlp_text = _for_nlp(chunk)
+        if nlp_text is not chunk:
+            kwargs["nlp_artifacts"] = analyzer.nlp_engine.process_text(nlp_text, config.language)
+        results = analyzer.analyze(text=chunk, language=config.language, **kwargs)
+        kwargs.pop("nlp_artifacts", None)
+        found.update(s.shifted(offset) for s in detector._to_spans(results))
+    return tuple(sorted(found))
+
+
+def test_windows_analysed_together_find_what_each_finds_alone(make_presidio_guard) -> None:
+    guard = make_presidio_guard(max_chunk_chars=1_000, chunk_overlap=100, cache_ttl=0)
+    detector = guard.detector
+    parts = []
+    for i in range(80):
+        parts.append(f"Maria Lopez met Raj Patel in Denver on Monday (ticket {i}). "
+                     "The weather was fine and the meeting went well. ")
+        if i == 7:
+            parts.append("Zoë Ångström wrote to jürgen.müller@example.org from Zürich. ")
+        if i == 12:
+            parts.append("x" * 70 + "/Maria/Lopez/Denver went home, =====Maria Lopez=====Denver"
+                         "===== call Tom Baker at +1 415 555 0132. ")  # NER reads them apart
+        if i in (20, 70):
+            parts.append("Email maria%40example.org, not m\u200baria; Dr. Chen in Lisbon. ")
+        parts.append("\n" if i % 3 else "\n\n")
+    text = "".join(parts)
+    windows = [chunk for _, chunk in _chunks(text, 1_000, 100)]
+    assert len(windows) > _WINDOWS_TOGETHER  # more than one group
+    assert any(_for_nlp(w) is not w for w in windows)  # spaCy reads a copy of one
+    assert any(normalized_view(w) is not None for w in windows)  # and the view of another
+    expected = _window_by_window(detector, text)
+    assert {s.entity_type for s in expected} >= {"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER"}
+    assert detector._analyze_chunked(text) == expected

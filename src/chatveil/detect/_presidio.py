@@ -38,6 +38,8 @@ _REGEX_FLAGS = re.DOTALL | re.MULTILINE
 _WARM_UP_TEXT = "Warm-up: write to support@example.com about the report."
 
 _NLP_ENGINES: dict[tuple[str, str], Any] = {}
+#: Words whose stop-word and punctuation flags an engine remembers before starting over.
+_WORD_FLAGS_KEPT = 200_000
 _NLP_LOCK = threading.Lock()
 
 def _offline_tldextract() -> None:
@@ -111,8 +113,8 @@ def _pipeline_ops() -> contextlib.AbstractContextManager[Any]:
 
 def _build_nlp_engine(model: str, language: str) -> Any:
     import spacy
-    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
-    from spacy.attrs import LEMMA, LOWER
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+    from spacy.attrs import IDX, LEMMA, LOWER
     from spacy.language import Language
 
     if not spacy.util.is_package(model) and not os.path.isdir(model):
@@ -138,7 +140,46 @@ def _build_nlp_engine(model: str, language: str) -> Any:
             return _GreedyNer(nlp.get_pipe("ner"))
 
     class _NerOnlySpacyEngine(SpacyNlpEngine):
-        """Loads the model from its installed package with only the pipes NER needs."""
+        """Loads the model from its installed package with only the pipes NER needs, and
+        builds Presidio's artifacts of a document without a spaCy ``Token`` per word."""
+
+        #: (word, language) -> (is a stop word, is punctuation), as the vocabulary says.
+        _word_flags: dict[tuple[str, str], tuple[bool, bool]]
+
+        def is_stopword(self, word: str, language: str) -> bool:
+            return self._flags(word, language)[0]
+
+        def is_punct(self, word: str, language: str) -> bool:
+            return self._flags(word, language)[1]
+
+        def _flags(self, word: str, language: str) -> tuple[bool, bool]:
+            """Presidio asks both for every lemma of every text; each answer looked up a
+            vocabulary entry (``vocab[word]``): remembered per word (at most
+            :data:`_WORD_FLAGS_KEPT`, then started over)."""
+            flags = self._word_flags.get((word, language))
+            if flags is None:
+                if len(self._word_flags) >= _WORD_FLAGS_KEPT:
+                    self._word_flags.clear()
+                lexeme = self.nlp[language].vocab[word]  # type: ignore[index]  # loaded
+                flags = self._word_flags[(word, language)] = (lexeme.is_stop, lexeme.is_punct)
+            return flags
+
+        def _doc_to_nlp_artifact(self, doc: Any, language: str) -> Any:
+            """Presidio's artifacts of ``doc``, with the lemmas and token offsets read as two
+            arrays instead of from a ``Token`` object made for every word (twice); another
+            Presidio, whose entity steps differ, builds them its own way."""
+            try:
+                entities, scores = self._get_updated_entities(
+                    self._get_entities(doc), self._get_scores_for_entities(doc))
+            except AttributeError:
+                return super()._doc_to_nlp_artifact(doc, language)
+            strings = doc.vocab.strings
+            return NlpArtifacts(
+                entities=entities, tokens=doc,
+                tokens_indices=doc.to_array(IDX).tolist(),
+                lemmas=[strings[lemma] for lemma in doc.to_array(LEMMA).tolist()],
+                nlp_engine=self, language=language, scores=scores,
+            )
 
         def load(self) -> None:
             pipelines: dict[str, Any] = {}
@@ -152,6 +193,7 @@ def _build_nlp_engine(model: str, language: str) -> Any:
                 nlp.add_pipe("chatveil_lower_lemma", last=True)
                 pipelines[m["lang_code"]] = nlp
             self.nlp = pipelines  # type: ignore[assignment]  # Presidio types it None until load
+            self._word_flags = {}
 
     ner_config = NerModelConfiguration()
     mapping = dict(ner_config.model_to_presidio_entity_mapping or {})
@@ -199,7 +241,22 @@ class _GreedyNer:
     ``transition_states`` (its ``set_valid`` and arg-max, now called with the GIL held, where
     taking it is a counter increment). The states, and so the entities, are the same as
     ``ner.predict``'s; the component replaces the (disabled) ``ner`` in the pipeline.
+
+    The documents of a batch are decoded together: each step scores the next move of every
+    unfinished one, so the loop's cost per step (a 1 MB text: some 200,000 steps one window
+    at a time) is paid once for all of them, while their token vectors are computed a few
+    hundred tokens at a time (:attr:`max_vector_tokens`), where that layer runs fastest.
     """
+
+    #: Most tokens decoded together (a longer document alone). The documents of a batch
+    #: share each step of the decoding loop (fewer, larger steps); its precomputed token
+    #: features take about 1.5 kB a token until the batch is decoded.
+    max_batch_tokens = 20_000
+    #: Most tokens whose vectors are computed in one call of the token-to-vector layer (a
+    #: longer document alone): the layer keeps every activation of its input until it
+    #: returns (some 16 kB a token), and per token it runs fastest on a few hundred tokens
+    #: (its arrays stay in the CPU caches).
+    max_vector_tokens = 512
 
     def __init__(self, ner: Any) -> None:
         self.ner = ner
@@ -210,13 +267,12 @@ class _GreedyNer:
         return doc
 
     def pipe(self, docs: Iterable[Any], *, batch_size: int = 256) -> Iterable[Any]:
-        """As ``Parser.pipe``: batches, parsed in sub-batches of similar length."""
+        """As ``Parser.pipe``: batches of ``batch_size``, parsed in sub-batches of similar
+        length of at most a quarter of it (and :attr:`max_batch_tokens` tokens)."""
         stream = iter(docs)
         while in_order := list(itertools.islice(stream, batch_size)):
             by_length = sorted(in_order, key=len)
-            size = max(batch_size // 4, 2)
-            for start in range(0, len(by_length), size):
-                sub = by_length[start : start + size]
+            for sub in _sub_batches(by_length, max(batch_size // 4, 2), self.max_batch_tokens):
                 self.ner.set_annotations(sub, self.predict(sub))
             yield from in_order
 
@@ -226,20 +282,35 @@ class _GreedyNer:
         release not have them, this falls back to ``ner.predict`` for good."""
         ner = self.ner
         if not self.exact or not any(len(doc) for doc in docs) or any(
-                doc.has_annotation("ENT_IOB") for doc in docs):
-            return list(ner.predict(docs))  # nothing to parse, or preset entities
+                len(doc) and doc.has_annotation("ENT_IOB") for doc in docs):
+            return list(ner.predict(docs))  # nothing to parse, or preset entities (an empty
+            # document "has" every annotation: it has no token to preset)
         try:
             return self._decode(docs)
-        except (AttributeError, TypeError):
+        except (AttributeError, TypeError, ImportError):
             self.exact = False
             return list(ner.predict(docs))
+
+    def _step_model(self, docs: list[Any]) -> Any:
+        """What ``ner.model.predict(docs)`` returns (spaCy's ``ParserStepModel``, built as its
+        ``forward`` builds it), with the token vectors computed in runs of at most
+        :attr:`max_vector_tokens` tokens instead of for the whole batch at once: the same
+        rows, the same layers."""
+        from spacy.ml.parser_model import ParserStepModel
+
+        model = self.ner.model
+        tok2vec, lower, upper = model.layers
+        return ParserStepModel(docs, [_VectorsInRuns(tok2vec, self.max_vector_tokens), lower,
+                                      upper],
+                               unseen_classes=model.attrs["unseen_classes"], train=False,
+                               has_upper=model.attrs["has_upper"])
 
     def _decode(self, docs: list[Any]) -> list[Any]:
         ner = self.ner
         import blis.py  # type: ignore[import-untyped]  # thinc's BLAS, untyped
 
         states = ner.moves.init_batch(docs)
-        step = ner.model.predict(docs)
+        step = self._step_model(docs)
         try:
             upper = step.vec2scores
             weights, bias = upper.get_param("W"), upper.get_param("b")
@@ -255,6 +326,44 @@ class _GreedyNer:
         finally:
             step.clear_memory()
         return list(states)
+
+
+class _VectorsInRuns:
+    """A token-to-vector layer (documents to one array of token rows) called for a batch,
+    computed for runs of consecutive documents of at most ``tokens`` tokens (a longer
+    document alone) and joined: the same rows in the same order."""
+
+    def __init__(self, layer: Any, tokens: int) -> None:
+        self.layer = layer
+        self.tokens = tokens
+
+    def __call__(self, docs: list[Any], is_train: bool) -> tuple[Any, Callable[[Any], Any]]:
+        import numpy
+
+        if is_train:
+            raise TypeError("prediction only")  # no gradients: never trained through
+        runs = [self.layer.predict(run) for run in
+                _sub_batches([doc for doc in docs if len(doc)], len(docs), self.tokens)]
+        return numpy.concatenate(runs), _no_gradient
+
+
+def _no_gradient(d_vectors: Any) -> Any:  # pragma: no cover - prediction only
+    raise TypeError("prediction only")
+
+
+def _sub_batches(docs: list[Any], size: int, tokens: int) -> Iterable[list[Any]]:
+    """``docs`` in order, in runs of at most ``size`` documents and ``tokens`` tokens (a
+    longer document in a run of its own)."""
+    batch: list[Any] = []
+    count = 0
+    for doc in docs:
+        if batch and (len(batch) == size or count + len(doc) > tokens):
+            yield batch
+            batch, count = [], 0
+        batch.append(doc)
+        count += len(doc)
+    if batch:
+        yield batch
 
 
 def _context_enhancer() -> Any:
@@ -520,14 +629,14 @@ class PresidioDetector:
         kwargs = self._analyze_kwargs()
         language = self.config.language
         found: set[Span] = set()
-        for offset, chunk in _chunks(text, self.config.max_chunk_chars, self.config.chunk_overlap):
-            nlp_text = _for_nlp(chunk)
-            with self._lock:
-                if nlp_text is not chunk:
-                    kwargs["nlp_artifacts"] = analyzer.nlp_engine.process_text(nlp_text, language)
-                results = analyzer.analyze(text=chunk, language=language, **kwargs)
-                kwargs.pop("nlp_artifacts", None)
-            found.update(s.shifted(offset) for s in self._to_spans(results))
+        windows = _chunks(text, self.config.max_chunk_chars, self.config.chunk_overlap)
+        while group := list(itertools.islice(windows, _WINDOWS_TOGETHER)):
+            with self._lock:  # 4 x: the NER pipe decodes a quarter of a batch at once
+                results = analyzer.analyze_together(
+                    [chunk for _, chunk in group], language, nlp_text=_for_nlp,
+                    batch_size=4 * len(group), **kwargs)
+            for (offset, _), found_here in zip(group, results, strict=True):
+                found.update(s.shifted(offset) for s in self._to_spans(found_here))
         return tuple(sorted(found))
 
     @staticmethod
@@ -562,6 +671,9 @@ class PresidioDetector:
         return resolve_overlaps(spans)
 
 
+#: Windows of a long text analysed together: their NER states are decoded in one batch (at
+#: most :attr:`_GreedyNer.max_batch_tokens` tokens), in fewer steps than one by one.
+_WINDOWS_TOGETHER = 8
 #: Where a window may end, best first: a paragraph, a line, a sentence, a word.
 _BREAKS = ("\n\n", "\n", ". ", "? ", "! ", " ", "\t")
 #: Longest run without whitespace spaCy reads whole; longest run of punctuation marks.
