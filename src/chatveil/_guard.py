@@ -366,9 +366,43 @@ class Guard:
         again (they are remembered and recognised then); adapters pass ``False`` for what
         only the model receives.
         """
-        live = self._open(self.resolve_session(session_id), create=True, texts=items)
+        sid = self.resolve_session(session_id)
+        spans: dict[str, list[Span]] = {}  # detected in this call (kept if it goes again)
+        outcomes: list[Outcome] | None = None
+        live = self._live.get(sid)
+        if live is None or not live.state.optimistic:
+            live = None  # catch up first
+        else:
+            # one store call: pseudonymize against what this process holds, then store the
+            # new entries if nobody changed the session meanwhile (else it caught up: None)
+            try:
+                outcomes = self._masked(items, live, spans, progress, batch_size, documents,
+                                        optimistic=True)
+            except UnknownSessionError:
+                live = None  # dropped or expired meanwhile: as if the call started now
+        if outcomes is None:
+            if live is None:
+                live = self._open(sid, create=True, texts=items)
+            outcomes = self._masked(items, live, spans, progress, batch_size, documents)
+            assert outcomes is not None
         state = live.state
-        if state.shares and state.brought:
+        for outcome in outcomes:
+            self._metrics.add(outcome.pseudonymized, outcome.redacted)
+            if hand_out:
+                state.handed_out.add(outcome.text, outcome.inserts)
+        # restoring in this call needs no catch-up (_open_to_restore)
+        mark_synced(current_call(self, state.session_id), state)
+        return [outcome.text for outcome in outcomes]
+
+    def _masked(self, items: list[str], live: Live, spans: dict[str, list[Span]],
+                progress: bool, batch_size: int, documents: bool, *,
+                optimistic: bool = False) -> list[Outcome] | None:
+        """The outcomes of ``items`` in a session whose state has caught up (else
+        ``optimistic``: the state as it is, checked by the store call that stores the new
+        entries; ``None`` if the store refused them: the state caught up meanwhile, do it
+        again). ``spans``: the detections of this call so far (extended)."""
+        state = live.state
+        if state.shares and state.brought and not optimistic:
             # remembered texts that entries from other workers made stale: one of them may
             # have pseudonymized them again already (one store call, only when there are any)
             with state.lock:
@@ -378,9 +412,10 @@ class Guard:
             if stale:
                 track(self._detector, live, state.fetch(stale))
         # texts seen before come from the session's memory; only new ones go through NER
-        new = list(dict.fromkeys(t for t in items if state.remembered(t) is None))
+        new = list(dict.fromkeys(t for t in items
+                                 if t not in spans and state.remembered(t) is None))
         bar = None
-        if progress:
+        if progress and new:
             from tqdm.auto import tqdm
 
             bar = tqdm(total=len(new), desc="detecting", unit="text")
@@ -390,7 +425,14 @@ class Guard:
         finally:
             if bar is not None:
                 bar.close()
-        spans = dict(zip(new, found, strict=True))
+        spans.update(zip(new, found, strict=True))
+        if optimistic:
+            with state.committed(items) as committed:
+                outcomes = self._settled(items, live, spans, documents)
+            if committed.refused:
+                track(self._detector, live, committed.fetched)
+                return None
+            return outcomes
         handover = live.handover
         made: list[str] | None = None if handover is None else []
         # the batch's new entries go to the store together, in one call, at the end (with
@@ -407,13 +449,7 @@ class Guard:
             # another worker stored one of these originals or surrogates first: again, against
             # the store's entries, value by value
             outcomes = self._settled(items, live, spans, documents)
-        for outcome in outcomes:
-            self._metrics.add(outcome.pseudonymized, outcome.redacted)
-            if hand_out:
-                state.handed_out.add(outcome.text, outcome.inserts)
-        # restoring in this call needs no catch-up (_open_to_restore)
-        mark_synced(current_call(self, live.state.session_id), state)
-        return [outcome.text for outcome in outcomes]
+        return outcomes
 
     def _settled(self, items: list[str], live: Live, spans: Mapping[str, list[Span]],
                  documents: bool, made: list[str] | None = None) -> list[Outcome]:
