@@ -370,7 +370,7 @@ class Guard:
         spans: dict[str, list[Span]] = {}  # detected in this call (kept if it goes again)
         outcomes: list[Outcome] | None = None
         live = self._live.get(sid)
-        if live is None or not live.state.optimistic:
+        if live is None or not live.state.optimistic():
             live = None  # catch up first
         else:
             # one store call: pseudonymize against what this process holds, then store the

@@ -243,6 +243,8 @@ class SessionState:
         self.solo = False
         #: inside committed(): each text whose remembered result changed -> the one before
         self._journal: dict[str, Remembered | None] | None = None
+        self._wait = 0  # turns to catch up first before the next optimistic one
+        self._backoff = 1
 
     def sync(self, texts: Iterable[str] = (), *, create: bool = False) -> list[str]:
         """Extend the index with the entries added since its version, in one store call.
@@ -413,19 +415,27 @@ class SessionState:
             raise
         ours = all(s == e for s, e in zip(added.stored, staged.pending, strict=True))
         batch = added.batch
-        self.solo = ours and batch.epoch == self.index.epoch and batch.version == version
-        if not self.solo:
+        alone = ours and batch.epoch == self.index.epoch and batch.version == version
+        self.solo = self.solo and alone  # (and the catch-up of this turn brought none)
+        if not alone:
             # others' entries came first (ours follow them), or some of ours were refused
             self._reindex()
         return ours and batch.epoch == self.index.epoch
 
-    @property
     def optimistic(self) -> bool:
-        """True if a turn may go ahead against the index as it is (:meth:`committed`): the
-        store commits, and the last store call brought nothing from other workers (a guess
-        that nobody else writes to the session now; the store checks it)."""
-        return (self._committing is not None and self.solo and not self.brought
-                and bool(self.index.epoch))
+        """True if this turn may go ahead against the index as it is (:meth:`committed`):
+        the store commits, and the last turn's store calls brought nothing from other workers
+        (a guess that nobody else writes to the session now; the store checks it). After a
+        refused turn the session waits 1, 2, 4... up to 64 turns before it tries again (a
+        refusal costs the turn's work and rebuilding the index), as long as turns keep being
+        refused; one taken turn ends the wait."""
+        with self.lock:
+            if self._committing is None or not self.index.epoch:
+                return False
+            if self._wait:
+                self._wait -= 1
+                return False
+            return self.solo
 
     @contextlib.contextmanager
     def committed(self, texts: Iterable[str]) -> Iterator[Staged]:
@@ -471,8 +481,10 @@ class SessionState:
                 self._journal = None
                 self._to_share.clear()  # (handed over)
                 self.solo = True
+                self._backoff = 1
                 return
             self._undo(since, to_share)
+            self._wait, self._backoff = self._backoff, min(2 * self._backoff, 64)
             outcome.clean, outcome.refused = False, True
             before = (self.index.epoch, self.index.version)
             self._catch_up(done.batch)
