@@ -369,22 +369,20 @@ class Guard:
         sid = self.resolve_session(session_id)
         spans: dict[str, list[Span]] = {}  # detected in this call (kept if it goes again)
         outcomes: list[Outcome] | None = None
+        caught_up = False
         live = self._live.get(sid)
-        if live is None or not live.state.optimistic():
-            live = None  # catch up first
-        else:
+        if live is not None and live.state.optimistic():
             # one store call: pseudonymize against what this process holds, then store the
             # new entries if nobody changed the session meanwhile (else it caught up: None)
             try:
-                outcomes = self._masked(items, live, spans, progress, batch_size, documents,
-                                        optimistic=True)
+                outcomes = self._ahead(items, live, spans, progress, batch_size, documents)
+                caught_up = True
             except UnknownSessionError:
-                live = None  # dropped or expired meanwhile: as if the call started now
+                pass  # dropped or expired meanwhile: as if the call started now
+        if live is None or not caught_up:
+            live = self._open(sid, create=True, texts=items)
         if outcomes is None:
-            if live is None:
-                live = self._open(sid, create=True, texts=items)
             outcomes = self._masked(items, live, spans, progress, batch_size, documents)
-            assert outcomes is not None
         state = live.state
         for outcome in outcomes:
             self._metrics.add(outcome.pseudonymized, outcome.redacted)
@@ -394,24 +392,11 @@ class Guard:
         mark_synced(current_call(self, state.session_id), state)
         return [outcome.text for outcome in outcomes]
 
-    def _masked(self, items: list[str], live: Live, spans: dict[str, list[Span]],
-                progress: bool, batch_size: int, documents: bool, *,
-                optimistic: bool = False) -> list[Outcome] | None:
-        """The outcomes of ``items`` in a session whose state has caught up (else
-        ``optimistic``: the state as it is, checked by the store call that stores the new
-        entries; ``None`` if the store refused them: the state caught up meanwhile, do it
-        again). ``spans``: the detections of this call so far (extended)."""
+    def _detect_new(self, items: list[str], live: Live, spans: dict[str, list[Span]],
+                    progress: bool, batch_size: int) -> None:
+        """Detect the texts of ``items`` that are neither remembered nor in ``spans`` (in
+        one batch), into ``spans``."""
         state = live.state
-        if state.shares and state.brought and not optimistic:
-            # remembered texts that entries from other workers made stale: one of them may
-            # have pseudonymized them again already (one store call, only when there are any)
-            with state.lock:
-                state.brought = 0
-                stale = [t for t in dict.fromkeys(items) if state.remembered(t) is not None
-                         and self._pseudonymizer.recall(t, state) is None]
-            if stale:
-                track(self._detector, live, state.fetch(stale))
-        # texts seen before come from the session's memory; only new ones go through NER
         new = list(dict.fromkeys(t for t in items
                                  if t not in spans and state.remembered(t) is None))
         bar = None
@@ -426,13 +411,37 @@ class Guard:
             if bar is not None:
                 bar.close()
         spans.update(zip(new, found, strict=True))
-        if optimistic:
-            with state.committed(items) as committed:
-                outcomes = self._settled(items, live, spans, documents)
-            if committed.refused:
-                track(self._detector, live, committed.fetched)
-                return None
-            return outcomes
+
+    def _ahead(self, items: list[str], live: Live, spans: dict[str, list[Span]],
+               progress: bool, batch_size: int, documents: bool) -> list[Outcome] | None:
+        """The outcomes of ``items`` made against the session's state as it is, stored in
+        one store call if nobody changed the session meanwhile; ``None`` if the store
+        refused them (the state caught up from its reply: do it again, :meth:`_masked`)."""
+        state = live.state
+        self._detect_new(items, live, spans, progress, batch_size)
+        with state.committed(items) as committed:
+            outcomes = self._settled(items, live, spans, documents)
+        if committed.refused:
+            track(self._detector, live, committed.fetched)
+            return None
+        return outcomes
+
+    def _masked(self, items: list[str], live: Live, spans: dict[str, list[Span]],
+                progress: bool, batch_size: int, documents: bool) -> list[Outcome]:
+        """The outcomes of ``items`` in a session whose state has caught up; the new entries
+        stored in one more store call. ``spans``: the detections of this call so far."""
+        state = live.state
+        if state.shares and state.brought:
+            # remembered texts that entries from other workers made stale: one of them may
+            # have pseudonymized them again already (one store call, only when there are any)
+            with state.lock:
+                state.brought = 0
+                stale = [t for t in dict.fromkeys(items) if state.remembered(t) is not None
+                         and self._pseudonymizer.recall(t, state) is None]
+            if stale:
+                track(self._detector, live, state.fetch(stale))
+        # texts seen before come from the session's memory; only new ones go through NER
+        self._detect_new(items, live, spans, progress, batch_size)
         handover = live.handover
         made: list[str] | None = None if handover is None else []
         # the batch's new entries go to the store together, in one call, at the end (with

@@ -176,12 +176,18 @@ def test_a_value_handed_with_the_entries_is_not_sent_again(redis_server, namespa
     guard.pseudonymize(TEXT, session_id="c")  # (its result goes with its entries)
     store = guard.vault_store
     puts: list[tuple[str, int]] = []
-    for name in ("entries_remembered", "commit"):
-        def spy(*args, _plain=getattr(store, name), _name=name, **kwargs):
-            puts.append((_name, len(kwargs["put"])))
-            return _plain(*args, **kwargs)
 
-        setattr(store, name, spy)
+    def spy(name: str):
+        plain = getattr(store, name)
+
+        def call(*args, **kwargs):
+            puts.append((name, len(kwargs["put"])))
+            return plain(*args, **kwargs)
+
+        return call
+
+    store.entries_remembered = spy("entries_remembered")  # type: ignore[method-assign]
+    store.commit = spy("commit")  # type: ignore[attr-defined]
     with open_session(guard, "c"):
         masked = guard.pseudonymize_batch([TEXT, LATER], session_id="c")
         assert guard.restore(masked[1], session_id="c") == LATER

@@ -136,15 +136,19 @@ def test_a_forget_in_between_the_turn_starts_over(redis_server, namespace) -> No
     _index_is_the_store(one)
 
 
-def test_a_forget_in_between_stops_a_restore_of_the_old_session(redis_server,
-                                                                 namespace) -> None:
+def test_a_call_whose_turn_started_over_restores_from_the_new_session(redis_server,
+                                                                      namespace) -> None:
     one, two = (_worker(redis_server.url, namespace) for _ in range(2))
     _solo(one)
     _before_commit(one, lambda: two.forget("c"))
-    with open_session(one, "c"), pytest.raises(UnknownSessionError):
-        one.pseudonymize_batch([TEXT, NEW], session_id="c")
-        two.forget("c")  # (again, after the turn: the call's restore must see it)
-        one.restore("anything", session_id="c")
+    with open_session(one, "c"):
+        masked = one.pseudonymize_batch([TEXT, NEW], session_id="c")
+        sent = _sent(one)
+        assert one.restore(masked[1], session_id="c") == NEW  # in the call: no store call
+        assert sent == []
+        one.forget("c")  # a forget after the turn still stops the call's restore
+        with pytest.raises(UnknownSessionError):
+            one.restore(masked[1], session_id="c")
 
 
 def test_redis_down_at_the_commit_fails_closed(durable_redis, namespace) -> None:
