@@ -115,7 +115,8 @@ class VaultStore(Protocol):
     casefolded originals and surrogates (HMAC'd), a hash of counters and an epoch key, all
     with the same expiry; :meth:`add_many` is one Lua script (check both hashes, RPUSH, HSET,
     PEXPIRE, then ``LRANGE since -1`` and the counters), :meth:`entries` is the read part of
-    it, :meth:`next_number` is ``HINCRBY``.
+    it, :meth:`next_number` is ``HINCRBY``. A store that also implements
+    :class:`CommittingStore` saves the catch-up of a worker that writes alone to a session.
     """
 
     def create(self, session_id: str) -> bool:
