@@ -67,6 +67,9 @@ class RedisVaultStore:
       (casefolded), so two workers adding one original at once agree on one surrogate;
     * :meth:`entries` returns the epoch, counters and the entries since a version in one round
       trip, so a worker catches up with a turn served elsewhere without reloading the vault;
+    * :meth:`commit` adds a turn's entries only if the session is still at the version the
+      worker pseudonymized against, else returns the entries since: a worker that writes
+      alone to a session makes one round trip per turn;
     * every use refreshes the session's lifetime (``ttl``), and :meth:`drop` removes it for
       every worker at once (each checks the store on every turn).
 
