@@ -22,9 +22,11 @@ class _Probe:
         self.loop_thread: int | None = None
         self.on_loop: list[str] = []
         self.calls = 0
+        self.names: list[str] = []  # every call, in order
 
     def seen(self, name: str) -> None:
         self.calls += 1
+        self.names.append(name)
         if threading.get_ident() == self.loop_thread:
             self.on_loop.append(name)
 

@@ -366,7 +366,70 @@ class Guard:
         again (they are remembered and recognised then); adapters pass ``False`` for what
         only the model receives.
         """
-        live = self._open(self.resolve_session(session_id), create=True, texts=items)
+        sid = self.resolve_session(session_id)
+        spans: dict[str, list[Span]] = {}  # detected in this call (kept if it goes again)
+        outcomes: list[Outcome] | None = None
+        caught_up = False
+        live = self._live.get(sid)
+        if live is not None and live.state.optimistic():
+            # one store call: pseudonymize against what this process holds, then store the
+            # new entries if nobody changed the session meanwhile (else it caught up: None)
+            try:
+                outcomes = self._ahead(items, live, spans, progress, batch_size, documents)
+                caught_up = True
+            except UnknownSessionError:
+                pass  # dropped or expired meanwhile: as if the call started now
+        if live is None or not caught_up:
+            live = self._open(sid, create=True, texts=items)
+        if outcomes is None:
+            outcomes = self._masked(items, live, spans, progress, batch_size, documents)
+        state = live.state
+        for outcome in outcomes:
+            self._metrics.add(outcome.pseudonymized, outcome.redacted)
+            if hand_out:
+                state.handed_out.add(outcome.text, outcome.inserts)
+        # restoring in this call needs no catch-up (_open_to_restore)
+        mark_synced(current_call(self, state.session_id), state)
+        return [outcome.text for outcome in outcomes]
+
+    def _detect_new(self, items: list[str], live: Live, spans: dict[str, list[Span]],
+                    progress: bool, batch_size: int) -> None:
+        """Detect the texts of ``items`` that are neither remembered nor in ``spans`` (in
+        one batch), into ``spans``."""
+        state = live.state
+        new = list(dict.fromkeys(t for t in items
+                                 if t not in spans and state.remembered(t) is None))
+        bar = None
+        if progress and new:
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=len(new), desc="detecting", unit="text")
+        try:
+            found = detect_many(self._detector, new, live, batch_size=batch_size,
+                                progress=bar)
+        finally:
+            if bar is not None:
+                bar.close()
+        spans.update(zip(new, found, strict=True))
+
+    def _ahead(self, items: list[str], live: Live, spans: dict[str, list[Span]],
+               progress: bool, batch_size: int, documents: bool) -> list[Outcome] | None:
+        """The outcomes of ``items`` made against the session's state as it is, stored in
+        one store call if nobody changed the session meanwhile; ``None`` if the store
+        refused them (the state caught up from its reply: do it again, :meth:`_masked`)."""
+        state = live.state
+        self._detect_new(items, live, spans, progress, batch_size)
+        with state.committed(items) as committed:
+            outcomes = self._settled(items, live, spans, documents)
+        if committed.refused:
+            track(self._detector, live, committed.fetched)
+            return None
+        return outcomes
+
+    def _masked(self, items: list[str], live: Live, spans: dict[str, list[Span]],
+                progress: bool, batch_size: int, documents: bool) -> list[Outcome]:
+        """The outcomes of ``items`` in a session whose state has caught up; the new entries
+        stored in one more store call. ``spans``: the detections of this call so far."""
         state = live.state
         if state.shares and state.brought:
             # remembered texts that entries from other workers made stale: one of them may
@@ -378,19 +441,7 @@ class Guard:
             if stale:
                 track(self._detector, live, state.fetch(stale))
         # texts seen before come from the session's memory; only new ones go through NER
-        new = list(dict.fromkeys(t for t in items if state.remembered(t) is None))
-        bar = None
-        if progress:
-            from tqdm.auto import tqdm
-
-            bar = tqdm(total=len(new), desc="detecting", unit="text")
-        try:
-            found = detect_many(self._detector, new, live, batch_size=batch_size,
-                                progress=bar)
-        finally:
-            if bar is not None:
-                bar.close()
-        spans = dict(zip(new, found, strict=True))
+        self._detect_new(items, live, spans, progress, batch_size)
         handover = live.handover
         made: list[str] | None = None if handover is None else []
         # the batch's new entries go to the store together, in one call, at the end (with
@@ -407,13 +458,7 @@ class Guard:
             # another worker stored one of these originals or surrogates first: again, against
             # the store's entries, value by value
             outcomes = self._settled(items, live, spans, documents)
-        for outcome in outcomes:
-            self._metrics.add(outcome.pseudonymized, outcome.redacted)
-            if hand_out:
-                state.handed_out.add(outcome.text, outcome.inserts)
-        # restoring in this call needs no catch-up (_open_to_restore)
-        mark_synced(current_call(self, live.state.session_id), state)
-        return [outcome.text for outcome in outcomes]
+        return outcomes
 
     def _settled(self, items: list[str], live: Live, spans: Mapping[str, list[Span]],
                  documents: bool, made: list[str] | None = None) -> list[Outcome]:

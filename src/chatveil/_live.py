@@ -26,7 +26,7 @@ from chatveil.pseudonymize import SessionState
 from chatveil.spans import Span
 from chatveil.state import VaultStore
 from chatveil.state._handover import HandOver
-from chatveil.state.stores import HandingOverStore
+from chatveil.state.stores import CommittingStore, HandingOverStore
 
 __all__ = [
     "Live",
@@ -78,7 +78,9 @@ def session_key(secret: bytes, session_id: str) -> bytes:
 def new_live(session_id: str, key: bytes, detector: Detector, store: VaultStore,
              fingerprint: bytes) -> Live:
     """A session's caches, new to this process; its texts' results are shared when the
-    detector caches (a cache key binds its configuration) and the store hands them over."""
+    detector caches (a cache key binds its configuration) and the store hands them over;
+    its turns commit in one store call where the store can (see
+    :meth:`~chatveil.pseudonymize.SessionState.committed`)."""
     memo_key = None
     if isinstance(detector, CachingDetector):
         caching = detector
@@ -92,9 +94,11 @@ def new_live(session_id: str, key: bytes, detector: Detector, store: VaultStore,
 
     if memo_key is not None and isinstance(store, HandingOverStore):
         handover = HandOver(store)
-        return Live(SessionState(session_id, key, handover, memo_key),
+        return Live(SessionState(session_id, key, handover, memo_key,
+                                 committing=handover if handover.commits else None),
                     handover=handover, memo_key=memo_key)
-    return Live(SessionState(session_id, key, store, memo_key))
+    committing = store if isinstance(store, CommittingStore) else None
+    return Live(SessionState(session_id, key, store, memo_key, committing=committing))
 
 
 def erase(detector: Detector, live: Live) -> None:

@@ -34,7 +34,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import cachetools
 
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from chatveil._guard import Guard
 
 __all__ = [
+    "InCall",
     "SessionScope",
     "current_call",
     "current_session",
@@ -68,6 +69,7 @@ _PROCESS_KEY = secrets.token_bytes(32)
 _IN_FLIGHT: cachetools.TTLCache[tuple[int, str], bool] = cachetools.TTLCache(100_000, 3600)
 _IN_FLIGHT_LOCK = threading.Lock()
 _PREFIX = "chatveil-call-"
+_T = TypeVar("_T")
 
 
 #: Called with (guard, session id) when a session is forgotten, expires or is evicted:
@@ -237,3 +239,36 @@ def current_call(guard: Guard, session_id: str) -> SessionScope | None:
             or scope.session_id != session_id):
         return None
     return scope
+
+
+class InCall:
+    """Runs the steps of one async call in worker threads, all in one context.
+
+    ``asyncio.to_thread`` runs each step in a fresh copy of the caller's context, so a scope
+    opened in one step (the call's session scope, see :func:`current_call`) is gone in the
+    next, and restoring the answer catches up with the store as a standalone restore would.
+    The steps of an ``InCall`` share a copy of the context made when it was created, so the
+    answer is restored in the context that pseudonymized the call, as in a sync call. Steps
+    are awaited one after the other; if one still runs when the next starts (its caller was
+    cancelled while it ran), the next runs in a copy of the context instead.
+    """
+
+    __slots__ = ("_busy", "_context")
+
+    def __init__(self) -> None:
+        self._context = contextvars.copy_context()
+        self._busy = threading.Lock()
+
+    async def __call__(self, fn: Callable[..., _T], /, *args: Any) -> _T:
+        """``fn(*args)`` in a worker thread (asyncio's default executor), in the call's
+        context."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, self._run, fn, args)
+
+    def _run(self, fn: Callable[..., _T], args: tuple[Any, ...]) -> _T:
+        if not self._busy.acquire(blocking=False):  # (a context runs in one thread at a time)
+            return self._context.copy().run(fn, *args)
+        try:
+            return self._context.run(fn, *args)
+        finally:
+            self._busy.release()

@@ -653,6 +653,18 @@ class VaultIndex:
             self._confirmed.add(folded)
             self.unconfirmed.discard(folded)
 
+    def truncate(self, version: int) -> None:
+        """Keep only the first ``version`` entries (entries indexed ahead of the store that
+        the store did not take): the index is built again from them, as it was at
+        ``version``; the confirmations of weak entries stay."""
+        with self.lock:
+            if version >= len(self._entries):
+                return
+            kept, confirmed = self._entries[:max(0, version)], self._confirmed
+            self._reset()
+            self._confirmed = confirmed
+            self.extend(kept)
+
     def clear(self) -> None:
         """Forget everything (the session was forgotten: restorers holding this index stop)."""
         with self.lock:

@@ -53,7 +53,13 @@ from chatveil.index import (
 from chatveil.restore import Matcher
 from chatveil.spans import Span, resolve_overlaps
 from chatveil.state.entries import Entry, literal_original
-from chatveil.state.stores import Entries, RememberingStore, StagedAdds, VaultStore
+from chatveil.state.stores import (
+    CommittingStore,
+    Entries,
+    RememberingStore,
+    StagedAdds,
+    VaultStore,
+)
 from chatveil.strategies import (
     REGISTRY,
     SHAPE_RE,
@@ -192,7 +198,9 @@ class SessionState:
     """One session as this process knows it: where its entries live, and caches built from them.
 
     The store holds the data; :attr:`index` and the remembered texts are per-process caches.
-    :meth:`sync` catches up with entries other workers added, in one store call.
+    :meth:`sync` catches up with entries other workers added, in one store call; with a
+    :class:`~chatveil.state.stores.CommittingStore`, :meth:`committed` does a turn against the
+    index as it is and checks it with the store in the call that stores its entries.
 
     Args:
         session_id: the session.
@@ -202,10 +210,14 @@ class SessionState:
             :class:`~chatveil.state.RememberingStore` (a keyed HMAC of the text and of
             everything its result depends on), or ``None`` for a text not to share; without
             it nothing is shared.
+        committing: the store (or what stands in for it) whose
+            :meth:`~chatveil.state.stores.CommittingStore.commit` :meth:`committed` calls;
+            without it turns catch up first.
     """
 
     def __init__(self, session_id: str, key: bytes, store: VaultStore,
-                 memo_key: Callable[[str], bytes | None] | None = None) -> None:
+                 memo_key: Callable[[str], bytes | None] | None = None, *,
+                 committing: CommittingStore | None = None) -> None:
         self.session_id = session_id
         self.key = key
         self.store = store
@@ -225,6 +237,14 @@ class SessionState:
         #: keyed HMAC of a model-written value -> its stand-in (GuardConfig.output_pii)
         self.stand_ins: cachetools.LRUCache[bytes, str] = cachetools.LRUCache(MEMO_SIZE)
         self._staged: StagedAdds | None = None
+        self._committing = committing
+        #: the last store call brought no entries from other workers: the next turn may go
+        #: ahead against the index as it is (:attr:`optimistic`)
+        self.solo = False
+        #: inside committed(): each text whose remembered result changed -> the one before
+        self._journal: dict[str, Remembered | None] | None = None
+        self._wait = 0  # turns to catch up first before the next optimistic one
+        self._backoff = 1
 
     def sync(self, texts: Iterable[str] = (), *, create: bool = False) -> list[str]:
         """Extend the index with the entries added since its version, in one store call.
@@ -246,8 +266,15 @@ class SessionState:
             try:
                 return self._sync(texts, create, memo_key, store)
             finally:
-                self.brought += (self.index.version - before[1]
-                                 if self.index.epoch == before[0] else self.index.version)
+                self._count_brought(before)
+
+    def _count_brought(self, before: tuple[str, int]) -> None:
+        """Count the entries a store call brought since the index was at ``before`` (epoch,
+        version); none: this process is the session's only writer so far (:attr:`solo`)."""
+        got = (self.index.version - before[1] if self.index.epoch == before[0]
+               else self.index.version)
+        self.brought += got
+        self.solo = not got
 
     def _sync(self, texts: Iterable[str], create: bool,
               memo_key: Callable[[str], bytes | None] | None,
@@ -259,17 +286,23 @@ class SessionState:
                 self._catch_up(self.store.entries(self.session_id, since=self.index.version))
                 return []
             want = self._wanted(memo_key, (t for t in texts if t not in self._memo))
-            epoch = self.index.epoch
-            put = []
-            for text, memo in self._to_share.items():
-                key = memo_key(text)
-                if key is not None:
-                    put.append((key, memo.encode(epoch)))
+            put = self._put(memo_key)
             self._to_share.clear()
             if not want and not put and not create:
                 self._catch_up(self.store.entries(self.session_id, since=self.index.version))
                 return []
             return self._exchange(store, want, put, create)
+
+    def _put(self, memo_key: Callable[[str], bytes | None]) -> list[tuple[bytes, bytes]]:
+        """The results this process made since its last store call, as store keys and
+        values, to hand over."""
+        epoch = self.index.epoch
+        put = []
+        for text, memo in self._to_share.items():
+            key = memo_key(text)
+            if key is not None:
+                put.append((key, memo.encode(epoch)))
+        return put
 
     @property
     def shares(self) -> bool:
@@ -382,10 +415,94 @@ class SessionState:
             raise
         ours = all(s == e for s, e in zip(added.stored, staged.pending, strict=True))
         batch = added.batch
-        if not (ours and batch.epoch == self.index.epoch and batch.version == version):
+        alone = ours and batch.epoch == self.index.epoch and batch.version == version
+        self.solo = self.solo and alone  # (and the catch-up of this turn brought none)
+        if not alone:
             # others' entries came first (ours follow them), or some of ours were refused
             self._reindex()
         return ours and batch.epoch == self.index.epoch
+
+    def optimistic(self) -> bool:
+        """True if this turn may go ahead against the index as it is (:meth:`committed`):
+        the store commits, and the last turn's store calls brought nothing from other workers
+        (a guess that nobody else writes to the session now; the store checks it). After a
+        refused turn the session waits 1, 2, 4... up to 64 turns before it tries again (a
+        refusal costs the turn's work and rebuilding the index), as long as turns keep being
+        refused; one taken turn ends the wait."""
+        with self.lock:
+            if self._committing is None or not self.index.epoch:
+                return False
+            if self._wait:
+                self._wait -= 1
+                return False
+            return self.solo
+
+    @contextlib.contextmanager
+    def committed(self, texts: Iterable[str]) -> Iterator[Staged]:
+        """:meth:`staged` without catching up first: one store call for a whole turn.
+
+        The block pseudonymizes against the index as it is; at its end one
+        :meth:`~chatveil.state.stores.CommittingStore.commit` stores the staged entries, with
+        the results made since the last store call, if the session is still as the index
+        has it (its epoch and version). Then ``clean`` stays true. If another worker added
+        entries meanwhile, or the session was dropped and created again, the store keeps
+        nothing: the block's entries and remembered results are undone, the state catches up
+        from the reply (taking the results other workers made for those of ``texts`` it does
+        not remember: ``fetched``), and ``refused`` is true: do the turn again (the two-step
+        way). If the block or the store call fails, its work is undone as well.
+
+        Raises:
+            UnknownSessionError: the session no longer exists (nothing was stored).
+        """
+        with self.lock:
+            committing = self._committing
+            if committing is None:
+                raise TypeError("the session's store does not commit")
+            outcome = Staged()
+            epoch, since, memo_key = self.index.epoch, self.index.version, self._memo_key
+            want = {} if memo_key is None else self._wanted(
+                memo_key, (t for t in texts if t not in self._memo))
+            to_share = dict(self._to_share)
+            staged = StagedAdds(since, self.index.entries)
+            self._staged, self._journal = staged, {}
+            try:
+                yield outcome
+                self._staged = None
+                put = [] if memo_key is None else self._put(memo_key)
+                done = committing.commit(self.session_id, staged.pending, epoch=epoch,
+                                         since=since, want=list(want.values()), put=put)
+            except BaseException:
+                self._staged = None
+                self.solo = False
+                self._undo(since, to_share)
+                raise
+            if done.done and all(s is e for s, e in zip(done.stored, staged.pending,
+                                                        strict=True)):
+                self._journal = None
+                self._to_share.clear()  # (handed over)
+                self.solo = True
+                self._backoff = 1
+                return
+            self._undo(since, to_share)
+            self._wait, self._backoff = self._backoff, min(2 * self._backoff, 64)
+            outcome.clean, outcome.refused = False, True
+            before = (self.index.epoch, self.index.version)
+            self._catch_up(done.batch)
+            self._count_brought(before)
+            if not done.done:
+                outcome.fetched = self._take(want, done.values)
+
+    def _undo(self, since: int, to_share: dict[str, Remembered]) -> None:
+        """Undo the work of a :meth:`committed` block the store did not take: the index as
+        it was at ``since``, the remembered results as they were."""
+        journal, self._journal = self._journal, None
+        self.index.truncate(since)
+        for text, memo in (journal or {}).items():
+            if memo is None:
+                self._memo.pop(text, None)
+            else:
+                self._memo[text] = memo
+        self._to_share = to_share
 
     def _reindex(self) -> None:
         """Rebuild the index from the store (texts remembered with it go too)."""
@@ -412,6 +529,9 @@ class SessionState:
         """Remember ``value`` for ``text``; ``share``: hand it to a shared store at the next
         sync (a result made here, not one only checked again)."""
         with self.lock:
+            journal = self._journal
+            if journal is not None and text not in journal:
+                journal[text] = self._memo.get(text)
             self._memo[text] = value
             if share and self._memo_key is not None and len(value.masked) <= _SHARE_CHARS:
                 self._to_share[text] = value
@@ -433,9 +553,14 @@ class SessionState:
 
 @dataclass(slots=True)
 class Staged:
-    """What :meth:`SessionState.staged` tells at the end of its block."""
+    """What :meth:`SessionState.staged` (or :meth:`~SessionState.committed`) tells at the
+    end of its block."""
 
     clean: bool = True
+    #: committed(): the store took nothing, the state caught up: do the turn again
+    refused: bool = False
+    #: committed(), refused: the texts whose results came from the store
+    fetched: list[str] = dataclasses.field(default_factory=list)
 
 
 class HandedOut:

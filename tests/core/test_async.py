@@ -72,3 +72,33 @@ def test_the_loop_runs_other_tasks_while_the_store_works() -> None:
     masked = asyncio.run(main())
     assert ticks == [0, 1, 2]
     assert guard.restore(masked, session_id="s") == TEXT
+
+
+def test_the_steps_of_a_call_share_one_context() -> None:
+    """What one step sets, the next sees (the call's scope); a step that starts while the one
+    before still runs (its caller was cancelled) runs in a copy instead of failing."""
+    import contextvars
+
+    from chatveil._session import InCall
+
+    var: contextvars.ContextVar[str] = contextvars.ContextVar("probe", default="unset")
+    started, release = threading.Event(), threading.Event()
+
+    def slow() -> str:
+        started.set()
+        release.wait(5)
+        return var.get()
+
+    async def main() -> list[str]:
+        step = InCall()
+        await step(var.set, "set in a step")
+        seen = [await step(var.get), var.get()]
+        task = asyncio.ensure_future(step(slow))
+        await asyncio.to_thread(started.wait, 5)
+        task.cancel()  # (the thread goes on)
+        seen.append(await step(var.get))  # the context is busy: a copy of it
+        release.set()
+        seen.append(await step(var.get))
+        return seen
+
+    assert asyncio.run(main()) == ["set in a step", "unset", "set in a step", "set in a step"]

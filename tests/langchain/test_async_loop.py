@@ -40,6 +40,33 @@ def test_guarded_chat_model_async_paths(path: str, sid: str | None) -> None:
         assert list(store.sessions()) == []  # the per-call session ended
 
 
+@pytest.mark.parametrize("path", ["ainvoke", "astream"])
+def test_async_calls_restore_in_the_calls_context(path: str) -> None:
+    """The answer of an async call is restored where the call pseudonymized (the steps share
+    one context): no catch-up with the store, the same store calls as a sync call."""
+    calls = {}
+    for mode in ("sync", path):
+        guard, store, _ = probe_guard()
+        chat = guarded(SpyChatModel(), guard=guard)
+        chat.invoke([HumanMessage(GREETING)], config=session("a1"))  # (the session exists)
+        store.probe.names.clear()
+
+        async def main(chat=chat, mode=mode) -> str:
+            if mode == "ainvoke":
+                return (await chat.ainvoke([HumanMessage(GREETING)],
+                                           config=session("a1"))).content
+            return "".join([c.content async for c in chat.astream([HumanMessage(GREETING)],
+                                                                   config=session("a1"))])
+
+        if mode == "sync":
+            answer = chat.invoke([HumanMessage(GREETING)], config=session("a1")).content
+        else:
+            answer = asyncio.run(main())
+        assert answer == GREETING
+        calls[mode] = list(store.probe.names)
+    assert calls[path] == calls["sync"] == ["entries"]  # the catch-up before masking only
+
+
 def test_runnables_async_paths() -> None:
     guard, store, detector = probe_guard()
     spy = SpyChatModel(reply=lambda messages: AIMessage(content=messages[-1].text))

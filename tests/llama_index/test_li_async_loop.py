@@ -37,3 +37,29 @@ def test_async_paths_work_off_the_loop(echo, sid: str | None) -> None:
     assert store.probe.on_loop == [] and detector.probe.on_loop == []
     if sid is None:
         assert list(store.sessions()) == []  # every per-call session ended
+
+
+def test_async_calls_restore_in_the_calls_context(echo) -> None:
+    """The answer of an async call is restored where the call pseudonymized (the steps share
+    one context): no catch-up with the store, the same store calls as a sync call."""
+    guard, store, _ = probe_guard()
+    llm = GuardedLLM.wrap(echo, guard=guard).for_session("u1")
+    message = [ChatMessage(role=MessageRole.USER, content=PROMPT)]
+    assert llm.complete(PROMPT).text == PROMPT  # (the session exists)
+    store.probe.names.clear()
+    assert llm.complete(PROMPT).text == PROMPT
+    sync = list(store.probe.names)
+
+    async def main() -> list[str]:
+        done = await llm.acomplete(PROMPT)
+        chat = await llm.achat(message)
+        streamed = [c.delta async for c in await llm.astream_complete(PROMPT)]
+        chat_streamed = [c.delta async for c in await llm.astream_chat(message)]
+        return [done.text, chat.message.content or "", "".join(streamed),
+                "".join(chat_streamed)]
+
+    store.probe.names.clear()
+    chat_text = "user: " + PROMPT + "\nassistant: "
+    assert asyncio.run(main()) == [PROMPT, chat_text, PROMPT, chat_text]
+    assert sync == ["entries"]  # the catch-up before masking only
+    assert store.probe.names == sync * 4

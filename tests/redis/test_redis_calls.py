@@ -32,30 +32,32 @@ def _in_thread(fn):
     return out["value"]
 
 
-def test_a_call_on_one_worker_makes_two_round_trips(redis_server, namespace) -> None:
+def test_a_call_on_one_worker_makes_one_round_trip(redis_server, namespace) -> None:
     guard = _worker(redis_server.url, namespace)
     guard.pseudonymize(TEXT, session_id="c")
     guard.restore(guard.pseudonymize(TEXT, session_id="c"), session_id="c")
     sent = _sent(guard)
     with open_session(guard, "c"):
         masked = guard.pseudonymize_batch([TEXT, LATER], session_id="c")
-        assert sent == ["SYNC", "ADD_SHARE"]  # catch up (take results), store new (and results)
+        # pseudonymized against what the worker holds; one script checks that nobody changed
+        # the session since, stores the new values (and the results made for them)
+        assert sent == ["COMMIT"]
         assert guard.restore(masked[1], session_id="c") == LATER
         assert guard.restore_answer(masked[0], session_id="c") == TEXT
         restorer = guard.stream_restorer("c")
         assert restorer.feed(masked[1]) + restorer.flush() == LATER
-        assert sent == ["SYNC", "ADD_SHARE"]  # the answer: no store call at all
+        assert sent == ["COMMIT"]  # the answer: no store call at all
     # after the call, and for a call that did not pseudonymize: a restore catches up
     assert guard.restore(masked[1], session_id="c") == LATER
-    assert sent[2:] == ["SYNC"]  # (with the results made in the call)
+    assert sent[1:] == ["ENTRIES"]  # (the results made in the call went with its entries)
     with open_session(guard, "c"):
         assert guard.restore(masked[1], session_id="c") == LATER
-    assert sent[3:] == ["ENTRIES"]
+    assert sent[2:] == ["ENTRIES"]
     sent.clear()
-    with open_session(guard, "c"):  # nothing new: one catch-up in all
+    with open_session(guard, "c"):  # nothing new: the check alone
         again = guard.pseudonymize_batch([TEXT, LATER], session_id="c")
         assert guard.restore(again[1], session_id="c") == LATER
-    assert sent == ["ENTRIES"] and again == masked
+    assert sent == ["COMMIT"] and again == masked
 
 
 def test_a_restore_outside_the_calls_context_catches_up(redis_server, namespace) -> None:
@@ -171,22 +173,28 @@ def test_values_go_with_the_entries_only_when_made_against_them(store_factory) -
 
 def test_a_value_handed_with_the_entries_is_not_sent_again(redis_server, namespace) -> None:
     guard = _worker(redis_server.url, namespace)
-    guard.pseudonymize(TEXT, session_id="c")
+    guard.pseudonymize(TEXT, session_id="c")  # (its result goes with its entries)
     store = guard.vault_store
-    puts: list[int] = []
-    plain = store.entries_remembered
+    puts: list[tuple[str, int]] = []
 
-    def spy(*args, **kwargs):
-        puts.append(len(kwargs["put"]))
-        return plain(*args, **kwargs)
+    def spy(name: str):
+        plain = getattr(store, name)
 
-    store.entries_remembered = spy  # type: ignore[method-assign]
+        def call(*args, **kwargs):
+            puts.append((name, len(kwargs["put"])))
+            return plain(*args, **kwargs)
+
+        return call
+
+    store.entries_remembered = spy("entries_remembered")  # type: ignore[method-assign]
+    store.commit = spy("commit")  # type: ignore[attr-defined]
     with open_session(guard, "c"):
         masked = guard.pseudonymize_batch([TEXT, LATER], session_id="c")
         assert guard.restore(masked[1], session_id="c") == LATER
-    assert puts == [0]  # (the call's catch-up: TEXT's result went with its entries too)
+    assert puts == [("commit", 1)]  # LATER's result; TEXT's went with its entries
+    sent = _sent(guard)
     assert guard.restore(masked[1], session_id="c") == LATER
-    assert puts == [0, 0]  # LATER's result went with its entries: nothing to hand over
+    assert puts == [("commit", 1)] and sent == ["ENTRIES"]  # nothing left to hand over
 
 
 def test_redis_down_after_the_model_answered(durable_redis, namespace) -> None:

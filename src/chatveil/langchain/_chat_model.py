@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
@@ -36,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from chatveil import Guard
 from chatveil._schema import is_json_like
+from chatveil._session import InCall
 from chatveil.langchain._callbacks import AuditCallbackHandler, AuditRecord
 from chatveil.langchain._scope import (
     GUARDED_MARK,
@@ -487,16 +487,18 @@ class GuardedChatModel(BaseChatModel):
         run_manager: AsyncCallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        # guard work (NER, vault store round trips) runs in a worker thread, off the loop
-        call = await asyncio.to_thread(self._start, messages, run_manager, False, kwargs)
+        # guard work (NER, vault store round trips) runs in a worker thread, off the loop, in
+        # the call's context: the answer is restored where the call pseudonymized
+        step = InCall()
+        call = await step(self._start, messages, run_manager, False, kwargs)
         try:
             answer = await call.runnable.ainvoke(
                 call.masked, call.inner_config, stop=stop, **call.kwargs
             )
         except BaseException as exc:
-            await asyncio.to_thread(call.end, exc)
+            await step(call.end, exc)
             raise
-        return await asyncio.to_thread(self._run, call, lambda: answer)
+        return await step(self._run, call, lambda: answer)
 
     def _stream(
         self,
@@ -531,16 +533,18 @@ class GuardedChatModel(BaseChatModel):
         run_manager: AsyncCallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> AsyncIterator[ChatGenerationChunk]:
-        # guard work (NER, vault store round trips) runs in a worker thread, off the loop
-        call = await asyncio.to_thread(self._start, messages, run_manager, True, kwargs)
+        # guard work (NER, vault store round trips) runs in a worker thread, off the loop, in
+        # the call's context: the answer is restored where the call pseudonymized
+        step = InCall()
+        call = await step(self._start, messages, run_manager, True, kwargs)
         error: BaseException | None = None
         pieces = call.runnable.astream(call.masked, call.inner_config, stop=stop, **call.kwargs)
         try:
             restorer = call.scope.chunk_restorer()
             async for piece in pieces:
-                chunk = await asyncio.to_thread(call.restore_chunk, restorer, piece)
+                chunk = await step(call.restore_chunk, restorer, piece)
                 yield ChatGenerationChunk(message=chunk)
-            tail = await asyncio.to_thread(call.flush, restorer)
+            tail = await step(call.flush, restorer)
             if tail is not None:
                 yield ChatGenerationChunk(message=tail)
         except BaseException as exc:
@@ -550,7 +554,7 @@ class GuardedChatModel(BaseChatModel):
             close = getattr(pieces, "aclose", None)
             if close is not None:
                 await close()
-            await asyncio.to_thread(call.end, error)
+            await step(call.end, error)
 
 
 def _neutral(tool: Any) -> Any:

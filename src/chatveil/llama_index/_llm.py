@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator, Sequence
 from functools import partial
@@ -29,7 +28,7 @@ from llama_index.core.tools.types import BaseTool
 
 from chatveil._guard import Guard
 from chatveil._instruction import with_instruction, with_instruction_prompt
-from chatveil._session import SessionScope, open_session
+from chatveil._session import InCall, SessionScope, open_session
 from chatveil._walk import TextFn, map_leaves, pseudonymize_leaves
 from chatveil.llama_index._tools import mask_tools
 
@@ -166,12 +165,13 @@ class _Stream:
         finally:
             self._scope.close()  # a per-call session ends with its stream
 
-    async def arun(self, chunks: Any) -> AsyncGenerator[Any, None]:
-        # restoring (and screening, with output_pii) runs in a worker thread, off the loop
+    async def arun(self, chunks: Any, step: InCall) -> AsyncGenerator[Any, None]:
+        # restoring (and screening, with output_pii) runs in a worker thread, off the loop, in
+        # the call's context
         try:
             async for chunk in chunks:
-                yield await asyncio.to_thread(self.feed, chunk)
-            last = await asyncio.to_thread(self.close)
+                yield await step(self.feed, chunk)
+            last = await step(self.close)
             if last is not None:
                 yield last
         finally:
@@ -363,51 +363,55 @@ class GuardedLLM(LLM):
     # ------------------------------------------------------------------ async
     # Guard work (detection is CPU-bound; the vault store may be a network round trip away)
     # runs in a worker thread: opening the session, masking, restoring, ending the session.
-    async def _ascope(self, seed: str) -> SessionScope:
-        return await asyncio.to_thread(self._scope, seed)
+    # Each call's steps share one context (InCall): the answer is restored in the context
+    # that pseudonymized it, with no catch-up (as in a sync call).
 
     async def achat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
         """Async :meth:`chat`."""
-        async with await self._ascope(_seed(messages)) as scope:
+        step = InCall()
+        async with await step(self._scope, _seed(messages)) as scope:
             sid = scope.session_id
-            masked = await asyncio.to_thread(self._mask_messages, messages, sid)
+            masked = await step(self._mask_messages, messages, sid)
             response = await self._llm.achat(masked, **kwargs)
-            return await asyncio.to_thread(_restored_chat, response, self._restore(sid),
+            return await step(_restored_chat, response, self._restore(sid),
                                            self._answer(sid, messages))
 
     async def acomplete(
         self, prompt: str, formatted: bool = False, **kwargs: Any
     ) -> CompletionResponse:
         """Async :meth:`complete`."""
-        async with await self._ascope(prompt) as scope:
+        step = InCall()
+        async with await step(self._scope, prompt) as scope:
             sid = scope.session_id
-            masked = await asyncio.to_thread(self._mask_prompt, prompt, sid)
+            masked = await step(self._mask_prompt, prompt, sid)
             response = await self._llm.acomplete(masked, formatted=formatted, **kwargs)
-            return await asyncio.to_thread(_restored_completion, response,
+            return await step(_restored_completion, response,
                                            self._answer(sid, [prompt]))
 
     async def astream_chat(
         self, messages: Sequence[ChatMessage], **kwargs: Any
     ) -> AsyncGenerator[ChatResponse, None]:
         """Async :meth:`stream_chat`."""
-        scope = await self._ascope(_seed(messages))
+        step = InCall()
+        scope = await step(self._scope, _seed(messages))
         async with _aclosing_on_error(scope):
-            masked = await asyncio.to_thread(self._mask_messages, messages, scope.session_id)
+            masked = await step(self._mask_messages, messages, scope.session_id)
             chunks = await self._llm.astream_chat(masked, **kwargs)
-            stream = await asyncio.to_thread(_Stream, scope, _chat_chunk, self._sent(messages))
-        return stream.arun(chunks)
+            stream = await step(_Stream, scope, _chat_chunk, self._sent(messages))
+        return stream.arun(chunks, step)
 
     async def astream_complete(
         self, prompt: str, formatted: bool = False, **kwargs: Any
     ) -> AsyncGenerator[CompletionResponse, None]:
         """Async :meth:`stream_complete`."""
-        scope = await self._ascope(prompt)
+        step = InCall()
+        scope = await step(self._scope, prompt)
         async with _aclosing_on_error(scope):
-            masked = await asyncio.to_thread(self._mask_prompt, prompt, scope.session_id)
+            masked = await step(self._mask_prompt, prompt, scope.session_id)
             chunks = await self._llm.astream_complete(masked, formatted=formatted, **kwargs)
-            stream = await asyncio.to_thread(_Stream, scope, _completion_chunk,
+            stream = await step(_Stream, scope, _completion_chunk,
                                              self._sent([prompt]))
-        return stream.arun(chunks)
+        return stream.arun(chunks, step)
 
 
 def _seed(messages: Sequence[ChatMessage]) -> str:
@@ -543,16 +547,17 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         **kwargs: Any,
     ) -> ChatResponse:
         """Async :meth:`chat_with_tools`."""
+        step = InCall()
         messages = _tool_history(user_msg, chat_history)
-        async with await self._ascope(_seed(messages)) as scope:
+        async with await step(self._scope, _seed(messages)) as scope:
             sid = scope.session_id
-            history = await asyncio.to_thread(self._mask_messages, messages, sid)
-            masked_tools = await asyncio.to_thread(mask_tools, self._guard, sid, tools)
+            history = await step(self._mask_messages, messages, sid)
+            masked_tools = await step(mask_tools, self._guard, sid, tools)
             response = await self._tools_llm.achat_with_tools(
                 masked_tools, chat_history=history,
                 **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
             )
-            return await asyncio.to_thread(_restored_chat, response, self._restore(sid),
+            return await step(_restored_chat, response, self._restore(sid),
                                            self._answer(sid, messages))
 
     async def astream_chat_with_tools(
@@ -566,19 +571,20 @@ class GuardedFunctionCallingLLM(GuardedLLM, FunctionCallingLLM):
         **kwargs: Any,
     ) -> ChatResponseAsyncGen:
         """Async :meth:`stream_chat_with_tools`."""
+        step = InCall()
         messages = _tool_history(user_msg, chat_history)
-        scope = await self._ascope(_seed(messages))
+        scope = await step(self._scope, _seed(messages))
         async with _aclosing_on_error(scope):
-            history = await asyncio.to_thread(self._mask_messages, messages, scope.session_id)
-            masked_tools = await asyncio.to_thread(
+            history = await step(self._mask_messages, messages, scope.session_id)
+            masked_tools = await step(
                 mask_tools, self._guard, scope.session_id, tools
             )
             chunks = await self._tools_llm.astream_chat_with_tools(
                 masked_tools, chat_history=history,
                 **self._tool_options(verbose, allow_parallel_tool_calls, tool_required), **kwargs
             )
-            stream = await asyncio.to_thread(_Stream, scope, _chat_chunk, self._sent(messages))
-        return stream.arun(chunks)
+            stream = await step(_Stream, scope, _chat_chunk, self._sent(messages))
+        return stream.arun(chunks, step)
 
     def get_tool_calls_from_response(
         self, response: ChatResponse, error_on_no_tool_call: bool = True, **kwargs: Any

@@ -187,6 +187,44 @@ if since < n then items = redis.call('LRANGE', KEYS[2], since, -1) end
 return {results, meta, n, items}
 """
 
+#: ARGV: ttl, since, epoch, most remembered values kept, number of fields to read (w), those
+#: fields, number of pairs to keep (p), p pairs of remembered field and value, then triples as
+#: in ADD_MANY. If the session's epoch is ``epoch`` and its version ``since`` (the caller
+#: pseudonymized against exactly these entries): each triple as in ADD_MANY, and the pairs
+#: kept (while fewer than the most are) if every triple was added. Else nothing is added or
+#: kept, and the session is read as SYNC reads it (from 0 if its epoch is another).
+#: -> nil (unknown session), {1, results as in ADD_MANY, meta as a flat list, version,
+#: entries[since:] (none if every triple was added)} or {0, meta as a flat list, version,
+#: entries[since:], the values of the fields read}.
+COMMIT = _REFRESH + _ADD_TRIPLES + _KEEP_PAIRS + """
+local meta = redis.call('HGETALL', KEYS[1])
+if #meta == 0 then return false end
+local since = tonumber(ARGV[2])
+local nwant = tonumber(ARGV[5])
+local at = 6 + nwant
+local first = at + 1 + 2 * tonumber(ARGV[at])
+local n = redis.call('LLEN', KEYS[2])
+local same = redis.call('HGET', KEYS[1], 'epoch') == ARGV[3]
+if same and n == since then
+  local results, clean = add_triples(first)
+  local items = {}
+  if clean then
+    if first > at + 1 then keep_pairs(at + 1, first - 1) end
+  else
+    items = redis.call('LRANGE', KEYS[2], since, -1)
+  end
+  refresh()
+  return {1, results, meta, redis.call('LLEN', KEYS[2]), items}
+end
+if not same then since = 0 end
+local items = {}
+if since < n then items = redis.call('LRANGE', KEYS[2], since, -1) end
+local found = {}
+if nwant > 0 then found = redis.call('HMGET', KEYS[4], unpack(ARGV, 6, 5 + nwant)) end
+refresh()
+return {0, meta, n, items, found}
+"""
+
 #: ARGV: ttl, counter field. -> new value, or -1 if the session is unknown.
 NEXT_NUMBER = _REFRESH + """
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
@@ -236,6 +274,6 @@ return done
 
 #: Every script by name.
 SCRIPTS = {"CREATE": CREATE, "TOUCH": TOUCH, "ENTRIES": ENTRIES, "SYNC": SYNC, "ADD": ADD,
-           "ADD_MANY": ADD_MANY, "ADD_SHARE": ADD_SHARE, "NEXT_NUMBER": NEXT_NUMBER,
-           "MERGE_COUNTERS": MERGE_COUNTERS,
+           "ADD_MANY": ADD_MANY, "ADD_SHARE": ADD_SHARE, "COMMIT": COMMIT,
+           "NEXT_NUMBER": NEXT_NUMBER, "MERGE_COUNTERS": MERGE_COUNTERS,
            "DROP": DROP, "REENCRYPT": REENCRYPT}

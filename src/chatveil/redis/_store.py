@@ -24,7 +24,7 @@ from chatveil.redis._client import check_client, connect, namespace_of, unavaila
 from chatveil.redis._crypto import KeyRing, lookup_digest
 from chatveil.redis._scripts import SCRIPTS
 from chatveil.state.entries import Entry
-from chatveil.state.stores import Added, Entries, ListenerRef, listener_ref
+from chatveil.state.stores import Added, Committed, Entries, ListenerRef, listener_ref
 
 __all__ = ["RedisVaultStore"]
 
@@ -67,6 +67,9 @@ class RedisVaultStore:
       (casefolded), so two workers adding one original at once agree on one surrogate;
     * :meth:`entries` returns the epoch, counters and the entries since a version in one round
       trip, so a worker catches up with a turn served elsewhere without reloading the vault;
+    * :meth:`commit` adds a turn's entries only if the session is still at the version the
+      worker pseudonymized against, else returns the entries since: a worker that writes
+      alone to a session makes one round trip per turn;
     * every use refreshes the session's lifetime (``ttl``), and :meth:`drop` removes it for
       every worker at once (each checks the store on every turn).
 
@@ -295,6 +298,13 @@ class RedisVaultStore:
         if reply is None:
             raise UnknownSessionError(session_id)
         flat, version, blobs, found = reply
+        values = self._values(keys, fields, found, asked)
+        return self._read(keys, flat, version, blobs), values
+
+    def _values(self, keys: _Keys, fields: Sequence[bytes], found: Sequence[bytes | None],
+                asked: int) -> list[bytes | None]:
+        """The remembered values a script read for ``fields`` (of ``asked`` keys), decrypted;
+        one that does not decrypt (a key removed from the ring, damage) reads as absent."""
         values: list[bytes | None] = [None] * (asked - len(fields))  # (none kept at all)
         for field, blob in zip(fields, found, strict=True):
             value: bytes | None = None
@@ -302,7 +312,7 @@ class RedisVaultStore:
                 with contextlib.suppress(VaultCryptoError):
                     value = self._ring.decrypt(blob, self._memo_aad(keys, field))
             values.append(value)
-        return self._read(keys, flat, version, blobs), values
+        return values
 
     def _memo_field(self, keys: _Keys, key: bytes) -> bytes:
         return lookup_digest(self._lookup(), b"remembered", keys.digest, bytes(key))
@@ -368,6 +378,11 @@ class RedisVaultStore:
         if reply is None:
             raise UnknownSessionError(session_id)
         results, flat, version, blobs = reply
+        return Added(self._stored(keys, entries, results), self._read(keys, flat, version, blobs))
+
+    def _stored(self, keys: _Keys, entries: Sequence[Entry], results: Sequence[Any]
+                ) -> tuple[Entry | None, ...]:
+        """What each of ``entries`` became, from a script's codes (see ADD_MANY)."""
         stored: list[Entry | None] = []
         codes = iter(results)
         for entry in entries:
@@ -378,7 +393,38 @@ class RedisVaultStore:
                 stored.append(self._decrypt_entry(keys, next(codes)))
             else:
                 stored.append(None)
-        return Added(tuple(stored), self._read(keys, flat, version, blobs))
+        return tuple(stored)
+
+    def commit(self, session_id: str, entries: Sequence[Entry], *, epoch: str, since: int,
+               want: Sequence[bytes] = (), put: Sequence[tuple[bytes, bytes]] = ()
+               ) -> Committed:
+        """Add ``entries`` only if the session is still at ``epoch`` and ``since``, else read
+        what changed; one script call (see :class:`~chatveil.state.stores.CommittingStore`).
+        A remembered value that does not decrypt reads as absent."""
+        keys = self._session(session_id)
+        asked = len(want)
+        if not self._remembered:
+            want, put = (), ()
+        fields = [self._memo_field(keys, key) for key in want]
+        args: list[Any] = [self._ttl_ms, max(0, int(since)), epoch, self._remembered,
+                           len(fields), *fields, len(put)]
+        for key, plain in put:
+            field = self._memo_field(keys, key)
+            args += [field, self._ring.encrypt(plain, self._memo_aad(keys, field))]
+        for entry in entries:
+            args += [self._value(keys, entry.original), self._value(keys, entry.surrogate),
+                     self._encrypt_entry(keys, entry)]
+        with unavailable("add"):
+            reply = self._scripts["COMMIT"](keys.all, args)
+        if reply is None:
+            raise UnknownSessionError(session_id)
+        if int(reply[0]) == 1:
+            _, results, flat, version, blobs = reply
+            return Committed(True, self._stored(keys, entries, results),
+                             self._read(keys, flat, version, blobs))
+        _, flat, version, blobs, found = reply
+        return Committed(False, (), self._read(keys, flat, version, blobs),
+                         tuple(self._values(keys, fields, found, asked)))
 
     def next_number(self, session_id: str, label: str) -> int:
         keys = self._session(session_id)

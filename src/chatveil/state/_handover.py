@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 
 from chatveil.state.entries import Entry
-from chatveil.state.stores import Added, Entries, HandingOverStore
+from chatveil.state.stores import Added, Committed, CommittingStore, Entries, HandingOverStore
 
 __all__ = ["HandOver"]
 
@@ -32,6 +32,7 @@ class HandOver:
 
     def __init__(self, store: HandingOverStore) -> None:
         self._store = store
+        self._committing = store if isinstance(store, CommittingStore) else None
         self._lock = threading.Lock()
         self._attached: tuple[str, list[tuple[bytes, bytes]]] | None = None
         #: what went with entries, not to send again: key -> digest of the value
@@ -40,6 +41,11 @@ class HandOver:
     @property
     def store(self) -> HandingOverStore:
         return self._store
+
+    @property
+    def commits(self) -> bool:
+        """True if the store has :meth:`commit`."""
+        return self._committing is not None
 
     def attach(self, epoch: str, put: Sequence[tuple[bytes, bytes]]) -> None:
         """Send ``put`` with the next :meth:`add_many` (if the session's epoch is ``epoch``);
@@ -74,6 +80,33 @@ class HandOver:
                 put = [(k, v) for k, v in put if sent.pop(k, None) != _digest(v)]
         return self._store.entries_remembered(session_id, since, epoch=epoch, want=want,
                                               put=put, create=create)
+
+    def commit(self, session_id: str, entries: Sequence[Entry], *, epoch: str, since: int,
+               want: Sequence[bytes] = (), put: Sequence[tuple[bytes, bytes]] = ()
+               ) -> Committed:
+        """:meth:`~chatveil.state.stores.CommittingStore.commit` of the store (which must
+        have it), without the values that went with entries already."""
+        store = self._committing
+        if store is None:
+            raise TypeError(f"{type(self._store).__name__} has no commit")
+        sent: list[bytes] = []
+        if put:
+            with self._lock:
+                known = self._sent
+                kept = []
+                for key, value in put:
+                    if known.get(key) == _digest(value):
+                        sent.append(key)
+                    else:
+                        kept.append((key, value))
+            put = kept
+        committed = store.commit(session_id, entries, epoch=epoch, since=since, want=want,
+                                 put=put)
+        if committed.done and sent:
+            with self._lock:
+                for key in sent:
+                    self._sent.pop(key, None)
+        return committed
 
     def create(self, session_id: str) -> bool:
         return self._store.create(session_id)

@@ -20,8 +20,9 @@ from chatveil.errors import UnknownSessionError
 from chatveil.state._expiry import ExpiringMap
 from chatveil.state.entries import Entry
 
-__all__ = ["Added", "Entries", "HandingOverStore", "ListenerRef", "MemoryVaultStore",
-           "ObservableStore", "RememberingStore", "StagedAdds", "VaultStore", "listener_ref"]
+__all__ = ["Added", "Committed", "CommittingStore", "Entries", "HandingOverStore", "ListenerRef",
+           "MemoryVaultStore", "ObservableStore", "RememberingStore", "StagedAdds", "VaultStore",
+           "listener_ref"]
 
 #: Calls the listener it holds, or returns ``None`` once the listener is gone.
 ListenerRef = Callable[[], Callable[[str], None] | None]
@@ -114,7 +115,8 @@ class VaultStore(Protocol):
     casefolded originals and surrogates (HMAC'd), a hash of counters and an epoch key, all
     with the same expiry; :meth:`add_many` is one Lua script (check both hashes, RPUSH, HSET,
     PEXPIRE, then ``LRANGE since -1`` and the counters), :meth:`entries` is the read part of
-    it, :meth:`next_number` is ``HINCRBY``.
+    it, :meth:`next_number` is ``HINCRBY``. A store that also implements
+    :class:`CommittingStore` saves the catch-up of a worker that writes alone to a session.
     """
 
     def create(self, session_id: str) -> bool:
@@ -229,6 +231,54 @@ class HandingOverStore(VaultStore, RememberingStore, Protocol):
         if the session's epoch is ``epoch`` and every entry was added, right after the
         ``since - len(entries)`` entries that were there (the values were made against
         exactly those entries and these)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Committed:
+    """What :meth:`CommittingStore.commit` returns.
+
+    Attributes:
+        done: the session was at the caller's epoch and version, so the entries were added
+            (each if absent, as :meth:`VaultStore.add_many` adds them).
+        stored: when ``done``, for each entry given, what :meth:`VaultStore.add` would have
+            returned for it; else empty.
+        batch: the session's epoch, version and counters. Its entries: when ``done``, none if
+            every entry was added, else those from the caller's ``since`` on (the session as
+            it is now); when not ``done``, those from ``since`` on (from 0 if the epoch is
+            another), as :meth:`VaultStore.entries` reads them.
+        values: when not ``done``, the remembered values under the keys asked for (``None``
+            where none is); else empty.
+    """
+
+    done: bool
+    stored: tuple[Entry | None, ...]
+    batch: Entries
+    values: tuple[bytes | None, ...] = ()
+
+
+@runtime_checkable
+class CommittingStore(Protocol):
+    """A shared store that stores a turn's entries only if nobody changed the session since
+    the caller last read it, in the same call that would otherwise bring the caller up to
+    date: one round trip per turn when the worker is the session's only writer (a guard
+    pseudonymizes against what it holds, then commits; on a conflict it catches up from the
+    reply and does the turn again).
+    """
+
+    def commit(self, session_id: str, entries: Sequence[Entry], *, epoch: str, since: int,
+               want: Sequence[bytes] = (), put: Sequence[tuple[bytes, bytes]] = ()
+               ) -> Committed:
+        """One atomic call: if the session's epoch is ``epoch`` and its version is ``since``,
+        add ``entries`` as :meth:`VaultStore.add_many` does and, if every one was added, keep
+        each ``(key, value)`` of ``put`` (as :meth:`RememberingStore.entries_remembered`
+        does); else add and keep nothing, and read the session since ``since`` (since 0 if
+        its epoch is another) and the values kept under ``want``. Either way the session's
+        lifetime restarts.
+
+        Raises:
+            UnknownSessionError: the session does not exist.
+        """
         ...
 
 
