@@ -113,8 +113,8 @@ def _pipeline_ops() -> contextlib.AbstractContextManager[Any]:
 
 def _build_nlp_engine(model: str, language: str) -> Any:
     import spacy
-    from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
-    from spacy.attrs import IDX, LEMMA, LOWER
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+    from spacy.attrs import LEMMA, LOWER
     from spacy.language import Language
 
     if not spacy.util.is_package(model) and not os.path.isdir(model):
@@ -141,7 +141,7 @@ def _build_nlp_engine(model: str, language: str) -> Any:
 
     class _NerOnlySpacyEngine(SpacyNlpEngine):
         """Loads the model from its installed package with only the pipes NER needs, and
-        builds Presidio's artifacts of a document without a spaCy ``Token`` per word."""
+        answers Presidio's stop-word and punctuation questions from a bounded memory."""
 
         #: (word, language) -> (is a stop word, is punctuation), as the vocabulary says.
         _word_flags: dict[tuple[str, str], tuple[bool, bool]]
@@ -163,23 +163,6 @@ def _build_nlp_engine(model: str, language: str) -> Any:
                 lexeme = self.nlp[language].vocab[word]  # type: ignore[index]  # loaded
                 flags = self._word_flags[(word, language)] = (lexeme.is_stop, lexeme.is_punct)
             return flags
-
-        def _doc_to_nlp_artifact(self, doc: Any, language: str) -> Any:
-            """Presidio's artifacts of ``doc``, with the lemmas and token offsets read as two
-            arrays instead of from a ``Token`` object made for every word (twice); another
-            Presidio, whose entity steps differ, builds them its own way."""
-            try:
-                entities, scores = self._get_updated_entities(
-                    self._get_entities(doc), self._get_scores_for_entities(doc))
-            except AttributeError:
-                return super()._doc_to_nlp_artifact(doc, language)
-            strings = doc.vocab.strings
-            return NlpArtifacts(
-                entities=entities, tokens=doc,
-                tokens_indices=doc.to_array(IDX).tolist(),
-                lemmas=[strings[lemma] for lemma in doc.to_array(LEMMA).tolist()],
-                nlp_engine=self, language=language, scores=scores,
-            )
 
         def load(self) -> None:
             pipelines: dict[str, Any] = {}
