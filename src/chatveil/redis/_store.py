@@ -366,19 +366,30 @@ class RedisVaultStore:
         script = "ADD_MANY"
         if put:
             script = "ADD_SHARE"
-            args += [epoch, self._remembered, len(put)]
-            for key, plain in put:
-                field = self._memo_field(keys, key)
-                args += [field, self._ring.encrypt(plain, self._memo_aad(keys, field))]
-        for entry in entries:
-            args += [self._value(keys, entry.original), self._value(keys, entry.surrogate),
-                     self._encrypt_entry(keys, entry)]
+            args += [epoch, self._remembered, len(put), *self._put_args(keys, put)]
+        args += self._entry_args(keys, entries)
         with unavailable("add"):
             reply = self._scripts[script](keys.all, args)
         if reply is None:
             raise UnknownSessionError(session_id)
         results, flat, version, blobs = reply
         return Added(self._stored(keys, entries, results), self._read(keys, flat, version, blobs))
+
+    def _put_args(self, keys: _Keys, put: Sequence[tuple[bytes, bytes]]) -> list[Any]:
+        """Script arguments of remembered results: field, encrypted value, each."""
+        args: list[Any] = []
+        for key, plain in put:
+            field = self._memo_field(keys, key)
+            args += [field, self._ring.encrypt(plain, self._memo_aad(keys, field))]
+        return args
+
+    def _entry_args(self, keys: _Keys, entries: Sequence[Entry]) -> list[Any]:
+        """Script arguments of entries: original's HMAC, surrogate's HMAC, encrypted entry."""
+        args: list[Any] = []
+        for entry in entries:
+            args += [self._value(keys, entry.original), self._value(keys, entry.surrogate),
+                     self._encrypt_entry(keys, entry)]
+        return args
 
     def _stored(self, keys: _Keys, entries: Sequence[Entry], results: Sequence[Any]
                 ) -> tuple[Entry | None, ...]:
@@ -408,12 +419,8 @@ class RedisVaultStore:
         fields = [self._memo_field(keys, key) for key in want]
         args: list[Any] = [self._ttl_ms, max(0, int(since)), epoch, self._remembered,
                            len(fields), *fields, len(put)]
-        for key, plain in put:
-            field = self._memo_field(keys, key)
-            args += [field, self._ring.encrypt(plain, self._memo_aad(keys, field))]
-        for entry in entries:
-            args += [self._value(keys, entry.original), self._value(keys, entry.surrogate),
-                     self._encrypt_entry(keys, entry)]
+        args += self._put_args(keys, put)
+        args += self._entry_args(keys, entries)
         with unavailable("add"):
             reply = self._scripts["COMMIT"](keys.all, args)
         if reply is None:
