@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
 from chatveil.llama_index import GuardedLLM
 from loop_probe import on_this_loop, probe_guard
