@@ -651,7 +651,25 @@ class PresidioDetector:
             from chatveil.detect._complete import complete_names  # loads the word lists
 
             spans = complete_names(text, spans)
-        return resolve_overlaps(spans)
+        return resolve_overlaps(_join_partial_identifiers(spans))
+
+
+def _join_partial_identifiers(spans: list[Span]) -> list[Span]:
+    """Two structured values that overlap in part ("Musterstr. 12a, 10115 Berlin AB" and "AB
+    12 34 56 C") become one span over both, of the longer one's type: keeping only one would
+    leave the rest of the other ("12 34 56 C") in the text."""
+    from chatveil.detect._normalize import STRUCTURED
+
+    out: list[Span] = []
+    for span in sorted(spans):
+        prev = out[-1] if out else None
+        if prev is not None and prev.entity_type in STRUCTURED and \
+                span.entity_type in STRUCTURED and prev.start < span.start < prev.end < span.end:
+            first = prev if len(prev) >= len(span) else span
+            out[-1] = Span(prev.start, span.end, first.entity_type, max(prev.score, span.score))
+            continue
+        out.append(span)
+    return out
 
 
 #: Windows of a long text analysed together: their NER states are decoded in one batch (at
