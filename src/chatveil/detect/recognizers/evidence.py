@@ -125,8 +125,8 @@ _INTRO_AGE_RE = re.compile(
     re.IGNORECASE | re.MULTILINE)
 #: Titles written after a ticket name ("BAIG/ADNAN MR").
 _TITLES_AFTER = wordset("mr mrs ms miss mstr dr")
-#: "SURNAME/GIVEN", perhaps with a title after: the passenger-name form of tickets and
-#: bookings ("BAIG/ADNAN MR", "kang/sukhwinder"). Not a path, a URL or "and/or".
+#: "SURNAME/GIVEN", perhaps with a second given name after: the passenger-name form of tickets
+#: and bookings ("BAIG/ADNAN MR", "LEUNG/CHI KEUNG"). Not a path, a URL or "and/or".
 _SLASHED_RE = re.compile(
     r"(?<![\w/.@:\\-])([^\W\d_]{2,}(?:['’-][^\W\d_]{2,})?)/([^\W\d_]{2,}(?:-[^\W\d_]{2,})?)"
     r"(?:[ \t]([^\W\d_]{2,}))?(?![\w/@\\-]|\.\w)")
@@ -860,8 +860,10 @@ class _Scan:
     def conventions(self) -> None:
         """Names that conventions of forms and chat point at, in any casing: the ticket form
         "SURNAME/GIVEN", the name after "s/o" / "d/o" / "w/o", a name before an honorific
-        written after it ("Khan sahib", "Ali bhai") and a name that opens a line and asks
-        someone ("JUNAID WHERE ARE YOU??")."""
+        written after it ("Khan sahib", "Ali bhai"), a name that opens a line and asks or
+        calls out ("JUNAID WHERE ARE YOU??", "TENDAI!! guess what"), a known given name
+        owning a word ("per Harsh's review"), a known name in capitals on a mixed line, the
+        writer in "I, X," formulas and "i'm x, 24"."""
         text, tokens = self.text, self.tokens
         if "/" in text:
             for m in _SLASHED_RE.finditer(text):
