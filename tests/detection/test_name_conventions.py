@@ -20,6 +20,10 @@ def found(guard: Guard, text: str) -> list[tuple[str, str]]:
     return [(text[s.start:s.end], s.entity_type) for s in guard.detect(text)]
 
 
+def persons(guard: Guard, text: str) -> list[str]:
+    return [value for value, kind in found(guard, text) if kind == "PERSON"]
+
+
 def masked_words(guard: Guard, text: str, session: str) -> set[str]:
     """The words of ``text`` that reach the model, after checking the round trip."""
     out = guard.pseudonymize(text, session_id=session)
@@ -41,9 +45,9 @@ def by_rule(text: str, rule: str) -> list[str]:
 ])
 def test_a_ticket_name_surname_slash_given_is_masked(warm_guard: Guard, text: str,
                                                       names: list[str]) -> None:
-    persons = [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
+    people = persons(warm_guard, text)
     for name in names:
-        assert any(name in p for p in persons), (name, persons)
+        assert any(name in p for p in people), (name, people)
 
 
 @pytest.mark.parametrize("text", [
@@ -53,7 +57,7 @@ def test_a_ticket_name_surname_slash_given_is_masked(warm_guard: Guard, text: st
     "Compare HTML/CSS with NGINX/APACHE on DEV/PROD; the BERLIN/MUNICH route.",
 ])
 def test_slashed_words_that_name_no_one_stay(warm_guard: Guard, text: str) -> None:
-    assert not [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
+    assert not persons(warm_guard, text)
 
 
 @pytest.mark.parametrize("text, name", [
@@ -95,7 +99,7 @@ def test_a_name_that_opens_a_line_and_asks_is_masked(warm_guard: Guard, text: st
     "Kubernetes, can you believe it crashed again",
 ])
 def test_a_word_that_opens_a_question_is_no_name(warm_guard: Guard, text: str) -> None:
-    assert not [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
+    assert not persons(warm_guard, text)
 
 
 @pytest.mark.parametrize("text, handle", [
@@ -131,8 +135,8 @@ def test_a_name_in_capitals_after_a_title_is_masked(warm_guard: Guard) -> None:
 
 def test_a_field_value_ends_at_a_wide_gap(warm_guard: Guard) -> None:
     text = "WITNESS: HENDRIKA VAN DER POEL   ID: on file"
-    persons = [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
-    assert persons == ["HENDRIKA VAN DER POEL"]
+    people = persons(warm_guard, text)
+    assert people == ["HENDRIKA VAN DER POEL"]
 
 
 def test_go_channels_leave_chan_the_family_name_alone(warm_guard: Guard) -> None:
@@ -155,7 +159,7 @@ def test_a_name_called_out_at_the_start_of_a_line_is_masked(warm_guard: Guard, t
     "Wow! that was fast",
 ])
 def test_a_word_called_out_that_is_no_name_stays(warm_guard: Guard, text: str) -> None:
-    assert not [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
+    assert not persons(warm_guard, text)
 
 
 @pytest.mark.parametrize("text, name", [
@@ -192,7 +196,7 @@ def test_a_name_before_an_age_after_i_am_is_a_person(text: str, name: str) -> No
 
 @pytest.mark.parametrize("text", ["Hi, I'm fine, 20 minutes late", "I'm single, 34, from Texas"])
 def test_a_state_before_a_number_after_i_am_is_no_name(warm_guard: Guard, text: str) -> None:
-    assert not [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
+    assert not persons(warm_guard, text)
     assert by_rule(text, "intro-age") == []
 
 
@@ -203,7 +207,7 @@ def test_a_known_given_name_owning_something_is_masked(warm_guard: Guard) -> Non
 
 def test_owners_that_are_no_people_stay(warm_guard: Guard) -> None:
     text = "Apple's stock rose; see May's numbers and Python's docs."
-    assert not [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
+    assert not persons(warm_guard, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -232,8 +236,8 @@ def test_no_convention_rule_fires_on_pii_free_text(warm_guard: Guard, text: str)
 
 def test_two_people_joined_by_an_ampersand_are_people(warm_guard: Guard) -> None:
     text = "Wedding of Adaeze Nwosu & Tomasz Zielinski on 9 May"
-    persons = [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
-    assert "Adaeze Nwosu" in persons and "Tomasz Zielinski" in persons
+    people = persons(warm_guard, text)
+    assert "Adaeze Nwosu" in people and "Tomasz Zielinski" in people
 
 
 @pytest.mark.parametrize("text", [
@@ -241,7 +245,7 @@ def test_two_people_joined_by_an_ampersand_are_people(warm_guard: Guard) -> None
     "Procter & Gamble, Marks & Spencer Group and Smith & Sons Ltd reported results.",
 ])
 def test_firms_named_x_and_y_stay(warm_guard: Guard, text: str) -> None:
-    assert not [v for v, kind in found(warm_guard, text) if kind == "PERSON"]
+    assert not persons(warm_guard, text)
 
 
 def test_a_family_name_in_capitals_after_a_given_name_joins_it(warm_guard: Guard) -> None:

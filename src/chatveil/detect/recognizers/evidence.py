@@ -906,8 +906,7 @@ class _Scan:
                 j += 1
                 continue
             mixed = self.line_case[j] == "mixed"
-            if not w.replace("-", "").isalpha() or key in STOP_WORDS or _no_name(key) or \
-                    key in NOT_A_PERSON or \
+            if not w.replace("-", "").isalpha() or _never_name(key) or \
                     (mixed and not w[:1].isupper() and key.split("-")[0] not in _PARTICLES) or \
                     (not mixed and self._english(key) and not self.known(j)):
                 break
@@ -938,8 +937,8 @@ class _Scan:
         s, e, w = self.tokens[k]
         key = w.casefold()
         if not (w.isupper() and len(w) >= 4 and w.replace("-", "").isalpha()) or \
-                not self.known(k) or self._english(key) or _no_name(key) or \
-                key in NOT_A_PERSON or key in STOP_WORDS or glued(self.text, s, e) or \
+                not self.known(k) or self._english(key) or _never_name(key) or \
+                glued(self.text, s, e) or \
                 self._code_like(s, e) or self._in_email(s, e):
             return False
         for n in (k - 1, k + 1):  # a neighbour in capitals must be a name word too
@@ -961,8 +960,8 @@ class _Scan:
         while j < len(self.tokens) and j - k < 5 and (j == k or self.gap(j - 1) in (" ", "-")):
             w, vw = self.tokens[j][2], self.vtokens[j][2]
             key = w.casefold()
-            plain = not w.replace("-", "").isalpha() or key in STOP_WORDS or _no_name(key) or \
-                key in NOT_A_PERSON or (self._english(key) and not self.known(j))
+            plain = not w.replace("-", "").isalpha() or _never_name(key) or \
+                (self._english(key) and not self.known(j))
             if not (self.nameish(j) or self.initial(j) or key in _PARTICLES or (
                     not plain and (self.line_case[j] != "mixed" or vw.isupper()))):
                 return
@@ -1000,7 +999,7 @@ class _Scan:
         key = w.casefold()
         if self.line_case[k] == "mixed" and not w.isupper():
             return False
-        if _no_name(key) or key in NOT_A_PERSON or key in STOP_WORDS or key in _TITLES_AFTER:
+        if _never_name(key) or key in _TITLES_AFTER:
             return False
         if self.known(k):
             return True
@@ -1198,6 +1197,11 @@ def _no_name(key: str) -> bool:
     a technical term (languages and nationalities aside: "Lao" is a given name too)."""
     return key in _CHAT_WORDS or key in _ADDRESS_WORDS or key in JOB_WORDS or \
         key in TECH_JARGON or (technical_word(key, sure=True) and key not in NOT_A_NAME_WORD)
+
+
+def _never_name(key: str) -> bool:
+    """A stop word, a word that never names a person, or one of :func:`_no_name`'s."""
+    return key in STOP_WORDS or key in NOT_A_PERSON or _no_name(key)
 
 
 def _line_opening(text: str, i: int) -> bool:
