@@ -409,11 +409,21 @@ def _progress(records: list, desc: str):
     return tqdm(records, desc=desc, unit="msg", leave=False, file=sys.stderr)
 
 
-def chatveil_system() -> Callable[[str, str], tuple[str, list[tuple[int, int]], str | None]]:
-    """``run(text, session_id) -> (output, detected spans, None)`` with chatveil's defaults."""
+TRAINED = ("off", "lower-upper", "every-line")
+
+
+def chatveil_system(trained: str = "off"
+                    ) -> Callable[[str, str], tuple[str, list[tuple[int, int]], str | None]]:
+    """``run(text, session_id) -> (output, detected spans, None)`` with chatveil's defaults,
+    plus the opt-in trained NER on all-lower/upper lines or on every line (``trained``)."""
     from chatveil import Guard, GuardConfig
 
-    guard = Guard(GuardConfig(secret_key=EVAL_KEY)).warm_up()
+    extra = []
+    if trained != "off":
+        from chatveil.detect.recognizers import FilteredTrainedNerRecognizer
+
+        extra.append(FilteredTrainedNerRecognizer(every_line=trained == "every-line"))
+    guard = Guard(GuardConfig(secret_key=EVAL_KEY, custom_recognizers=extra)).warm_up()
 
     def run(text: str, session_id: str) -> tuple[str, list[tuple[int, int]], str | None]:
         output = guard.pseudonymize(text, session_id=session_id)
@@ -734,6 +744,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=SYSTEMS, default=None, help="run one system only")
     parser.add_argument("--limit", type=int, default=None, help="first N messages per split")
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
+    parser.add_argument("--trained", choices=TRAINED, default="off",
+                        help="add chatveil's opt-in trained NER to chatveil's recognizers")
     parser.add_argument(
         "--show-errors",
         type=int,
@@ -761,7 +773,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict[str, dict[str, Tally | None]] = {s: dict.fromkeys(SYSTEMS) for s in splits}
     for name in systems:
-        run = chatveil_system() if name == "chatveil" else presidio_system()
+        run = chatveil_system(args.trained) if name == "chatveil" else presidio_system()
         for s in splits:
             keep = args.show_errors if s == "dev" else 0
             results[s][name] = evaluate(data[s], run, name, s, keep)

@@ -58,17 +58,6 @@ import generate as world  # the world set's own generator (templates, forms, noi
 SPLIT = "dev"
 
 
-def template_half(template_id: str) -> str:
-    """``tune`` or ``held``: a fixed split of probe templates by a hash of their id."""
-    digest = hashlib.sha256(template_id.encode("utf-8")).digest()
-    return "held" if digest[0] % 2 else "tune"
-
-
-def probe_templates(path: Path, half: str | None) -> list[Any]:
-    """The templates of ``path`` (world syntax), only one ``half`` of them if given."""
-    return [t for t in world.parse_templates(path) if half is None or template_half(t.id) == half]
-
-
 def probe_records(names: dict[str, list[str]], origin: str, values: int,
                   seed: int = 777, templates: list[Any] | None = None) -> list[dict[str, Any]]:
     """Dev-template messages (or ``templates``) whose people of ``origin`` carry ``names``
@@ -200,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--values", type=int, default=600, help="names of that origin to score")
     parser.add_argument("--seed", type=int, default=777)
     parser.add_argument("--show-errors", type=int, default=0, metavar="N")
+    parser.add_argument("--trained", choices=world_eval.TRAINED, default="off",
+                        help="add chatveil's opt-in trained NER to chatveil's recognizers")
     args = parser.parse_args(argv)
 
     names: dict[str, list[str]] = {}
@@ -217,13 +208,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--template-half needs --templates")
     templates = None
     if args.templates is not None:
-        templates = probe_templates(args.templates, args.template_half)
+        templates = world.probe_templates(args.templates, args.template_half)
     origins = sorted(world.ORIGINS) if args.origin == "all" else [args.origin]
     if names and len(origins) > 1:
         parser.error("outside names fill one origin: give --origin ORIGIN")
     where = "dev templates" if templates is None else \
         f"{args.templates.name} ({args.template_half or 'both halves'})"
-    run = world_eval.chatveil_system()
+    run = world_eval.chatveil_system(args.trained)
     all_n = all_k = 0
     for origin in origins:
         records = probe_records(names, origin, args.values, args.seed, templates)

@@ -355,9 +355,9 @@ def test_the_probe_fills_dev_templates_with_outside_names() -> None:
 def test_the_probe_renders_its_own_templates_in_two_fixed_halves() -> None:
     probe = _module("world_probe", ROOT / "benchmarks" / "world_probe.py")
     path = ROOT / "benchmarks" / "probe_templates.txt"
-    tune = probe.probe_templates(path, "tune")
-    held = probe.probe_templates(path, "held")
-    every = probe.probe_templates(path, None)
+    tune = probe.world.probe_templates(path, "tune")
+    held = probe.world.probe_templates(path, "held")
+    every = probe.world.probe_templates(path, None)
     assert {t.id for t in tune} | {t.id for t in held} == {t.id for t in every}
     assert not {t.id for t in tune} & {t.id for t in held}
     assert len(tune) >= 20 and len(held) >= 20

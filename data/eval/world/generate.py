@@ -19,6 +19,7 @@ See ``README.md``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import random
@@ -441,6 +442,19 @@ def parse_templates(path: Path = SOURCES / "templates.txt") -> list[Template]:
             body.append(line)
     flush()
     return out
+
+
+def template_half(template_id: str) -> str:
+    """``tune`` or ``held``: a fixed split of probe templates by a hash of their id (used by
+    ``benchmarks/world_probe.py --template-half`` and by ``train/make_data.py``, which trains
+    on tune halves only)."""
+    digest = hashlib.sha256(template_id.encode("utf-8")).digest()
+    return "held" if digest[0] % 2 else "tune"
+
+
+def probe_templates(path: Path, half: str | None = None) -> list[Template]:
+    """The templates of ``path`` (this syntax), only one ``half`` of them if given."""
+    return [t for t in parse_templates(path) if half is None or template_half(t.id) == half]
 
 
 _SLOT = re.compile(
