@@ -449,17 +449,26 @@ class Renderer:
             return [(f"{p.given} {mid}. {p.surname}", "PERSON", origin)]
         return [(p.surname, "PERSON", origin)]
 
-    def render(self, template: str, split: str) -> list[Seg]:
-        people: dict[str, Person] = {}
-        places: dict[str, str] = {}
+    def render(self, template: str, split: str, people: dict[str, Person] | None = None,
+               places: dict[str, str] | None = None) -> list[Seg]:
+        people = {} if people is None else people
+        places = {} if places is None else places
         segs: list[Seg] = []
         pos = 0
-        for m in re.finditer(r"\{([A-Z]+\d?)(?:\.([a-z]))?\}", template):
+        for m in re.finditer(r"\{([A-Z]+\d?)(?:\.([a-z]))?(?::([ul]))?\}", template):
             if m.start() > pos:
                 segs.append((template[pos:m.start()], None, ""))
             pos = m.end()
-            key, part = m.group(1), m.group(2)
-            if key in ("P", "P2", "P3"):
+            key, part, case = m.group(1), m.group(2), m.group(3)
+            if case:
+                # one slot in upper / lower case: render it, then re-case what it added
+                before = len(segs)
+                segs.extend(self.render("{%s%s}" % (key, "." + part if part else ""), split,
+                                        people, places))
+                segs[before:] = [(t.upper() if case == "u" else t.lower(), label, o)
+                                 for t, label, o in segs[before:]]
+                continue
+            if re.fullmatch(r"P\d?", key):
                 p = people.get(key)
                 if p is None:
                     p = people[key] = self.names.person(split)
@@ -472,6 +481,10 @@ class Renderer:
                     segs.append((p.call_name, "PERSON", origin))
                 elif part == "s":
                     segs.append((p.surname or p.call_name, "PERSON", origin))
+                elif part == "c" and p.surname:
+                    segs.append((f"{p.surname}, {p.call_name}", "PERSON", origin))
+                elif part == "c":
+                    segs.append((p.call_name, "PERSON", origin))
                 elif part == "e":
                     segs.append((self.email(p), None, ""))
             elif key[0] in "LCKRM" and key.rstrip("23") in ("L", "C", "K", "R", "M"):
@@ -637,6 +650,58 @@ def augment(segs: list[Seg], aug: str, rng: random.Random) -> list[Seg]:
     return out
 
 
+# ----------------------------------------------------------------------------- templates
+#: Probe batches whose tune halves become training templates. A later batch stays out until
+#: it has been measured as fresh.
+PROBE_FILES = [HERE.parent / "benchmarks" / f for f in
+               ("probe_templates.txt", "probe_templates_2.txt", "probe_templates_3.txt")]
+_PROBE_SLOT = re.compile(r"\{([A-Z])(?:\.(\w+))?(?::(upper|lower))?\}"
+                         r"|\{(city2|city|country|region|addr)(?::(upper|lower))?\}")
+_PROBE_PERSON = {"A": "P", "B": "P2", "C": "P3", "F": "P4", "G": "P5", "M": "P6", "N": "P7"}
+_PROBE_PART = {"full": "f", "given": "g", "surname": "s", "comma": "c"}
+_PROBE_PLACE = {"city": "C", "city2": "C2", "country": "K", "region": "R"}
+
+
+def probe_tune_templates() -> list[str]:
+    """The tune halves of ``benchmarks/probe_templates*.txt`` in this generator's syntax.
+
+    Their held halves stay out (they measure detection on kinds of message nothing was made
+    from); a template with a slot this generator has no form for (initials) is left out.
+    """
+    import importlib.util
+
+    # the world set's generator holds the probe's template parser and its fixed split
+    spec = importlib.util.spec_from_file_location(
+        "world_generate", HERE.parent / "data" / "eval" / "world" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    world = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = world  # dataclasses look their module up while it loads
+    spec.loader.exec_module(world)
+    out = []
+    for path in PROBE_FILES:
+        for t in world.probe_templates(path, "tune"):
+            ok = True
+
+            def slot(m: re.Match) -> str:
+                nonlocal ok
+                case = m.group(3) or m.group(5)
+                suffix = f":{case[0]}" if case else ""
+                if m.group(4):
+                    if m.group(4) == "addr":
+                        return "{NUM} {NC} Road, {C%s}" % suffix
+                    return "{%s%s}" % (_PROBE_PLACE[m.group(4)], suffix)
+                part = _PROBE_PART.get(m.group(2) or "full")
+                if part is None:
+                    ok = False
+                    return ""
+                return "{%s.%s%s}" % (_PROBE_PERSON[m.group(1)], part, suffix)
+
+            text = _PROBE_SLOT.sub(slot, t.text)
+            if ok:
+                out.append(text)
+    return out
+
+
 # ----------------------------------------------------------------------------- main
 def split_templates(templates: list[str], seed: int) -> dict[str, list[tuple[int, str]]]:
     idx = list(range(len(templates)))
@@ -645,6 +710,17 @@ def split_templates(templates: list[str], seed: int) -> dict[str, list[tuple[int
     dev = set(idx[:n_dev])
     return {"dev": [(i, templates[i]) for i in sorted(dev)],
             "train": [(i, templates[i]) for i in range(len(templates)) if i not in dev]}
+
+
+def combine(*splits: dict[str, list[tuple[int, str]]]) -> dict[str, list[tuple[int, str]]]:
+    """Several lists' train/dev splits as one, each template numbered once."""
+    out: dict[str, list[tuple[int, str]]] = {"train": [], "dev": []}
+    offset = 0
+    for split in splits:
+        for part in out:
+            out[part].extend((offset + i, t) for i, t in split[part])
+        offset += 1 + max((i for part in split.values() for i, _t in part), default=-1)
+    return out
 
 
 def build(n: int, split: str, seed: int, nlp, renderer: Renderer, pos_t, neg_t, stats):
@@ -674,7 +750,11 @@ def build(n: int, split: str, seed: int, nlp, renderer: Renderer, pos_t, neg_t, 
         segs = augment(segs, aug, rng)
         text, spans = "", []
         for s, label, origin in segs:
-            if label:
+            if label == "PERSON" and spans and spans[-1][2] == label \
+                    and spans[-1][1] + 1 == len(text) and text[-1] == " ":
+                # "{A.given} {A.surname:upper}": one name written in two slots
+                spans[-1] = (spans[-1][0], len(text) + len(s), label, spans[-1][3])
+            elif label:
                 spans.append((len(text), len(text) + len(s), label, origin))
             text += s
         doc = nlp.make_doc(text)
@@ -719,9 +799,15 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
 
     nlp = blank_pipeline()
-    pos = [t for t in tp.POSITIVE.splitlines() if t.strip()]
-    neg = [t for t in tp.NEGATIVE.splitlines() if t.strip()]
-    pos_split, neg_split = split_templates(pos, args.seed), split_templates(neg, args.seed + 1)
+    def lines(block: str) -> list[str]:
+        return [t for t in block.splitlines() if t.strip()]
+
+    # each list is split on its own, so adding one leaves the others' dev templates as they were
+    pos_split = combine(split_templates(lines(tp.POSITIVE), args.seed),
+                        split_templates(lines(tp.POSITIVE_2), args.seed + 2),
+                        {"train": list(enumerate(probe_tune_templates())), "dev": []})
+    neg_split = combine(split_templates(lines(tp.NEGATIVE), args.seed + 1),
+                        split_templates(lines(tp.NEGATIVE_2), args.seed + 3))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     all_stats = {}

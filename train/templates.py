@@ -472,3 +472,234 @@ Subject: {NC} {N}
 {NC} {N} {V} {N} {N} {NUM}
 {NC} of the {N}: {A}
 """
+
+
+# Second round (December 2026), written after the first model shipped: kinds of messages the
+# first list lacks (transcripts, chat exports, trailers, forms, tables, call-outs, kinship
+# titles, names as the object of everyday verbs, casual lower-case chat). ``{P.f:u}`` /
+# ``{P.g:l}`` write one slot in upper / lower case. Split into train and dev on its own.
+POSITIVE_2 = r"""
+[10:42] {P.g}: did the build pass?\n[10:43] {P2.g}: not yet
+12/03/24, 21:15 - {P.f}: reached home safe
+{P.g}  9:41 AM\nthe client call moved to {DAY}
+> On {DAY}, {P.f} <{P.e}> wrote:\n> please find the contract attached
+Co-authored-by: {P.f} <{P.e}>
+Signed-off-by: {P.f} <{P.e}>
+Reviewed-by: {P.f}
+# TODO({P.g:l}): remove after the migration
+Attendees: {P.f}, {P2.f}, {P3.f}\nApologies: {P4.f}
+Minutes taken by {P.f}
+Action item: {P.g} to send the budget by {DAY}
+Owner - {P.f}\nDue - {DATE}
+| {P.f} | {C} | approved |
+{P.f}\t{C}\t{NUM}
+"name": "{P.f}", "city": "{C}"
+name: {P.f}\nrole: admin
+CONSIGNEE: {P.f:u}\nDESTINATION: {C:u}
+SHIPPER: {P.f:u}
+NEXT OF KIN: {P.f:u} (BROTHER)
+Emergency contact - {P.f}, {PHONE}
+Father's name: {P.f}\nMother's name: {P2.f}
+Applicant: {P.f:u}\nPlace of birth: {C:u}
+In loving memory of {P.f}, who passed away peacefully in {C}
+Congratulations to {P.f} and {P2.f} on their wedding!
+welcome to the team {P.g:l}!!
+shoutout to {P.g} for fixing prod at 2am
+big thanks {P.g} and {P2.g} for the help
+{P.g:u}!!! you did it
+{P.g:l} where are you??
+{P.g:l} pls call me back
+miss you {P.g:l}
+gm {P.g:l}
+good morning {P.g} ji
+Uncle {P.g} is coming for dinner
+Aunty {P.g} made biryani again
+my mother-in-law {P.g} moved in with us
+my late grandfather {P.f} was born in {C}
+my stepson {P.g} is failing math
+our landlord {P.f} won't return the deposit
+the plumber {P.g} never showed up
+I met {P.g} at the gym yesterday
+I called {P.f} twice but no answer
+I texted {P.g:l} about the party
+we hired {P.f} as a senior analyst
+they fired {P.g} last week
+I paid {P.g} {AMOUNT} for the tickets
+I owe {P.g} {AMOUNT}
+we invited {P.g} and {P2.g} to the wedding
+I'm staying with {P.g} in {C} for a week
+went to {C} with {P.g} and {P2.g}
+had dinner with {P.g:l} and her husband
+{P.g} and I are planning a trip to {L}
+me and {P.g:l} broke up
+{P.g} who works in finance says the audit is next week
+ask {P.g} or {P2.g}, they know the codebase
+can you translate this for {P.g}?
+how do I tell {P.g} that I'm quitting?
+is it rude to remind {P.g} about the money?
+write a toast for {P.g}'s 40th birthday
+give me gift ideas for {P.g}, she loves gardening
+{P.g}'s mom called, she is in {C}
+picked up {P.g}'s parcel from the post office
+{P.s} family reunion in {C} this summer
+the {P.s}s are moving to {K}
+{T} {P.s} prescribed antibiotics
+seen by {T} {P.f} in the {C} clinic
+{P.f}, 34, from {C}, was admitted on {DATE}
+pt {P.f:l} 67m known diabetic
+Nurse {P.g} on night shift
+Student: {P.f}\nGrade: {NUM}\nTeacher: {T} {P2.s}
+{P.f} scored {NUM} in the final exam
+Roll no {NUM} - {P.f}
+Player of the match: {P.f}
+{P.s} scored twice in the second half
+Tenant: {P.f}\nProperty: flat {NUM}, {C}
+Landlord {P.f} agrees to repair the roof
+The Seller, {P.f:u}, hereby transfers
+witness 1: {P.f}\nwitness 2: {P2.f}
+between {P.f} ("the Employee") and {ORG}
+Account holder - {P.f:u}
+credited from {P.f:u} ref {ID}
+UPI payment to {P.f:l} successful
+Sent {AMOUNT} to {P.f}
+{P.f} requested {AMOUNT} from you
+Driver {P.g} is arriving in {NUM} minutes
+Your order was delivered to {P.g}
+Booking for {P.f}, {NUM} guests, {TIME}
+Passenger name: {P.s:u}/{P.g:u}
+Guest: {P.f}\nCheck-in: {DATE}\nHotel: {M}, {C}
+Visa applicant {P.f} (passport {ID}) travelling to {K}
+Dear Hiring Manager, my name is {P.f} and I am applying from {C}
+I am writing on behalf of my client {P.f}
+Re: complaint from {P.f}
+Caller {P.g} says the router keeps rebooting
+Agent {P.g}: how can I help you today?\nCustomer: hi, this is {P2.f}
+transcript: {P.g:l} um so i talked to {P2.g:l} and she said no
+voice note from {P.g:l} it's about the keys
+{P.g} left a voicemail
+missed call from {P.g:u}
+Contact saved: {P.f}
+{P.f} accepted your invitation
+{P.f} joined the meeting
+{P.f} has left the group
+{P.g} reacted to your message
+{P.f} mentioned you in a comment
+Assigned to: {P.f}\nReporter: {P2.f}
+@{P.g:l} @{P2.g:l} can you both look
++{P.g} please review
+ping {P.g:l} about it
+lgtm, thanks {P.g:l}
+{P.g:l}: ok\n{P2.g:l}: cool see u
+{P.g} ({C}) and {P2.g} ({C2}) will pair on it
+{P.f} - {C}, {K}
+Born in {C}, {K}, {P.g} studied law in {C2}
+{P.f} is a {NC} {N} based in {C}
+Authors: {P.f}, {P2.f} and {P3.f}
+Photo by {P.f}
+Song by {P.f}, covered by {P2.f}
+Directed by {P.f}
+Interviewer: {P.f}\nInterviewee: {P2.f}
+Q: what did {P.g} say?\nA: {P.g} said yes
+my kid {P.g:l} has a fever of 39
+we named our daughter {P.g}
+is {P.g} a good name for a boy?
+{P.g} sahib wants the file today
+{P.s} sensei cancelled class
+Brother {P.g} will lead the prayer
+Pastor {P.f} visited the hospital
+Imam {P.g} announced Eid prayers at {TIME}
+Hon. {P.f}, Member of Parliament for {C}
+President {P.f} visited {C}
+Chief {P.f} welcomed the guests
+{P.g} from {C} won the contest
+{P.f} ({C}) - 2nd place
+1. {P.f:u} ..... {NUM}\n2. {P2.f:u} ..... {NUM}
+{P.f} / {P2.f} / {P3.f}
+{P.s}, {P.g} - {ORG}
+dear {P.g:l} thank u so much
+hey {P.g:l} its me {P2.g:l}
+im {P.g:l} from {C:l}
+this is {P.f:l} calling about my appointment
+""".strip()
+
+NEGATIVE_2 = r"""
+[10:42] bot: deployment succeeded
+12/03/24, 21:15 - Messages and calls are end-to-end encrypted.
+Co-authored-by: dependabot[bot] <support@github.com>
+Signed-off-by: build-bot
+# TODO: remove after the migration
+Attendees: all engineering\nApologies: none
+Action item: send the budget by {DAY}
+| Service | Region | Status |\n| api | eu-west-1 | healthy |
+name\tcity\tcount
+"status": "ok", "count": {NUM}
+CONSIGNEE: SAME AS SHIPPER
+NEXT OF KIN: NOT PROVIDED
+In loving memory of our old office dog
+welcome to the team!!
+shoutout to the night shift for fixing prod at 2am
+gm everyone
+good morning all
+I met the new manager at the gym
+I called the bank twice but no answer
+we hired a senior analyst
+I paid {AMOUNT} for the tickets
+went to the beach with friends
+had dinner with the team
+can you translate this for my colleague?
+how do I tell my boss that I'm quitting?
+give me gift ideas for a gardener
+the plumber never showed up
+Player of the match: the goalkeeper
+Tenant: vacant\nProperty: flat {NUM}
+Sent {AMOUNT} to savings
+Driver is arriving in {NUM} minutes
+Your order was delivered to the front desk
+Booking for {NUM} guests, {TIME}
+Caller says the router keeps rebooting
+voice note about the keys
+missed call from UNKNOWN
+Assigned to: Unassigned\nReporter: system
+lgtm, thanks
+ok\ncool see u
+Photo by Unsplash
+Directed by AI
+Q: what did the report say?\nA: the report said yes
+my kid has a fever of 39
+Brother printer error: paper jam
+Chief Technology Officer approved the plan
+President's Day sale
+1. {TECH} ..... {NUM}\n2. {TECH2} ..... {NUM}
+{TECH} / {TECH2} / Kubernetes
+Grace Hopper Award nominations are open
+use Jenkins or GitHub Actions for CI
+Lorem ipsum dolor sit amet
+Hello World in {TECH}
+Victoria Secret sale
+Harley Davidson for sale
+Ford Mustang 2019
+Morgan Stanley earnings call at {TIME}
+Louis Vuitton bag
+Ruby on Rails with Sidekiq
+Ada Lovelace Day
+the Gauss-Seidel method
+Fourier transform of a square wave
+Bloom filter vs cuckoo filter
+Levenshtein distance in {TECH}
+Euler's number to ten digits
+run black and isort before committing
+Chrome and Edge both crash
+Jasmine and Mocha tests fail
+Amber alert issued for the region
+Honey, Ginger and Pepper are our cats
+Summer sale, Winter collection
+Crystal Reports export fails
+Apollo client cache is stale
+Hermes engine on Android
+Marshmallow and Nougat devices
+Helm chart for Redis
+Prince of Persia remake
+Harsh weather warning for the coast
+lovely weather today
+faith in the process
+""".strip()

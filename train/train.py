@@ -71,11 +71,16 @@ def main(argv: list[str] | None = None) -> None:
         print(f"stopped: {stop}")
     t_train = time.time() - t1
     print(f"data {t_data:.0f}s, training {t_train:.0f}s")
-    (HERE / "last_run.json").write_text(json.dumps(
-        {"data_seconds": round(t_data), "train_seconds": round(t_train),
-         "overrides": overrides}, indent=1) + "\n")
-    if not args.no_ship:
+    if not args.no_ship:  # the tracked record describes the shipped model's run only
+        (HERE / "last_run.json").write_text(json.dumps(
+            {"data_seconds": round(t_data), "train_seconds": round(t_train),
+             "overrides": overrides}, indent=1) + "\n")
         ship_and_report(out)
+
+
+#: The shipped model's version: raise it whenever the weights change (detection caches,
+#: shared ones included, key their results on it).
+MODEL_VERSION = "2.0.0"
 
 
 def ship_and_report(out: Path) -> None:
@@ -94,7 +99,7 @@ def ship(src: Path, dst: Path) -> None:
     nlp = spacy.load(src)
     customize_tokenizer(nlp)
     nlp.meta.update({
-        "name": "names_places", "version": "1.0.0", "lang": "en",
+        "name": "names_places", "version": MODEL_VERSION, "lang": "en",
         "description": "chatveil's PERSON/LOCATION NER, trained on synthetic chat text "
                        "(train/ in the chatveil repository).",
         "author": "chatveil developers", "license": "MIT", "sources": [],
