@@ -463,7 +463,7 @@ class Renderer:
             if case:
                 # one slot in upper / lower case: render it, then re-case what it added
                 before = len(segs)
-                segs.extend(self.render("{%s%s}" % (key, "." + part if part else ""), split,
+                segs.extend(self.render("{" + key + ("." + part if part else "") + "}", split,
                                         people, places))
                 segs[before:] = [(t.upper() if case == "u" else t.lower(), label, o)
                                  for t, label, o in segs[before:]]
@@ -688,13 +688,13 @@ def probe_tune_templates() -> list[str]:
                 suffix = f":{case[0]}" if case else ""
                 if m.group(4):
                     if m.group(4) == "addr":
-                        return "{NUM} {NC} Road, {C%s}" % suffix
-                    return "{%s%s}" % (_PROBE_PLACE[m.group(4)], suffix)
+                        return "{NUM} {NC} Road, {C" + suffix + "}"
+                    return "{" + _PROBE_PLACE[m.group(4)] + suffix + "}"
                 part = _PROBE_PART.get(m.group(2) or "full")
                 if part is None:
                     ok = False
                     return ""
-                return "{%s.%s%s}" % (_PROBE_PERSON[m.group(1)], part, suffix)
+                return "{" + _PROBE_PERSON[m.group(1)] + "." + part + suffix + "}"
 
             text = _PROBE_SLOT.sub(slot, t.text)
             if ok:
