@@ -247,7 +247,9 @@ def bench_turns(url: str, turns: list[str], replays: int, cached_replays: int | 
             if mode == "cold":
                 for cache in caches:
                     cache.clear()
-            sids = {name: f"{mode}-{name}-{replay}" for name in names}
+            # one session id for every layout (their stores and namespaces are apart): the
+            # surrogates are drawn from it, so every layout does the same work
+            sids = dict.fromkeys(names, f"{mode}-{replay}")
             histories: dict[str, list[str]] = {name: [] for name in names}
             for t, text in enumerate(turns, start=1):
                 first = (t + replay) % len(names)
@@ -345,7 +347,7 @@ def profile_turn(url: str, turns: list[str], replays: int, mark: int = 40,
                 on = replay > 0 and t == mark
                 if on:
                     profiles[name].enable()
-                answer = one_turn(guards[name], history, f"profile-{name}-{replay}")
+                answer = one_turn(guards[name], history, f"profile-{replay}")
                 if on:
                     profiles[name].disable()
                 history.append(answer)
