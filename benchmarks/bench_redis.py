@@ -1,6 +1,7 @@
 """Shared state on Redis, and text of any size: what they cost.
 
     python benchmarks/bench_redis.py [--quick] [--url redis://127.0.0.1:6379/0] [--json out.json]
+        [--only turns|throughput|big] [--replays N] [--standalone] [--profile N]
 
 Without ``--url`` it starts its own ``redis-server`` on 127.0.0.1 at a free port (in a temp
 dir, no persistence) and stops it at the end.
@@ -10,6 +11,10 @@ dir, no persistence) and stops it at the end.
     and 41 (the first message again: no new value), p50 over replays: memory store and cache
     vs Redis store and cache in one guard, and on Redis with each turn on another of two guards
     (another worker); plus Redis round trips per turn and the time spent waiting for them.
+    The three layouts run side by side, turn by turn (which goes first rotates), so load and
+    drift hit them alike; each mark also gives the p50 of the per-replay difference of the
+    Redis and memory turns, and CPU time: the whole turn's, the vault store's and redis-py's.
+    ``--profile N`` adds a cProfile of cached turn 40, memory against Redis, over N replays.
     After the warm-up the objects alive (the NER pipeline's) are moved out of the garbage
     collector's reach (``gc.freeze()``, what a worker does after loading its models): else a
     full collection of them (tens of ms) lands on the same turn of the same layout in every
@@ -87,29 +92,73 @@ def redis_server(url: str | None) -> Iterator[str]:
 
 
 class RoundTrips:
-    """Counts requests to Redis (a script call, a command or a pipeline is one) and the
-    seconds spent waiting for them (sending, Redis's work, the reply)."""
+    """Counts requests to Redis (a script call, a command or a pipeline is one), the seconds
+    spent waiting for them (sending, Redis's work, the reply) and the CPU seconds of this
+    process inside them (redis-py packing the request and parsing the reply; a wait for the
+    reply costs no CPU)."""
 
     def __init__(self) -> None:
         self.n = 0
         self.seconds = 0.0
+        self.cpu = 0.0
 
     def watch(self, client: Any) -> None:
         plain = client.execute_command
 
         def counted(*args: Any, **kwargs: Any) -> Any:
             self.n += 1
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             try:
                 return plain(*args, **kwargs)
             finally:
                 self.seconds += time.perf_counter() - started
+                self.cpu += time.process_time() - cpu
 
         client.execute_command = counted
 
 
-def _guard(kind: str, url: str, namespace: str, trips: RoundTrips | None = None
-           ) -> tuple[Any, Any]:
+#: the vault store's methods a guard calls (see chatveil.state.stores)
+_STORE_METHODS = ("create", "exists", "touch", "entries", "entries_remembered", "add",
+                  "add_many", "add_many_remembered", "commit", "next_number", "merge_counters",
+                  "drop")
+
+
+class StoreCalls:
+    """CPU seconds of this process inside a vault store's methods (``cpu``: the store's own
+    work, keyed digests, AES-GCM, JSON, reading the reply, and redis-py's inside them), and
+    inside the store's client (``client_cpu``: redis-py packing and parsing alone)."""
+
+    def __init__(self) -> None:
+        self.cpu = 0.0
+        self.client_cpu = 0.0
+
+    def watch(self, store: Any) -> None:
+        for name in _STORE_METHODS:
+            plain = getattr(store, name)
+
+            def timed(*args: Any, _plain: Any = plain, **kwargs: Any) -> Any:
+                cpu = time.process_time()
+                try:
+                    return _plain(*args, **kwargs)
+                finally:
+                    self.cpu += time.process_time() - cpu
+
+            setattr(store, name, timed)
+        client = store.client
+        execute = client.execute_command
+
+        def packed(*args: Any, **kwargs: Any) -> Any:
+            cpu = time.process_time()
+            try:
+                return execute(*args, **kwargs)
+            finally:
+                self.client_cpu += time.process_time() - cpu
+
+        client.execute_command = packed
+
+
+def _guard(kind: str, url: str, namespace: str, trips: RoundTrips | None = None,
+           calls: StoreCalls | None = None) -> tuple[Any, Any]:
     """A guard with a memory or Redis store and detection cache, and its cache."""
     from chatveil import Guard, GuardConfig, MemoryDetectionCache
 
@@ -121,6 +170,8 @@ def _guard(kind: str, url: str, namespace: str, trips: RoundTrips | None = None
 
     store = RedisVaultStore.from_url(url, namespace=namespace, encryption_key=KEY)
     cache = RedisDetectionCache.from_url(url, namespace=namespace)
+    if calls is not None:
+        calls.watch(store)
     if trips is not None:
         trips.watch(store.client)
         trips.watch(cache.client)
@@ -146,76 +197,178 @@ def one_turn(guard: Any, history: list[str], sid: str) -> str:
         return str(guard.restore(masked[-1], session_id=sid))
 
 
-def bench_turns(url: str, turns: list[str], replays: int) -> dict[str, Any]:
-    """p50 turn cost at turns 2 and 40, with the new message analysed ("cold") or its
+def _median_ms(values: list[float]) -> float:
+    return round(statistics.median(values) * 1e3, 3)
+
+
+def bench_turns(url: str, turns: list[str], replays: int, cached_replays: int | None = None
+                ) -> dict[str, Any]:
+    """p50 turn cost at turns 2 and 40 (and 41), with the new message analysed ("cold") or its
     detection cached from an earlier replay ("cached": what is left is chatveil and the store).
+
+    The layouts (memory, Redis on the same worker, Redis on another worker) run their
+    conversations side by side, turn by turn, the one going first rotating from turn to turn
+    and replay to replay: whatever the machine does meanwhile (other jobs, frequency changes)
+    falls on all of them alike. Besides the p50 of each layout, each mark reports the p50 of
+    the per-replay difference (the Redis turn minus the memory turn of the same replay, taken
+    moments apart), and CPU time: of the whole turn, inside the vault store's methods, and
+    inside redis-py (packing, parsing) there; waiting for a reply costs no CPU.
     """
     trips = RoundTrips()
     same_trips = RoundTrips()
+    same_calls = StoreCalls()
     memory, memory_cache = _guard("memory", url, "bench-a")
-    redis_one, redis_cache = _guard("redis", url, "bench-a", same_trips)
-    two = [_guard("redis", url, "bench-a", trips), _guard("redis", url, "bench-a", trips)]
+    redis_one, redis_cache = _guard("redis", url, "bench-a", same_trips, same_calls)
+    # the other-worker layout has a namespace of its own: its turns run next to the same
+    # worker's, whose detections it must not find in a shared cache ("cold")
+    two = [_guard("redis", url, "bench-o", trips), _guard("redis", url, "bench-o", trips)]
     redis_two = [guard for guard, _ in two]
-    # every cache of the namespace: Redis's keys, and each worker's own copies of them
+    # every detection cache: Redis's keys, and each worker's own copies of them
     caches = [memory_cache, redis_cache, *(cache for _, cache in two)]
     layouts: dict[str, Callable[[int], Any]] = {
         "memory": lambda t: memory,
         "redis_same_worker": lambda t: redis_one,
         "redis_other_worker": lambda t: redis_two[t % 2],
     }
+    watched = {"redis_same_worker": same_trips, "redis_other_worker": trips}
     memory.warm_up()
     gc.collect()
     gc.freeze()
     turns = [*turns, turns[0]]  # a last turn with no new value: the first message again
     marks = (2, len(turns) - 1, len(turns))
+    names = list(layouts)
     out: dict[str, Any] = {}
-    for mode in ("cold", "cached"):
-        times: dict[str, dict[int, list[float]]] = {k: {m: [] for m in marks} for k in layouts}
-        calls: dict[int, list[int]] = {m: [] for m in marks}
-        same_calls: dict[int, list[int]] = {m: [] for m in marks}
-        waited: dict[str, dict[int, list[float]]] = {
-            "redis_same_worker": {m: [] for m in marks},
-            "redis_other_worker": {m: [] for m in marks}}
-        for replay in range(replays + 1):  # the first replay warms up
-            for name, pick in layouts.items():
-                if mode == "cold":
-                    for cache in caches:
-                        cache.clear()
-                sid = f"{mode}-{name}-{replay}"
-                history: list[str] = []
-                for t, text in enumerate(turns, start=1):
+    for mode, n in (("cold", replays), ("cached", cached_replays or replays)):
+        # measure -> layout -> turn -> one value per replay
+        seen: dict[str, dict[str, dict[int, list[float]]]] = {
+            m: {k: {t: [] for t in marks} for k in layouts}
+            for m in ("wall", "cpu", "trips", "waited", "store_cpu", "client_cpu")}
+        for replay in range(n + 1):  # the first replay warms up
+            if mode == "cold":
+                for cache in caches:
+                    cache.clear()
+            # one session id for every layout (their stores and namespaces are apart): the
+            # surrogates are drawn from it, so every layout does the same work
+            sids = dict.fromkeys(names, f"{mode}-{replay}")
+            histories: dict[str, list[str]] = {name: [] for name in names}
+            for t, text in enumerate(turns, start=1):
+                first = (t + replay) % len(names)
+                for name in names[first:] + names[:first]:
+                    history = histories[name]
                     history.append(text)
-                    guard = pick(t)
-                    before, spent = trips.n, trips.seconds
-                    spent_same, before_same = same_trips.seconds, same_trips.n
+                    guard = layouts[name](t)
+                    watch = watched.get(name)
+                    trips_before = (watch.n, watch.seconds) if watch else (0, 0.0)
+                    calls_before = (same_calls.cpu, same_calls.client_cpu)
+                    cpu = time.process_time()
                     started = time.perf_counter()
-                    answer = one_turn(guard, history, sid)
+                    answer = one_turn(guard, history, sids[name])
                     elapsed = time.perf_counter() - started
-                    if t in marks and replay:
-                        times[name][t].append(elapsed)
-                        if name == "redis_other_worker":
-                            calls[t].append(trips.n - before)
-                            waited[name][t].append(trips.seconds - spent)
-                        elif name == "redis_same_worker":
-                            same_calls[t].append(same_trips.n - before_same)
-                            waited[name][t].append(same_trips.seconds - spent_same)
+                    cpu = time.process_time() - cpu
                     history.append(answer)
-                if mode == "cold":
-                    pick(0).forget(sid)  # (forget also evicts the session's cached detections)
+                    if t not in marks or not replay:
+                        continue
+                    seen["wall"][name][t].append(elapsed)
+                    seen["cpu"][name][t].append(cpu)
+                    if watch is not None:
+                        seen["trips"][name][t].append(watch.n - trips_before[0])
+                        seen["waited"][name][t].append(watch.seconds - trips_before[1])
+                    if name == "redis_same_worker":
+                        seen["store_cpu"][name][t].append(same_calls.cpu - calls_before[0])
+                        seen["client_cpu"][name][t].append(
+                            same_calls.client_cpu - calls_before[1])
+            if mode == "cold":
+                for name in names:  # (forget also evicts the session's cached detections)
+                    layouts[name](0).forget(sids[name])
         for t in marks:
-            p50 = {name: statistics.median(times[name][t]) * 1e3 for name in layouts}
+            wall = {name: seen["wall"][name][t] for name in names}
+            cpu = {name: seen["cpu"][name][t] for name in names}
+            p50 = {name: statistics.median(v) * 1e3 for name, v in wall.items()}
+
+            def paired(values: dict[str, list[float]], name: str) -> float:
+                return _median_ms([a - b for a, b in zip(values[name], values["memory"],
+                                                         strict=True)])
+
             out[f"{mode}_turn{t}"] = {
                 **{f"{name}_ms": round(v, 3) for name, v in p50.items()},
                 "redis_overhead_ms": round(p50["redis_same_worker"] - p50["memory"], 3),
                 "other_worker_overhead_ms": round(p50["redis_other_worker"] - p50["memory"], 3),
-                "redis_round_trips_same_worker": statistics.median(same_calls[t]),
-                "redis_round_trips_other_worker": statistics.median(calls[t]),
+                # p50 of the per-replay differences (the turns of one replay ran moments
+                # apart): less noisy than the difference of the p50s above
+                "redis_overhead_paired_ms": paired(wall, "redis_same_worker"),
+                "other_worker_overhead_paired_ms": paired(wall, "redis_other_worker"),
+                "redis_round_trips_same_worker": statistics.median(
+                    seen["trips"]["redis_same_worker"][t]),
+                "redis_round_trips_other_worker": statistics.median(
+                    seen["trips"]["redis_other_worker"][t]),
                 # the part of the turn spent waiting for Redis (p50), less noisy than the
                 # difference of two turn times on a shared machine
-                **{f"{name}_waiting_for_redis_ms": round(statistics.median(w[t]) * 1e3, 3)
-                   for name, w in waited.items()},
+                **{f"{name}_waiting_for_redis_ms": _median_ms(seen["waited"][name][t])
+                   for name in watched},
+                # CPU of this process in the turn (p50), and the p50 of the per-replay
+                # differences: what the Redis path costs in CPU, the wait left out
+                "memory_cpu_ms": _median_ms(cpu["memory"]),
+                "redis_same_worker_cpu_ms": _median_ms(cpu["redis_same_worker"]),
+                "redis_cpu_overhead_paired_ms": paired(cpu, "redis_same_worker"),
+                # of it, CPU inside the vault store's methods (its own work and redis-py's),
+                # and redis-py's alone (packing the request, parsing the reply)
+                "redis_same_worker_store_cpu_ms": _median_ms(
+                    seen["store_cpu"]["redis_same_worker"][t]),
+                "redis_same_worker_redis_py_cpu_ms": _median_ms(
+                    seen["client_cpu"]["redis_same_worker"][t]),
             }
     return out
+
+
+def profile_turn(url: str, turns: list[str], replays: int, mark: int = 40,
+                 top: int = 25) -> list[dict[str, Any]]:
+    """cProfile of cached turn ``mark`` on the memory store and on Redis (same worker), run
+    side by side as in :func:`bench_turns`: the functions whose own time differs most, in ms
+    per turn (positive: more on Redis). Profiling slows the code it watches about 2x, and a
+    garbage collection is charged to whichever function was running: read the rows for where
+    the Redis path's extra CPU goes, not for how long a turn takes."""
+    import cProfile
+    import pstats
+
+    memory, _ = _guard("memory", url, "bench-p")
+    redis_one, _ = _guard("redis", url, "bench-p")
+    memory.warm_up()
+    gc.collect()
+    gc.freeze()
+    profiles = {"memory": cProfile.Profile(), "redis": cProfile.Profile()}
+    guards = {"memory": memory, "redis": redis_one}
+    turns = [*turns, turns[0]]
+    for replay in range(replays + 1):  # the first replay fills the detection caches
+        histories: dict[str, list[str]] = {name: [] for name in guards}
+        for t, text in enumerate(turns, start=1):
+            for name in (("memory", "redis") if (t + replay) % 2 else ("redis", "memory")):
+                history = histories[name]
+                history.append(text)
+                on = replay > 0 and t == mark
+                if on:
+                    profiles[name].enable()
+                answer = one_turn(guards[name], history, f"profile-{replay}")
+                if on:
+                    profiles[name].disable()
+                history.append(answer)
+
+    def own(profile: Any) -> dict[str, tuple[float, float, int]]:
+        rows: dict[str, tuple[float, float, int]] = {}
+        for (path, line, func), (_, calls, tottime, cumtime, _) in \
+                pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
+            where = path.split("site-packages/")[-1].split("/src/")[-1]
+            rows[f"{where}:{line}({func})"] = (tottime, cumtime, calls)
+        return rows
+
+    mem, red = own(profiles["memory"]), own(profiles["redis"])
+    diffs = []
+    for name in set(mem) | set(red):
+        m, r = mem.get(name, (0.0, 0.0, 0)), red.get(name, (0.0, 0.0, 0))
+        diffs.append({"function": name, "own_ms": round((r[0] - m[0]) * 1e3 / replays, 3),
+                      "cumulative_ms": round((r[1] - m[1]) * 1e3 / replays, 3),
+                      "calls": round((r[2] - m[2]) / replays, 1)})
+    diffs.sort(key=lambda d: -abs(d["own_ms"]))
+    return diffs[:top]
 
 
 # ---------------------------------------------------------------------- (b)
@@ -317,6 +470,12 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write the results here too")
     parser.add_argument("--standalone", action="store_true",
                         help="turns restore outside the call (guard.restore by hand)")
+    parser.add_argument("--replays", type=int, default=None,
+                        help="turns: replays of the conversation (default 9, --quick 3; "
+                             "cached ones: three times as many)")
+    parser.add_argument("--profile", type=int, metavar="REPLAYS", default=0,
+                        help="turns: also cProfile cached turn 40 over REPLAYS replays, memory "
+                             "against Redis (slow: profiling doubles the cost)")
     args = parser.parse_args()
     global STANDALONE
     STANDALONE = args.standalone
@@ -325,8 +484,13 @@ def main() -> None:
     turns = make_turns(40, size=400 if args.quick else 1100)
     with redis_server(args.url) as url:
         if "turns" in only:
-            results["per_turn"] = bench_turns(url, turns, replays=3 if args.quick else 9)
+            replays = args.replays or (3 if args.quick else 9)
+            results["per_turn"] = bench_turns(url, turns, replays, cached_replays=3 * replays)
             print(json.dumps({"per_turn": results["per_turn"]}, indent=2), flush=True)
+            if args.profile:
+                results["profile_turn40"] = profile_turn(url, turns, args.profile)
+                print(json.dumps({"profile_turn40": results["profile_turn40"]}, indent=2),
+                      flush=True)
         if "throughput" in only:
             conv, n = (8, 4) if args.quick else (24, 8)
             texts = make_turns(conv * n, size=400 if args.quick else 1100, seed=5)

@@ -104,6 +104,8 @@ _SHARE_MAX = 256
 #: Longest masked text shared through the store: chat messages, not pasted documents (a
 #: store holds a bounded number per session, and each is read whole by the next worker).
 _SHARE_CHARS = 16_000
+#: JSON of a remembered result, compact (one encoder for every call)
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 #: Characters of handed-out masked texts remembered per session (see HandedOut).
 HANDED_OUT_CHARS = 2_000_000
 #: Session recall learns only from detections this confident. A weaker span (a guess of the
@@ -154,8 +156,7 @@ class Remembered:
                 "t": self.target, "i": [list(i) for i in self.inserts],
                 "s": None if self.spans is None else
                 [[s.start, s.end, s.entity_type, s.score] for s in self.spans]}
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(
-            "utf-8", "surrogatepass")
+        return _JSON.encode(data).encode("utf-8", "surrogatepass")
 
     @classmethod
     def decode(cls, text: str, raw: bytes, epoch: str, version: int) -> Remembered | None:

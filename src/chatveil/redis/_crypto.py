@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from chatveil.errors import ConfigurationError, VaultCryptoError
 
-__all__ = ["KeyRing", "lookup_digest"]
+__all__ = ["Digester", "KeyRing", "lookup_digest"]
 
 _VERSION = b"\x01"
 _KID = 4
@@ -106,10 +106,35 @@ class KeyRing:
         return f"KeyRing(key_ids={list(self.key_ids)})"
 
 
+def _framed(parts: tuple[bytes, ...]) -> bytes:
+    """``parts`` laid end to end, each after its length (4 bytes, big-endian)."""
+    return b"".join([len(part).to_bytes(4, "big") + part for part in parts])
+
+
 def lookup_digest(key: bytes, *parts: bytes, size: int = 16) -> bytes:
-    """A keyed digest of ``parts`` (length-prefixed, so part boundaries cannot shift)."""
-    mac = hmac.new(key, digestmod=hashlib.sha256)
-    for part in parts:
-        mac.update(len(part).to_bytes(4, "big"))
-        mac.update(part)
-    return mac.digest()[:size]
+    """A keyed digest of ``parts`` (length-prefixed, so part boundaries cannot shift):
+    HMAC-SHA256 of the framed parts, cut to ``size`` bytes."""
+    return hmac.digest(key, _framed(parts), "sha256")[:size]
+
+
+class Digester:
+    """:func:`lookup_digest` under one key, keyed once: each digest copies an HMAC whose
+    key is already set up instead of setting it up again (the digests are the same).
+
+    Holds key material like the key itself does: it never shows it (``repr``) and is never
+    stored or sent anywhere.
+    """
+
+    __slots__ = ("_mac",)
+
+    def __init__(self, key: bytes) -> None:
+        self._mac = hmac.new(key, digestmod=hashlib.sha256)
+
+    def digest(self, *parts: bytes, size: int = 16) -> bytes:
+        """``lookup_digest(key, *parts, size=size)``."""
+        mac = self._mac.copy()  # (the keyed original is never updated: safe across threads)
+        mac.update(_framed(parts))
+        return mac.digest()[:size]
+
+    def __repr__(self) -> str:
+        return "Digester()"

@@ -23,12 +23,26 @@ local function refresh()
 end
 """
 
-#: Keeps the remembered (field, value) pairs of ARGV[from..to] in KEYS[4] while fewer than
-#: ARGV[4] are kept.
+#: Most values one ``unpack`` hands to a command (Lua's C stack holds 8,000); scripts that
+#: use _KEEP_PAIRS or _ADD_TRIPLES start with it.
+_UNPACK = """
+local STEP = 1000
+"""
+
+#: Keeps the remembered (field, value) pairs of ARGV from ``from`` on (``to``: the last
+#: pair's field or value) in KEYS[4] while fewer than ARGV[4] are kept: with one HSET when
+#: all of them fit, else pair by pair (a field kept already takes no more room).
 _KEEP_PAIRS = """
 local function keep_pairs(from, to)
   local room = tonumber(ARGV[4]) - redis.call('HLEN', KEYS[4])
-  for i = from, to, 2 do
+  local last = from + 2 * math.floor((to - from) / 2) + 1
+  if room >= (last - from + 1) / 2 then
+    for i = from, last, 2 * STEP do
+      redis.call('HSET', KEYS[4], unpack(ARGV, i, math.min(last, i + 2 * STEP - 1)))
+    end
+    return
+  end
+  for i = from, last, 2 do
     if room <= 0 then break end
     room = room - redis.call('HSET', KEYS[4], ARGV[i], ARGV[i + 1])
   end
@@ -72,7 +86,7 @@ return {meta, n, items}
 #: to read, those fields, then pairs of field and value to keep (only if the epoch is the
 #: session's, and while fewer than the most are kept). -> nil (unknown) or
 #: {meta as a flat list, version, entries[since:], the values of the fields read}.
-SYNC = _REFRESH + _KEEP_PAIRS + """
+SYNC = _REFRESH + _UNPACK + _KEEP_PAIRS + """
 local meta = redis.call('HGETALL', KEYS[1])
 if #meta == 0 then
   if ARGV[5] == '' then return false end
@@ -118,31 +132,66 @@ refresh()
 return {2}
 """
 
-#: Adds the triples of ARGV from index ``first`` (see ADD_MANY). -> the codes (after a 1 the
-#: stored entry) and whether every triple was added.
+#: Adds the triples of ARGV from index ``first`` (see ADD_MANY), each as ADD would, in
+#: order: a triple finds the ones added before it. One HMGET of the originals and one of the
+#: surrogates read what the index holds (what this call adds is kept in ``mine``), then one
+#: RPUSH and one HSET write every added triple (per STEP triples on a big batch), instead of
+#: up to five calls per triple. -> the codes (after a 1 the stored entry) and whether every
+#: triple was added.
 _ADD_TRIPLES = """
 local function add_triples(first)
   local results = {}
   local clean = true
-  for i = first, #ARGV, 3 do
-    local known = redis.call('HGET', KEYS[3], ARGV[i])
-    if known then
-      clean = false
-      if string.sub(known, 1, 1) == 'o' then
-        results[#results + 1] = 1
-        results[#results + 1] = redis.call('LINDEX', KEYS[2], tonumber(string.sub(known, 2)))
-      else
-        results[#results + 1] = 0
-      end
-    elseif redis.call('HEXISTS', KEYS[3], ARGV[i + 1]) == 1 then
-      clean = false
-      results[#results + 1] = 0
-    else
-      local n = redis.call('RPUSH', KEYS[2], ARGV[i + 2])
-      redis.call('HSET', KEYS[3], ARGV[i + 1], 's')
-      redis.call('HSET', KEYS[3], ARGV[i], 'o' .. (n - 1))
-      results[#results + 1] = 2
+  local base = redis.call('LLEN', KEYS[2])
+  local pending = {}  -- encrypted entries to push, in order (at base, base + 1...)
+  local fields = {}   -- index fields and values to set
+  local mine = {}     -- the fields this call sets: digest -> 's' or 'o<position>'
+  for from = first, #ARGV, 3 * STEP do
+    local to = math.min(#ARGV, from + 3 * STEP - 1)
+    local originals, surrogates = {}, {}
+    for i = from, to, 3 do
+      originals[#originals + 1] = ARGV[i]
+      surrogates[#surrogates + 1] = ARGV[i + 1]
     end
+    local held = redis.call('HMGET', KEYS[3], unpack(originals))
+    local taken = redis.call('HMGET', KEYS[3], unpack(surrogates))
+    for j = 1, #originals do
+      local original, surrogate = originals[j], surrogates[j]
+      local known = mine[original] or held[j]
+      if known then
+        clean = false
+        if string.sub(known, 1, 1) == 'o' then
+          local pos = tonumber(string.sub(known, 2))
+          results[#results + 1] = 1
+          if pos >= base then
+            results[#results + 1] = pending[pos - base + 1]
+          else
+            results[#results + 1] = redis.call('LINDEX', KEYS[2], pos)
+          end
+        else
+          results[#results + 1] = 0
+        end
+      elseif mine[surrogate] or taken[j] then
+        clean = false
+        results[#results + 1] = 0
+      else
+        local at = 'o' .. (base + #pending)
+        pending[#pending + 1] = ARGV[from + 3 * j - 1]
+        mine[surrogate] = 's'
+        mine[original] = at
+        fields[#fields + 1] = surrogate
+        fields[#fields + 1] = 's'
+        fields[#fields + 1] = original
+        fields[#fields + 1] = at
+        results[#results + 1] = 2
+      end
+    end
+  end
+  for i = 1, #pending, STEP do
+    redis.call('RPUSH', KEYS[2], unpack(pending, i, math.min(#pending, i + STEP - 1)))
+  end
+  for i = 1, #fields, 4 * STEP do
+    redis.call('HSET', KEYS[3], unpack(fields, i, math.min(#fields, i + 4 * STEP - 1)))
   end
   return results, clean
 end
@@ -153,7 +202,7 @@ end
 #: -> nil (unknown session) or {results, meta as a flat list, version, entries[since:]}, where
 #: results holds a code per triple (0 taken, 1 original known, 2 added) and, after a 1, the
 #: stored entry.
-ADD_MANY = _REFRESH + _ADD_TRIPLES + """
+ADD_MANY = _REFRESH + _UNPACK + _ADD_TRIPLES + """
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
 local results = add_triples(3)
 refresh()
@@ -170,7 +219,7 @@ return {results, meta, n, items}
 #: kept (while fewer than the most are) only if the session's epoch is ``epoch``, every triple
 #: was added and the version after the adds is ``since`` (the values were made against exactly
 #: the entries before these and these). -> as ADD_MANY.
-ADD_SHARE = _REFRESH + _ADD_TRIPLES + _KEEP_PAIRS + """
+ADD_SHARE = _REFRESH + _UNPACK + _ADD_TRIPLES + _KEEP_PAIRS + """
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
 local npairs = tonumber(ARGV[5])
 local first = 6 + 2 * npairs
@@ -196,7 +245,7 @@ return {results, meta, n, items}
 #: -> nil (unknown session), {1, results as in ADD_MANY, meta as a flat list, version,
 #: entries[since:] (none if every triple was added)} or {0, meta as a flat list, version,
 #: entries[since:], the values of the fields read}.
-COMMIT = _REFRESH + _ADD_TRIPLES + _KEEP_PAIRS + """
+COMMIT = _REFRESH + _UNPACK + _ADD_TRIPLES + _KEEP_PAIRS + """
 local meta = redis.call('HGETALL', KEYS[1])
 if #meta == 0 then return false end
 local since = tonumber(ARGV[2])

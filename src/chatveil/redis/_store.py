@@ -21,7 +21,7 @@ from chatveil.errors import (
     VaultCryptoError,
 )
 from chatveil.redis._client import check_client, connect, namespace_of, unavailable
-from chatveil.redis._crypto import KeyRing, lookup_digest
+from chatveil.redis._crypto import Digester, KeyRing
 from chatveil.redis._scripts import SCRIPTS
 from chatveil.state.entries import Entry
 from chatveil.state.stores import Added, Committed, Entries, ListenerRef, listener_ref
@@ -36,6 +36,11 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0
 """
+
+
+#: JSON of an entry, compact (one encoder for every call: ``json.dumps`` with options builds
+#: a new one each time)
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _utf8(text: str) -> bytes:
@@ -111,7 +116,8 @@ class RedisVaultStore:
             raise ConfigurationError("lookup_key must be at least 16 bytes")
         if ttl is not None and ttl < 0:
             raise ConfigurationError("ttl must be >= 0 seconds, or None")
-        self._lookup_key = bytes(lookup_key) if lookup_key is not None else None
+        #: digests under the lookup key (keyed once; set with the key, see _lookup)
+        self._digester = Digester(bytes(lookup_key)) if lookup_key is not None else None
         self._ttl_ms = str(int(ttl * 1000)) if ttl else "0"
         self._prefix = f"chatveil:{self._ns}:"
         self._channel = f"{self._prefix}dropped"
@@ -163,33 +169,33 @@ class RedisVaultStore:
         return self._ns
 
     # ------------------------------------------------------------ keys
-    def _lookup(self) -> bytes:
-        """The namespace's lookup key: given, or kept in Redis encrypted (created once)."""
-        key = self._lookup_key
-        if key is not None:
-            return key
+    def _lookup(self) -> Digester:
+        """Digests under the namespace's lookup key: given, or kept in Redis encrypted
+        (created once)."""
+        digester = self._digester
+        if digester is not None:
+            return digester
         with self._lock:
             name, aad = f"{self._prefix}lookup-key", _utf8(f"chatveil-lookup\0{self._ns}")
             for _ in range(3):
-                if self._lookup_key is not None:
+                if self._digester is not None:
                     break
                 with unavailable("setup"):
                     self._client.set(name, self._ring.encrypt(secrets.token_bytes(32), aad),
                                      nx=True)
                     blob = self._client.get(name)
                 if blob is not None:  # else deleted between the two calls: again
-                    self._lookup_key = self._ring.decrypt(blob, aad)
-            if self._lookup_key is None:
+                    self._digester = Digester(self._ring.decrypt(blob, aad))
+            if self._digester is None:
                 raise StoreUnavailableError("setup", "the lookup key keeps disappearing")
-            return self._lookup_key
+            return self._digester
 
     def _session(self, session_id: str) -> _Keys:
         keys = self._keys.get(session_id)
         if keys is None:
             if not isinstance(session_id, str) or not session_id:
                 raise TypeError("session_id must be a non-empty string")
-            digest = lookup_digest(self._lookup(), b"session", _utf8(self._ns),
-                                   _utf8(session_id))
+            digest = self._lookup().digest(b"session", _utf8(self._ns), _utf8(session_id))
             keys = _Keys(self._prefix, digest)
             with self._lock:
                 self._keys[session_id] = keys
@@ -198,15 +204,15 @@ class RedisVaultStore:
             self._watch()
         return keys
 
-    def _value(self, keys: _Keys, value: str) -> bytes:
-        return lookup_digest(self._lookup(), b"value", keys.digest, _utf8(value.casefold()))
+    def _value(self, keys: _Keys, value: str, lookup: Digester | None = None) -> bytes:
+        return (lookup or self._lookup()).digest(b"value", keys.digest, _utf8(value.casefold()))
 
     def _aad(self, kind: bytes, keys: _Keys) -> bytes:
         return b"chatveil-" + kind + b"\0" + _utf8(self._ns) + b"\0" + keys.digest
 
-    def _encrypt_entry(self, keys: _Keys, entry: Entry) -> bytes:
-        plain = json.dumps(entry.to_dict(), ensure_ascii=False, separators=(",", ":"))
-        return self._ring.encrypt(_utf8(plain), self._aad(b"entry", keys))
+    def _encrypt_entry(self, keys: _Keys, entry: Entry, aad: bytes | None = None) -> bytes:
+        return self._ring.encrypt(_utf8(_JSON.encode(entry.to_dict())),
+                                  aad or self._aad(b"entry", keys))
 
     def _decrypt_entry(self, keys: _Keys, blob: bytes) -> Entry:
         plain = self._ring.decrypt(blob, self._aad(b"entry", keys))
@@ -290,9 +296,7 @@ class RedisVaultStore:
             sid = self._ring.encrypt(_utf8(session_id), self._aad(b"sid", keys))
         args: list[Any] = [self._ttl_ms, max(0, int(since)), epoch, self._remembered,
                            new_epoch, sid, len(fields), *fields]
-        for key, plain in put:
-            field = self._memo_field(keys, key)
-            args += [field, self._ring.encrypt(plain, self._memo_aad(keys, field))]
+        args += self._put_args(keys, put)
         with unavailable("entries"):
             reply = self._scripts["SYNC"](keys.all, args)
         if reply is None:
@@ -315,7 +319,7 @@ class RedisVaultStore:
         return values
 
     def _memo_field(self, keys: _Keys, key: bytes) -> bytes:
-        return lookup_digest(self._lookup(), b"remembered", keys.digest, bytes(key))
+        return self._lookup().digest(b"remembered", keys.digest, bytes(key))
 
     def _memo_aad(self, keys: _Keys, field: bytes) -> bytes:
         return self._aad(b"remembered", keys) + b"\0" + field
@@ -378,17 +382,24 @@ class RedisVaultStore:
     def _put_args(self, keys: _Keys, put: Sequence[tuple[bytes, bytes]]) -> list[Any]:
         """Script arguments of remembered results: field, encrypted value, each."""
         args: list[Any] = []
+        if not put:
+            return args
+        lookup, aad = self._lookup(), self._aad(b"remembered", keys) + b"\0"
         for key, plain in put:
-            field = self._memo_field(keys, key)
-            args += [field, self._ring.encrypt(plain, self._memo_aad(keys, field))]
+            field = lookup.digest(b"remembered", keys.digest, bytes(key))
+            args += [field, self._ring.encrypt(plain, aad + field)]
         return args
 
     def _entry_args(self, keys: _Keys, entries: Sequence[Entry]) -> list[Any]:
         """Script arguments of entries: original's HMAC, surrogate's HMAC, encrypted entry."""
         args: list[Any] = []
+        if not entries:
+            return args
+        lookup, aad = self._lookup(), self._aad(b"entry", keys)
         for entry in entries:
-            args += [self._value(keys, entry.original), self._value(keys, entry.surrogate),
-                     self._encrypt_entry(keys, entry)]
+            args += [self._value(keys, entry.original, lookup),
+                     self._value(keys, entry.surrogate, lookup),
+                     self._encrypt_entry(keys, entry, aad)]
         return args
 
     def _stored(self, keys: _Keys, entries: Sequence[Entry], results: Sequence[Any]
