@@ -409,21 +409,27 @@ def _progress(records: list, desc: str):
     return tqdm(records, desc=desc, unit="msg", leave=False, file=sys.stderr)
 
 
-TRAINED = ("off", "lower-upper", "every-line")
+TRAINED = ("default", "off", "lower-upper")
 
 
-def chatveil_system(trained: str = "off"
+def chatveil_system(trained: str = "default"
                     ) -> Callable[[str, str], tuple[str, list[tuple[int, int]], str | None]]:
-    """``run(text, session_id) -> (output, detected spans, None)`` with chatveil's defaults,
-    plus the opt-in trained NER on all-lower/upper lines or on every line (``trained``)."""
+    """``run(text, session_id) -> (output, detected spans, None)`` with chatveil's defaults
+    (``trained="default"``: the trained names-and-places model reads every line), without
+    that model (``off``), or with it on all-lower/upper lines only (``lower-upper``)."""
     from chatveil import Guard, GuardConfig
 
-    extra = []
-    if trained != "off":
-        from chatveil.detect.recognizers import FilteredTrainedNerRecognizer
+    if trained == "default":
+        config = GuardConfig(secret_key=EVAL_KEY)
+    else:
+        extra = []
+        if trained == "lower-upper":
+            from chatveil.detect.recognizers import FilteredTrainedNerRecognizer
 
-        extra.append(FilteredTrainedNerRecognizer(every_line=trained == "every-line"))
-    guard = Guard(GuardConfig(secret_key=EVAL_KEY, custom_recognizers=extra)).warm_up()
+            extra.append(FilteredTrainedNerRecognizer())
+        config = GuardConfig(secret_key=EVAL_KEY, trained_ner_max_chars=0,
+                             custom_recognizers=extra)
+    guard = Guard(config).warm_up()
 
     def run(text: str, session_id: str) -> tuple[str, list[tuple[int, int]], str | None]:
         output = guard.pseudonymize(text, session_id=session_id)
@@ -744,8 +750,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=SYSTEMS, default=None, help="run one system only")
     parser.add_argument("--limit", type=int, default=None, help="first N messages per split")
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
-    parser.add_argument("--trained", choices=TRAINED, default="off",
-                        help="add chatveil's opt-in trained NER to chatveil's recognizers")
+    parser.add_argument("--trained", choices=TRAINED, default="default",
+                        help="chatveil's trained names-and-places model: as by default (every "
+                             "line), off, or on all-lower/upper lines only")
     parser.add_argument(
         "--show-errors",
         type=int,

@@ -189,8 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--values", type=int, default=600, help="names of that origin to score")
     parser.add_argument("--seed", type=int, default=777)
     parser.add_argument("--show-errors", type=int, default=0, metavar="N")
-    parser.add_argument("--trained", choices=world_eval.TRAINED, default="off",
-                        help="add chatveil's opt-in trained NER to chatveil's recognizers")
+    parser.add_argument("--trained", choices=world_eval.TRAINED, default="default",
+                        help="chatveil's trained names-and-places model: as by default (every "
+                             "line), off, or on all-lower/upper lines only")
     args = parser.parse_args(argv)
 
     names: dict[str, list[str]] = {}

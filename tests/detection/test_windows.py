@@ -84,7 +84,7 @@ def test_pathological_inputs_finish_and_values_are_still_found(presidio_guard) -
 def _window_by_window(detector, text: str):
     """What the detector found before windows were analysed together: each window alone,
     spaCy reading its copy with long runs broken up."""
-    analyzer, kwargs = detector.analyzer, detector._analyze_kwargs()
+    analyzer, kwargs = detector.analyzer, detector._analyze_kwargs(len(text))
     config = detector.config
     found = set()
     for offset, chunk in _chunks(text, config.max_chunk_chars, config.chunk_overlap):

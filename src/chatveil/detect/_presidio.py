@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import hmac
 import itertools
+import json
 import logging
 import os
 import re
@@ -420,6 +421,14 @@ def _model_identity(model: str) -> str:
     return f"chatveil@{__version__}|{model}@{version}"
 
 
+def _trained_identity() -> str:
+    """The shipped names-and-places model's name and version (part of the cache key)."""
+    from chatveil.detect.recognizers.trained_ner import trained_model_path
+
+    meta = json.loads((trained_model_path() / "meta.json").read_text(encoding="utf-8"))
+    return f"{meta['name']}@{meta['version']}"
+
+
 class PresidioDetector:
     """Finds PII spans in text with Presidio, caching raw results per text.
 
@@ -450,6 +459,7 @@ class PresidioDetector:
         self._lock = threading.Lock()
         self._key_prefix = b""
         self._deny: list[Any] = []
+        self._trained: list[Any] = []
         self._allow = frozenset(v.casefold() for v in config.allow_list)
         self._entities = sorted(set(config.entities) | set(config.deny_list))
         self.on_cache = on_cache
@@ -482,8 +492,14 @@ class PresidioDetector:
                               supported_language=lang, name=f"ChatveilDenyList{etype}")
             for etype, words in sorted(self.config.deny_list.items())
         ]
+        wanted = sorted({"PERSON", "LOCATION"} & set(self._entities))
+        if self.config.trained_ner_max_chars and wanted:
+            from chatveil.detect.recognizers import FilteredTrainedNerRecognizer
+
+            self._trained = [FilteredTrainedNerRecognizer(wanted, lang, every_line=True)]
         self._key_prefix = (
             f"{_model_identity(self.config.spacy_model)}|{self.config.detection_fingerprint()}|"
+            f"{_trained_identity() if self._trained else ''}|"
         ).encode()
         from chatveil.detect._normalize import NormalizingAnalyzerEngine  # NFKC view, overlaps
 
@@ -499,7 +515,7 @@ class PresidioDetector:
         try:
             with self._lock:
                 analyzer.analyze(text=_WARM_UP_TEXT, language=self.config.language,
-                                 **self._analyze_kwargs())
+                                 **self._analyze_kwargs(len(_WARM_UP_TEXT)))
         except OWN_ERRORS:
             raise
         except Exception as exc:
@@ -523,7 +539,12 @@ class PresidioDetector:
                     progress.update(1)
             else:
                 todo.append(i)
-        short = [i for i in todo if 0 < len(texts[i]) <= self.config.max_chunk_chars
+        # one window, and on the same side of the trained model's limit as the batch
+        self.analyzer  # noqa: B018 - builds the recognizers
+        batched = self.config.max_chunk_chars
+        if self._trained:
+            batched = min(batched, self.config.trained_ner_max_chars)
+        short = [i for i in todo if 0 < len(texts[i]) <= batched
                  and _for_nlp(texts[i]) is texts[i]]
         for i in sorted(set(todo) - set(short)):  # empty, longer than a window, or odd runs
             results[i] = self._raw(texts[i], looked_up=True)
@@ -540,7 +561,7 @@ class PresidioDetector:
                     with self._lock:
                         found = batch.analyze_iterator(
                             [texts[i] for i in chunk], language=self.config.language,
-                            batch_size=batch_size, **self._analyze_kwargs()
+                            batch_size=batch_size, **self._analyze_kwargs(batched)
                         )
                     for i, res in zip(chunk, found, strict=True):
                         results[i] = self._remember(texts[i], self._to_spans(res))
@@ -553,10 +574,15 @@ class PresidioDetector:
         return [self._finish(t, r or ()) for t, r in zip(texts, results, strict=True)]
 
     # ------------------------------------------------------------------ internals
-    def _analyze_kwargs(self) -> dict[str, Any]:
+    def _analyze_kwargs(self, size: int) -> dict[str, Any]:
+        """Presidio's arguments for a text of ``size`` characters: the trained model reads
+        texts up to ``trained_ner_max_chars`` only."""
+        ad_hoc = self._deny
+        if size <= self.config.trained_ner_max_chars:
+            ad_hoc = [*ad_hoc, *self._trained]
         return {
             "entities": self._entities,
-            "ad_hoc_recognizers": self._deny or None,
+            "ad_hoc_recognizers": ad_hoc or None,
             "regex_flags": _REGEX_FLAGS,
         }
 
@@ -609,7 +635,7 @@ class PresidioDetector:
         """Analyse ``text`` in bounded windows (so time stays linear in its length); spaCy
         reads a copy with very long runs broken up (see :func:`_for_nlp`)."""
         analyzer = self.analyzer
-        kwargs = self._analyze_kwargs()
+        kwargs = self._analyze_kwargs(len(text))
         language = self.config.language
         found: set[Span] = set()
         windows = _chunks(text, self.config.max_chunk_chars, self.config.chunk_overlap)

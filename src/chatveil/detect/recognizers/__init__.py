@@ -120,7 +120,6 @@ def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
         PersonNameRecognizer(supported_language=language),
         KnownPlaceRecognizer(supported_language=language),
         NameEvidenceRecognizer(supported_language=language),
-        # FilteredTrainedNerRecognizer is not run by default: on all-lower/upper lines it
-        # lowers the world dev leak (1.1% -> 0.9%) but makes such a message 1.0-1.2x slower
-        # than plain Presidio; add it through GuardConfig(custom_recognizers=[...]).
+        # FilteredTrainedNerRecognizer (every line) is added per text by the detector, for
+        # texts up to GuardConfig.trained_ner_max_chars (see chatveil.detect._presidio).
     ]

@@ -69,7 +69,7 @@ from chatveil.detect.recognizers._shape import (
     typo,
 )
 
-__all__ = ["EDGE_VERBS", "LINK_WORDS", "RELATION_WORDS", "NameEvidenceRecognizer"]
+__all__ = ["EDGE_VERBS", "LINK_WORDS", "ORG_SUFFIXES", "RELATION_WORDS", "NameEvidenceRecognizer"]
 
 _NAME = "ChatveilNameEvidenceRecognizer"
 
@@ -202,7 +202,7 @@ _PLACE_TYPE_RE = re.compile(
     r"headquartered in|visit|visiting|city of|town of|province of)[ \t]+$",
     re.IGNORECASE,
 )
-_ORG_SUFFIXES = wordset("""
+ORG_SUFFIXES = wordset("""
 ltd llc inc plc gmbh ag sa bv nv corp corporation company co group holdings partners
 associates limited llp lp pty pvt sdn bhd kk oy ab as srl spa sarl
 """)
@@ -650,7 +650,7 @@ class _Scan:
     def _org_suffix(self, j: int) -> bool:
         if j >= len(self.tokens) or self.gap(j - 1) not in (" ", ", "):
             return False
-        return self.tokens[j][2].casefold().rstrip(".") in _ORG_SUFFIXES
+        return self.tokens[j][2].casefold().rstrip(".") in ORG_SUFFIXES
 
     def gazetteer(self) -> None:
         """Known places in any case: "moved from málaga", "FLIGHT TO LAGOS"."""
@@ -822,7 +822,7 @@ class _Scan:
         w = self.tokens[i][2]
         key = w.casefold()
         if not w.replace("-", "").isalpha() or len(key) < 2 or key in STOP_WORDS or \
-                key in LINK_WORDS or key in _ORG_SUFFIXES or key in NOT_SURNAME or _no_name(key):
+                key in LINK_WORDS or key in ORG_SUFFIXES or key in NOT_SURNAME or _no_name(key):
             return False
         if self.line_case[i] != "mixed":
             return True

@@ -32,7 +32,7 @@ _TITLE_RE = re.compile(
     r"|Uncle|Aunty|Auntie|Aunt|Grandma|Grandpa|Granny|Tita|Tito|Kuya|Lola|Lolo"
     r"|(?P<lower>mr|mrs|ms|dr|prof)\.)(?=[ \t])"
 )
-_PARTICLES = wordset("van von der den de da di del della le la du dos das bin ibn al el ter ten "
+PARTICLES = wordset("van von der den de da di del della le la du dos das bin ibn al el ter ten "
                       "af av zu")
 #: Particles that start a surname on their own in running English text ("van Gogh").
 _SURNAME_PARTICLE_RE = re.compile(
@@ -183,7 +183,7 @@ class _NameScan:
             key = w.casefold()
             if len(w) == 1 and self.text[s + 1:s + 2] == "/":
                 break  # "D/O", "A/C", "N/A": an abbreviation, not an initial
-            if (j > k or lead) and key in _PARTICLES and j + 1 < len(tokens):
+            if (j > k or lead) and key in PARTICLES and j + 1 < len(tokens):
                 j += 1
                 continue
             if (key in NOT_SURNAME or self.plain_word(key)) and not (
@@ -194,7 +194,7 @@ class _NameScan:
                 break  # after a title, a name in capitals too: "Dr NAZIA KHAN"
             words += 1
             j += 1
-        while j > k and tokens[j - 1][2].casefold() in _PARTICLES:
+        while j > k and tokens[j - 1][2].casefold() in PARTICLES:
             j -= 1
         return j
 
@@ -453,7 +453,7 @@ class _NameScan:
             if ent.label_ in _PERSON_LABELS:
                 parts.update(m.group(0) for m in WORD.finditer(str(ent.text)))
         parts = {p for p in parts if len(p) >= 3 and is_cap(p) and
-                 p.casefold() not in self.common and p.casefold() not in _PARTICLES and
+                 p.casefold() not in self.common and p.casefold() not in PARTICLES and
                  p.casefold() not in NOT_SURNAME}
         if parts:
             for k, (_, _, w) in enumerate(self.tokens):

@@ -1,34 +1,32 @@
-"""chatveil's trained names-and-places NER (:mod:`.trained_ner`), filtered and
-focused on the lines where the other recognizers are weakest. Opt-in::
+"""chatveil's trained names-and-places NER (:mod:`.trained_ner`), filtered.
 
-    from chatveil.detect.recognizers import FilteredTrainedNerRecognizer
-    GuardConfig(custom_recognizers=[FilteredTrainedNerRecognizer()])
+By default the detector runs it on every line of texts up to
+``GuardConfig.trained_ner_max_chars`` (20,000 characters): it finds names of many origins in
+any casing, in kinds of messages no rule was written for (see ``docs/detection_quality.md``).
+``every_line=False`` reads only the lines typed all in lower or upper case.
 
-Not in the default recognizers: on the world dev set it lowers the person leak from 1.1% to
-0.9% (lower case 1.8% -> 1.0%, upper case 3.1% -> 2.5%), but a message typed all in lower or
-upper case then takes 1.0-1.2x the time of plain Presidio (the model costs about a third of
-spaCy's small model, on top of it).
-
-The small trained model finds names of many origins in any casing, but in technical text it
-also takes product and library names for people or places, and it costs about a third of the
-spaCy model's time. So here it reads only the lines typed all in lower case or all in upper
-case (where spaCy's small model is unreliable and word shape says less), and its results pass
-the same filters as every other person/place recognizer: no technical spans
-(``_shape.technical_span``), and no span made only of English words ("grace period", "will
-do").
+The small model also takes product and library names for people or places, and runs words
+together, so its results pass the same filters as every other person/place recognizer (no
+technical spans, ``_shape.technical_span``; no span made only of English words, "grace
+period") and its own: a span is cut at a character no name is written with (URLs, paths),
+at a lower-case English verb between names ("John Carter got Maria"), and loses an English
+word at its end ("with oluwaseun downstairs"); a firm ("... Ltd") or a span beside a slash
+("LHR/JFK") is dropped; a "place" made only of name words and no known place is a person.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from chatveil.detect.recognizers._common import WORD
-from chatveil.detect.recognizers._lexicon import english_dictionary, world_names
+from chatveil.detect.recognizers._lexicon import english_dictionary, world_names, world_places
 from chatveil.detect.recognizers._shape import line_cases, place_not_person, technical_span
-from chatveil.detect.recognizers.evidence import EDGE_VERBS
+from chatveil.detect.recognizers.evidence import EDGE_VERBS, ORG_SUFFIXES
+from chatveil.detect.recognizers.names import PARTICLES
 from chatveil.detect.recognizers.trained_ner import TrainedNerRecognizer
 
 __all__ = ["FilteredTrainedNerRecognizer"]
@@ -58,7 +56,12 @@ class FilteredTrainedNerRecognizer(TrainedNerRecognizer):
         english = english_dictionary()
         first, last = world_names()
         kept = []
-        for r in results:
+        for r in [piece for found in results
+                  for piece in _split_at_verbs(text, found, english, first, last)]:
+            # "…/search?name=Maria" is one token to the model: a name is what follows the
+            # last character no name is written with
+            for m in _NOT_IN_NAMES.finditer(text, r.start, r.end):
+                r.start = m.end()
             # "says chidinma eze", "burkina faso now": English words at the edges that are
             # no names are not part of the span
             words_at = list(WORD.finditer(text, r.start, r.end))
@@ -66,17 +69,32 @@ class FilteredTrainedNerRecognizer(TrainedNerRecognizer):
                 words_at.pop(0)
             while words_at and _edge_word(words_at[-1].group(0), first, last, STOP_WORDS):
                 words_at.pop()
+            # "with oluwaseun downstairs", "dilnoza came back": a last word that is English
+            # and in no name list ends the sentence, not the name
+            while len(words_at) > 1 and _english_not_name(words_at[-1].group(0), english,
+                                                           first, last):
+                words_at.pop()
             if not words_at:
                 continue
             r.start, r.end = words_at[0].start(), words_at[-1].end()
-            if technical_span(text, r.start, r.end):
-                continue
+            if technical_span(text, r.start, r.end) or "/" in (text[r.start - 1:r.start],
+                                                                 text[r.end:r.end + 1]):
+                continue  # "LHR/JFK", "BTC/USDT": the rules read the "SURNAME/GIVEN" form
             words = [w.casefold() for w in WORD.findall(text, r.start, r.end)]
             if words and all(w in english for w in words):
                 continue
+            after = WORD.search(text, r.end)
+            if words[-1] in ORG_SUFFIXES or (after is not None and after.start() - r.end <= 2
+                                             and after.group(0).casefold() in ORG_SUFFIXES):
+                continue  # "Northwind Traders Ltd": a firm
             if r.entity_type == "PERSON" and place_not_person(text, r.start, r.end):
                 r.entity_type = "LOCATION"
                 r.score = self._scores["LOCATION"]
+            elif r.entity_type == "LOCATION" and all(w in first or w in last for w in words) \
+                    and " ".join(words) not in world_places()[0]:
+                # "Roster: Kowalczyk, Agnieszka", "Yusra (Memon)": name words, no place
+                r.entity_type = "PERSON"
+                r.score = self._scores["PERSON"]
             kept.append(r)
         return kept
 
@@ -97,11 +115,44 @@ class FilteredTrainedNerRecognizer(TrainedNerRecognizer):
         return blocks
 
 
+#: Characters of URLs, paths, addresses and identifiers, never of a name.
+_NOT_IN_NAMES = re.compile(r"[/@=?&:_#%\\0-9]+")
+
 #: Function words that may open a span of the model but never a name ("from lagos").
 _LEADING = frozenset([
     "the", "a", "an", "to", "from", "with", "and", "or", "for", "of", "in", "on", "at", "by",
     "my", "your", "his", "her", "our", "their", "hi", "hey", "dear", "so", "ok",
 ])
+
+
+def _split_at_verbs(text: str, r: RecognizerResult, english: frozenset[str],
+                    first: frozenset[str], last: frozenset[str]) -> list[RecognizerResult]:
+    """``r`` cut at the lower-case English words inside it that are no name and no particle,
+    when it also holds a capitalised word: "John Carter got Maria" is two names."""
+    words = list(WORD.finditer(text, r.start, r.end))
+    if not any(w.group(0)[:1].isupper() for w in words):
+        return [r]
+    pieces, start = [], r.start
+    for w in words:
+        word = w.group(0)
+        if word.islower() and word not in PARTICLES and _english_not_name(word, english, first,
+                                                                          last):
+            if w.start() > start:
+                pieces.append((start, w.start()))
+            start = w.end()
+    if start == r.start:
+        return [r]
+    if start < r.end:
+        pieces.append((start, r.end))
+    return [RecognizerResult(r.entity_type, a, b, r.score, r.analysis_explanation,
+                             r.recognition_metadata)
+            for a, b in pieces if text[a:b].strip()]
+
+
+def _english_not_name(word: str, english: frozenset[str], first: frozenset[str],
+                      last: frozenset[str]) -> bool:
+    key = word.casefold()
+    return key in english and key not in first and key not in last
 
 
 def _edge_word(word: str, first: frozenset[str], last: frozenset[str],

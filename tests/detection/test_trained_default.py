@@ -1,0 +1,66 @@
+"""chatveil's trained names-and-places model reads every line of texts up to
+``trained_ner_max_chars`` by default; its results pass the filters of
+:class:`~chatveil.detect.recognizers.FilteredTrainedNerRecognizer`. The sentences are written
+for these tests (none is in an evaluation set or a probe template)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import SECRET
+
+from chatveil import Guard, GuardConfig
+from chatveil.detect.recognizers import FilteredTrainedNerRecognizer
+
+# a given name that is an English word, in lower case: the rules take only the family name
+TEXT = "admitted today: princess villanueva, 61, fall at home"
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> Guard:
+    return Guard(GuardConfig(secret_key=SECRET, trained_ner_max_chars=0)).warm_up()
+
+
+def _found(guard: Guard, text: str) -> list[str]:
+    return [text[s.start:s.end] for s in guard.detect(text)
+            if s.entity_type in ("PERSON", "LOCATION")]
+
+
+def test_the_model_reads_a_message_by_default(warm_guard: Guard) -> None:
+    out = warm_guard.pseudonymize(TEXT, session_id="trained-default")
+    assert "princess" not in out and "villanueva" not in out
+    assert warm_guard.restore(out, session_id="trained-default") == TEXT
+
+
+def test_without_the_model_the_rules_alone_decide(rules_only: Guard) -> None:
+    assert _found(rules_only, TEXT) == ["villanueva"]
+    assert "princess" in rules_only.pseudonymize(TEXT, session_id="rules-only")
+
+
+def test_a_text_longer_than_the_limit_is_read_without_the_model(rules_only: Guard) -> None:
+    short_limit = Guard(GuardConfig(secret_key=SECRET, trained_ner_max_chars=len(TEXT) - 1))
+    assert _found(short_limit, TEXT) == _found(rules_only, TEXT)
+    at_limit = Guard(GuardConfig(secret_key=SECRET, trained_ner_max_chars=len(TEXT)))
+    assert "princess villanueva" in _found(at_limit, TEXT)
+
+
+def test_the_limit_is_part_of_the_cache_key() -> None:
+    a = GuardConfig(trained_ner_max_chars=0).detection_fingerprint()
+    assert a != GuardConfig().detection_fingerprint()
+
+
+@pytest.mark.parametrize("text", [
+    "Client: Haldane Freight Ltd\nStatus: pending",  # a firm
+    "Routes: AMS/BCN and DXB/SIN are sold out",  # codes around a slash
+    "open https://crm.example.org/find?who=Ana%20Reyes&tab=2 for details",  # a URL
+])
+def test_what_the_filters_take_from_the_model(text: str) -> None:
+    found = FilteredTrainedNerRecognizer(every_line=True).analyze(text, ["PERSON", "LOCATION"])
+    assert [text[r.start:r.end] for r in found if r.entity_type == "PERSON"] == []
+
+
+def test_a_span_across_a_verb_is_two_names() -> None:
+    text = "Fatima Haddad told Ngozi that the audit moved"
+    found = FilteredTrainedNerRecognizer(every_line=True).analyze(text, ["PERSON"])
+    values = [text[r.start:r.end] for r in found]
+    assert not any("told" in v for v in values)
+    assert "Fatima Haddad" in values
