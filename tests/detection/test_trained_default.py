@@ -64,3 +64,22 @@ def test_a_span_across_a_verb_is_two_names() -> None:
     values = [text[r.start:r.end] for r in found]
     assert not any("told" in v for v in values)
     assert "Fatima Haddad" in values
+
+
+def test_the_model_reads_long_runs_broken_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """16,000 "(" froze spaCy's tokenizer for seconds: the model reads the same copy as
+    spaCy's pipeline does (same offsets, runs broken up)."""
+    from chatveil.detect.recognizers.trained_ner import TrainedNerRecognizer, load_trained_pipeline
+
+    seen: list[str] = []
+    real = load_trained_pipeline()
+
+    def recording(text: str) -> object:
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(TrainedNerRecognizer, "nlp", property(lambda self: recording))
+    text = "Ask Fatima Haddad " + "(" * 16_000 + " thanks"
+    found = FilteredTrainedNerRecognizer(every_line=True).analyze(text, ["PERSON"])
+    assert [text[r.start:r.end] for r in found] == ["Fatima Haddad"]
+    assert len(seen) == 1 and len(seen[0]) == len(text) and "((((" not in seen[0]

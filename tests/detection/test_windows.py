@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chatveil.detect._normalize import normalized_view
-from chatveil.detect._presidio import _MAX_RUN, _WINDOWS_TOGETHER, _chunks, _for_nlp
+from chatveil.detect._presidio import _WINDOWS_TOGETHER, _chunks, _for_nlp
+from chatveil.detect._text import MAX_RUN as _MAX_RUN
 
 _TEXTS = st.lists(
     st.sampled_from(["word", "Jane Doe", ".", "\n", "\n\n", " ", "((((((", "x" * 90, "é", "a,b"]),

@@ -22,6 +22,7 @@ from typing import Any
 from chatveil.config import GuardConfig
 from chatveil.detect._errors import OWN_ERRORS, detection_failure
 from chatveil.detect._filters import skipped_regions, trim
+from chatveil.detect._text import for_nlp as _for_nlp
 from chatveil.errors import MissingDependencyError
 from chatveil.spans import Span, resolve_overlaps
 from chatveil.state.cache import DetectionCache
@@ -703,11 +704,6 @@ def _join_partial_identifiers(spans: list[Span]) -> list[Span]:
 _WINDOWS_TOGETHER = 8
 #: Where a window may end, best first: a paragraph, a line, a sentence, a word.
 _BREAKS = ("\n\n", "\n", ". ", "? ", "! ", " ", "\t")
-#: Longest run without whitespace spaCy reads whole; longest run of punctuation marks.
-_MAX_RUN, _MAX_REPEAT = 64, 4
-_REPEAT = re.compile(rf"([^\w\s])[^\w\s]{{{_MAX_REPEAT},}}")
-_LONG = re.compile(rf"\S{{{_MAX_RUN + 1},}}")
-_DELIMITERS = frozenset("()[]{}<>\"'`,;:|/\\=&*#~^")
 
 
 def _chunks(text: str, size: int, overlap: int) -> Iterable[tuple[int, str]]:
@@ -739,24 +735,3 @@ def _chunks(text: str, size: int, overlap: int) -> Iterable[tuple[int, str]]:
         start = space + 1 if space != -1 else nxt
 
 
-def _for_nlp(text: str) -> str:
-    """``text`` as spaCy should read it: the same length and offsets, with runs that make its
-    tokenizer quadratic broken up (a run of punctuation marks becomes its first mark and
-    spaces; a run of more than 64 characters without whitespace gets a space at least every
-    64, at a delimiter where one is near). Returns ``text`` itself when nothing changes.
-
-    Pattern recognizers still read the original text; only NER and context words see this.
-    """
-    if _REPEAT.search(text) is None and _LONG.search(text) is None:
-        return text
-    out = _REPEAT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - 1), text)
-    chars = list(out)
-    for match in _LONG.finditer(out):
-        pos, end = match.span()
-        while end - pos > _MAX_RUN:
-            limit = pos + _MAX_RUN
-            cut = next((i for i in range(limit, pos + _MAX_RUN // 2, -1)
-                        if out[i] in _DELIMITERS), limit)
-            chars[cut] = " "
-            pos = cut + 1
-    return "".join(chars)

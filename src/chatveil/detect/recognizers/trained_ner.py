@@ -24,6 +24,8 @@ from typing import Any, ClassVar
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from chatveil.detect._text import for_nlp
+
 __all__ = [
     "EMBED_ARCHITECTURE",
     "TrainedNerRecognizer",
@@ -181,7 +183,7 @@ class TrainedNerRecognizer(EntityRecognizer):
         wanted = set(entities or self.supported_entities) & set(self.supported_entities)
         if not wanted or not text.strip():
             return []
-        doc = self.nlp(text)
+        doc = self.nlp(for_nlp(text))  # same offsets, no quadratic runs
         results: list[RecognizerResult] = []
         for ent in doc.ents:
             entity_type = _LABELS.get(ent.label_)
