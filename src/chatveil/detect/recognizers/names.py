@@ -33,7 +33,7 @@ _TITLE_RE = re.compile(
     r"|(?P<lower>mr|mrs|ms|dr|prof)\.)(?=[ \t])"
 )
 PARTICLES = wordset("van von der den de da di del della le la du dos das bin ibn al el ter ten "
-                      "af av zu")
+                     "af av zu")
 #: Particles that start a surname on their own in running English text ("van Gogh").
 _SURNAME_PARTICLE_RE = re.compile(
     r"(?<![^\W_])(?:van der|van den|van de|van|von der|von|ter|ten|zu)[ \t]+(?=[^\W\d_])"

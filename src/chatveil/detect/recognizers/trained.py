@@ -33,8 +33,8 @@ __all__ = ["FilteredTrainedNerRecognizer"]
 
 
 class FilteredTrainedNerRecognizer(TrainedNerRecognizer):
-    """:class:`~.trained_ner.TrainedNerRecognizer` on all-lower / all-upper lines,
-    minus technical spans and spans made only of English words.
+    """:class:`~.trained_ner.TrainedNerRecognizer` through the filters above, on every line
+    (as the detector runs it by default) or on the all-lower / all-upper lines only.
 
     Args:
         every_line: read every line, not only the all-lower / all-upper ones.
