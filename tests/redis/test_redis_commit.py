@@ -144,8 +144,10 @@ def test_a_call_whose_turn_started_over_restores_from_the_new_session(redis_serv
     with open_session(one, "c"):
         masked = one.pseudonymize_batch([TEXT, NEW], session_id="c")
         sent = _sent(one)
-        assert one.restore(masked[1], session_id="c") == NEW  # in the call: no store call
-        assert sent == []
+        assert one.restore(masked[1], session_id="c") == NEW
+        # in the call: no store call, unless the forget's notice (pub/sub, another thread)
+        # reached this worker after its new session began: then one catch-up, nothing else
+        assert sent in ([], ["ENTRIES"])
         one.forget("c")  # a forget after the turn still stops the call's restore
         with pytest.raises(UnknownSessionError):
             one.restore(masked[1], session_id="c")
