@@ -10,6 +10,7 @@ from tests.conftest import SECRET
 
 from chatveil import Guard, GuardConfig
 from chatveil.detect.recognizers import FilteredTrainedNerRecognizer
+from chatveil.detect.recognizers.trained_ner import TrainedNerRecognizer
 
 # a given name that is an English word, in lower case: the rules take only the family name
 TEXT = "admitted today: princess villanueva, 61, fall at home"
@@ -48,28 +49,31 @@ def test_the_limit_is_part_of_the_cache_key() -> None:
     assert a != GuardConfig().detection_fingerprint()
 
 
-@pytest.mark.parametrize("text", [
-    "Client: Haldane Freight Ltd\nStatus: pending",  # a firm
-    "Routes: AMS/BCN and DXB/SIN are sold out",  # codes around a slash
-    "open https://crm.example.org/find?who=Ana%20Reyes&tab=2 for details",  # a URL
+@pytest.mark.parametrize("text, raw", [
+    ("Client: Haldane Freight Ltd\nStatus: pending", "Haldane Freight Ltd"),  # a firm
+    ("Routes: AMS/BCN and DXB/SIN are sold out", "BCN"),  # codes around a slash
 ])
-def test_what_the_filters_take_from_the_model(text: str) -> None:
+def test_what_the_filters_take_from_the_model(text: str, raw: str) -> None:
+    # the model alone finds the span, so the filters are what removes it
+    assert raw in [text[r.start:r.end] for r in TrainedNerRecognizer().analyze(text, ["PERSON"])]
     found = FilteredTrainedNerRecognizer(every_line=True).analyze(text, ["PERSON", "LOCATION"])
     assert [text[r.start:r.end] for r in found if r.entity_type == "PERSON"] == []
 
 
 def test_a_span_across_a_verb_is_two_names() -> None:
-    text = "Fatima Haddad told Ngozi that the audit moved"
+    text = "Fatima Haddad got Ngozi into design"
+    raw = TrainedNerRecognizer().analyze(text, ["PERSON"])
+    assert "Fatima Haddad got Ngozi" in [text[r.start:r.end] for r in raw]  # one span
     found = FilteredTrainedNerRecognizer(every_line=True).analyze(text, ["PERSON"])
     values = [text[r.start:r.end] for r in found]
-    assert not any("told" in v for v in values)
+    assert not any("got" in v for v in values)
     assert "Fatima Haddad" in values
 
 
 def test_the_model_reads_long_runs_broken_up(monkeypatch: pytest.MonkeyPatch) -> None:
     """16,000 "(" froze spaCy's tokenizer for seconds: the model reads the same copy as
     spaCy's pipeline does (same offsets, runs broken up)."""
-    from chatveil.detect.recognizers.trained_ner import TrainedNerRecognizer, load_trained_pipeline
+    from chatveil.detect.recognizers.trained_ner import load_trained_pipeline
 
     seen: list[str] = []
     real = load_trained_pipeline()

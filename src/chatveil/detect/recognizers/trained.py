@@ -71,8 +71,8 @@ class FilteredTrainedNerRecognizer(TrainedNerRecognizer):
                 words_at.pop()
             # "with oluwaseun downstairs", "dilnoza came back": a last word that is English
             # and in no name list ends the sentence, not the name
-            while len(words_at) > 1 and _english_not_name(words_at[-1].group(0), english,
-                                                           first, last):
+            while len(words_at) > 1 and _listed_not_name(words_at[-1].group(0), english,
+                                                          first, last):
                 words_at.pop()
             if not words_at:
                 continue
@@ -135,8 +135,8 @@ def _split_at_verbs(text: str, r: RecognizerResult, english: frozenset[str],
     pieces, start = [], r.start
     for w in words:
         word = w.group(0)
-        if word.islower() and word not in PARTICLES and _english_not_name(word, english, first,
-                                                                          last):
+        if word.islower() and word not in PARTICLES and _listed_not_name(word, english, first,
+                                                                         last):
             if w.start() > start:
                 pieces.append((start, w.start()))
             start = w.end()
@@ -149,15 +149,15 @@ def _split_at_verbs(text: str, r: RecognizerResult, english: frozenset[str],
             for a, b in pieces if text[a:b].strip()]
 
 
-def _english_not_name(word: str, english: frozenset[str], first: frozenset[str],
-                      last: frozenset[str]) -> bool:
+def _listed_not_name(word: str, words: frozenset[str], first: frozenset[str],
+                     last: frozenset[str]) -> bool:
+    """``word`` is one of ``words`` and in no name list."""
     key = word.casefold()
-    return key in english and key not in first and key not in last
+    return key in words and key not in first and key not in last
 
 
 def _edge_word(word: str, first: frozenset[str], last: frozenset[str],
                function_words: frozenset[str] | set[str]) -> bool:
     """A function word or a verb of speech/action at the edge of a span ("says", "now"); other
     English words may be names ("lovely manalo", "grace okonjo", "do yun")."""
-    key = word.casefold()
-    return key in function_words or (key in EDGE_VERBS and key not in first and key not in last)
+    return word.casefold() in function_words or _listed_not_name(word, EDGE_VERBS, first, last)
