@@ -85,6 +85,35 @@ class Person:
         return re.split(r"[\s\-]+", f"{self.given} {self.surname}".strip())
 
 
+class CharChain:
+    """A character trigram model of name words: made-up words that look like names."""
+
+    def __init__(self, words: list[str], rng: random.Random) -> None:
+        self.rng = rng
+        self.known = set(words)
+        self.next: dict[str, list[str]] = {}
+        for w in sorted(set(words)):
+            padded = "^^" + w + "$"
+            for i in range(2, len(padded)):
+                self.next.setdefault(padded[i - 2:i], []).append(padded[i])
+
+    def word(self, upper: bool = False) -> str:
+        for _ in range(50):
+            w = "^^"
+            while not w.endswith("$") and len(w) < 16:
+                w += self.rng.choice(self.next[w[-2:]])
+            w = w[2:].rstrip("$")
+            if 3 <= len(w) <= 12 and w not in self.known:
+                return w.upper() if upper else w.capitalize()
+        return w.upper() if upper else w.capitalize()
+
+
+# a share of people get a given name that is also an ordinary word (lexicon.WORD_GIVEN) or
+# made-up name words (NameBank.pseudo)
+WORD_GIVEN_SHARE = 0.05
+PSEUDO_SHARE = 0.08
+
+
 class NameBank:
     """Per-origin person generators (Faker pools + hand-written romanized generators)."""
 
@@ -92,6 +121,7 @@ class NameBank:
         from faker import Faker
 
         self.rng = rng
+        self._chain: CharChain | None = None
         self.pools: dict[str, tuple[list[str], list[str]]] = {}
 
         def pool(locale: str, n: int = 400, translit: bool = False) -> tuple[list[str], list[str]]:
@@ -293,9 +323,40 @@ class NameBank:
             if (split == "train") != held:
                 break
             p = self.gen(origin)
+        x = self.rng.random()
+        if x < WORD_GIVEN_SHARE and origin in lx.WORD_GIVEN:
+            word = self.rng.choice(lx.WORD_GIVEN[origin])
+            p = Person(word, p.surname, f"{origin}:word", p.family_first, word)
+        elif x < WORD_GIVEN_SHARE + PSEUDO_SHARE:
+            p = self.pseudo(p)
         if self.rng.random() < 0.25 and origin not in ("vietnamese",):
             p = Person(fold(p.given), fold(p.surname), p.origin, p.family_first, fold(p.call))
         return p
+
+    def pseudo(self, p: Person) -> Person:
+        """``p`` with some of its name words replaced by made-up words of the same shape.
+
+        The words come from a character model of all the name words of the train split, so
+        they look like names of no particular list: the model cannot know them and has to
+        find them from their context and spelling, as it must for names of any origin.
+        """
+        if self._chain is None:
+            self._chain = CharChain([w for w in self.name_words()
+                                     if len(w) > 2 and w.isalpha() and not heldout(w)], self.rng)
+        keep = {"bin", "binti", "ibn", "bint", "abu", "van", "de", "der", "den", "la", "da",
+                "del", "dos", "von", "di", "le", "du", "al"}
+
+        def swap(part: str) -> str:
+            out = []
+            for w in re.split(r"([\s\-]+)", part):
+                if w.strip(" -") and w.lower() not in keep and self.rng.random() < 0.7:
+                    w = self._chain.word(w.isupper() and len(w) > 1)
+                out.append(w)
+            return "".join(out)
+
+        given, surname = swap(p.given), swap(p.surname)
+        call = given.split()[0] if given else ""
+        return Person(given, surname, f"{p.origin.split(':')[0]}:pseudo", p.family_first, call)
 
 
 # ----------------------------------------------------------------------------- places
