@@ -8,7 +8,7 @@ import re
 from chatveil.config import GuardConfig
 from chatveil.spans import Span
 
-__all__ = ["skipped_regions", "trim"]
+__all__ = ["settle_person_or_place", "skipped_regions", "trim"]
 
 #: Regions whose spans are left alone when configured.
 _CODE_BLOCK = re.compile(r"```.*?(?:```|\Z)|`[^`\n]+`", re.DOTALL)
@@ -55,3 +55,43 @@ def skipped_regions(text: str, config: GuardConfig) -> list[tuple[int, int]]:
     if config.skip_file_paths:
         regions += [m.span() for m in _FILE_PATH.finditer(text)]
     return regions
+
+
+_LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|from|to|near|at|around|outside|across) $")
+
+
+def settle_person_or_place(text: str, spans: list[Span]) -> list[Span]:
+    """One value found as a person by one recognizer and as a place by another takes the type
+    the word lists agree on: a known place none of whose words is a known given name
+    ("Izmir") is a place, and so is one whose words are also surnames ("Porto Alegre") after
+    "in", "from", "to"...; a value made of known name words that are no English words
+    ("Almeida Street") and no known place is a person. Otherwise ("Georgia", "Austin") the higher
+    score decides, as for any overlap.
+
+    Both spans would mask the value; this only picks the surrogate's kind, so that "a school in
+    Izmir" does not become "a school in Daniel".
+    """
+    by_range: dict[tuple[int, int], set[str]] = {}
+    for span in spans:
+        if span.entity_type in ("PERSON", "LOCATION"):
+            by_range.setdefault((span.start, span.end), set()).add(span.entity_type)
+    both = {r for r, types in by_range.items() if len(types) == 2}
+    if not both:
+        return spans
+    from chatveil.detect.recognizers._lexicon import english_dictionary, world_names, world_places
+
+    places = world_places()[0]
+    given, family = world_names()
+    english = english_dictionary()
+    lose: dict[tuple[int, int], str] = {}
+    for start, end in both:
+        value = " ".join(text[start:end].casefold().split())
+        words = [w for w in re.split(r"[\s\-'’]+", value) if w]
+        place_like = not any(w in family for w in words) or \
+            _LOCATIVE_BEFORE.search(text, max(0, start - 12), start) is not None
+        if value in places and place_like and not any(w in given for w in words):
+            lose[(start, end)] = "PERSON"
+        elif value not in places and words and all(
+                (w in given or w in family) and w not in english for w in words):
+            lose[(start, end)] = "LOCATION"
+    return [s for s in spans if lose.get((s.start, s.end)) != s.entity_type]

@@ -21,7 +21,7 @@ from typing import Any
 
 from chatveil.config import GuardConfig
 from chatveil.detect._errors import OWN_ERRORS, detection_failure
-from chatveil.detect._filters import skipped_regions, trim
+from chatveil.detect._filters import settle_person_or_place, skipped_regions, trim
 from chatveil.detect._text import for_nlp as _for_nlp
 from chatveil.errors import MissingDependencyError
 from chatveil.spans import Span, resolve_overlaps
@@ -678,7 +678,7 @@ class PresidioDetector:
             from chatveil.detect._complete import complete_names  # loads the word lists
 
             spans = complete_names(text, spans)
-        return resolve_overlaps(_join_partial_identifiers(spans))
+        return resolve_overlaps(_join_partial_identifiers(settle_person_or_place(text, spans)))
 
 
 def _join_partial_identifiers(spans: list[Span]) -> list[Span]:
