@@ -6,6 +6,7 @@ for these tests (none is in an evaluation set or a probe template)."""
 from __future__ import annotations
 
 import pytest
+from presidio_analyzer import RecognizerResult
 from tests.conftest import SECRET
 
 from chatveil import Guard, GuardConfig
@@ -60,14 +61,48 @@ def test_what_the_filters_take_from_the_model(text: str, raw: str) -> None:
     assert [text[r.start:r.end] for r in found if r.entity_type == "PERSON"] == []
 
 
-def test_a_span_across_a_verb_is_two_names() -> None:
+def _filtered(monkeypatch: pytest.MonkeyPatch, text: str,
+              model: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """What the filters keep of the spans ``model`` (value, type) that a model found."""
+    def found(self: TrainedNerRecognizer, piece: str, entities: list[str],
+              nlp_artifacts: object = None) -> list[RecognizerResult]:
+        return [RecognizerResult(kind, piece.index(value), piece.index(value) + len(value), 0.8)
+                for value, kind in model]
+
+    monkeypatch.setattr(TrainedNerRecognizer, "analyze", found)
+    kept = FilteredTrainedNerRecognizer(every_line=True).analyze(text, ["PERSON", "LOCATION"])
+    return [(text[r.start:r.end], r.entity_type) for r in kept]
+
+
+def test_a_span_across_a_verb_is_two_names(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Fatima Haddad got Ngozi into design"
-    raw = TrainedNerRecognizer().analyze(text, ["PERSON"])
-    assert "Fatima Haddad got Ngozi" in [text[r.start:r.end] for r in raw]  # one span
-    found = FilteredTrainedNerRecognizer(every_line=True).analyze(text, ["PERSON"])
-    values = [text[r.start:r.end] for r in found]
-    assert not any("got" in v for v in values)
-    assert "Fatima Haddad" in values
+    assert _filtered(monkeypatch, text, [("Fatima Haddad got Ngozi", "PERSON")]) == [
+        ("Fatima Haddad", "PERSON"), ("Ngozi", "PERSON")]
+
+
+@pytest.mark.parametrize("text, span, kept", [
+    ("Tickets for me, Bao, Hye-jin and Omolara", "Bao, Hye-jin", ["Bao", "Hye-jin"]),
+    ("Seats: Lindqvist, Maja, Okafor", "Lindqvist, Maja", ["Lindqvist", "Maja"]),
+    ("Dear Lindqvist, Maja,\nthanks for the form", "Lindqvist, Maja", ["Lindqvist, Maja"]),
+])
+def test_a_comma_in_a_list_parts_two_people(monkeypatch: pytest.MonkeyPatch, text: str,
+                                            span: str, kept: list[str]) -> None:
+    assert [v for v, _ in _filtered(monkeypatch, text, [(span, "PERSON")])] == kept
+
+
+@pytest.mark.parametrize("text, span, kept", [
+    ("Tell him that Blessing already paid", "Blessing", True),   # inside a sentence
+    ("We asked Harsh to sign", "Harsh", True),
+    ("Hope this helps, thanks", "Hope", False),                  # opens the sentence
+    ("my sister grace is here", "grace", False),                 # lower case
+    ("THANKS TO HOPE FOR THIS", "HOPE", False),                   # capitals
+    ("Is Ruby fast enough for this?", "Ruby", False),             # a language too
+    ("We bought a Lantern for it", "Lantern", False),             # in no name list
+])
+def test_english_words_are_names_only_capitalised_inside_a_sentence(
+        monkeypatch: pytest.MonkeyPatch, text: str, span: str, kept: bool) -> None:
+    found = _filtered(monkeypatch, text, [(span, "PERSON")])
+    assert found == ([(span, "PERSON")] if kept else [])
 
 
 def test_the_model_reads_long_runs_broken_up(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -87,3 +122,15 @@ def test_the_model_reads_long_runs_broken_up(monkeypatch: pytest.MonkeyPatch) ->
     found = FilteredTrainedNerRecognizer(every_line=True).analyze(text, ["PERSON"])
     assert [text[r.start:r.end] for r in found] == ["Fatima Haddad"]
     assert len(seen) == 1 and len(seen[0]) == len(text) and "((((" not in seen[0]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Please tell Jun that the visa came through", "Jun"),
+    ("Updated Jun 5 by the admin, see the Jun 2024 report", None),
+    ("my sister's wedding is in june, can you help with a speech", None),
+    ("The invoice is due on 3 June", None),
+])
+def test_a_month_that_is_also_a_given_name(warm_guard: Guard, text: str,
+                                            person: str | None) -> None:
+    persons = [text[s.start:s.end] for s in warm_guard.detect(text) if s.entity_type == "PERSON"]
+    assert persons == ([person] if person else [])

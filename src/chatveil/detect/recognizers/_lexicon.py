@@ -378,7 +378,7 @@ sikh sikhism buddhist buddhism jain jewish judaism shia sunni ramadan eid diwali
 navratri durga puja pongal onam vesak songkran lunar chuseok tet nowruz hanukkah easter
 christmas xmas halloween thanksgiving ok okay pls plz thx ty tmrw tmr tmw tomoz lol lmao
 rofl omg btw idk imo imho fyi asap eod eta tbh tbd tba smh brb gtg ttyl np nvm wfh ooo pto
-hr mgr dept mon tue tues wed thu thur thurs fri feb mar apr jun jul aug sep
+hr mgr dept mon tue tues wed thu thur thurs fri feb mar apr jul aug sep
 oct nov dec utc gmt est pst cet ist sgt jst hkt wat eat cat mr mrs ms mx dr prof sir
 madam mme mlle herr frau khun sama kun bhai didi akka auntie aunty uncle
 tita tito ate kuya mum mom dad bro sis

@@ -106,6 +106,11 @@ _NEXT_WORD = re.compile(r"(?:['’]s?)?[ \t\-]+([^\W\d_]+)")
 #: ("plot 109-c", "Plot No. 7") they number a piece of land, they name no method.
 _ADDRESS_UNITS = frozenset(["plot", "lot", "block", "unit", "house", "flat", "sector"])
 _NUMBER_NEXT = re.compile(r"[ \t]*(?:no\.?[ \t]*|#[ \t]*)?\d")
+_DAY_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?|(?i:\b(?:in|since|until|"
+                         r"till|next|last|this|early|mid|late|end of))[ \t]+)$")
+#: Months and their abbreviations: several are also given names (April, May, June, Jun).
+_MONTHS = frozenset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _COORD = re.compile(r"[ \t]*(?:,|/|\band\b|\bor\b|\bvs\.?|\bversus\b|&)[ \t]*", re.IGNORECASE)
 
 
@@ -160,6 +165,9 @@ def technical_span(text: str, start: int, end: int) -> bool:
     if any(tech) and all(t or w in english or w in EPONYM_NEXT
                          for w, t in zip(words, tech, strict=True)):
         return True
+    if len(words) == 1 and words[0] in _MONTHS and (
+            _NUMBER_NEXT.match(text, end) or _DAY_BEFORE.search(text, 0, start)):
+        return True  # "Jun 5", "3 June", "in june": a month, though "Jun" and "June" are names
     m = _NEXT_WORD.match(text, end)
     if m is not None and m.group(1).casefold() in EPONYM_NEXT and not (
             m.group(1).casefold() in _ADDRESS_UNITS and _NUMBER_NEXT.match(text, m.end())):

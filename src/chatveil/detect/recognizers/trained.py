@@ -23,7 +23,12 @@ from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from chatveil.detect.recognizers._common import WORD
-from chatveil.detect.recognizers._lexicon import english_dictionary, world_names, world_places
+from chatveil.detect.recognizers._lexicon import (
+    TECH_TERMS,
+    english_dictionary,
+    world_names,
+    world_places,
+)
 from chatveil.detect.recognizers._shape import line_cases, place_not_person, technical_span
 from chatveil.detect.recognizers.evidence import EDGE_VERBS, ORG_SUFFIXES
 from chatveil.detect.recognizers.names import PARTICLES
@@ -56,8 +61,8 @@ class FilteredTrainedNerRecognizer(TrainedNerRecognizer):
         english = english_dictionary()
         first, last = world_names()
         kept = []
-        for r in [piece for found in results
-                  for piece in _split_at_verbs(text, found, english, first, last)]:
+        for r in [piece for found in results for listed in _split_in_lists(text, found)
+                  for piece in _split_at_verbs(text, listed, english, first, last)]:
             # "…/search?name=Maria" is one token to the model: a name is what follows the
             # last character no name is written with
             for m in _NOT_IN_NAMES.finditer(text, r.start, r.end):
@@ -81,7 +86,12 @@ class FilteredTrainedNerRecognizer(TrainedNerRecognizer):
                                                                  text[r.end:r.end + 1]):
                 continue  # "LHR/JFK", "BTC/USDT": the rules read the "SURNAME/GIVEN" form
             words = [w.casefold() for w in WORD.findall(text, r.start, r.end)]
-            if words and all(w in english for w in words):
+            if words and all(w in english for w in words) and not (
+                    _capitalised_inside_a_sentence(text, r.start, r.end)
+                    and all((w in first or w in last) and w not in TECH_TERMS for w in words)):
+                # "Hope this helps", "violet and lily": English words are names only where
+                # the writer capitalised them inside a sentence and a name list holds them
+                # ("tell Jun that Princess paid", "I asked Blessing to")
                 continue
             after = WORD.search(text, r.end)
             if words[-1] in ORG_SUFFIXES or (after is not None and after.start() - r.end <= 2
@@ -125,6 +135,26 @@ _LEADING = frozenset([
 ])
 
 
+_LIST_BEFORE = re.compile(r",[ \t]*$")
+_LIST_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[^\W\d_]|&|\band\b|\bor\b)")
+
+
+def _split_in_lists(text: str, r: RecognizerResult) -> list[RecognizerResult]:
+    """``r`` cut at its commas when it stands in a list ("me, Bao, Hye-jin and Omolara"):
+    there a comma parts two people, not a family name from its given name."""
+    if "," not in text[r.start:r.end] or not (
+            _LIST_BEFORE.search(text, 0, r.start) or _LIST_AFTER.match(text, r.end)):
+        return [r]
+    pieces, start = [], r.start
+    for m in re.finditer(r",\s*", text[r.start:r.end]):
+        pieces.append((start, r.start + m.start()))
+        start = r.start + m.end()
+    pieces.append((start, r.end))
+    return [RecognizerResult(r.entity_type, a, b, r.score, r.analysis_explanation,
+                             r.recognition_metadata)
+            for a, b in pieces if text[a:b].strip()]
+
+
 def _split_at_verbs(text: str, r: RecognizerResult, english: frozenset[str],
                     first: frozenset[str], last: frozenset[str]) -> list[RecognizerResult]:
     """``r`` cut at the lower-case English words inside it that are no name and no particle,
@@ -147,6 +177,21 @@ def _split_at_verbs(text: str, r: RecognizerResult, english: frozenset[str],
     return [RecognizerResult(r.entity_type, a, b, r.score, r.analysis_explanation,
                              r.recognition_metadata)
             for a, b in pieces if text[a:b].strip()]
+
+
+_WORD_BEFORE = re.compile(r"[^\W_][,]?[ \t]+$")
+
+
+def _capitalised_inside_a_sentence(text: str, start: int, end: int) -> bool:
+    """Each word of ``text[start:end]`` is capitalised (not all capitals), on a line of mixed
+    case, after a word of the same sentence ("asked Blessing", "Tell Jun that Princess")."""
+    value = text[start:end]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    return (all(w[:1].isupper() and not w.isupper() for w in value.split())
+            and line != line.upper() and line != line.lower()
+            and _WORD_BEFORE.search(text, line_start, start) is not None)
 
 
 def _listed_not_name(word: str, words: frozenset[str], first: frozenset[str],
