@@ -7,7 +7,7 @@ import bisect
 import functools
 import re
 
-from chatveil.detect.recognizers._common import WORD
+from chatveil.detect.recognizers._common import WORD, wordset
 from chatveil.detect.recognizers._lexicon import (
     CONTINENTS,
     EPONYM_NEXT,
@@ -109,8 +109,8 @@ _NUMBER_NEXT = re.compile(r"[ \t]*(?:no\.?[ \t]*|#[ \t]*)?\d")
 _DAY_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?|(?i:\b(?:in|since|until|"
                          r"till|next|last|this|early|mid|late|end of))[ \t]+)$")
 #: Months and their abbreviations: several are also given names (April, May, June, Jun).
-_MONTHS = frozenset("""january february march april may june july august september october
-november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_MONTHS = wordset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec""")
 _COORD = re.compile(r"[ \t]*(?:,|/|\band\b|\bor\b|\bvs\.?|\bversus\b|&)[ \t]*", re.IGNORECASE)
 
 
