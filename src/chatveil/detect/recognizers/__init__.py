@@ -11,10 +11,11 @@ No recognizer here passes ``context=`` to Presidio, so scores are never boosted 
 
 One family per module: ``cards``, ``iban``, ``phones``, ``ssn``, ``api_keys``, ``secrets``
 (high-entropy assignments), ``national_ids``, ``dates_of_birth``, ``addresses``, ``handles``
-(``@user.names``), ``ips`` (Presidio's, without slices), ``names`` (person rules),
-``places``, ``ner`` (spaCy, filtered), ``evidence`` (names and places of any
-origin and casing from word shape, fields, cues, email cross-evidence, a world gazetteer and
-in-text consistency), ``trained`` (chatveil's trained NER on all-lower/upper lines, opt-in). Shared
+(``@user.names``), ``filenames`` (names in attached files' names), ``ips`` (Presidio's,
+without slices), ``names`` (person rules), ``places``, ``ner`` (spaCy, filtered),
+``evidence`` (names and places of any origin and casing from word shape, fields, cues, email
+cross-evidence, a world gazetteer and in-text consistency), ``trained`` (chatveil's trained
+NER, filtered; the detector runs it on every line of texts up to a size). Shared
 helpers live in ``_common`` (context words, the own-flags base, text tests), ``_checks``
 (check digits of national identifiers), ``_lexicon`` (name, place, English and technical word
 lists) and ``_shape`` (line casing, technical spans, typos and compounds). A new family goes in
@@ -37,6 +38,7 @@ from chatveil.detect.recognizers.api_keys import ApiKeyRecognizer
 from chatveil.detect.recognizers.cards import CardNumberRecognizer
 from chatveil.detect.recognizers.dates_of_birth import DateOfBirthRecognizer
 from chatveil.detect.recognizers.evidence import NameEvidenceRecognizer
+from chatveil.detect.recognizers.filenames import FileNameRecognizer
 from chatveil.detect.recognizers.handles import HandleRecognizer
 from chatveil.detect.recognizers.iban import IbanCodeRecognizer, iban_valid
 from chatveil.detect.recognizers.ips import IpAddressRecognizer
@@ -56,6 +58,7 @@ __all__ = [
     "ApiKeyRecognizer",
     "CardNumberRecognizer",
     "DateOfBirthRecognizer",
+    "FileNameRecognizer",
     "FilteredSpacyRecognizer",
     "FilteredTrainedNerRecognizer",
     "HandleRecognizer",
@@ -120,6 +123,7 @@ def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
         PersonNameRecognizer(supported_language=language),
         KnownPlaceRecognizer(supported_language=language),
         NameEvidenceRecognizer(supported_language=language),
+        FileNameRecognizer(supported_language=language),
         # FilteredTrainedNerRecognizer (every line) is added per text by the detector, for
         # texts up to GuardConfig.trained_ner_max_chars (see chatveil.detect._presidio).
     ]

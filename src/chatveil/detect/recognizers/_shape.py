@@ -189,21 +189,28 @@ def _technical_text(text: str) -> bool:
 
 
 def _beside_technical(text: str, start: int, end: int) -> bool:
-    """Listed with a technical word that is no name: "Maya or Blender", "Kafka, Luigi"."""
+    """Listed with a product, language or tool that is no name: "Maya or Blender", "Kafka,
+    Luigi", "ErrImagePull and Terminating". In text with capitals, a word in lower case does
+    not count: in "Alistair Pemberton, uses a wheelchair" and "(backend), and Charlotte
+    Hughes" the word beside the comma is no item of the same list."""
     after = _COORD.match(text, end)
     if after is not None and after.end() > end:
         m = WORD.match(text, after.end())
-        if m is not None and technical_word(m.group(0).casefold(), sure=True) and \
-                m.group(0).casefold() not in NOT_A_NAME_WORD:
+        if m is not None and _listed_technical(text, m.group(0)):
             return True
     head = text[max(0, start - 40):start].rstrip(" \t")
     coord = _COORD_END.search(head)
     if coord is not None:
         words = WORD.findall(head, 0, coord.start())
-        w = words[-1].casefold() if words else ""
-        if technical_word(w, sure=True) and w not in NOT_A_NAME_WORD:
+        if words and _listed_technical(text, words[-1]):
             return True
     return False
+
+
+def _listed_technical(text: str, word: str) -> bool:
+    key = word.casefold()
+    return technical_word(key, sure=True) and key not in NOT_A_NAME_WORD and not (
+        word.islower() and any(ch.isupper() for ch in text))
 
 
 _COORD_END = re.compile(r"(?:,|/|&|(?<![^\W_])(?:and|or|vs\.?|versus))$", re.IGNORECASE)

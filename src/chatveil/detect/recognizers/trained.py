@@ -82,9 +82,10 @@ class FilteredTrainedNerRecognizer(TrainedNerRecognizer):
             if not words_at:
                 continue
             r.start, r.end = words_at[0].start(), words_at[-1].end()
-            if technical_span(text, r.start, r.end) or "/" in (text[r.start - 1:r.start],
-                                                                 text[r.end:r.end + 1]):
-                continue  # "LHR/JFK", "BTC/USDT": the rules read the "SURNAME/GIVEN" form
+            if technical_span(text, r.start, r.end) or _code_beside_slash(text, r.start, r.end):
+                # "LHR/JFK", "BTC/USDT": codes (the rules read the "SURNAME/GIVEN" form);
+                # "Matthias/Arnel/Bezawit" are people
+                continue
             words = [w.casefold() for w in WORD.findall(text, r.start, r.end)]
             if words and all(w in english for w in words) and not (
                     _capitalised_inside_a_sentence(text, r.start, r.end)
@@ -192,6 +193,13 @@ def _capitalised_inside_a_sentence(text: str, start: int, end: int) -> bool:
     return (all(w[:1].isupper() and not w.isupper() for w in value.split())
             and line != line.upper() and line != line.lower()
             and _WORD_BEFORE.search(text, line_start, start) is not None)
+
+
+def _code_beside_slash(text: str, start: int, end: int) -> bool:
+    """The word of ``text[start:end]`` that touches a slash is in capitals ("Fly SFO/LAX")."""
+    words = WORD.findall(text, start, end)
+    return bool(words) and ((text[start - 1:start] == "/" and words[0].isupper())
+                            or (text[end:end + 1] == "/" and words[-1].isupper()))
 
 
 def _listed_not_name(word: str, words: frozenset[str], first: frozenset[str],

@@ -1,0 +1,67 @@
+"""Names in the names of attached files (detect.recognizers.filenames), names in slash lists,
+and names beside a comma that is no list of tools. The names are made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatveil import Guard
+from chatveil.detect.recognizers import FileNameRecognizer
+
+
+def names(text: str) -> list[str]:
+    found = FileNameRecognizer().analyze(text, ["PERSON"])
+    return [text[r.start:r.end] for r in sorted(found, key=lambda r: r.start)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I've attached Okonjo_CV_final_v3.pdf for you", ["Okonjo"]),
+    ("send legal contract_Varga_signed.pdf and NDA-Tomasz-Wrona.pdf", ["Varga", "Tomasz", "Wrona"]),
+    ("DOCUMENTS IN FILE ZAKI_MOSTAFA_DOCUMENTS.ZIP", ["ZAKI", "MOSTAFA"]),
+    ("see ibekwe_cv_final.pdf", ["ibekwe"]),          # no list holds it: a personal document
+    ("attached el-Sayed_CV.docx", ["el-Sayed"]),       # the particle goes with the name
+    ("scan passport_van_der_Meulen.jpg", ["van_der_Meulen"]),
+])
+def test_names_in_the_names_of_files(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "see report_Q3_final.xlsx and IMG_2041.jpg",
+    "fix main.py and utils_helpers.py",              # source files are code
+    "invoice_ACME_2024.pdf, setup-guide-v2.pdf, data_export.csv",
+    "the doc is at https://example.org/files/Maria_Lopez.pdf",  # part of a URL
+    "Kubernetes_Cheatsheet.pdf and Screenshot_2024-05-01.png",
+    "Okonjo_notes.txt",                              # unknown word, no personal-document word
+])
+def test_files_that_name_nobody(text: str) -> None:
+    assert names(text) == []
+
+
+def test_the_guard_masks_and_restores_a_file_name(warm_guard: Guard) -> None:
+    text = "Please review NDA-Tomasz-Wrona.pdf and Okonjo_CV_final_v3.pdf before Friday"
+    out = warm_guard.pseudonymize(text, session_id="file-names")
+    assert "Tomasz" not in out and "Wrona" not in out and "Okonjo" not in out
+    assert warm_guard.restore(out, session_id="file-names") == text
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Who should I invite — Matthias/Arnel/Bezawit? Two spots left.",
+     ["Matthias", "Arnel", "Bezawit"]),
+    ("My father-in-law, Alistair Pemberton, uses a wheelchair.", ["Alistair Pemberton"]),
+    ("Welcome Oisin Ashworth (design), Eleanor Hughes (backend), and Charlotte Hughes (legal).",
+     ["Oisin Ashworth", "Eleanor Hughes", "Charlotte Hughes"]),
+])
+def test_names_beside_slashes_and_commas(warm_guard: Guard, text: str, people: list[str]) -> None:
+    found = [text[s.start:s.end] for s in warm_guard.detect(text)
+             if s.entity_type in ("PERSON", "LOCATION")]
+    assert found == people
+
+
+@pytest.mark.parametrize("text", [
+    "Routes: AMS/BCN and DXB/SIN are sold out",
+    "We use Python/Django and React/Redux, and Maya or Blender for 3D",
+    "compare ErrImagePull and Terminating pod states",
+])
+def test_codes_and_tools_beside_slashes_and_commas(warm_guard: Guard, text: str) -> None:
+    assert [s for s in warm_guard.detect(text) if s.entity_type == "PERSON"] == []
