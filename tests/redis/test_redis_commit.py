@@ -5,6 +5,9 @@ turn again. Another worker in between, a forget in between, Redis going away in 
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 from test_redis_remembered import TEXT, _sent, _worker
 
@@ -145,12 +148,52 @@ def test_a_call_whose_turn_started_over_restores_from_the_new_session(redis_serv
         masked = one.pseudonymize_batch([TEXT, NEW], session_id="c")
         sent = _sent(one)
         assert one.restore(masked[1], session_id="c") == NEW
-        # in the call: no store call, unless the forget's notice (pub/sub, another thread)
-        # reached this worker after its new session began: then one catch-up, nothing else
-        assert sent in ([], ["ENTRIES"])
+        # in the call: no store call, wherever the forget's notice (pub/sub, another thread)
+        # reached this worker (it names the session's old epoch: once the worker has begun
+        # the new one, it is ignored)
+        assert sent == []
         one.forget("c")  # a forget after the turn still stops the call's restore
         with pytest.raises(UnknownSessionError):
             one.restore(masked[1], session_id="c")
+
+
+def test_a_forget_notice_that_comes_late_ends_nothing_new(redis_server, namespace) -> None:
+    """The forget's notice reaches the worker's listener thread only after the worker began
+    the session again: it names the old epoch, so it is ignored; the worker dropped what it
+    held of the old session itself when its COMMIT found the session gone."""
+    one, two = (_worker(redis_server.url, namespace) for _ in range(2))
+    _solo(one)
+    old = one._live.get("c")
+    store = one.vault_store
+    deadline = time.monotonic() + 10  # both listener threads have subscribed
+    while (dict(store.client.pubsub_numsub(store._channel)).get(store._channel.encode(), 0)
+           < 2 and time.monotonic() < deadline):
+        time.sleep(0.01)
+    arrived, release = threading.Event(), threading.Event()
+    told: list[str | None] = []
+    plain = store._heard
+
+    def late(text: str) -> str | None:
+        arrived.set()
+        release.wait(10)
+        told.append(plain(text))
+        return told[-1]
+
+    store._heard = late
+    _before_commit(one, lambda: two.forget("c"))
+    with open_session(one, "c"):
+        masked = one.pseudonymize_batch([TEXT, NEW], session_id="c")
+        assert one._live.get("c") is not old  # dropped, begun again
+        assert arrived.wait(10)  # the notice is there, held back until now
+        release.set()
+        deadline = time.monotonic() + 10
+        while not told and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert told == [None]  # ignored
+        sent = _sent(one)
+        assert one.restore(masked[1], session_id="c") == NEW
+        assert sent == []
+    _index_is_the_store(one)
 
 
 def test_redis_down_at_the_commit_fails_closed(durable_redis, namespace) -> None:

@@ -214,10 +214,68 @@ def test_drop_reaches_other_workers_and_their_listeners(store_factory) -> None:
     one.drop("s")
     with pytest.raises(UnknownSessionError):
         two.entries("s")
-    deadline = time.monotonic() + 5
-    while not heard and time.monotonic() < deadline:
-        time.sleep(0.02)
+    # told by the time the call that found the session gone raises (by the notice, or by
+    # that call if it came first), and once only
     assert heard == ["s"]
+    _after_the_notices(one, two, heard)
+    assert heard == ["s", "mark"]
+
+
+def _after_the_notices(one, two, heard: list[str]) -> None:
+    """Wait until ``two``'s listeners have heard every drop notice sent so far: one more
+    session dropped by ``one``, "mark", is heard last (notices arrive in order)."""
+    marks = heard.count("mark")
+    one.create("mark")
+    two.entries("mark")
+    one.drop("mark")
+    deadline = time.monotonic() + 5
+    while heard.count("mark") == marks and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert heard.count("mark") == marks + 1
+
+
+def test_a_drop_notice_ends_only_the_session_it_names(store_factory) -> None:
+    """A drop notice names the epoch it ended: one that reaches a worker after the session
+    was begun again (a late notice, sent again here) is ignored there; the next drop's notice
+    ends the session as before; a notice without an epoch (an older sender) ends it too."""
+    one, two = store_factory(), store_factory()
+    heard: list[str] = []
+    two.add_listener(heard.append)
+    spy = one.client.pubsub(ignore_subscribe_messages=True)
+    spy.subscribe(two._channel)
+    one.create("s")
+    old = two.entries("s").epoch
+    time.sleep(0.2)  # two's listener thread has subscribed
+    one.drop("s")
+    late = _notice(spy)
+    _after_the_notices(one, two, heard)
+    assert heard == ["s", "mark"]
+    assert old.encode() in late  # (what it ends)
+    one.create("s")
+    assert two.entries("s").epoch != old  # two holds the new session
+    one.client.publish(two._channel, late)  # the first drop's notice, late
+    _after_the_notices(one, two, heard)
+    assert heard == ["s", "mark", "mark"]  # the new session was not ended
+    one.drop("s")  # the current one's notice ends it
+    _after_the_notices(one, two, heard)
+    assert heard == ["s", "mark", "mark", "s", "mark"]
+    one.create("s")
+    two.entries("s")
+    digest, origin, _epoch = late.split(b":")
+    one.client.publish(two._channel, digest + b":" + origin)  # no epoch: ends it
+    _after_the_notices(one, two, heard)
+    assert heard == ["s", "mark", "mark", "s", "mark", "s", "mark"]
+    spy.close()
+
+
+def _notice(spy) -> bytes:
+    """The next drop notice on the channel ``spy`` listens to."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        message = spy.get_message(timeout=0.1)
+        if message and message["type"] == "message":
+            return message["data"]  # type: ignore[no-any-return]
+    raise AssertionError("no drop notice")
 
 
 def test_any_callable_listens(store_factory) -> None:

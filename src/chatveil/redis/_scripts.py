@@ -294,12 +294,15 @@ refresh()
 return 1
 """
 
-#: -> 1 if the session existed.
+#: -> the epoch of the session removed ('' if it had none), or nil if it did not exist.
 DROP = """
-local existed = redis.call('EXISTS', KEYS[1])
+local epoch = false
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  epoch = redis.call('HGET', KEYS[1], 'epoch') or ''
+end
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
 if KEYS[4] then redis.call('DEL', KEYS[4]) end
-return existed
+return epoch
 """
 
 #: ARGV: old sid blob, new sid blob, then triples of position, old blob, new blob.

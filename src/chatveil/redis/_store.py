@@ -48,12 +48,16 @@ def _utf8(text: str) -> bytes:
 
 
 class _Keys:
-    """The four keys of one session and what binds its blobs to it."""
+    """The four keys of one session, what binds its blobs to it, and the epoch this process
+    last read of it."""
 
-    __slots__ = ("all", "digest", "entries", "index", "meta", "remembered")
+    __slots__ = ("all", "digest", "entries", "epoch", "index", "meta", "remembered")
 
     def __init__(self, prefix: str, digest: bytes) -> None:
         self.digest = digest
+        #: the session's epoch this process last read: None if none yet, '' once this
+        #: process has told its listeners that the session ended (see _ended, _heard)
+        self.epoch: str | None = None
         tag = f"{prefix}{{{digest.hex()}}}"  # one hash tag: one Cluster slot per session
         self.meta, self.entries, self.index = f"{tag}:m", f"{tag}:e", f"{tag}:i"
         self.remembered = f"{tag}:r"
@@ -222,9 +226,11 @@ class RedisVaultStore:
     def create(self, session_id: str) -> bool:
         keys = self._session(session_id)
         sid = self._ring.encrypt(_utf8(session_id), self._aad(b"sid", keys))
+        epoch = secrets.token_hex(16)
         with unavailable("create"):
-            created = self._scripts["CREATE"](keys.all, [self._ttl_ms,
-                                                            secrets.token_hex(16), sid])
+            created = self._scripts["CREATE"](keys.all, [self._ttl_ms, epoch, sid])
+        if created:
+            keys.epoch = epoch
         return bool(created)
 
     def exists(self, session_id: str) -> bool:
@@ -240,12 +246,17 @@ class RedisVaultStore:
     def drop(self, session_id: str) -> bool:
         keys = self._session(session_id)
         with unavailable("drop"):
-            existed = bool(self._scripts["DROP"](keys.all, []))
-            if existed:
-                self._client.publish(self._channel, f"{keys.digest.hex()}:{self._origin}")
-        if existed:
-            self._notify(session_id)
-        return existed
+            epoch = self._scripts["DROP"](keys.all, [])
+            if epoch is not None:
+                # the epoch lets a worker that holds a newer incarnation ignore the notice
+                text = epoch.decode() if isinstance(epoch, bytes) else str(epoch)
+                self._client.publish(self._channel,
+                                     f"{keys.digest.hex()}:{self._origin}:{text}")
+        if epoch is None:
+            return False
+        keys.epoch = ""
+        self._notify(session_id)
+        return True
 
     def sessions(self) -> Iterator[str]:
         """The ids of the namespace's live sessions (a snapshot; one SCAN over the keys)."""
@@ -274,7 +285,7 @@ class RedisVaultStore:
         with unavailable("entries"):
             reply = self._scripts["ENTRIES"](keys.all, [self._ttl_ms, max(0, int(since))])
         if reply is None:
-            raise UnknownSessionError(session_id)
+            raise self._ended(session_id, keys)
         return self._read(keys, *reply)
 
     def entries_remembered(self, session_id: str, since: int, *, epoch: str,
@@ -300,7 +311,7 @@ class RedisVaultStore:
         with unavailable("entries"):
             reply = self._scripts["SYNC"](keys.all, args)
         if reply is None:
-            raise UnknownSessionError(session_id)
+            raise self._ended(session_id, keys)
         flat, version, blobs, found = reply
         values = self._values(keys, fields, found, asked)
         return self._read(keys, flat, version, blobs), values
@@ -334,6 +345,7 @@ class RedisVaultStore:
             elif name.startswith(b"c:"):
                 counters[name[2:].decode()] = int(value)
         entries = tuple(self._decrypt_entry(keys, blob) for blob in blobs)
+        keys.epoch = epoch
         return Entries(epoch, int(version), entries, MappingProxyType(counters))
 
     def add(self, session_id: str, entry: Entry) -> Entry | None:
@@ -344,7 +356,7 @@ class RedisVaultStore:
             reply = self._scripts["ADD"](keys.all, args)
         code = int(reply[0])
         if code == -1:
-            raise UnknownSessionError(session_id)
+            raise self._ended(session_id, keys)
         if code == 2:
             return entry
         if code == 1:
@@ -375,7 +387,7 @@ class RedisVaultStore:
         with unavailable("add"):
             reply = self._scripts[script](keys.all, args)
         if reply is None:
-            raise UnknownSessionError(session_id)
+            raise self._ended(session_id, keys)
         results, flat, version, blobs = reply
         return Added(self._stored(keys, entries, results), self._read(keys, flat, version, blobs))
 
@@ -435,7 +447,7 @@ class RedisVaultStore:
         with unavailable("add"):
             reply = self._scripts["COMMIT"](keys.all, args)
         if reply is None:
-            raise UnknownSessionError(session_id)
+            raise self._ended(session_id, keys)
         if int(reply[0]) == 1:
             _, results, flat, version, blobs = reply
             return Committed(True, self._stored(keys, entries, results),
@@ -449,7 +461,7 @@ class RedisVaultStore:
         with unavailable("next_number"):
             number = int(self._scripts["NEXT_NUMBER"](keys.all, [self._ttl_ms, f"c:{label}"]))
         if number < 0:
-            raise UnknownSessionError(session_id)
+            raise self._ended(session_id, keys)
         return number
 
     def merge_counters(self, session_id: str, counters: Mapping[str, int]) -> None:
@@ -460,7 +472,7 @@ class RedisVaultStore:
         with unavailable("merge_counters"):
             ok = self._scripts["MERGE_COUNTERS"](keys.all, args)
         if not ok:
-            raise UnknownSessionError(session_id)
+            raise self._ended(session_id, keys)
 
     # ------------------------------------------------------------ rotation
     def rotate(self) -> int:
@@ -507,11 +519,14 @@ class RedisVaultStore:
     # ------------------------------------------------------------ listeners
     def add_listener(self, listener: _Listener) -> None:
         """Call ``listener(session_id)`` when a session this process has used is dropped,
-        by this process at once, by another worker as soon as Redis tells (pub/sub).
+        by this process at once, by another worker as soon as Redis tells (pub/sub) or this
+        process finds the session gone, whichever comes first: once per session begun (a
+        notice names the epoch it ended, so one that comes after this process began the
+        session again is ignored).
 
         Any callable: bound methods are held weakly, the rest strongly (see
-        :func:`chatveil.state.stores.listener_ref`). Expiry is not announced: a guard notices
-        it at the session's next use (and expires its own caches on the same schedule).
+        :func:`chatveil.state.stores.listener_ref`). Expiry is told when this process next
+        finds the session gone (a guard also expires its own caches on the same schedule).
         """
         ref = listener_ref(listener)
         with self._lock:
@@ -530,6 +545,37 @@ class RedisVaultStore:
             except Exception:
                 if not quiet:
                     raise
+
+    def _ended(self, session_id: str, keys: _Keys) -> UnknownSessionError:
+        """A script found the session gone (dropped or expired): the error to raise, after
+        telling this process's listeners, if it held the session and no drop notice told
+        them already. They hear of it before the caller goes on (as from a store in memory),
+        so a notice that comes later, when the caller may have begun the session again, does
+        not end the new session."""
+        with self._lock:
+            held, keys.epoch = keys.epoch, ""
+        if held:
+            self._notify(session_id, quiet=True)
+        return UnknownSessionError(session_id)
+
+    def _heard(self, text: str) -> str | None:
+        """The session whose end a drop notice (``digest:origin:epoch``) tells this process's
+        listeners, or None: a notice of this store's own drop (it told them at once), of a
+        session this process does not know, or of an epoch other than the one this process
+        holds (it holds a newer session under the same id, or it told them already). A notice
+        without an epoch ends the session as long as this process knows it."""
+        digest, _, rest = text.partition(":")
+        origin, _, epoch = rest.partition(":")
+        with self._lock:
+            sid = self._ids.get(digest) if origin != self._origin else None
+            if sid is None:
+                return None
+            keys = self._keys.get(sid)
+            if epoch and keys is not None and keys.epoch is not None:
+                if keys.epoch != epoch:
+                    return None
+                keys.epoch = ""
+        return sid
 
     def _watch(self) -> None:
         """Start the thread that listens for drops (again after a fork)."""
@@ -554,9 +600,7 @@ class RedisVaultStore:
                     if message and message.get("type") == "message":
                         data = message["data"]
                         text = data.decode() if isinstance(data, bytes) else str(data)
-                        digest, _, origin = text.partition(":")
-                        with self._lock:
-                            sid = self._ids.get(digest) if origin != self._origin else None
+                        sid = self._heard(text)
                         if sid is not None:
                             self._notify(sid, quiet=True)  # a failing listener stops nothing
             except (redis.exceptions.RedisError, OSError, ValueError):
