@@ -65,3 +65,9 @@ def test_names_beside_slashes_and_commas(warm_guard: Guard, text: str, people: l
 ])
 def test_codes_and_tools_beside_slashes_and_commas(warm_guard: Guard, text: str) -> None:
     assert [s for s in warm_guard.detect(text) if s.entity_type == "PERSON"] == []
+
+
+def test_a_file_name_that_ends_a_sentence() -> None:
+    assert names("I have attached documents in file Varga_Ilona_documents.zip. Thanks") == [
+        "Varga", "Ilona"]
+    assert names("see archive.tar.gz") == []

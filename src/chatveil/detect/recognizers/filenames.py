@@ -33,7 +33,7 @@ __all__ = ["FileNameRecognizer"]
 _EXTENSIONS = ("pdf|docx?|odt|rtf|txt|pages|xlsx?|ods|csv|pptx?|odp|key|jpe?g|png|gif|heic|"
                "webp|tiff?|bmp|zip|rar|7z|tar|gz|mp3|m4a|wav|mp4|mov|avi|eml|msg|vcf")
 _FILE = re.compile(
-    r"(?<![\w.\-/\\@:])([^\W_][\w.\-]*?)\.(?:" + _EXTENSIONS + r")(?![\w.\-/])", re.IGNORECASE)
+    r"(?<![\w.\-/\\@:])([^\W_][\w.\-]*?)\.(?:" + _EXTENSIONS + r")(?![\w\-/]|\.\w)", re.IGNORECASE)
 _PART = re.compile(r"[^\W\d_]+")
 #: Words of file names that say the file is about one person.
 _PERSONAL = wordset("""
