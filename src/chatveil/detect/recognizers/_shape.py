@@ -104,7 +104,6 @@ def technical_word(key: str, sure: bool = False) -> bool:
 _NEXT_WORD = re.compile(r"(?:['’]s?)?[ \t\-]+([^\W\d_]+)")
 #: Words of addresses that are also eponym words ("Bode plot"): with a number after them
 #: ("plot 109-c", "Plot No. 7") they number a piece of land, they name no method.
-_ADDRESS_UNITS = frozenset(["plot", "lot", "block", "unit", "house", "flat", "sector"])
 _NUMBER_NEXT = re.compile(r"[ \t]*(?:no\.?[ \t]*|#[ \t]*)?\d")
 _DAY_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?|(?i:\b(?:in|since|until|"
                          r"till|next|last|this|early|mid|late|end of))[ \t]+)$")
@@ -170,8 +169,10 @@ def technical_span(text: str, start: int, end: int) -> bool:
         return True  # "Jun 5", "3 June", "in june": a month, though "Jun" and "June" are names
     m = _NEXT_WORD.match(text, end)
     if m is not None and m.group(1).casefold() in EPONYM_NEXT and not (
-            m.group(1).casefold() in _ADDRESS_UNITS and _NUMBER_NEXT.match(text, m.end())):
-        return True  # "Kalman filter", but not "Ayesha Khan plot 109-c" (a numbered plot)
+            m.group(1).islower() and _NUMBER_NEXT.match(text, m.end())):
+        # "Kalman filter", but not "Ayesha Khan plot 109-c" (a numbered plot) nor "Priyanka
+        # badge 4471" (a badge number)
+        return True
     if "&" in value or _firm(text, start, end, words):
         return True
     if _beside_technical(text, start, end):
