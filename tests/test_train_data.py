@@ -21,11 +21,18 @@ TRAIN = Path(__file__).resolve().parents[1] / "train"
 
 @pytest.fixture(scope="module")
 def make_data() -> ModuleType:
+    # train/ imports its own "common", "lexicon" and "templates"; benchmarks/ has a "common"
+    # too, which another test may have imported already: load ours aside, then put theirs back
+    names = ("make_data", "common", "lexicon", "templates")
+    saved = {name: sys.modules.pop(name) for name in names if name in sys.modules}
     sys.path.insert(0, str(TRAIN))
     try:
         return importlib.import_module("make_data")
     finally:
         sys.path.remove(str(TRAIN))
+        for name in names:
+            sys.modules.pop(name, None)
+        sys.modules.update(saved)
 
 
 def test_char_chain_makes_new_words_of_a_names_shape(make_data: ModuleType) -> None:
