@@ -27,6 +27,7 @@ import itertools
 import json
 import re
 import threading
+import unicodedata
 from bisect import bisect_right
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
@@ -774,6 +775,8 @@ class _Context:
     def __init__(self, text: str, values: Sequence[str], document: bool = False) -> None:
         self.document = document
         self.all = words_of(text)
+        # "Jessica" would give "Jéssica" away: the text's words without their accents too
+        self.unaccented = {_unaccented(w) for w in self.all}
         # a surrogate never equals another value (or its name part) of the same text
         self.values = {w for value in values for w in name_words(value)}
 
@@ -785,7 +788,8 @@ class _Context:
         if attempt >= _SOFT_ATTEMPTS:
             return False  # prefer surrogates absent from the text; verification does the rest
         pieces = {p for _, p in parts} or ({surrogate} if _NAME.fullmatch(surrogate) else set())
-        return any(not self.all.isdisjoint(words_of(p)) for p in pieces)
+        return any(not self.unaccented.isdisjoint(_unaccented(w) for w in words_of(p))
+                   for p in pieces)
 
 
 def _shape_type(text: str) -> str:
@@ -1255,6 +1259,13 @@ def may_restore(text: str, words: frozenset[str], added: VaultIndex,
     if not len(numbers) or not numbers.may_find(number_chars(text) if chars is None else chars):
         return False
     return next(numbers.finditer(text), None) is not None
+
+
+def _unaccented(word: str) -> str:
+    """``word`` without combining marks ("jéssica" -> "jessica")."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def name_words(value: str) -> set[str]:
