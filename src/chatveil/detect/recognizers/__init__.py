@@ -11,8 +11,9 @@ No recognizer here passes ``context=`` to Presidio, so scores are never boosted 
 
 One family per module: ``cards``, ``iban``, ``phones``, ``ssn``, ``api_keys``, ``secrets``
 (high-entropy assignments), ``national_ids``, ``dates_of_birth``, ``addresses``, ``handles``
-(``@user.names``), ``filenames`` (names in attached files' names), ``ips`` (Presidio's,
-without slices), ``names`` (person rules), ``places``, ``ner`` (spaCy, filtered),
+(``@user.names``), ``filenames`` (names in attached files' names), ``signoffs`` ("- Ama"
+ending a message), ``ips`` (Presidio's, without slices), ``names`` (person rules),
+``places``, ``ner`` (spaCy, filtered),
 ``evidence`` (names and places of any origin and casing from word shape, fields, cues, email
 cross-evidence, a world gazetteer and in-text consistency), ``trained`` (chatveil's trained
 NER, filtered; the detector runs it on every line of texts up to a size). Shared
@@ -48,6 +49,7 @@ from chatveil.detect.recognizers.ner import FilteredSpacyRecognizer
 from chatveil.detect.recognizers.phones import InternationalPhoneRecognizer
 from chatveil.detect.recognizers.places import KnownPlaceRecognizer
 from chatveil.detect.recognizers.secrets import SecretAssignmentRecognizer
+from chatveil.detect.recognizers.signoffs import SignOffRecognizer
 from chatveil.detect.recognizers.ssn import UsSsnContextRecognizer
 from chatveil.detect.recognizers.trained import FilteredTrainedNerRecognizer
 
@@ -70,6 +72,7 @@ __all__ = [
     "NationalIdRecognizer",
     "PersonNameRecognizer",
     "SecretAssignmentRecognizer",
+    "SignOffRecognizer",
     "StreetAddressRecognizer",
     "TransformersNerRecognizer",
     "UsSsnContextRecognizer",
@@ -124,6 +127,7 @@ def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
         KnownPlaceRecognizer(supported_language=language),
         NameEvidenceRecognizer(supported_language=language),
         FileNameRecognizer(supported_language=language),
+        SignOffRecognizer(supported_language=language),
         # FilteredTrainedNerRecognizer (every line) is added per text by the detector, for
         # texts up to GuardConfig.trained_ner_max_chars (see chatveil.detect._presidio).
     ]
