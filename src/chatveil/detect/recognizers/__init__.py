@@ -12,8 +12,8 @@ No recognizer here passes ``context=`` to Presidio, so scores are never boosted 
 One family per module: ``cards``, ``iban``, ``phones``, ``ssn``, ``api_keys``, ``secrets``
 (high-entropy assignments), ``national_ids``, ``dates_of_birth``, ``addresses``, ``handles``
 (``@user.names``), ``filenames`` (names in attached files' names), ``signoffs`` ("- Ama"
-ending a message), ``ips`` (Presidio's, without slices), ``names`` (person rules),
-``places``, ``ner`` (spaCy, filtered),
+ending a message), ``tables`` (person columns of pasted tables), ``ips`` (Presidio's,
+without slices), ``names`` (person rules), ``places``, ``ner`` (spaCy, filtered),
 ``evidence`` (names and places of any origin and casing from word shape, fields, cues, email
 cross-evidence, a world gazetteer and in-text consistency), ``trained`` (chatveil's trained
 NER, filtered; the detector runs it on every line of texts up to a size). Shared
@@ -51,6 +51,7 @@ from chatveil.detect.recognizers.places import KnownPlaceRecognizer
 from chatveil.detect.recognizers.secrets import SecretAssignmentRecognizer
 from chatveil.detect.recognizers.signoffs import SignOffRecognizer
 from chatveil.detect.recognizers.ssn import UsSsnContextRecognizer
+from chatveil.detect.recognizers.tables import TableColumnRecognizer
 from chatveil.detect.recognizers.trained import FilteredTrainedNerRecognizer
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ __all__ = [
     "SecretAssignmentRecognizer",
     "SignOffRecognizer",
     "StreetAddressRecognizer",
+    "TableColumnRecognizer",
     "TransformersNerRecognizer",
     "UsSsnContextRecognizer",
     "default_recognizers",
@@ -128,6 +130,7 @@ def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
         NameEvidenceRecognizer(supported_language=language),
         FileNameRecognizer(supported_language=language),
         SignOffRecognizer(supported_language=language),
+        TableColumnRecognizer(supported_language=language),
         # FilteredTrainedNerRecognizer (every line) is added per text by the detector, for
         # texts up to GuardConfig.trained_ner_max_chars (see chatveil.detect._presidio).
     ]

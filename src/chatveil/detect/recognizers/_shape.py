@@ -135,7 +135,18 @@ def _firm(text: str, start: int, end: int, words: list[str]) -> bool:
         more = m.group("more").strip().casefold() if m is not None and m.group("more") else ""
         if more and more not in _FIRM_WORDS and more not in english:
             return False  # a second name word on the other side ("& Mahmoud Hamdy")
-    return True
+    if after is not None:
+        other = re.search(r"&[ \t]*([^\W\d_][\w'’]*)", after.group(0))
+    else:
+        other = re.search(r"([^\W\d_][\w'’]*)[ \t]*&[ \t]*$", before.group(0)) \
+            if before is not None else None
+    pair = [words[0], other.group(1).casefold() if other is not None else ""]
+    given, family = world_names()
+    # two given names are two people ("Thiago & Vinicius", "Wenjing & Shuang"); a firm is
+    # named after surnames or words ("Procter & Gamble", "Johnson & Johnson", "Ernst & Young")
+    return pair[0] == pair[1] or not all(
+        w and w not in english and w not in _FIRM_WORDS and (w in given or w not in family)
+        for w in pair)
 
 
 def technical_span(text: str, start: int, end: int) -> bool:

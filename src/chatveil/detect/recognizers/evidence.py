@@ -92,7 +92,14 @@ _PERSON_LABEL_RE = re.compile(
     r"respondent|petitioner|applicant name|deceased|executor|borrower|lender|buyer|seller|"
     r"purchaser|lessee|lessor|insured|policyholder|policy holder|member|member name|"
     r"cardholder|card holder|driver|rider|visitor|caller|requester|reporter|"
-    r"in the matter of)(?:[ \t]+name)?"
+    r"in the matter of|"
+    # the same labels on forms in other languages
+    r"nom(?: de famille)?|pr[ée]noms?|nom d'usage|nombres?|apellidos?|(?:primer|segundo) "
+    r"apellido|nome(?: completo)?|cognome|sobrenome|vorname|nachname|familienname|naam|"
+    r"voornaam|achternaam|imi[eę]|nazwisko|soyad[ıi]?|nama(?: lengkap)?|t[êe]n|h[ọo] t[êe]n|"
+    r"h[ọo] v[àa] t[êe]n|pangalan|apelyido|titular|paciente|empleado|solicitante|"
+    r"destinatario|remitente|testigo|exp[ée]diteur|destinataire|t[ée]moin|"
+    r"personne [àa] (?:pr[ée]venir|contacter)|contacto de emergencia)(?:[ \t]+name)?"
     r"[ \t]*:?[ \t]*(?:\(?\d\)[ \t]*)?(?<=[: \t)])",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -1,0 +1,135 @@
+"""Names in the person columns of pasted tables: CSV, TSV, semicolon-separated and markdown.
+
+An export pasted into a chat ("DATE,SHIFT,STAFF,ROLE" then a row per shift) names people in
+a column whose header says so (name, staff, employee, candidate, owner...). Every cell of
+such a column, in the rows below the header with as many cells, is a person, whatever its
+words: no list has to know the name, and its casing does not matter. Cells without letters,
+with digits or an ``@`` (an id, a date, an email: other recognizers read those) and cells
+such as "n/a", "TBD" or "unassigned" are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from chatveil.detect.recognizers._common import wordset
+
+__all__ = ["TableColumnRecognizer"]
+
+#: Column headers whose cells are people (casefolded, spaces and "_" as one space).
+_PERSON_HEADERS = wordset("""
+name names fullname surname lastname firstname givenname person staff employee employees
+candidate candidates applicant owner owners assignee assigned reviewer reviewers author
+manager supervisor lead customer client patient student pupil guest passenger member
+contact attendee attendees participant player players tenant driver rider doctor nurse
+teacher coach parent guardian referee witness interviewer approver requester reporter
+nombre nom prénom prenom apellido apellidos nome cognome vorname nachname naam nama
+""") | frozenset({"full name", "first name", "last name", "given name", "family name",
+                 "staff name", "employee name", "customer name", "patient name",
+                 "student name", "candidate name", "contact name", "guest name",
+                 "passenger name", "member name", "assigned to", "reported by", "owned by"})
+_DELIMITERS = (",", ";", "\t", "|")
+_HAS_DIGIT_OR_AT = re.compile(r"[\d@]")
+#: Cells of a person column that name no one.
+_NO_ONE = wordset("""
+n/a na none null nil unknown tbd tba tbc unassigned nobody anyone everyone all team me you
+yes no true false pending vacant open
+""") | {"-", "?"}
+
+
+def _cells(line: str, delimiter: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of ``line``, quotes respected for CSV."""
+    cells, start, quoted = [], 0, False
+    for i, ch in enumerate(line):
+        if ch == '"' and delimiter != "|":
+            quoted = not quoted
+        elif ch == delimiter and not quoted:
+            cells.append((start, i))
+            start = i + 1
+    cells.append((start, len(line)))
+    if delimiter == "|":  # "| a | b |": the edges are no cells
+        if cells and not line[cells[0][0]:cells[0][1]].strip():
+            cells = cells[1:]
+        if cells and not line[cells[-1][0]:cells[-1][1]].strip():
+            cells = cells[:-1]
+    return cells
+
+
+def _header_key(cell: str) -> str:
+    return " ".join(cell.strip(" \t\"'*").casefold().replace("_", " ").split())
+
+
+class TableColumnRecognizer(EntityRecognizer):
+    """PERSON for the cells of a table's person columns (see the module docstring)."""
+
+    name: str  # set by EntityRecognizer.__init__
+
+    SCORE = 0.7
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=["PERSON"], supported_language=supported_language,
+                         name="ChatveilTableColumnRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None
+                ) -> list[RecognizerResult]:
+        if "PERSON" not in entities or "\n" not in text or \
+                not any(d in text for d in _DELIMITERS):
+            return []
+        lines, offset = [], 0
+        for line in text.split("\n"):
+            lines.append((offset, line))
+            offset += len(line) + 1
+        results: list[RecognizerResult] = []
+        i = 0
+        while i < len(lines):
+            found = self._table(text, lines, i, results)
+            i = found if found > i else i + 1
+        return results
+
+    def _table(self, text: str, lines: list[tuple[int, str]], i: int,
+               results: list[RecognizerResult]) -> int:
+        """Read the table whose header is line ``i`` (if it is one); the next line to read."""
+        _, header = lines[i]
+        for delimiter in _DELIMITERS:
+            if delimiter not in header:
+                continue
+            heads = _cells(header, delimiter)
+            columns = [k for k, (a, b) in enumerate(heads)
+                       if _header_key(header[a:b]) in _PERSON_HEADERS]
+            if len(heads) < 2 or not columns:
+                continue
+            j = i + 1
+            while j < len(lines):
+                start, row = lines[j]
+                if delimiter == "|" and re.fullmatch(r"[\s|:\-]+", row) and row.strip():
+                    j += 1  # the markdown rule under the header
+                    continue
+                cells = _cells(row, delimiter)
+                if len(cells) != len(heads) or (not _HAS_DIGIT_OR_AT.search(row) and any(
+                        _header_key(row[a:b]) in _PERSON_HEADERS for a, b in cells)):
+                    break  # the table ends, or another one starts
+                for k in columns:
+                    self._cell(text, start + cells[k][0], start + cells[k][1], results)
+                j += 1
+            return j
+        return i
+
+    def _cell(self, text: str, start: int, end: int, results: list[RecognizerResult]) -> None:
+        while start < end and text[start] in " \t\"'*":
+            start += 1
+        while end > start and text[end - 1] in " \t\"'*":
+            end -= 1
+        value = text[start:end]
+        words = re.findall(r"[^\W\d_]+", value)
+        if not words or _HAS_DIGIT_OR_AT.search(value) or value.casefold() in _NO_ONE:
+            return
+        results.append(RecognizerResult(
+            "PERSON", start, end, self.SCORE,
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
