@@ -12,8 +12,9 @@ No recognizer here passes ``context=`` to Presidio, so scores are never boosted 
 One family per module: ``cards``, ``iban``, ``phones``, ``ssn``, ``api_keys``, ``secrets``
 (high-entropy assignments), ``national_ids``, ``dates_of_birth``, ``addresses``, ``handles``
 (``@user.names``), ``filenames`` (names in attached files' names), ``signoffs`` ("- Ama"
-ending a message), ``tables`` (person columns of pasted tables), ``ips`` (Presidio's,
-without slices), ``names`` (person rules), ``places``, ``ner`` (spaCy, filtered),
+ending a message), ``tables`` (person columns of pasted tables), ``dialogue`` (the answer
+to "what's your name?"), ``ips`` (Presidio's, without slices), ``names`` (person rules),
+``places``, ``ner`` (spaCy, filtered),
 ``evidence`` (names and places of any origin and casing from word shape, fields, cues, email
 cross-evidence, a world gazetteer and in-text consistency), ``trained`` (chatveil's trained
 NER, filtered; the detector runs it on every line of texts up to a size). Shared
@@ -38,6 +39,7 @@ from chatveil.detect.recognizers.addresses import StreetAddressRecognizer
 from chatveil.detect.recognizers.api_keys import ApiKeyRecognizer
 from chatveil.detect.recognizers.cards import CardNumberRecognizer
 from chatveil.detect.recognizers.dates_of_birth import DateOfBirthRecognizer
+from chatveil.detect.recognizers.dialogue import NameAnswerRecognizer
 from chatveil.detect.recognizers.evidence import NameEvidenceRecognizer
 from chatveil.detect.recognizers.filenames import FileNameRecognizer
 from chatveil.detect.recognizers.handles import HandleRecognizer
@@ -69,6 +71,7 @@ __all__ = [
     "InternationalPhoneRecognizer",
     "IpAddressRecognizer",
     "KnownPlaceRecognizer",
+    "NameAnswerRecognizer",
     "NameEvidenceRecognizer",
     "NationalIdRecognizer",
     "PersonNameRecognizer",
@@ -131,6 +134,7 @@ def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
         FileNameRecognizer(supported_language=language),
         SignOffRecognizer(supported_language=language),
         TableColumnRecognizer(supported_language=language),
+        NameAnswerRecognizer(supported_language=language),
         # FilteredTrainedNerRecognizer (every line) is added per text by the detector, for
         # texts up to GuardConfig.trained_ner_max_chars (see chatveil.detect._presidio).
     ]
