@@ -1,4 +1,5 @@
-"""Helpers shared by the recognizers: checksums, context words, the own-flags base, text tests."""
+"""Helpers shared by the recognizers: checksums, context words, the own-flags base, the base
+of the structure rules for persons, text tests."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from presidio_analyzer import PatternRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
 
 from chatveil._checksums import luhn_valid
 
@@ -15,6 +16,7 @@ __all__ = [
     "NAME_WORD",
     "WORD",
     "OwnFlagsPatternRecognizer",
+    "PersonRuleRecognizer",
     "boost",
     "context_regex",
     "glued",
@@ -26,6 +28,29 @@ __all__ = [
     "word_tokens",
     "wordset",
 ]
+
+
+class PersonRuleRecognizer(EntityRecognizer):
+    """Base of the rules that find a person from the structure around a value (a table
+    column, a file name, a sign-off, an answer): PERSON only, nothing to load, one score."""
+
+    name: str  # set by EntityRecognizer.__init__
+
+    SCORE = 0.6
+
+    def __init__(self, supported_language: str = "en", name: str | None = None) -> None:
+        super().__init__(supported_entities=["PERSON"], supported_language=supported_language,
+                         name=name or f"Chatveil{type(self).__name__}")
+
+    def load(self) -> None:
+        """Nothing to load: the word lists are shared with the other name recognizers."""
+
+    def person(self, start: int, end: int, score: float | None = None) -> RecognizerResult:
+        """A PERSON result over ``start:end``, named after this recognizer."""
+        return RecognizerResult(
+            "PERSON", start, end, self.SCORE if score is None else score,
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
 
 
 # ---------------------------------------------------------------------- helpers

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from chatveil.detect.recognizers._common import wordset
+from chatveil.detect.recognizers._common import PersonRuleRecognizer, wordset
 
 __all__ = ["NameAnswerRecognizer"]
 
@@ -36,19 +36,10 @@ no nope why what who nah none anonymous prefer not skip pass later hello hi hey 
 """)
 
 
-class NameAnswerRecognizer(EntityRecognizer):
+class NameAnswerRecognizer(PersonRuleRecognizer):
     """PERSON for the words answering a question for a name (see the module docstring)."""
 
-    name: str  # set by EntityRecognizer.__init__
-
     SCORE = 0.65
-
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["PERSON"], supported_language=supported_language,
-                         name="ChatveilNameAnswerRecognizer")
-
-    def load(self) -> None:
-        """Nothing to load."""
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None
                 ) -> list[RecognizerResult]:
@@ -64,10 +55,6 @@ class NameAnswerRecognizer(EntityRecognizer):
                 m = _ANSWER.match(lines[k + 1])
                 if m is not None and not any(
                         w.casefold() in _REFUSALS for w in m.group(1).split()):
-                    results.append(RecognizerResult(
-                        "PERSON", nxt_start + m.start(1), nxt_start + m.end(1), self.SCORE,
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                    results.append(self.person(nxt_start + m.start(1), nxt_start + m.end(1)))
             start = nxt_start
         return results

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from chatveil.detect.recognizers._common import wordset
+from chatveil.detect.recognizers._common import PersonRuleRecognizer, wordset
 from chatveil.detect.recognizers._lexicon import (
     NOT_A_NAME_WORD,
     english_dictionary,
@@ -51,20 +51,10 @@ page pages part front back eng en de fr es pt ar hi zh tmp temp
 """)
 
 
-class FileNameRecognizer(EntityRecognizer):
+class FileNameRecognizer(PersonRuleRecognizer):
     """PERSON spans for the name words of attached files' names (see the module docstring)."""
 
-    name: str  # set by EntityRecognizer.__init__
-
     KNOWN_SCORE = 0.7
-    SHAPE_SCORE = 0.6
-
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["PERSON"], supported_language=supported_language,
-                         name="ChatveilFileNameRecognizer")
-
-    def load(self) -> None:
-        """Nothing to load: the word lists are shared with the other name recognizers."""
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None
                 ) -> list[RecognizerResult]:
@@ -94,9 +84,6 @@ class FileNameRecognizer(EntityRecognizer):
                 re.search(r"[aeiouy]", key) is not None
             if known or shaped:
                 begin = a if particle_at is None else particle_at
-                out.append(RecognizerResult(
-                    "PERSON", begin, b, self.KNOWN_SCORE if known else self.SHAPE_SCORE,
-                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                out.append(self.person(begin, b, self.KNOWN_SCORE if known else self.SCORE))
             particle_at = None
         return out

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from chatveil.detect.recognizers._common import wordset
+from chatveil.detect.recognizers._common import PersonRuleRecognizer, wordset
 from chatveil.detect.recognizers._lexicon import english_dictionary, world_names
 from chatveil.detect.recognizers._shape import technical_word
 
@@ -29,19 +29,8 @@ me myself us team everyone all anonymous admin support management staff
 """)
 
 
-class SignOffRecognizer(EntityRecognizer):
+class SignOffRecognizer(PersonRuleRecognizer):
     """PERSON for the words that sign a message off after a dash or tilde (module docstring)."""
-
-    name: str  # set by EntityRecognizer.__init__
-
-    SCORE = 0.6
-
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["PERSON"], supported_language=supported_language,
-                         name="ChatveilSignOffRecognizer")
-
-    def load(self) -> None:
-        """Nothing to load."""
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None
                 ) -> list[RecognizerResult]:
@@ -62,7 +51,4 @@ class SignOffRecognizer(EntityRecognizer):
                                   for w in words):
             return []  # "- deploy tomorrow"; one word may be a name that is a word ("- Hope")
         start, end = m.start(3), m.end(3)
-        return [RecognizerResult(
-            "PERSON", start, end, self.SCORE,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})]
+        return [self.person(start, end)]

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from chatveil.detect.recognizers._common import wordset
+from chatveil.detect.recognizers._common import PersonRuleRecognizer, wordset
 
 __all__ = ["TableColumnRecognizer"]
 
@@ -62,19 +62,10 @@ def _header_key(cell: str) -> str:
     return " ".join(cell.strip(" \t\"'*").casefold().replace("_", " ").split())
 
 
-class TableColumnRecognizer(EntityRecognizer):
+class TableColumnRecognizer(PersonRuleRecognizer):
     """PERSON for the cells of a table's person columns (see the module docstring)."""
 
-    name: str  # set by EntityRecognizer.__init__
-
     SCORE = 0.7
-
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=["PERSON"], supported_language=supported_language,
-                         name="ChatveilTableColumnRecognizer")
-
-    def load(self) -> None:
-        """Nothing to load."""
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None
                 ) -> list[RecognizerResult]:
@@ -129,7 +120,4 @@ class TableColumnRecognizer(EntityRecognizer):
         words = re.findall(r"[^\W\d_]+", value)
         if not words or _HAS_DIGIT_OR_AT.search(value) or value.casefold() in _NO_ONE:
             return
-        results.append(RecognizerResult(
-            "PERSON", start, end, self.SCORE,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        results.append(self.person(start, end))
