@@ -151,6 +151,12 @@ def _split_in_lists(text: str, r: RecognizerResult) -> list[RecognizerResult]:
         pieces.append((start, r.start + m.start()))
         start = r.start + m.end()
     pieces.append((start, r.end))
+    return _pieces_of(text, r, pieces)
+
+
+def _pieces_of(text: str, r: RecognizerResult, pieces: list[tuple[int, int]]
+               ) -> list[RecognizerResult]:
+    """``r`` cut into ``pieces`` (offsets), the blank ones left out."""
     return [RecognizerResult(r.entity_type, a, b, r.score, r.analysis_explanation,
                              r.recognition_metadata)
             for a, b in pieces if text[a:b].strip()]
@@ -175,9 +181,7 @@ def _split_at_verbs(text: str, r: RecognizerResult, english: frozenset[str],
         return [r]
     if start < r.end:
         pieces.append((start, r.end))
-    return [RecognizerResult(r.entity_type, a, b, r.score, r.analysis_explanation,
-                             r.recognition_metadata)
-            for a, b in pieces if text[a:b].strip()]
+    return _pieces_of(text, r, pieces)
 
 
 _WORD_BEFORE = re.compile(r"[^\W_][,]?[ \t]+$")
