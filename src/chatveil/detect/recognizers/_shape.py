@@ -176,7 +176,7 @@ def technical_span(text: str, start: int, end: int) -> bool:
                          for w, t in zip(words, tech, strict=True)):
         return True
     if len(words) == 1 and words[0] in _MONTHS and (
-            _NUMBER_NEXT.match(text, end) or _DAY_BEFORE.search(text, 0, start)):
+            _NUMBER_NEXT.match(text, end) or _DAY_BEFORE.search(text, max(0, start - 16), start)):
         return True  # "Jun 5", "3 June", "in june": a month, though "Jun" and "June" are names
     m = _NEXT_WORD.match(text, end)
     if m is not None and m.group(1).casefold() in EPONYM_NEXT and not (
@@ -202,27 +202,35 @@ def _technical_text(text: str) -> bool:
 
 def _beside_technical(text: str, start: int, end: int) -> bool:
     """Listed with a product, language or tool that is no name: "Maya or Blender", "Kafka,
-    Luigi", "ErrImagePull and Terminating". In text with capitals, a word in lower case does
-    not count: in "Alistair Pemberton, uses a wheelchair" and "(backend), and Charlotte
+    Luigi", "ErrImagePull and Terminating". On a line with capitals, a word in lower case
+    does not count: in "Alistair Pemberton, uses a wheelchair" and "(backend), and Charlotte
     Hughes" the word beside the comma is no item of the same list."""
     after = _COORD.match(text, end)
     if after is not None and after.end() > end:
         m = WORD.match(text, after.end())
-        if m is not None and _listed_technical(text, m.group(0)):
+        if m is not None and _listed_technical(text, m.start(), m.group(0)):
             return True
     head = text[max(0, start - 40):start].rstrip(" \t")
     coord = _COORD_END.search(head)
     if coord is not None:
         words = WORD.findall(head, 0, coord.start())
-        if words and _listed_technical(text, words[-1]):
+        if words and _listed_technical(text, start, words[-1]):
             return True
     return False
 
 
-def _listed_technical(text: str, word: str) -> bool:
+def _listed_technical(text: str, at: int, word: str) -> bool:
+    """``word`` (at ``at``) is a tool, and not a lower-case word on a line with capitals."""
     key = word.casefold()
-    return technical_word(key, sure=True) and key not in NOT_A_NAME_WORD and not (
-        word.islower() and any(ch.isupper() for ch in text))
+    if not technical_word(key, sure=True) or key in NOT_A_NAME_WORD:
+        return False
+    if not word.islower():
+        return True
+    # the line around it (at most 100 characters each side, so long lines stay linear)
+    line_start = text.rfind("\n", max(0, at - 100), at) + 1 or max(0, at - 100)
+    line_end = text.find("\n", at, at + 100)
+    near = text[line_start:min(len(text), at + 100) if line_end < 0 else line_end]
+    return near == near.lower()
 
 
 _COORD_END = re.compile(r"(?:,|/|&|(?<![^\W_])(?:and|or|vs\.?|versus))$", re.IGNORECASE)
