@@ -234,19 +234,28 @@ def main(argv: list[str] | None = None) -> int:
                     words.update(result.leaked_words)
                     if len(errors) < args.show_errors:
                         errors.append(f"{span['value']!r} | {record['text']!r} -> {output!r}")
-        n, k = sum(total.values()), sum(leaked.values())
-        all_n, all_k = all_n + n, all_k + k
+        all_n, all_k = all_n + sum(total.values()), all_k + sum(leaked.values())
         kind = "outside names" if names else "names"
-        print(f"{origin}, {kind} in {where}: {k} of {n} leaked ({100 * k / max(n, 1):.1f} %)")
-        for casing in sorted(total):
-            print(f"  {casing}: {leaked[casing]} of {total[casing]}")
-        if words:
-            print("  words left:", ", ".join(f"{w} ({c})" for w, c in words.most_common(20)))
+        for line in origin_report(f"{origin}, {kind} in {where}", total, leaked, words,
+                                  show_words=args.show_errors > 0):
+            print(line)
         for e in errors:
             print("-", e)
     if len(origins) > 1:
         print(f"all origins: {all_k} of {all_n} leaked ({100 * all_k / max(all_n, 1):.1f} %)")
     return 0
+
+
+def origin_report(title: str, total: Counter[str], leaked: Counter[str], words: Counter[str],
+                  *, show_words: bool) -> list[str]:
+    """The summary lines of one origin: counts per casing, and the words left only when errors
+    may be read (``--show-errors``): a held-apart run must print no leaked name."""
+    n, k = sum(total.values()), sum(leaked.values())
+    lines = [f"{title}: {k} of {n} leaked ({100 * k / max(n, 1):.1f} %)"]
+    lines += [f"  {casing}: {leaked[casing]} of {total[casing]}" for casing in sorted(total)]
+    if words and show_words:
+        lines.append("  words left: " + ", ".join(f"{w} ({c})" for w, c in words.most_common(20)))
+    return lines
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -372,3 +372,15 @@ def test_the_probe_renders_its_own_templates_in_two_fixed_halves() -> None:
     for record in records:
         for span in record["spans"]:
             assert record["text"][span["start"]:span["end"]] == span["value"]
+
+
+def test_the_probe_prints_the_words_left_only_when_errors_may_be_read() -> None:
+    probe = _module("world_probe", ROOT / "benchmarks" / "world_probe.py")
+    total, leaked = Counter({"lower": 4, "original": 6}), Counter({"lower": 1})
+    words = Counter({"zorbina": 1})
+    held = probe.origin_report("korean, names in x (held)", total, leaked, words,
+                               show_words=False)
+    assert held == ["korean, names in x (held): 1 of 10 leaked (10.0 %)",
+                    "  lower: 1 of 4", "  original: 0 of 6"]
+    shown = probe.origin_report("t", total, leaked, words, show_words=True)
+    assert shown[-1] == "  words left: zorbina (1)"
