@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chatveil import Guard
-from chatveil.detect._complete import complete_names
+from chatveil.detect._complete import complete_names, without_openers
 from chatveil.spans import Span
 
 
@@ -350,3 +350,74 @@ def test_a_short_family_name_before_the_given_names_of_a_field(warm_guard: Guard
     text = "From: Ko, Eun Byul\nTo: Accounts Payable"
     masked = warm_guard.pseudonymize(text, session_id="field-ko")
     assert "Ko," not in masked and "Eun" not in masked and "Accounts Payable" in masked
+
+
+def _found(text: str, spans: list[Span]) -> list[tuple[str, str]]:
+    return sorted((text[s.start:s.end], s.entity_type) for s in complete_names(text, spans))
+
+
+def _person(text: str, value: str, nth: int = 0, score: float = 0.8) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(value, start + 1)
+    return Span(start, start + len(value), "PERSON", score)
+
+
+def test_other_mentions_of_a_name_any_recognizer_found_are_found() -> None:
+    # the first handle found (say by the trained model), the second not
+    text = "@duong.khanh: the build is red\n@bao: on it\n@duong.khanh: thanks"
+    assert _found(text, [_person(text, "duong.khanh")]) == [
+        ("duong", "PERSON"), ("duong.khanh", "PERSON"), ("khanh", "PERSON")]
+
+
+def test_mentions_leave_english_words_firms_and_identifiers_alone() -> None:
+    text = "Mark Okafor joined. Mark the date; Okafor Ltd pays; see okafor_2"
+    assert _found(text, [_person(text, "Mark Okafor")]) == [("Mark Okafor", "PERSON")]
+
+
+@pytest.mark.parametrize("text, named, expected", [
+    # items of two words with a remark in brackets, in lower case
+    ("welcome aboard — temesgen haile (ops), ifeoma nnadi (backend), and wanjiru kamau (legal).",
+     ["temesgen haile", "ifeoma nnadi"], "wanjiru kamau"),
+    # the writer counts as one of the people
+    ("so it's me, bilqis, kaveh and sultan left", ["bilqis", "kaveh"], "sultan"),
+    # two people joined by "&", the second running into the sentence
+    ("ok so rosalind & tahmina finally moved out", ["rosalind"], "tahmina"),
+    # capitalised, three items, the first after a verb
+    ("I invited Ngozi Eze, Tomasz Wrona and Farhiya Warsame.",
+     ["Ngozi Eze", "Tomasz Wrona"], "Farhiya Warsame"),
+])
+def test_the_other_items_of_a_list_of_people_are_people(
+        text: str, named: list[str], expected: str) -> None:
+    found = _found(text, [_person(text, n) for n in named])
+    assert (expected, "PERSON") in found
+
+
+@pytest.mark.parametrize("text, named", [
+    # an item with a stop word or an English word is no person
+    ("welcome aboard — temesgen haile (ops), ifeoma nnadi (backend), and the legal team.",
+     ["temesgen haile", "ifeoma nnadi"]),
+    # tools beside people
+    ("ask rosalind, tahmina and kubernetes", ["rosalind", "tahmina"]),
+    # a pair joined by "and" (not "&") proves nothing
+    ("ok so rosalind and boxes arrived", ["rosalind"]),
+])
+def test_lists_add_no_ordinary_or_technical_words(text: str, named: list[str]) -> None:
+    assert _found(text, [_person(text, n) for n in named]) == sorted(
+        (n, "PERSON") for n in named)
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("can you ping sarah about it", "ping sarah", "sarah"),
+    ("ok ping Minh when done", "ok ping Minh", "Minh"),
+    ("pls remind kwabena tomorrow", "remind kwabena", "kwabena"),
+])
+def test_a_verb_taken_in_with_a_name_is_left_out(text: str, span: str, expected: str) -> None:
+    assert [text[s.start:s.end] for s in without_openers(text, [_person(text, span)])] == [
+        expected]
+
+
+def test_a_capitalised_first_word_is_kept() -> None:
+    text = "Ping Li and Ask Olsen signed"
+    spans = [_person(text, "Ping Li"), _person(text, "Ask Olsen")]
+    assert without_openers(text, spans) == spans

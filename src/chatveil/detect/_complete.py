@@ -18,7 +18,14 @@ from collections.abc import Callable, Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from chatveil.detect.recognizers._common import NAME_WORD, WORD, sentence_start, wordset
+from chatveil.detect.recognizers._common import (
+    NAME_WORD,
+    WORD,
+    glued,
+    sentence_start,
+    word_tokens,
+    wordset,
+)
 from chatveil.detect.recognizers._lexicon import (
     AMBIGUOUS,
     EPONYM_NEXT,
@@ -35,11 +42,17 @@ from chatveil.detect.recognizers._shape import (
     syllable_name,
     technical_word,
 )
-from chatveil.detect.recognizers.evidence import EDGE_VERBS, LINK_WORDS, RELATION_WORDS
-from chatveil.detect.recognizers.names import LIST_RE
+from chatveil.detect.recognizers.evidence import (
+    EDGE_VERBS,
+    LINK_WORDS,
+    ORG_SUFFIXES,
+    RELATION_WORDS,
+    VERBS_BEFORE,
+    repeatable,
+)
 from chatveil.spans import Span
 
-__all__ = ["complete_names"]
+__all__ = ["complete_names", "without_openers"]
 
 #: Words that link or greet, never part of a name even when some list has them as one.
 _LINKS = LINK_WORDS | EDGE_VERBS | RELATION_WORDS | wordset(
@@ -202,7 +215,28 @@ def complete_names(text: str, spans: Iterable[Span]) -> list[Span]:
     if places:
         gone = set(places)
         others = [s for s in others if s not in gone]
-    return others + out + _repeats(words, out, taken)
+    out += _repeats(words, out, taken)
+    return others + out + _mentions(words, out, taken)
+
+
+#: Lower-case words that open a request to or about someone, never a name's first word.
+_OPENERS = VERBS_BEFORE | wordset("ok okay pls please plz")
+_FIRST_WORD = re.compile(r"([^\W\d_]+)[ \t]+(?=[^\W\d_])")
+
+
+def without_openers(text: str, spans: Iterable[Span]) -> list[Span]:
+    """``spans`` with each person span cut after the lower-case verbs or openers some
+    recognizers take in with a name: "ping sarah" -> "sarah", "ok ping Minh" -> "Minh"."""
+    out = []
+    for span in spans:
+        start = span.start
+        while span.entity_type == "PERSON" and \
+                (m := _FIRST_WORD.match(text, start, span.end)) is not None and \
+                m.group(1).islower() and m.group(1) in _OPENERS:
+            start = m.end()
+        out.append(span if start == span.start else
+                   Span(start, span.end, span.entity_type, span.score))
+    return out
 
 
 def _parenthesised(words: _Words, persons: list[Span], taken: _Intervals) -> list[Span]:
@@ -228,41 +262,88 @@ def _parenthesised(words: _Words, persons: list[Span], taken: _Intervals) -> lis
     return found
 
 
+#: One item of a list of people: one to three words, then perhaps a remark in brackets
+#: ("liya alemu (legal)"); "and", "or" and "&" only join items.
+_ITEM_WORD = r"(?!(?i:and|or)\b)" + NAME_WORD
+_ITEM = (r"(?<![^\W\d_])(" + _ITEM_WORD + r"(?:[ \t]" + _ITEM_WORD + r"){0,2})"
+         r"(?:[ \t]*\([^()\n]{1,40}\))?")
+_ITEM_GLUE = r"(?:[ \t]*[,;][ \t]*(?:(?i:and|or)[ \t]+|&[ \t]*)?|[ \t]+(?:(?i:and|or)|&)[ \t]+)"
+_ITEM_RE = re.compile(_ITEM)
+_ITEM_LIST = re.compile(_ITEM + r"(?:" + _ITEM_GLUE + _ITEM + r")+")
+_AMPERSAND_PAIR = re.compile(r"[ \t]+&[ \t]+")
+
+
 def _list_items(words: _Words, persons: list[Span], others: list[Span], taken: _Intervals
                 ) -> tuple[list[Span], list[Span]]:
-    """The other items of a list of three or more one-word items, two of which are people
-    (the writer counts: "me, Dodo, Fernanda and Ramanan"): each capitalised item on a mixed
-    line that is no stop word. Returns the new person spans, and the place spans of such a
-    list that has the writer in it or mostly names, where the place is a given name too (a
-    given name taken for a town: "Layla, Harry and Michele"), now persons."""
+    """The other items of a list of three or more items of one to three words, two of which
+    are people (the writer counts: "me, Dodo, Fernanda and Ramanan"; "nahom kebede (design),
+    mekdes gebremedhin (backend), and liya alemu (legal)"), or of a pair joined by "&" one of
+    which is a person ("yating & lei"). An item counts when every word of it reads as a name
+    word on its line (capitalised on a mixed line; elsewhere no stop, chat, job or technical
+    word, and no English word unless a name list has it); of the first item, the words that
+    do at its end ("invited liya alemu"), of the last those at its start ("& lei finally
+    broke up"). Returns the new person spans, and the place
+    spans of such a list that has the writer in it or mostly names, where the place is a
+    one-word given name too (a given name taken for a town: "Layla, Harry and Michele"), now
+    persons."""
     text = words.text
     found: list[Span] = []
     places: list[Span] = []
     spans = _Intervals((s.start, s.end) for s in persons)
     ends = [s.end for s in persons]  # disjoint, in text order
     towns = {(s.start, s.end): s for s in others if s.entity_type == "LOCATION"}
-    for m in LIST_RE.finditer(text):
-        items = [w for w in WORD.finditer(text, m.start(), m.end())
-                 if w.group(0).casefold() not in ("and", "or")]
-        inside = [spans.holds(w.start(), w.end()) for w in items]
-        me = any(w.group(0).casefold() in _FIRST_PERSON for w in items)
-        if len(items) < 3 or sum(inside) + me < 2 or not any(inside):
+    for m in _ITEM_LIST.finditer(text):
+        items = [i.span(1) for i in _ITEM_RE.finditer(text, m.start(), m.end())]
+        inside = [spans.overlaps(a, b) for a, b in items]
+        me = any(text[a:b].casefold().split()[-1] in _FIRST_PERSON for a, b in items)  # "it's me"
+        pair = len(items) == 2 and _AMPERSAND_PAIR.fullmatch(text, items[0][1], items[1][0])
+        if not any(inside) or ((sum(inside) + me < 2 or len(items) < 3) and not pair):
             continue
         first = bisect.bisect_right(ends, m.start())  # the first name ending inside the list
         score = min(s.score for s in persons[first:] if s.start < m.end())
         most = 2 * sum(inside) > len(items)  # "Layla, Harry, Michele and James"
-        for w, named in zip(items, inside, strict=True):
-            if words.cases.at(w.start()) != "mixed" or \
-                    not words.name_word(w.start(), w.end(), w.group(0), between=True):
-                continue
-            if taken.overlaps(w.start(), w.end()):  # a given name the model took for a town
-                place = towns.get(w.span())
-                if place is None or not (me or (most and w.group(0).casefold() in words.first)):
+        for n, ((a, b), named) in enumerate(zip(items, inside, strict=True)):
+            item = list(WORD.finditer(text, a, b))
+            if taken.overlaps(a, b):  # a given name the model took for a town
+                place = towns.get((a, b))
+                if place is None or len(item) != 1 or words.cases.at(a) != "mixed" or \
+                        not words.name_word(a, b, text[a:b], between=True) or \
+                        not (me or (most and text[a:b].casefold() in words.first)):
                     continue
                 places.append(place)
-            if not named:
-                found.append(Span(w.start(), w.end(), "PERSON", score))
+                if not named:
+                    found.append(Span(a, b, "PERSON", score))
+                continue
+            if named:
+                continue
+            ok = [_list_word(words, w.start(), w.end()) for w in item]
+            if n == 0:  # the first item: its last words ("invited liya alemu")
+                k = len(ok)
+                while k and ok[k - 1]:
+                    k -= 1
+                if k < len(ok):
+                    found.append(Span(item[k].start(), b, "PERSON", score))
+            elif n == len(items) - 1:  # the last: its first words ("& lei finally broke up")
+                k = 0
+                while k < len(ok) and ok[k]:
+                    k += 1
+                if k:
+                    found.append(Span(a, item[k - 1].end(), "PERSON", score))
+            elif all(ok):
+                found.append(Span(a, b, "PERSON", score))
     return found, places
+
+
+def _list_word(words: _Words, s: int, e: int) -> bool:
+    """A word of an item in a list of people that reads as a name word (see
+    :func:`_list_items`)."""
+    if words.cases.at(s) == "mixed":
+        return words.name_word(s, e, words.text[s:e], between=True)
+    key = words.text[s:e].casefold()
+    if len(key) < 2 or key in STOP_WORDS or key in _NEVER or key in NOT_A_NAME_WORD or \
+            key in NOT_A_PERSON or technical_word(key, sure=True):
+        return False
+    return key not in words.english or key in words.first or key in words.last
 
 
 def _repeats(words: _Words, persons: list[Span], taken: _Intervals) -> list[Span]:
@@ -288,6 +369,35 @@ def _repeats(words: _Words, persons: list[Span], taken: _Intervals) -> list[Span
                 persons_at.overlaps(m.start(), m.end()) or taken.overlaps(m.start(), m.end()):
             continue
         found.append(Span(m.start(), m.end(), "PERSON", score))
+    return found
+
+
+def _mentions(words: _Words, persons: list[Span], taken: _Intervals) -> list[Span]:
+    """Other mentions, in any casing, of the words of every name found, whichever recognizer
+    found it, when the word is no English, technical or chat word: "@hiếu.ngô: ... @hiếu.ngô:",
+    "tell Okonjo ... OKONJO's". (The evidence recognizer does the same for the names its own
+    rules and spaCy found; this also covers the trained model's and the other rules'.)"""
+    text = words.text
+    keys: dict[str, float] = {}
+    for span in persons:
+        for m in WORD.finditer(text, span.start, span.end):
+            key = m.group(0).casefold()
+            if repeatable(key, words.english):
+                keys[key] = max(span.score, keys.get(key, 0.0))
+    if not keys:
+        return []
+    persons_at = _Intervals((s.start, s.end) for s in persons)
+    tokens = word_tokens(text)
+    found = []
+    for k, (s, e, w) in enumerate(tokens):
+        score = keys.get(w.casefold())
+        if score is None or persons_at.overlaps(s, e) or taken.overlaps(s, e) or \
+                glued(text, s, e):
+            continue
+        if k + 1 < len(tokens) and text[e:tokens[k + 1][0]] in (" ", ", ") and \
+                tokens[k + 1][2].casefold().rstrip(".") in ORG_SUFFIXES:
+            continue  # a firm named after the person: "Okonkwo Ltd"
+        found.append(Span(s, e, "PERSON", score))
     return found
 
 

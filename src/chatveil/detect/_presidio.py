@@ -675,9 +675,12 @@ class PresidioDetector:
         if skip:
             spans = [s for s in spans if not any(a < s.end and s.start < b for a, b in skip)]
         if any(s.entity_type == "PERSON" for s in spans):
-            from chatveil.detect._complete import complete_names  # loads the word lists
+            from chatveil.detect._complete import (  # loads the word lists
+                complete_names,
+                without_openers,
+            )
 
-            spans = complete_names(text, spans)
+            spans = complete_names(text, without_openers(text, spans))
         return resolve_overlaps(_join_partial_identifiers(settle_person_or_place(text, spans)))
 
 

@@ -69,7 +69,8 @@ from chatveil.detect.recognizers._shape import (
     typo,
 )
 
-__all__ = ["EDGE_VERBS", "LINK_WORDS", "ORG_SUFFIXES", "RELATION_WORDS", "NameEvidenceRecognizer"]
+__all__ = ["EDGE_VERBS", "LINK_WORDS", "ORG_SUFFIXES", "RELATION_WORDS", "VERBS_BEFORE",
+           "NameEvidenceRecognizer", "repeatable"]
 
 _NAME = "ChatveilNameEvidenceRecognizer"
 
@@ -171,6 +172,7 @@ meet met welcome page dm married marry hire hired fire fired promote promoted in
 interviewed visit visited from with for and or to by via dear hi hello hey congrats
 congratulations
 """)
+VERBS_BEFORE = _VERB_BEFORE
 _VERB_BEFORE_PAIRS = frozenset([
     "loop in", "reply to", "write to", "talk to", "speak to", "speak with", "spoke to",
     "spoke with", "talked to", "talking to", "meeting with", "met with", "call with",
@@ -289,6 +291,23 @@ def _lower(word: str) -> str:
     return "".join(c if len(c := ch.lower()) == 1 else ch for ch in word)
 
 
+def _english_word(key: str, english: frozenset[str]) -> bool:
+    """``key`` is an English word, or a contraction of one ("they're", "we'll", "i'm")."""
+    if key in english:
+        return True
+    m = _CONTRACTION_RE.fullmatch(key)
+    return m is not None and (m.group(1) in english or m.group(1) in STOP_WORDS)
+
+
+def repeatable(key: str, english: frozenset[str]) -> bool:
+    """A (casefolded) word of a found name that marks the same person wherever it stands
+    again in the text, in any casing: three letters or more, and no English, technical,
+    chat or particle word ("zhen", "okonkwo"; not "will", "van", "java")."""
+    return len(key) >= 3 and key not in _PARTICLES and key not in TECH_TERMS and \
+        key not in NOT_A_NAME_WORD and key not in NOT_SURNAME and key not in NOT_A_PERSON and \
+        not _english_word(key, english)
+
+
 class _Scan:
     """One pass of :class:`NameEvidenceRecognizer` over one text."""
 
@@ -392,10 +411,7 @@ class _Scan:
             k = j
 
     def _english(self, key: str) -> bool:
-        if key in self.english:
-            return True
-        m = _CONTRACTION_RE.fullmatch(key)  # "they're", "we'll", "i'm"
-        return m is not None and (m.group(1) in self.english or m.group(1) in STOP_WORDS)
+        return _english_word(key, self.english)
 
     # ------------------------------------------------------------------ word tests
     def nameish(self, k: int) -> bool:
@@ -1164,13 +1180,9 @@ class _Scan:
                     if _KIND.get(ent.label_) == "PLACE"]
         for s, e, etype in sources:
             for m in WORD.finditer(self.text, s, e):
-                w = m.group(0)
-                key = w.casefold()
-                if len(key) < 3 or key in _PARTICLES or key in TECH_TERMS or \
-                        key in NOT_A_NAME_WORD or key in NOT_SURNAME or \
-                        self._english(key) or key in NOT_A_PERSON:
-                    continue
-                words.setdefault(key, etype)
+                key = m.group(0).casefold()
+                if repeatable(key, self.english):
+                    words.setdefault(key, etype)
         if not words:
             return
         covered = sorted(self.found) + [(ent.start_char, ent.end_char) for ent in self.ents
