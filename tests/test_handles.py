@@ -34,6 +34,10 @@ def found(text: str) -> list[str]:
     ("thanks @maria!", "maria"),  # a greeting: someone is thanked
     ("@maria are you free?", "maria"),  # it opens a line and speaks to someone
     ("@maria: merged", "maria"),
+    # letters of any script
+    ("@nguyễn.thảo: deploy is blocked", "nguyễn.thảo"),
+    ("cc @Çağla_Öztürk", "Çağla_Öztürk"),
+    ("ask @jérémie99", "jérémie99"),
 ])
 def test_handles_that_name_someone(text: str, value: str) -> None:
     assert found(text) == [value]
@@ -81,6 +85,9 @@ def test_username_is_a_default_type() -> None:
     ("Priya_Sharma", r"[A-Z][a-z]+_[A-Z][a-z]+"),
     ("mlopez88", r"[a-z]+\d\d"),
     ("J-Doe", r"[A-Z]-[A-Z][a-z]+"),
+    # letters of other scripts are words too: none of them is kept
+    ("hiếu.ngô", r"[a-z]+\.[a-z]+"),
+    ("Çağla_Öztürk", r"[A-Z][a-z]+_[A-Z][a-z]+"),
 ])
 def test_faker_surrogate_keeps_the_handle_shape(original: str, shape: str) -> None:
     import re

@@ -47,10 +47,10 @@ def _handle(fake: Any, rng: random.Random, original: str, wide: int) -> str:
     ``_`` and ``-`` stay. ``wide`` adds digits when the session's handles are crowded."""
     out: list[str] = []
     words = 0
-    for piece in re.findall(r"[A-Za-z]+|\d+|[^A-Za-z\d]+", original):
+    for piece in re.findall(r"[^\W\d_]+|\d+|[\W_]+", original):
         if piece.isdigit():
             out.append("".join(str(rng.randint(0, 9)) for _ in piece))
-        elif piece.isascii() and piece.isalpha():
+        elif piece.isalpha():  # a word in any script: "Çağla", "ngô"
             name = fake.first_name() if words == 0 else fake.last_name()
             name = re.sub(r"[^A-Za-z]", "", unicodedata.normalize("NFKD", name)) or "x"
             if len(piece) == 1:

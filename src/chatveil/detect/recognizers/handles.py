@@ -30,14 +30,14 @@ from chatveil.detect.recognizers._common import context_regex, wordset
 
 __all__ = ["HandleRecognizer"]
 
-#: ``@`` + 2-40 letters, digits, ``.``, ``_``, ``-``; not inside an email or a URL's
+#: ``@`` + 2-40 letters (of any script), digits, ``.``, ``_``, ``-``; not inside an email or a URL's
 #: credentials (a word character or ``>`` before), not an XPath attribute (``[@id]``,
 #: ``/@lang``), not a Javadoc inline tag (``{@code}``) and not a scope, an attribute or a
 #: call (``/``, ``._x`` or ``(`` after).
 _HANDLE = re.compile(
-    r"(?<![\w@.+\-:>\[/{])@([A-Za-z][A-Za-z0-9._\-]{0,38}[A-Za-z0-9])(?![\w@/(]|[.\-]\w)"
+    r"(?<![\w@.+\-:>\[/{])@([^\W\d_][\w.\-]{0,38}[^\W_])(?![\w@/(]|[.\-]\w)"
 )
-_PARTS = re.compile(r"[A-Za-z]+|\d+")
+_PARTS = re.compile(r"[^\W\d_]+|\d+")
 #: Mentions of a group, not of a person.
 _GROUPS = wordset("""
 here channel everyone everybody all team group room admins admin mods moderators staff
@@ -67,7 +67,7 @@ _ADDRESS_AFTER = re.compile(
     r"[ \t]*[,:](?:[ \t]|$)|[ \t]+(?:you|u|your|ur|are|r|can|could|would|will|did|do|does|have|"
     r"pls|please|plz|thanks|thank|thx|ty|any|what|where|when|why|how|we|let's|lets|lgtm|ptal|"
     r"is|was|just)\b", re.IGNORECASE | re.MULTILINE)
-_LETTERS_DIGITS = re.compile(r"([A-Za-z]{4,})\d{2,4}")
+_LETTERS_DIGITS = re.compile(r"([^\W\d_]{4,})\d{2,4}")
 #: A decorator or an annotation: the ``@word`` starts its line...
 _DECORATOR_LINE = re.compile(r"(?:\A|\n)[ \t]*\Z")
 #: ... ends it, and the next line is code: another decorator, a definition or a signature.
