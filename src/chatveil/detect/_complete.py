@@ -178,7 +178,7 @@ class _Intervals:
 def complete_names(text: str, spans: Iterable[Span]) -> list[Span]:
     """``spans`` with each person span widened over the name words beside it (see the
     module docstring); other spans are returned as they are."""
-    spans = list(spans)
+    spans = _relations(text, list(spans))
     persons = sorted((s for s in spans if s.entity_type == "PERSON"), key=lambda s: s.start)
     if not persons:
         return spans
@@ -222,6 +222,28 @@ def complete_names(text: str, spans: Iterable[Span]) -> list[Span]:
 #: Lower-case words that open a request to or about someone, never a name's first word.
 _OPENERS = VERBS_BEFORE | wordset("ok okay pls please plz")
 _FIRST_WORD = re.compile(r"([^\W\d_]+)[ \t]+(?=[^\W\d_])")
+
+
+#: "my friend ", "our new landlord ": a relation right before a value makes it a person.
+_RELATION_BEFORE = re.compile(
+    r"(?<![^\W_])(?:my|our|your|his|her|their)[ \t]+(?:[^\W\d_]+[ \t]+)?"
+    r"(?P<rel>[^\W\d_][\w'’\-]*)[ \t]+$", re.IGNORECASE)
+#: Relations that may also stand before a thing ("my report Lagos Q3", "my lead Berlin").
+_NOT_ONLY_PEOPLE = wordset("report contact lead hire")
+
+
+def _relations(text: str, spans: list[Span]) -> list[Span]:
+    """A place span right after a relation ("my friend Mahbub Mollah" with "Mahbub" taken for
+    a town) is a person: no one calls a place "my friend"."""
+    out = []
+    for span in spans:
+        if span.entity_type == "LOCATION":
+            m = _RELATION_BEFORE.search(text, max(0, span.start - 40), span.start)
+            rel = m.group("rel").casefold() if m is not None else ""
+            if rel in RELATION_WORDS and rel not in _NOT_ONLY_PEOPLE:
+                span = Span(span.start, span.end, "PERSON", span.score)
+        out.append(span)
+    return out
 
 
 def without_openers(text: str, spans: Iterable[Span]) -> list[Span]:
@@ -271,6 +293,7 @@ _ITEM_GLUE = r"(?:[ \t]*[,;][ \t]*(?:(?i:and|or)[ \t]+|&[ \t]*)?|[ \t]+(?:(?i:an
 _ITEM_RE = re.compile(_ITEM)
 _ITEM_LIST = re.compile(_ITEM + r"(?:" + _ITEM_GLUE + _ITEM + r")+")
 _AMPERSAND_PAIR = re.compile(r"[ \t]+&[ \t]+")
+_AND_PAIR = re.compile(r"[ \t]+and[ \t]+")
 
 
 def _list_items(words: _Words, persons: list[Span], others: list[Span], taken: _Intervals
@@ -278,7 +301,8 @@ def _list_items(words: _Words, persons: list[Span], others: list[Span], taken: _
     """The other items of a list of three or more items of one to three words, two of which
     are people (the writer counts: "me, Dodo, Fernanda and Ramanan"; "nahom kebede (design),
     mekdes gebremedhin (backend), and liya alemu (legal)"), or of a pair joined by "&" one of
-    which is a person ("yating & lei"). An item counts when every word of it reads as a name
+    which is a person ("yating & lei"; joined by "and", capitalised on a mixed line: "Elif and
+    Can"). An item counts when every word of it reads as a name
     word on its line (capitalised on a mixed line; elsewhere no stop, chat, job or technical
     word, and no English word unless a name list has it); of the first item, the words that
     do at its end ("invited liya alemu"), of the last those at its start ("& lei finally
@@ -296,7 +320,10 @@ def _list_items(words: _Words, persons: list[Span], others: list[Span], taken: _
         items = [i.span(1) for i in _ITEM_RE.finditer(text, m.start(), m.end())]
         inside = [spans.overlaps(a, b) for a, b in items]
         me = any(text[a:b].casefold().split()[-1] in _FIRST_PERSON for a, b in items)  # "it's me"
-        pair = len(items) == 2 and _AMPERSAND_PAIR.fullmatch(text, items[0][1], items[1][0])
+        glue = text[items[0][1]:items[1][0]] if len(items) == 2 else ""
+        # two people: "yating & lei"; "Elif and Can" only capitalised on a mixed line
+        strict = _AND_PAIR.fullmatch(glue) is not None
+        pair = strict or _AMPERSAND_PAIR.fullmatch(glue) is not None
         if not any(inside) or ((sum(inside) + me < 2 or len(items) < 3) and not pair):
             continue
         first = bisect.bisect_right(ends, m.start())  # the first name ending inside the list
@@ -316,7 +343,7 @@ def _list_items(words: _Words, persons: list[Span], others: list[Span], taken: _
                 continue
             if named:
                 continue
-            ok = [_list_word(words, w.start(), w.end()) for w in item]
+            ok = [_list_word(words, w.start(), w.end(), strict) for w in item]
             if n == 0:  # the first item: its last words ("invited liya alemu")
                 k = len(ok)
                 while k and ok[k - 1]:
@@ -334,12 +361,16 @@ def _list_items(words: _Words, persons: list[Span], others: list[Span], taken: _
     return found, places
 
 
-def _list_word(words: _Words, s: int, e: int) -> bool:
+def _list_word(words: _Words, s: int, e: int, strict: bool = False) -> bool:
     """A word of an item in a list of people that reads as a name word (see
-    :func:`_list_items`)."""
+    :func:`_list_items`); ``strict`` (a pair joined by "and"), only a capitalised given name
+    or surname of the lists on a mixed line."""
+    key = words.text[s:e].casefold()
+    if strict:
+        return words.cases.at(s) == "mixed" and (key in words.first or key in words.last) and \
+            words.name_word(s, e, words.text[s:e])
     if words.cases.at(s) == "mixed":
         return words.name_word(s, e, words.text[s:e], between=True)
-    key = words.text[s:e].casefold()
     if len(key) < 2 or key in STOP_WORDS or key in _NEVER or key in NOT_A_NAME_WORD or \
             key in NOT_A_PERSON or technical_word(key, sure=True):
         return False

@@ -55,6 +55,7 @@ from chatveil.detect.recognizers.signoffs import SignOffRecognizer
 from chatveil.detect.recognizers.ssn import UsSsnContextRecognizer
 from chatveil.detect.recognizers.tables import TableColumnRecognizer
 from chatveil.detect.recognizers.trained import FilteredTrainedNerRecognizer
+from chatveil.detect.recognizers.travel import PassengerNameRecognizer
 
 if TYPE_CHECKING:
     from chatveil.detect.recognizers.transformers_ner import TransformersNerRecognizer
@@ -74,6 +75,7 @@ __all__ = [
     "NameAnswerRecognizer",
     "NameEvidenceRecognizer",
     "NationalIdRecognizer",
+    "PassengerNameRecognizer",
     "PersonNameRecognizer",
     "SecretAssignmentRecognizer",
     "SignOffRecognizer",
@@ -133,6 +135,7 @@ def default_recognizers(language: str = "en") -> list[EntityRecognizer]:
         NameEvidenceRecognizer(supported_language=language),
         FileNameRecognizer(supported_language=language),
         SignOffRecognizer(supported_language=language),
+        PassengerNameRecognizer(supported_language=language),
         TableColumnRecognizer(supported_language=language),
         NameAnswerRecognizer(supported_language=language),
         # FilteredTrainedNerRecognizer (every line) is added per text by the detector, for

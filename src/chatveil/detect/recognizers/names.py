@@ -25,12 +25,12 @@ from chatveil.detect.recognizers._lexicon import (
     english_dictionary,
     name_lists,
 )
-from chatveil.detect.recognizers._shape import technical_span
+from chatveil.detect.recognizers._shape import technical_span, technical_word
 
 _TITLE_RE = re.compile(
     r"(?<![^\W_])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Pt)\.?|Miss|Sir|Dame|Madam|Mme|Mlle|Herr|Frau"
     r"|Uncle|Aunty|Auntie|Aunt|Grandma|Grandpa|Granny|Tita|Tito|Kuya|Lola|Lolo"
-    r"|(?P<lower>mr|mrs|ms|dr|prof)\.)(?=[ \t])"
+    r"|(?P<lower>mr|mrs|ms|dr|prof)\.|(?<![\d.])(?P<bare>mrs|mr|ms|dr|miss))(?=[ \t])"
 )
 PARTICLES = wordset("van von der den de da di del della le la du dos das bin ibn al el ter ten "
                      "af av zu")
@@ -44,7 +44,8 @@ LIST_RE = re.compile(r"(?<![^\W\d_])" + NAME_WORD + r"(?:" + _LIST_GLUE + NAME_W
 #: Phrases after which a capitalised word is taken as a name, even one in no list.
 _CUE_RE = re.compile(
     r"(?<![^\W_])(?P<cue>(?:hi|hello|hey)[ \t]*[,!.]?[ \t]+(?:this is|it's|it’s|it is)"
-    r"|my name is|my name's|name is|names are|name:|your name\?|call me"
+    r"|my name is|my name's|(?:her|his|their|your) names? (?:is|are)|name is|names are|name:"
+    r"|your name\?|call me"
     r"|calls me|called me|called|named|hi|hello|hey|dear|thanks|thank you|cheers|says|said"
     r"|asked|told|thanked)"
     r"[ \t]*[,:]?[ \t]+(?=[^\W\d_])",
@@ -62,8 +63,14 @@ _POSSESSIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _GREETING_CUES = frozenset(["hi", "hello", "hey", "dear", "thanks", "thank you", "cheers"])
+#: "her name is rhea": someone else's name, in any casing, but no English word in lower case.
+_THIRD_PERSON_CUES = frozenset(
+    f"{whose} {name} {verb}" for whose in ("her", "his", "their", "your")
+    for name, verb in (("name", "is"), ("names", "are")))
+#: What may follow the name after "her name is": the clause ends, or another name follows.
+_NAME_ENDS = re.compile(r"[ \t]*(?:$|[.,;:!?)]|(?:and|but|&)\b)", re.MULTILINE)
 _SELF_CUES = frozenset(["my name is", "my name's", "call me", "calls me", "called me",
-                        "your name?"])
+                        "your name?"]) | _THIRD_PERSON_CUES
 #: "hi, this is Hat": a greeting, then the writer's own name.
 _INTRO_ENDS = ("this is", "it's", "it’s", "it is")
 _NAMING_CUES = frozenset(["called", "named"])
@@ -233,10 +240,20 @@ class _NameScan:
         """``Dr. Jane Okafor``, ``mr. martin`` (the title is not part of the span)."""
         for m in _TITLE_RE.finditer(self.text):
             k = self.token_at(m.end())
-            if k is not None:
-                j = self.run(k, allow_lower=m.group("lower") is not None, titled=True)
-                if j > k:
-                    self.add(k, j, self.o.SCORE_TITLE)
+            if k is None:
+                continue
+            if m.group("bare") is not None:  # "hi mrs gill", "ask dr kurt": the surname only
+                w = self.tokens[k][2]
+                key = w.casefold()
+                if w.islower() and key not in STOP_WORDS and key not in NOT_SURNAME and \
+                        not technical_word(key, sure=True) and (
+                            m.group("bare") == "mrs" or key in self.last or
+                            key not in self.english):
+                    self.add(k, k + 1, self.o.SCORE_TITLE)
+                continue
+            j = self.run(k, allow_lower=m.group("lower") is not None, titled=True)
+            if j > k:
+                self.add(k, j, self.o.SCORE_TITLE)
 
     def cues(self) -> None:
         """``my name is Nunzia``, ``call me Sandro``, ``Hi Torben,``, ``said Keiko``."""
@@ -264,6 +281,9 @@ class _NameScan:
             if cue in _SELF_CUES or intro:  # "my name is john", "call me philipp": any case
                 if not (is_cap(w) or w.islower()):
                     continue
+                if w.islower() and cue in _THIRD_PERSON_CUES and key in self.english and \
+                        key not in self.first and _NAME_ENDS.match(self.text, e) is None:
+                    continue  # "his name is literally the worst" (but "her name is rhea.")
             elif not is_cap(w) and not (cue in _SPEECH_CUES and self.lowercase_text
                                         and key not in self.english):
                 continue  # "mark said the deploy failed": "the" is no name

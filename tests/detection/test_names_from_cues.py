@@ -1,0 +1,113 @@
+"""Names that a cue around them gives away, in any casing: "her name is rhea", "hi mrs gill",
+a passenger "LAU/CHAK LAM MR", "my friend X" where X was taken for a town, and two people
+joined by "and". Written for these tests; none of these sentences is in an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatveil import Guard
+from chatveil.detect._complete import complete_names
+from chatveil.spans import Span
+
+
+def persons(guard: Guard, text: str) -> list[str]:
+    return [text[s.start:s.end] for s in guard.detect(text) if s.entity_type == "PERSON"]
+
+
+def masked(guard: Guard, text: str, name: str) -> bool:
+    """``name`` lies inside a person span of ``text``."""
+    start = text.index(name)
+    return any(s.start <= start and start + len(name) <= s.end
+               for s in guard.detect(text) if s.entity_type == "PERSON")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("write a card for my neighbour, she loves gardening. her name is wren", "wren"),
+    ("his name is oduya and he starts monday", "oduya"),
+    ("their names are ilse and bram", "ilse"),
+])
+def test_a_name_after_someone_elses_name_is(warm_guard: Guard, text: str, name: str) -> None:
+    assert masked(warm_guard, text, name)
+
+
+@pytest.mark.parametrize("text", [
+    "his name is literally the worst to spell",
+    "the file name is config yaml",
+])
+def test_no_ordinary_word_after_name_is(warm_guard: Guard, text: str) -> None:
+    assert persons(warm_guard, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("hi mrs baker its tomos mum, he has a cough today", "baker"),
+    ("can you ask mr adeyemi to call me back", "adeyemi"),
+    ("is dr wojcik on shift tonight", "wojcik"),
+])
+def test_a_surname_after_a_lower_case_title(warm_guard: Guard, text: str, name: str) -> None:
+    assert masked(warm_guard, text, name)
+
+
+@pytest.mark.parametrize("text", [
+    "p95 latency went from 300 ms to 40 ms",
+    "i miss home so much",
+    "open an mr for the fix please",
+    "export it from ms excel",
+])
+def test_lower_case_titles_need_a_surname_after_them(warm_guard: Guard, text: str) -> None:
+    assert persons(warm_guard, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Booking ref ZK44PL\nPassenger 1: KWOK/WING SUM MR\nFlight HKG-LHR", "KWOK/WING SUM"),
+    ("Passenger 2: DE LEON/MARIA LUISA MRS", "DE LEON/MARIA LUISA"),
+    ("ticket for Oyelaran/Tunde Mr, seat 14C", "Oyelaran/Tunde"),
+])
+def test_airline_names(warm_guard: Guard, text: str, name: str) -> None:
+    assert name in persons(warm_guard, text)
+
+
+def test_codes_joined_by_a_slash_are_no_passengers(warm_guard: Guard) -> None:
+    assert persons(warm_guard, "Route SFO/LAX then AMS/BCN, A/C serviced") == []
+
+
+def test_a_passenger_name_round_trips(warm_guard: Guard) -> None:
+    text = "Passenger 1: KWOK/WING SUM MR, seat 3A"
+    masked = warm_guard.pseudonymize(text, session_id="passenger-1")
+    assert "KWOK" not in masked and "WING" not in masked
+    assert warm_guard.restore(masked, session_id="passenger-1") == text
+
+
+def _span(text: str, value: str, kind: str) -> Span:
+    start = text.index(value)
+    return Span(start, start + len(value), kind, 0.85)
+
+
+def test_a_place_right_after_a_relation_is_a_person() -> None:
+    text = "please send it to my friend Tebogo Mokoena today"
+    out = complete_names(text, [_span(text, "Tebogo", "LOCATION")])
+    assert [(text[s.start:s.end], s.entity_type) for s in out] == [("Tebogo Mokoena", "PERSON")]
+
+
+@pytest.mark.parametrize("text", [
+    "my sister moved to Accra last year",
+    "my report Accra figures are late",  # a thing, not a person
+])
+def test_places_after_relations_stay_places(text: str) -> None:
+    out = complete_names(text, [_span(text, "Accra", "LOCATION")])
+    assert [s.entity_type for s in out] == ["LOCATION"]
+
+
+def test_two_people_joined_by_and() -> None:
+    text = "The car pool is Ingrid and Rasmus this week."
+    out = complete_names(text, [_span(text, "Ingrid", "PERSON")])
+    assert sorted(text[s.start:s.end] for s in out) == ["Ingrid", "Rasmus"]
+
+
+@pytest.mark.parametrize("text", [
+    "The car pool is Ingrid and Kubernetes this week.",  # no name word
+    "the car pool is ingrid and rasmus this week.",  # "and" in lower case proves too little
+])
+def test_and_pairs_need_a_capitalised_known_name(text: str) -> None:
+    out = complete_names(text, [_span(text, text.split()[4], "PERSON")])
+    assert len(out) == 1
