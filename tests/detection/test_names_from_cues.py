@@ -111,3 +111,22 @@ def test_two_people_joined_by_and() -> None:
 def test_and_pairs_need_a_capitalised_known_name(text: str) -> None:
     out = complete_names(text, [_span(text, text.split()[4], "PERSON")])
     assert len(out) == 1
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Door duty this week: Ignacio & Nacho", ["Ignacio", "Nacho"]),  # a name that is a word
+    ("Door duty this week: Hiwot & Kaleab", ["Hiwot", "Kaleab"]),
+])
+def test_two_given_names_joined_by_an_ampersand(warm_guard: Guard, text: str,
+                                                names: list[str]) -> None:
+    assert all(masked(warm_guard, text, n) for n in names)
+
+
+@pytest.mark.parametrize("text", [
+    "We get the uniforms at Marks & Spencer now",
+    "The audit is by Ernst & Young this year",
+    "A Procter & Gamble brand",
+    "Ask Johnson & Johnson about it",
+])
+def test_firms_joined_by_an_ampersand_stay(warm_guard: Guard, text: str) -> None:
+    assert persons(warm_guard, text) == []

@@ -27,6 +27,7 @@ __all__ = [
     "place_not_person",
     "technical_span",
     "technical_word",
+    "two_people",
     "typo",
 ]
 
@@ -141,12 +142,19 @@ def _firm(text: str, start: int, end: int, words: list[str]) -> bool:
         other = re.search(r"([^\W\d_][\w'’]*)[ \t]*&[ \t]*$", before.group(0)) \
             if before is not None else None
     pair = [words[0], other.group(1).casefold() if other is not None else ""]
+    return not two_people(*pair)
+
+
+def two_people(first: str, second: str) -> bool:
+    """Two casefolded words joined by "&" name two people, not a firm: each is a given name
+    of the lists, or no word and no family name ("Thiago & Vinicius", "Chiara & Nacho",
+    "Hiwot & Kaleab"). A firm is named after one surname twice, or after surnames and words
+    ("Johnson & Johnson", "Procter & Gamble", "Ernst & Young", "Simon & Schuster")."""
     given, family = world_names()
-    # two given names are two people ("Thiago & Vinicius", "Wenjing & Shuang"); a firm is
-    # named after surnames or words ("Procter & Gamble", "Johnson & Johnson", "Ernst & Young")
-    return pair[0] == pair[1] or not all(
-        w and w not in english and w not in _FIRM_WORDS and (w in given or w not in family)
-        for w in pair)
+    english = english_dictionary()
+    return first != second and all(
+        w and w not in _FIRM_WORDS and (w in given or (w not in english and w not in family))
+        for w in (first, second))
 
 
 def technical_span(text: str, start: int, end: int) -> bool:

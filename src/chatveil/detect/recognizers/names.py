@@ -25,7 +25,7 @@ from chatveil.detect.recognizers._lexicon import (
     english_dictionary,
     name_lists,
 )
-from chatveil.detect.recognizers._shape import technical_span, technical_word
+from chatveil.detect.recognizers._shape import technical_span, technical_word, two_people
 
 _TITLE_RE = re.compile(
     r"(?<![^\W_])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Pt)\.?|Miss|Sir|Dame|Madam|Mme|Mlle|Herr|Frau"
@@ -433,6 +433,10 @@ class _NameScan:
                 if tokens[k][2].casefold() not in ("and", "or"):
                     chain.append(k)
             covered = [self.covered(k) for k in chain]
+            if len(chain) == 2 and not any(covered) and self.given_pair(*chain):
+                for k in chain:
+                    self.add(k, k + 1, self.o.SCORE_LIST, strong=False)
+                continue
             if len(chain) < 2 or sum(covered) < (1 if len(chain) == 2 else 2):
                 continue
             if not all(c or is_cap(tokens[k][2]) or self.lowercase_text
@@ -445,6 +449,18 @@ class _NameScan:
                         len(key) < 3 or self.ner_place(k) or self.in_place(k, k + 1):
                     continue
                 self.add(k, k + 1, self.o.SCORE_LIST, strong=False)
+
+    def given_pair(self, a: int, b: int) -> bool:
+        """Tokens ``a`` and ``b`` are two capitalised names joined by "&" on a mixed line that
+        name two people, not a firm (see :func:`~._shape.two_people`): "Ruud & Marieke"."""
+        gap = self.text[self.tokens[a][1]:self.tokens[b][0]]
+        if gap.strip() != "&" or self.lowercase_text:
+            return False
+        words = [self.tokens[k][2] for k in (a, b)]
+        return all(is_cap(w) and not w.isupper() for w in words) and \
+            two_people(*(w.casefold() for w in words)) and \
+            not any(technical_word(w.casefold(), sure=True) or self.ner_other(k)
+                    for k, w in zip((a, b), words, strict=True))
 
     def ner_other(self, k: int) -> bool:
         """spaCy labelled token ``k`` as a place or an organisation."""
