@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import functools
 import importlib
+import unicodedata
 
-__all__ = ["common_words"]
+__all__ = ["common_words", "unaccented"]
+
+
+def unaccented(word: str) -> str:
+    """``word`` without combining marks ("jéssica" -> "jessica", "tuấn" -> "tuan")."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 @functools.lru_cache(maxsize=1)

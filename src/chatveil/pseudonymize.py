@@ -27,7 +27,6 @@ import itertools
 import json
 import re
 import threading
-import unicodedata
 from bisect import bisect_right
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
@@ -36,6 +35,7 @@ from types import MappingProxyType
 
 import cachetools
 
+from chatveil._words import unaccented
 from chatveil.config import GuardConfig
 from chatveil.errors import (
     PIILeakError,
@@ -776,7 +776,7 @@ class _Context:
         self.document = document
         self.all = words_of(text)
         # "Jessica" would give "Jéssica" away: the text's words without their accents too
-        self.unaccented = {_unaccented(w) for w in self.all}
+        self.unaccented = {unaccented(w) for w in self.all}
         # a surrogate never equals another value (or its name part) of the same text
         self.values = {w for value in values for w in name_words(value)}
 
@@ -788,7 +788,7 @@ class _Context:
         if attempt >= _SOFT_ATTEMPTS:
             return False  # prefer surrogates absent from the text; verification does the rest
         pieces = {p for _, p in parts} or ({surrogate} if _NAME.fullmatch(surrogate) else set())
-        return any(not self.unaccented.isdisjoint(_unaccented(w) for w in words_of(p))
+        return any(not self.unaccented.isdisjoint(unaccented(w) for w in words_of(p))
                    for p in pieces)
 
 
@@ -1259,13 +1259,6 @@ def may_restore(text: str, words: frozenset[str], added: VaultIndex,
     if not len(numbers) or not numbers.may_find(number_chars(text) if chars is None else chars):
         return False
     return next(numbers.finditer(text), None) is not None
-
-
-def _unaccented(word: str) -> str:
-    """``word`` without combining marks ("jéssica" -> "jessica")."""
-    if word.isascii():
-        return word
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def name_words(value: str) -> set[str]:

@@ -49,7 +49,10 @@ def test_no_word_of_a_completed_name_reaches_the_model(warm_guard: Guard) -> Non
 def test_ordinary_words_beside_a_name_stay(text: str, name: str) -> None:
     start = text.index(name)
     out = complete_names(text, [Span(start, start + len(name), "PERSON", 0.6)])
-    assert [text[s.start:s.end] for s in out] == [name]
+    # the name is not widened (another person beside it may be found on its own: "Tunde")
+    assert [text[s.start:s.end] for s in out if s.start <= start < s.end] == [name]
+    assert all(s.start > start + len(name) or s.end <= start for s in out
+               if not s.start <= start < s.end)
 
 
 def test_completion_only_widens_persons_and_keeps_other_spans() -> None:

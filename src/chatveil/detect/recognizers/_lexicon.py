@@ -6,7 +6,7 @@ import functools
 import importlib
 from collections.abc import Iterable, Iterator
 
-from chatveil._words import common_words
+from chatveil._words import common_words, unaccented
 from chatveil.detect.recognizers._common import wordset
 
 # ---------------------------------------------------------------------- person names
@@ -186,7 +186,8 @@ def world_names() -> tuple[frozenset[str], frozenset[str]]:
     """(given names, surnames) of Faker's Latin-script person providers of every locale, and
     of the shipped lists of traditions Faker covers thinly (``given_names.txt.gz``,
     ``family_names.txt.gz``: Pakistani names of the ``faker-pk`` package; see
-    ``data/lexicons/build.py``). Words of fewer than 3 letters are left out."""
+    ``data/lexicons/build.py``), each also without its accents. Words of fewer than 3 letters
+    are left out."""
     first: set[str] = set(name_lists()[0])
     last: set[str] = set(name_lists()[1])
     first.update(w for w in _read_gz("given_names.txt.gz") if len(w) >= 3)
@@ -209,6 +210,9 @@ def world_names() -> tuple[frozenset[str], frozenset[str]]:
             target = first if ("first" in attr or "middle" in attr) else last
             target.update(w for w in _words(values) if (len(w) >= 3 and w.isascii()) or
                           (len(w) >= 3 and all(c.isalpha() or c in "-'" for c in w)))
+    # names are typed without their accents too ("Otavio", "Tuan", "Thais")
+    first.update([unaccented(w) for w in first])
+    last.update([unaccented(w) for w in last])
     return frozenset(first), frozenset(last)
 
 
