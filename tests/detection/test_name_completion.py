@@ -396,6 +396,12 @@ def test_the_other_items_of_a_list_of_people_are_people(
     assert (expected, "PERSON") in found
 
 
+def test_a_role_in_brackets_after_a_name_is_no_name() -> None:
+    text = "welcome aboard — temesgen haile (ops), ifeoma nnadi (sales), and the legal team."
+    assert _found(text, [_person(text, "temesgen haile"), _person(text, "ifeoma nnadi")]) == [
+        ("ifeoma nnadi", "PERSON"), ("temesgen haile", "PERSON")]
+
+
 @pytest.mark.parametrize("text, named", [
     # an item with a stop word or an English word is no person
     ("welcome aboard — temesgen haile (ops), ifeoma nnadi (backend), and the legal team.",

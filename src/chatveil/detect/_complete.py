@@ -263,14 +263,16 @@ def without_openers(text: str, spans: Iterable[Span]) -> list[Span]:
 
 def _parenthesised(words: _Words, persons: list[Span], taken: _Intervals) -> list[Span]:
     """A family name or nickname in brackets right after a name, or the name right before
-    a family name in brackets: "Pegah (Sheikh)", "Hoc (Võ)", "Robert (Bob) Smith"."""
+    a family name in brackets: "Pegah (Sheikh)", "Hoc (Võ)", "Robert (Bob) Smith"; not a
+    role or team ("Ifeoma Nnadi (Sales)")."""
     text = words.text
     spans = _Intervals((s.start, s.end) for s in persons)
     found = []
     for span in persons:
         value = text[span.start:span.end]
         m = _BRACKETED.match(text, span.end)
-        if m is not None and not spans.overlaps(m.start("w"), m.end("w")) and \
+        if m is not None and m.group("w").casefold() not in JOB_WORDS and \
+                not spans.overlaps(m.start("w"), m.end("w")) and \
                 not taken.overlaps(m.start("w"), m.end("w")) and \
                 words.name_word(m.start("w"), m.end("w"), value, after=True):
             found.append(Span(m.start("w"), m.end("w"), "PERSON", span.score))
