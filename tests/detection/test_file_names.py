@@ -73,3 +73,19 @@ def test_a_file_name_that_ends_a_sentence() -> None:
     assert names("I have attached documents in file Varga_Ilona_documents.zip. Thanks") == [
         "Varga", "Ilona"]
     assert names("see archive.tar.gz") == []
+
+
+def test_only_the_name_of_a_file_name_reaches_the_model(presidio_guard: Guard) -> None:
+    # `_` is a word character: the surrogate between two `_` restores all the same (it used to
+    # be protected with its whole file name, trailing comma included, as one surrogate)
+    text = "please check contract_Kuipers_signed.pdf, thanks"
+    masked = presidio_guard.pseudonymize(text, session_id="joined")
+    (entry,) = presidio_guard.vault("joined").entries
+    assert (entry.original, entry.literal) == ("Kuipers", False)
+    assert masked == f"please check contract_{entry.surrogate}_signed.pdf, thanks"
+    answer = f"Sure: contract_{entry.surrogate}_signed.pdf is signed by {entry.surrogate}."
+    expected = "Sure: contract_Kuipers_signed.pdf is signed by Kuipers."
+    assert presidio_guard.restore(answer, session_id="joined") == expected
+    restorer = presidio_guard.stream_restorer(session_id="joined")
+    cut = answer.index(entry.surrogate) + 3
+    assert restorer.feed(answer[:cut]) + restorer.feed(answer[cut:]) + restorer.flush() == expected
