@@ -456,12 +456,13 @@ CONTINENTS = frozenset(["europe", "asia", "africa", "antarctica", "oceania", "am
                         "the caribbean", "caribbean", "southeast asia", "east asia",
                         "south asia", "west africa", "east africa", "sub-saharan africa"])
 
-#: Common family names of one or two letters (Korean, Chinese pinyin, Vietnamese), which the
-#: name lists leave out as too short to tell from other words on their own. Used only beside
-#: a name that was found, or after an initial ("C. Oh").
+#: Common family names of one or two letters (Korean, Chinese pinyin and Cantonese,
+#: Vietnamese), which the name lists leave out as too short to tell from other words on their
+#: own. Used only beside a name that was found, after an initial ("C. Oh"), or in the name of
+#: a personal document ("Ng_CV.pdf").
 SHORT_SURNAMES = wordset("""
-an bi bo da di do du fu ge gu ha he ho hu ji jo ko le li lu ly ma mo mu na ni oh om pi qi qu
-ri ru so su ta ti to vi vo vu wu xi xu ye yi yu
+an bi bo da di do du fu ge gu ha he ho hu ji jo ko le li lu ly ma mo mu na ng ni oh om pi qi
+qu ri ru so su ta ti to vi vo vu wu xi xu ye yi yu
 """)
 
 #: Job titles and roles, capitalised after a name ("Pongsakorn Chaiyaporn Senior Analyst").
