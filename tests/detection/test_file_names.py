@@ -38,6 +38,40 @@ def test_files_that_name_nobody(text: str) -> None:
     assert names(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # short family names of the name lists' blind spot, in personal documents
+    ("see Ng_CV.pdf", ["Ng"]),
+    ("attached resume-Do-Minh.pdf", ["Do", "Minh"]),   # "do" is a word: beside a name only
+    ("Oh_passport_scan.jpg is the scan", ["Oh"]),
+    ("NG_WEI_CV.PDF", ["NG", "WEI"]),                   # the case of the whole stem
+    ("resume_Ko_Minji.pdf", ["Ko", "Minji"]),           # a language code beside a name
+    # and nothing else of two letters
+    ("CV_en_final.pdf and CV_KO.pdf", []),              # language codes
+    ("report_v2.pdf", []),
+    ("Letter_To_Bank.pdf", []),                         # an English word
+    ("MA_transcript.pdf", []),                          # an acronym in a mixed-case stem
+    ("Ko_CV.pdf", []),                                  # a language code alone
+    ("Ng_notes.txt", []),                               # no personal-document word
+])
+def test_short_family_names_in_the_names_of_files(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", ["CV_en_final.pdf", "report_v2.pdf"])
+def test_the_guard_leaves_file_names_without_names_unchanged(warm_guard: Guard,
+                                                             text: str) -> None:
+    message = f"Please review {text} before Friday"
+    assert warm_guard.pseudonymize(message, session_id="no-names-in-files") == message
+
+
+def test_the_guard_replaces_a_short_family_name_in_a_file_name(presidio_guard: Guard) -> None:
+    text = "My files: Ng_CV.pdf and Oh_passport_scan.jpg"
+    masked = presidio_guard.pseudonymize(text, session_id="short")
+    surrogates = {e.original: e.surrogate for e in presidio_guard.vault("short").entries}
+    assert masked == f"My files: {surrogates['Ng']}_CV.pdf and {surrogates['Oh']}_passport_scan.jpg"
+    assert presidio_guard.restore(masked, session_id="short") == text
+
+
 def test_the_guard_masks_and_restores_a_file_name(warm_guard: Guard) -> None:
     text = "Please review NDA-Tomasz-Wrona.pdf and Okonjo_CV_final_v3.pdf before Friday"
     out = warm_guard.pseudonymize(text, session_id="file-names")
@@ -73,3 +107,19 @@ def test_a_file_name_that_ends_a_sentence() -> None:
     assert names("I have attached documents in file Varga_Ilona_documents.zip. Thanks") == [
         "Varga", "Ilona"]
     assert names("see archive.tar.gz") == []
+
+
+def test_only_the_name_of_a_file_name_reaches_the_model(presidio_guard: Guard) -> None:
+    # `_` is a word character: the surrogate between two `_` restores all the same (it used to
+    # be protected with its whole file name, trailing comma included, as one surrogate)
+    text = "please check contract_Kuipers_signed.pdf, thanks"
+    masked = presidio_guard.pseudonymize(text, session_id="joined")
+    (entry,) = presidio_guard.vault("joined").entries
+    assert (entry.original, entry.literal) == ("Kuipers", False)
+    assert masked == f"please check contract_{entry.surrogate}_signed.pdf, thanks"
+    answer = f"Sure: contract_{entry.surrogate}_signed.pdf is signed by {entry.surrogate}."
+    expected = "Sure: contract_Kuipers_signed.pdf is signed by Kuipers."
+    assert presidio_guard.restore(answer, session_id="joined") == expected
+    restorer = presidio_guard.stream_restorer(session_id="joined")
+    cut = answer.index(entry.surrogate) + 3
+    assert restorer.feed(answer[:cut]) + restorer.feed(answer[cut:]) + restorer.flush() == expected

@@ -35,6 +35,26 @@ def test_tables_that_name_no_one(text: str) -> None:
     assert cells(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "<label> name", and a header written without its accents (_lexicon.PERSON_LABELS)
+    ("Doctor name\tWard\nEfua Mensah\tB", ["Efua Mensah"]),
+    ("Prenom,Nom\nTomasz,Wrona", ["Tomasz", "Wrona"]),
+    # a form's "Spouse:" heads no column: "wife" in a cell does not start another table
+    ("Name,Relation\nIlona Varga,wife\nTomasz Wrona,son", ["Ilona Varga", "Tomasz Wrona"]),
+])
+def test_person_columns_named_like_form_fields(text: str, expected: list[str]) -> None:
+    assert cells(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "From,To,Fare\nAMS,BCN,EUR 80\nDXB,SIN,EUR 420",   # a form's "From:" is no column of people
+    "host,port\nlocalhost,8080\ndb-primary,5432",
+    "Team,Lead time\nops,three days",
+])
+def test_field_labels_that_head_no_column_of_people(text: str) -> None:
+    assert cells(text) == []
+
+
 def test_a_new_header_ends_the_table() -> None:
     text = "name,team\nyaw,ops\nid,name\n12,Ilona Varga"
     assert cells(text) == ["yaw", "Ilona Varga"]

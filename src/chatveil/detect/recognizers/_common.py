@@ -21,8 +21,10 @@ __all__ = [
     "context_regex",
     "glued",
     "is_cap",
+    "lines_with_offsets",
     "luhn_valid",
     "near",
+    "phrases",
     "sentence_start",
     "unglued_tokens",
     "word_tokens",
@@ -57,6 +59,21 @@ class PersonRuleRecognizer(EntityRecognizer):
 def wordset(words: str) -> frozenset[str]:
     """The whitespace-separated words of ``words`` (lists below are easier to read that way)."""
     return frozenset(words.split())
+
+
+def phrases(text: str) -> frozenset[str]:
+    """The comma-separated phrases of ``text``, each with single spaces ("full name")."""
+    return frozenset(" ".join(p.split()) for p in text.split(",") if p.strip())
+
+
+def lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    """The lines of ``text`` (split at ``\\n``) with the offset each starts at."""
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        out.append((offset, line))
+        offset += len(line) + 1
+    return out
 
 
 def context_regex(words: Iterable[str]) -> re.Pattern[str]:

@@ -7,7 +7,7 @@ import importlib
 from collections.abc import Iterable, Iterator
 
 from chatveil._words import common_words, unaccented
-from chatveil.detect.recognizers._common import wordset
+from chatveil.detect.recognizers._common import phrases, wordset
 
 # ---------------------------------------------------------------------- person names
 #: Faker person providers whose first/last-name lists are loaded (Latin script only).
@@ -460,12 +460,52 @@ CONTINENTS = frozenset(["europe", "asia", "africa", "antarctica", "oceania", "am
                         "the caribbean", "caribbean", "southeast asia", "east asia",
                         "south asia", "west africa", "east africa", "sub-saharan africa"])
 
-#: Common family names of one or two letters (Korean, Chinese pinyin, Vietnamese), which the
-#: name lists leave out as too short to tell from other words on their own. Used only beside
-#: a name that was found, or after an initial ("C. Oh").
+#: Common family names of one or two letters (Korean, Chinese pinyin and Cantonese,
+#: Vietnamese), which the name lists leave out as too short to tell from other words on their
+#: own. Used only beside a name that was found, after an initial ("C. Oh"), or in the name of
+#: a personal document ("Ng_CV.pdf").
 SHORT_SURNAMES = wordset("""
-an bi bo da di do du fu ge gu ha he ho hu ji jo ko le li lu ly ma mo mu na ni oh om pi qi qu
-ri ru so su ta ti to vi vo vu wu xi xu ye yi yu
+an bi bo da di do du fu ge gu ha he ho hu ji jo ko le li lu ly ma mo mu na ng ni oh om pi qi
+qu ri ru so su ta ti to vi vo vu wu xi xu ye yi yu
+""")
+
+#: Labels of table columns and form fields whose value is a person (a column "employee" or
+#: "employee name", "Patient: Grace Lee"; any label followed by "name" too), casefolded. The
+#: table rule of :mod:`~chatveil.detect.recognizers.tables` and the label rule of
+#: :mod:`~chatveil.detect.recognizers.evidence` are built from it; an accented label also
+#: matches written without its accents ("prenom").
+PERSON_LABELS = phrases("""
+name, names, full name, fullname, first name, firstname, given name, givenname, last name,
+lastname, family name, surname, person, staff, staff name, employee, employees, employee name,
+candidate, candidates, candidate name, applicant, owner, owners, owned by, assignee, assigned,
+assigned to, reviewer, reviewers, author, manager, supervisor, lead, customer, customer name,
+client, patient, patient name, student, student name, pupil, guest, guest name, passenger,
+passenger name, member, member name, contact, contact name, attendee, attendees, participant,
+player, players, tenant, driver, rider, doctor, nurse, teacher, coach, parent, guardian,
+referee, witness, interviewer, approver, requester, reporter, reported by, nombre, nom, prénom,
+apellido, apellidos, nome, cognome, vorname, nachname, naam, nama
+""")
+#: Labels whose value is a person as a field of a header, a form or a letter ("From:", "Dear",
+#: "Spouse:", "Ship to:"), not as a column header: a column of that name may hold places,
+#: teams, hosts or firms (a FROM,TO table of flights, a "host" column of servers), and a cell
+#: that is such a word ("wife" in a column of relations) would read as the header of another
+#: table.
+PERSON_FIELD_LABELS = PERSON_LABELS | phrases("""
+from, to, cc, bcc, reply-to, sender, recipient, attn, attention, dear, legal name,
+preferred name, applicant name, payee, beneficiary, account holder, account name, holder,
+traveller, traveler, landlord, contact person, emergency contact, next of kin, line manager,
+hiring manager, requested by, physician, consultant, referred by, signed, signatory,
+interviewee, mentor, approved by, prepared by, submitted by, host, organizer, organiser,
+speaker, participants, members, team, nominee, winner, spouse, child, father, mother,
+father's name, mother's name, husband, wife, son, daughter, transfer to, pay to, payable to,
+bill to, ship to, deliver to, parties, party, plaintiff, defendant, claimant, respondent,
+petitioner, deceased, executor, borrower, lender, buyer, seller, purchaser, lessee, lessor,
+insured, policyholder, policy holder, cardholder, card holder, visitor, caller,
+in the matter of, nom de famille, prénoms, nom d'usage, nombres, primer apellido,
+segundo apellido, nome completo, sobrenome, familienname, voornaam, achternaam, imię,
+nazwisko, soyad, soyadı, soyadi, nama lengkap, tên, họ tên, họ và tên, pangalan, apelyido,
+titular, paciente, empleado, solicitante, destinatario, remitente, testigo, expéditeur,
+destinataire, témoin, personne à prévenir, personne à contacter, contacto de emergencia
 """)
 
 #: Job titles and roles, capitalised after a name ("Pongsakorn Chaiyaporn Senior Analyst").

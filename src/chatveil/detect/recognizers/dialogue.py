@@ -11,12 +11,13 @@ whatever their casing, unless they say no ("no", "why?", "prefer not to say").
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
 from presidio_analyzer import RecognizerResult
 
-from chatveil.detect.recognizers._common import PersonRuleRecognizer, wordset
+from chatveil.detect.recognizers._common import PersonRuleRecognizer, lines_with_offsets, wordset
 
 __all__ = ["NameAnswerRecognizer"]
 
@@ -47,14 +48,11 @@ class NameAnswerRecognizer(PersonRuleRecognizer):
                 "speaking" not in text.casefold()):
             return []
         results: list[RecognizerResult] = []
-        start = 0
-        lines = text.split("\n")
-        for k, line in enumerate(lines[:-1]):
-            nxt_start = start + len(line) + 1
+        lines = lines_with_offsets(text)
+        for (_, line), (nxt_start, nxt) in itertools.pairwise(lines):
             if _ASKS.search(line):
-                m = _ANSWER.match(lines[k + 1])
+                m = _ANSWER.match(nxt)
                 if m is not None and not any(
                         w.casefold() in _REFUSALS for w in m.group(1).split()):
                     results.append(self.person(nxt_start + m.start(1), nxt_start + m.end(1)))
-            start = nxt_start
         return results

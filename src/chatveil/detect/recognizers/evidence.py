@@ -37,6 +37,7 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from chatveil._words import unaccented
 from chatveil.detect.recognizers._common import (
     WORD,
     glued,
@@ -52,6 +53,7 @@ from chatveil.detect.recognizers._lexicon import (
     NOT_A_NAME_WORD,
     NOT_A_PERSON,
     NOT_SURNAME,
+    PERSON_FIELD_LABELS,
     SHORT_SURNAMES,
     TECH_JARGON,
     TECH_TERMS,
@@ -76,32 +78,21 @@ _NAME = "ChatveilNameEvidenceRecognizer"
 
 _PARTICLES = wordset("van von der den de da di del della le la du dos das bin binti bint ibn "
                       "al el ter ten af av zu abu dela")
-#: Labels of header and form fields whose value is a person.
+
+
+def _label_pattern(label: str) -> str:
+    """``label`` as a regex in which an accented letter may be written without its accent."""
+    return "".join(f"[{c}{unaccented(c)}]" if unaccented(c) != c else re.escape(c)
+                   for c in label)
+
+
+#: Labels of header and form fields whose value is a person (``PERSON_FIELD_LABELS``, longest
+#: first), then "name" and a colon or a number in brackets.
 _PERSON_LABEL_RE = re.compile(
-    r"^[ \t>*\-•]*(?P<label>from|to|cc|bcc|reply-to|sender|recipient|attn|attention|"
-    r"(?:full |legal |preferred |first |last |given |family |sur)?name|patient(?: name)?|"
-    r"employee(?: name)?|candidate(?: name)?|applicant|payee|beneficiary|account (?:holder|name)|"
-    r"holder|guest|passenger|traveller|traveler|student(?: name)?|tenant|landlord|client|"
-    r"customer(?: name)?|contact(?: person)?|emergency contact|next of kin|manager|"
-    r"line manager|hiring manager|reported by|requested by|assignee|assigned to|owner|"
-    r"doctor|physician|consultant|referred by|referee|witness|signed|signatory|author|"
-    r"interviewer|interviewee|mentor|supervisor|approver|approved by|prepared by|"
-    r"submitted by|reviewer|host|organizer|organiser|speaker|attendees?|participants?|"
-    r"members?|team|nominee|winner|parent|guardian|spouse|child|father|mother|"
-    r"father's name|mother's name|husband|wife|son|daughter|dear|transfer to|pay to|"
-    r"payable to|bill to|ship to|deliver to|parties|party|plaintiff|defendant|claimant|"
-    r"respondent|petitioner|applicant name|deceased|executor|borrower|lender|buyer|seller|"
-    r"purchaser|lessee|lessor|insured|policyholder|policy holder|member|member name|"
-    r"cardholder|card holder|driver|rider|visitor|caller|requester|reporter|"
-    r"in the matter of|"
-    # the same labels on forms in other languages
-    r"nom(?: de famille)?|pr[ée]noms?|nom d'usage|nombres?|apellidos?|(?:primer|segundo) "
-    r"apellido|nome(?: completo)?|cognome|sobrenome|vorname|nachname|familienname|naam|"
-    r"voornaam|achternaam|imi[eę]|nazwisko|soyad[ıi]?|nama(?: lengkap)?|t[êe]n|h[ọo] t[êe]n|"
-    r"h[ọo] v[àa] t[êe]n|pangalan|apelyido|titular|paciente|empleado|solicitante|"
-    r"destinatario|remitente|testigo|exp[ée]diteur|destinataire|t[ée]moin|"
-    r"personne [àa] (?:pr[ée]venir|contacter)|contacto de emergencia)(?:[ \t]+name)?"
-    r"[ \t]*:?[ \t]*(?:\(?\d\)[ \t]*)?(?<=[: \t)])",
+    r"^[ \t>*\-•]*(?P<label>(?:"
+    + "|".join(_label_pattern(label)
+               for label in sorted(PERSON_FIELD_LABELS, key=lambda w: (-len(w), w)))
+    + r")(?:[ \t]+name)?)[ \t]*:?[ \t]*(?:\(?\d\)[ \t]*)?(?<=[: \t)])",
     re.IGNORECASE | re.MULTILINE,
 )
 #: What separates the names of one person field ("Cc: Ana Ruiz, Li Wei / Tomás Díaz"), or a

@@ -1,7 +1,8 @@
 """Names in the person columns of pasted tables: CSV, TSV, semicolon-separated and markdown.
 
 An export pasted into a chat ("DATE,SHIFT,STAFF,ROLE" then a row per shift) names people in
-a column whose header says so (name, staff, employee, candidate, owner...). Every cell of
+a column whose header says so (name, staff, employee, candidate, owner...: the person labels
+of :mod:`~chatveil.detect.recognizers._lexicon`, which form fields share). Every cell of
 such a column, in the rows below the header with as many cells, is a person, whatever its
 words: no list has to know the name, and its casing does not matter. Cells without letters,
 with digits or an ``@`` (an id, a date, an email: other recognizers read those) and cells
@@ -15,22 +16,19 @@ from typing import Any
 
 from presidio_analyzer import RecognizerResult
 
-from chatveil.detect.recognizers._common import PersonRuleRecognizer, wordset
+from chatveil._words import unaccented
+from chatveil.detect.recognizers._common import (
+    PersonRuleRecognizer,
+    lines_with_offsets,
+    wordset,
+)
+from chatveil.detect.recognizers._lexicon import PERSON_LABELS
 
 __all__ = ["TableColumnRecognizer"]
 
-#: Column headers whose cells are people (casefolded, spaces and "_" as one space).
-_PERSON_HEADERS = wordset("""
-name names fullname surname lastname firstname givenname person staff employee employees
-candidate candidates applicant owner owners assignee assigned reviewer reviewers author
-manager supervisor lead customer client patient student pupil guest passenger member
-contact attendee attendees participant player players tenant driver rider doctor nurse
-teacher coach parent guardian referee witness interviewer approver requester reporter
-nombre nom prénom prenom apellido apellidos nome cognome vorname nachname naam nama
-""") | frozenset({"full name", "first name", "last name", "given name", "family name",
-                 "staff name", "employee name", "customer name", "patient name",
-                 "student name", "candidate name", "contact name", "guest name",
-                 "passenger name", "member name", "assigned to", "reported by", "owned by"})
+#: Column headers whose cells are people (casefolded, without accents; spaces and "_" as one
+#: space): the person labels, and any of them followed by "name" ("customer name").
+_PERSON_HEADERS = frozenset(unaccented(label) for label in PERSON_LABELS)
 _DELIMITERS = (",", ";", "\t", "|")
 _HAS_DIGIT_OR_AT = re.compile(r"[\d@]")
 #: Cells of a person column that name no one.
@@ -59,7 +57,13 @@ def _cells(line: str, delimiter: str) -> list[tuple[int, int]]:
 
 
 def _header_key(cell: str) -> str:
-    return " ".join(cell.strip(" \t\"'*").casefold().replace("_", " ").split())
+    return " ".join(unaccented(cell.strip(" \t\"'*").casefold()).replace("_", " ").split())
+
+
+def _person_header(cell: str) -> bool:
+    """True if ``cell`` is the header of a column of people."""
+    key = _header_key(cell)
+    return key in _PERSON_HEADERS or (key.endswith(" name") and key[:-5] in _PERSON_HEADERS)
 
 
 class TableColumnRecognizer(PersonRuleRecognizer):
@@ -72,10 +76,7 @@ class TableColumnRecognizer(PersonRuleRecognizer):
         if "PERSON" not in entities or "\n" not in text or \
                 not any(d in text for d in _DELIMITERS):
             return []
-        lines, offset = [], 0
-        for line in text.split("\n"):
-            lines.append((offset, line))
-            offset += len(line) + 1
+        lines = lines_with_offsets(text)
         results: list[RecognizerResult] = []
         i = 0
         while i < len(lines):
@@ -91,8 +92,7 @@ class TableColumnRecognizer(PersonRuleRecognizer):
             if delimiter not in header:
                 continue
             heads = _cells(header, delimiter)
-            columns = [k for k, (a, b) in enumerate(heads)
-                       if _header_key(header[a:b]) in _PERSON_HEADERS]
+            columns = [k for k, (a, b) in enumerate(heads) if _person_header(header[a:b])]
             if len(heads) < 2 or not columns:
                 continue
             j = i + 1
@@ -103,7 +103,7 @@ class TableColumnRecognizer(PersonRuleRecognizer):
                     continue
                 cells = _cells(row, delimiter)
                 if len(cells) != len(heads) or (not _HAS_DIGIT_OR_AT.search(row) and any(
-                        _header_key(row[a:b]) in _PERSON_HEADERS for a, b in cells)):
+                        _person_header(row[a:b]) for a, b in cells)):
                     break  # the table ends, or another one starts
                 for k in columns:
                     self._cell(text, start + cells[k][0], start + cells[k][1], results)
