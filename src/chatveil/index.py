@@ -14,10 +14,7 @@ Adding a value costs O(1).
 
 Semantics match a regex alternation ordered longest first: at each position the longest value
 wins; matches do not overlap; scanning resumes after a match. A value that starts (ends) with a
-word character must not be preceded (followed) by one; an index built with ``underscored`` also
-takes a match whose neighbour there is ``_`` (``contract_Laura_signed.pdf``) when that predicate
-accepts it. Values are keyed by their first run of letters and digits (``_`` separates words
-for the keys), so that a value joined to its neighbours by ``_`` is found too.
+word character must not be preceded (followed) by one.
 
 :class:`NumberIndex` finds number-like surrogates (phones, cards, IBANs, SSNs, national IDs)
 by their characters alone, whatever separators, brackets and country-code forms a model wrote
@@ -31,7 +28,7 @@ import html
 import json
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Generic, TypeVar
 from urllib.parse import quote, unquote
 
@@ -52,15 +49,13 @@ __all__ = [
     "words_of",
 ]
 
-#: A run of letters and digits: the words values are keyed by (``_`` separates them).
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"\w+")
 
 T = TypeVar("T")
 
 
 def words_of(text: str) -> frozenset[str]:
-    """The casefolded words (runs of letters and digits) of ``text``, to test quickly against
-    :meth:`LiteralIndex.anchors`."""
+    """The casefolded words of ``text``, to test quickly against :meth:`LiteralIndex.anchors`."""
     return frozenset(w.casefold() for w in _WORD.findall(text))
 
 
@@ -74,17 +69,6 @@ def number_chars(text: str) -> str:
 def is_word_char(ch: str) -> bool:
     """True if ``ch`` is a ``\\w`` character (what ``re`` counts as one: alphanumeric or ``_``)."""
     return ch.isalnum() or ch == "_"
-
-
-#: Where a value meets its neighbour: a boundary, only ``_`` between them, or inside a word.
-_BOUNDARY, _UNDERSCORE, _JOINED = 0, 1, 2
-
-
-def _meeting(edge: str, neighbour: str) -> int:
-    """How a value whose edge character is ``edge`` meets the ``neighbour`` character."""
-    if not (is_word_char(edge) and is_word_char(neighbour)):
-        return _BOUNDARY
-    return _UNDERSCORE if neighbour == "_" and edge != "_" else _JOINED
 
 
 class _SortedKeys:
@@ -122,17 +106,9 @@ class _SortedKeys:
 
 
 class LiteralIndex(Generic[T]):
-    """A mutable set of literal values, each carrying a payload, searchable in text.
+    """A mutable set of literal values, each carrying a payload, searchable in text."""
 
-    Args:
-        underscored: takes a match (the text matched, its payload) that is bounded on a side
-            only by ``_`` (``contract_Laura_signed``); without it such a match is inside a
-            word, as ``re``'s ``\\b`` has it. A match is never taken inside a run of letters
-            and digits.
-    """
-
-    def __init__(self, underscored: Callable[[str, T], bool] | None = None) -> None:
-        self._underscored = underscored
+    def __init__(self) -> None:
         # first word (casefolded) -> (offset of that word, length) -> folded value -> payload
         self._by_word: dict[str, dict[tuple[int, int], dict[str, T]]] = {}
         self._folded: dict[str, T] = {}
@@ -207,7 +183,7 @@ class LiteralIndex(Generic[T]):
             return
         found: list[tuple[int, int, T]] = []
         n = len(text)
-        by_word, underscored = self._by_word, self._underscored
+        by_word = self._by_word
         for m in _WORD.finditer(text, start):
             shapes = by_word.get(m.group(0).casefold())
             if not shapes:
@@ -221,10 +197,9 @@ class LiteralIndex(Generic[T]):
                 payload = values.get(text[s:e].casefold())
                 if payload is None:
                     continue
-                meets = max(_meeting(text[s], text[s - 1]) if s > 0 else _BOUNDARY,
-                            _meeting(text[e - 1], text[e]) if e < n else _BOUNDARY)
-                if meets == _JOINED or (meets == _UNDERSCORE and (
-                        underscored is None or not underscored(text[s:e], payload))):
+                if s > 0 and is_word_char(text[s]) and is_word_char(text[s - 1]):
+                    continue
+                if e < n and is_word_char(text[e - 1]) and is_word_char(text[e]):
                     continue
                 found.append((s, e, payload))
         found.sort(key=lambda f: (f[0], f[0] - f[1]))
@@ -514,20 +489,6 @@ RestorePayload = tuple[str, str, str]
 RecallPayload = tuple[Entry, bool]
 
 _PLACEHOLDER_LABEL = re.compile(r"<([A-Z]+)_\d+>")
-#: Entity types whose surrogates are names: they may be joined to other words by ``_``.
-_NAME_TYPES = frozenset({"PERSON", "LOCATION"})
-
-
-def _restores_underscored(seen: str, payload: RestorePayload) -> bool:
-    """True if ``seen``, a surrogate (or surrogate name part) that ``_`` joins to other words
-    (``contract_Laura_signed.pdf``, ``LAURA_CV.pdf``), restores: a person's or place's name,
-    written with capitals, and no common word. Code is mostly lower case (``laura_config``),
-    and a common word (a surrogate "Price" or "Will") is more likely a part of an identifier
-    the model wrote (``MAX_PRICE``) than the name. Where the user's text has such a name, the
-    pseudonymizer finds that restore would not give it back and protects the text around it
-    as a whole, as it does with any surrogate restore cannot find."""
-    return (payload[2] in _NAME_TYPES and not seen.islower()
-            and seen.casefold() not in common_words())
 
 
 def _needs_capital(folded: str) -> bool:
@@ -578,7 +539,7 @@ class VaultIndex:
         self.part_surrogate: dict[str, str] = {}
         self._part_canonical: dict[str, str] = {}  # casefold original part -> as first seen
         #: surrogates (and unambiguous surrogate name parts) -> (surrogate, original, type)
-        self.restore_index: LiteralIndex[RestorePayload] = LiteralIndex(_restores_underscored)
+        self.restore_index: LiteralIndex[RestorePayload] = LiteralIndex()
         #: tokens / placeholders exactly as issued -> (original, type)
         self.shaped: dict[str, tuple[str, str]] = {}
         #: labels of the placeholders issued (``PERSON`` for ``<PERSON_1>``)

@@ -4,9 +4,8 @@ Restore needs only the session's entries, indexed (:class:`~chatveil.index.Vault
 finders run over the text and their matches are merged leftmost-longest:
 
 - the literal index: every surrogate (and surrogate name part) exactly, case-insensitively, on
-  word boundaries (a person's or place's name written with capitals also where ``_`` joins
-  it to other words, as in ``contract_Laura_signed.pdf``), and email surrogates in their
-  encoded forms (``%40``, ``\\u0040``, ``&#64;``);
+  word boundaries, and email surrogates in their encoded forms (``%40``, ``\\u0040``,
+  ``&#64;``);
 - the number index: phones, cards, IBANs, SSNs and national IDs by their characters alone,
   whatever separators, brackets and country-code forms the model wrote them with;
 - the shape pattern: tokens and placeholders as models mangle them (other case or spacing,
@@ -173,9 +172,7 @@ def raise_if_unrestored(unknown: Counter[str]) -> None:
 
 
 # ---------------------------------------------------------------------- matcher
-#: Where a literal surrogate can start: a word character after no letter or digit (a word's
-#: start, or after ``_``: ``contract_Laura``), or any other character.
-_STARTS = re.compile(r"(?<![^\W_])\w|\W")
+_STARTS = re.compile(r"\b\w|\W")
 
 
 #: A match: start, end, and what it is (a literal's payload, a number, a shape's match).
@@ -296,7 +293,7 @@ class Matcher:
         if number is not None and number < hold:
             hold = number
         index = self.index.restore_index
-        # a surrogate starts at a word start or after `_`, or with a non-word character
+        # a surrogate starts at a word start, or with a non-word character
         for m in _STARTS.finditer(text, max(start, n - index.max_len), hold):
             if index.could_start(text[m.start():]):
                 return m.start()

@@ -3,6 +3,8 @@ and names beside a comma that is no list of tools. The names are made up for the
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from chatveil import Guard
@@ -67,8 +69,7 @@ def test_the_guard_leaves_file_names_without_names_unchanged(warm_guard: Guard,
 def test_the_guard_replaces_a_short_family_name_in_a_file_name(presidio_guard: Guard) -> None:
     text = "My files: Ng_CV.pdf and Oh_passport_scan.jpg"
     masked = presidio_guard.pseudonymize(text, session_id="short")
-    surrogates = {e.original: e.surrogate for e in presidio_guard.vault("short").entries}
-    assert masked == f"My files: {surrogates['Ng']}_CV.pdf and {surrogates['Oh']}_passport_scan.jpg"
+    assert not {"Ng", "Oh"} & set(re.split(r"[\W_]+", masked))
     assert presidio_guard.restore(masked, session_id="short") == text
 
 
@@ -109,17 +110,12 @@ def test_a_file_name_that_ends_a_sentence() -> None:
     assert names("see archive.tar.gz") == []
 
 
-def test_only_the_name_of_a_file_name_reaches_the_model(presidio_guard: Guard) -> None:
-    # `_` is a word character: the surrogate between two `_` restores all the same (it used to
-    # be protected with its whole file name, trailing comma included, as one surrogate)
-    text = "please check contract_Kuipers_signed.pdf, thanks"
+def test_no_word_of_a_file_name_joined_by_underscores_reaches_the_model(
+        presidio_guard: Guard) -> None:
+    # restore matches whole words and `_` is a word character, so a name inside such a file
+    # name is protected with its whole file name: the other words of it, a name no rule found
+    # among them, never reach the model either
+    text = "please check Wojcik_Agata_notes.pdf and scan_Thandiwe_Mokoena_2024.jpg, thanks"
     masked = presidio_guard.pseudonymize(text, session_id="joined")
-    (entry,) = presidio_guard.vault("joined").entries
-    assert (entry.original, entry.literal) == ("Kuipers", False)
-    assert masked == f"please check contract_{entry.surrogate}_signed.pdf, thanks"
-    answer = f"Sure: contract_{entry.surrogate}_signed.pdf is signed by {entry.surrogate}."
-    expected = "Sure: contract_Kuipers_signed.pdf is signed by Kuipers."
-    assert presidio_guard.restore(answer, session_id="joined") == expected
-    restorer = presidio_guard.stream_restorer(session_id="joined")
-    cut = answer.index(entry.surrogate) + 3
-    assert restorer.feed(answer[:cut]) + restorer.feed(answer[cut:]) + restorer.flush() == expected
+    assert not {"Wojcik", "Agata", "Thandiwe", "Mokoena"} & set(re.split(r"[\W_]+", masked))
+    assert presidio_guard.restore(masked, session_id="joined") == text
