@@ -7,6 +7,7 @@ records below WARNING (which quote context words of the text) are dropped.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import hmac
@@ -681,7 +682,40 @@ class PresidioDetector:
             )
 
             spans = complete_names(text, without_openers(text, spans))
-        return resolve_overlaps(_join_partial_identifiers(settle_person_or_place(text, spans)))
+        spans = _join_partial_identifiers(settle_person_or_place(text, spans))
+        return _with_remainders(text, spans, resolve_overlaps(spans))
+
+
+#: A piece of a name span outside the span that won the overlap: it must hold a letter.
+_REMAINDER = re.compile(r"[^\W_][\w'’.\-]*(?:[ \t]+[^\W_][\w'’.\-]*)*")
+
+
+def _with_remainders(text: str, spans: list[Span], kept: list[Span]) -> list[Span]:
+    """``kept`` (disjoint), and the words of each person or place span that lost an overlap
+    in part and lie outside every kept span: "Kang, Eun Ji" (a table cell) against spaCy's
+    'Eun Ji",security' keeps "Kang" as a person instead of leaving it in the text."""
+    won = set(kept)
+    lost = [s for s in spans if s not in won and s.entity_type in ("PERSON", "LOCATION")]
+    if not lost:
+        return kept
+    starts = [s.start for s in kept]
+    extra: list[Span] = []
+    for span in lost:
+        pos = span.start
+        i = bisect.bisect_right(starts, pos) - 1
+        while pos < span.end:
+            if 0 <= i < len(kept) and kept[i].start <= pos < kept[i].end:
+                pos = kept[i].end
+                i += 1
+                continue
+            nxt = kept[i + 1].start if i + 1 < len(kept) else len(text)
+            stop = min(span.end, nxt)
+            if stop < span.end or pos > span.start:  # a piece of a span cut by a kept one
+                for m in _REMAINDER.finditer(text, pos, stop):
+                    extra.append(Span(m.start(), m.end(), span.entity_type, span.score))
+            pos = stop
+            i += 1
+    return resolve_overlaps(kept + extra) if extra else kept
 
 
 def _join_partial_identifiers(spans: list[Span]) -> list[Span]:
