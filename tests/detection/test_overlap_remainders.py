@@ -4,6 +4,8 @@ these tests."""
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -56,7 +58,7 @@ def test_remainders_stay_disjoint_and_inside_what_was_found(
     spans = [Span(a, min(a + n, len(text)), kind, score) for a, n, kind, score in raw
              if a < len(text)]
     out = _with_remainders(text, spans, resolve_overlaps(spans))
-    for x, y in zip(out, out[1:], strict=False):
+    for x, y in itertools.pairwise(out):
         assert x.end <= y.start  # disjoint, in order
     for span in out:  # every character masked was found by some span
         assert any(s.start <= span.start and span.end <= s.end for s in spans)
