@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -102,3 +103,17 @@ def fake_guard(detector: FakeDetector | None = None, **options: Any) -> Guard:
 
 
 MakeGuard = Callable[..., Guard]
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
+    """Poll ``condition`` until it holds or ``timeout`` seconds pass; its last value.
+
+    Expiry tests wait with this rather than a fixed sleep: a loaded machine may take longer
+    than a session's lifetime between two calls, and a fixed sleep then fails at random.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True

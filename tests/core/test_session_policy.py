@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
@@ -15,7 +14,7 @@ from chatveil import (
     UnknownSessionError,
 )
 from chatveil._session import open_session
-from fakes import SECRET, FakeDetector, fake_guard
+from fakes import SECRET, FakeDetector, fake_guard, wait_for
 
 TEXT = "Hi, I am Jane Doe, mail jane.doe@acme.com or call +1 415 555 0132."
 
@@ -79,12 +78,13 @@ def test_forget_erases_everything_derived_from_the_session() -> None:
 
 
 def test_expired_sessions_are_purged_with_their_caches() -> None:
-    guard = fake_guard(vault_ttl=0.3)
+    # a lifetime well above one call's time even on a loaded machine; then wait for the purge
+    guard = fake_guard(vault_ttl=1.0)
     masked = guard.pseudonymize(TEXT, session_id="t")
     restorer = guard.stream_restorer("t")
     assert guard.restore(masked, session_id="t") == TEXT
-    time.sleep(0.8)
-    assert len(guard.vault_store) == 0  # type: ignore[arg-type]  # purged, no call needed
+    # purged, no call needed
+    assert wait_for(lambda: len(guard.vault_store) == 0)  # type: ignore[arg-type]
     assert restorer.feed(masked) + restorer.flush() == masked  # per-process index erased too
     with pytest.raises(UnknownSessionError):
         guard.restore(masked, session_id="t")
@@ -150,7 +150,7 @@ def test_adapters_hear_when_a_session_goes() -> None:
     from chatveil import _session
 
     heard: list[str] = []
-    guard = fake_guard(vault_ttl=0.3)
+    guard = fake_guard(vault_ttl=1.0)
 
     def hook(g: Guard, sid: str) -> None:
         if g is guard:
@@ -161,7 +161,7 @@ def test_adapters_hear_when_a_session_goes() -> None:
         guard.pseudonymize(TEXT, session_id="forgotten")
         guard.pseudonymize(TEXT, session_id="expires")
         guard.forget("forgotten")
-        time.sleep(0.8)
+        assert wait_for(lambda: "expires" in heard)
     finally:
         _session._FORGET_HOOKS.remove(hook)
     assert heard[0] == "forgotten" and "expires" in heard
