@@ -103,7 +103,16 @@ class RoundTrips:
         self.cpu = 0.0
 
     def watch(self, client: Any) -> None:
-        plain = client.execute_command
+        """Watch a client's commands, and a vault store's scripts (which it sends on
+        connections of its own: ``store._scripts.run``) when given a store."""
+        runner = getattr(client, "_scripts", None)
+        if runner is not None:
+            self._wrap(runner, "run")
+            client = client.client
+        self._wrap(client, "execute_command")
+
+    def _wrap(self, owner: Any, name: str) -> None:
+        plain = getattr(owner, name)
 
         def counted(*args: Any, **kwargs: Any) -> Any:
             self.n += 1
@@ -114,7 +123,7 @@ class RoundTrips:
                 self.seconds += time.perf_counter() - started
                 self.cpu += time.process_time() - cpu
 
-        client.execute_command = counted
+        setattr(owner, name, counted)
 
 
 #: the vault store's methods a guard calls (see chatveil.state.stores)
@@ -144,17 +153,19 @@ class StoreCalls:
                     self.cpu += time.process_time() - cpu
 
             setattr(store, name, timed)
-        client = store.client
-        execute = client.execute_command
+        # scripts go out on the store's own connections (store._scripts.run), the rest
+        # through the client
+        for owner, name in ((store._scripts, "run"), (store.client, "execute_command")):
+            execute = getattr(owner, name)
 
-        def packed(*args: Any, **kwargs: Any) -> Any:
-            cpu = time.process_time()
-            try:
-                return execute(*args, **kwargs)
-            finally:
-                self.client_cpu += time.process_time() - cpu
+            def packed(*args: Any, _execute: Any = execute, **kwargs: Any) -> Any:
+                cpu = time.process_time()
+                try:
+                    return _execute(*args, **kwargs)
+                finally:
+                    self.client_cpu += time.process_time() - cpu
 
-        client.execute_command = packed
+            setattr(owner, name, packed)
 
 
 def _guard(kind: str, url: str, namespace: str, trips: RoundTrips | None = None,
@@ -173,7 +184,7 @@ def _guard(kind: str, url: str, namespace: str, trips: RoundTrips | None = None,
     if calls is not None:
         calls.watch(store)
     if trips is not None:
-        trips.watch(store.client)
+        trips.watch(store)
         trips.watch(cache.client)
     return Guard(config, vault_store=store, detection_cache=cache), cache
 

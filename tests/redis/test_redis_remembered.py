@@ -12,7 +12,7 @@ import pytest
 
 from chatveil import Guard, GuardConfig
 from chatveil.errors import UnknownSessionError
-from redis_helpers import KEY_A, KEY_B, dump_namespace, readable_in
+from redis_helpers import KEY_A, KEY_B, dump_namespace, readable_in, watch_requests
 
 SECRET = b"chatveil-tests-secret-key-0123456789"
 TEXT = "Hi, I am Maria Kowalski, write to maria.kowalski@example.org or call +1 555 010 4477."
@@ -57,18 +57,7 @@ def _worker(url: str, namespace: str, key: bytes | list[bytes] = KEY_A, **option
 
 def _sent(guard: Guard) -> list[str]:
     """The requests the guard's store sends from now on (script names, else commands)."""
-    store = guard.vault_store
-    client = store.client  # type: ignore[attr-defined]
-    scripts = {s.sha: name for name, s in store._scripts.items()}  # type: ignore[attr-defined]
-    plain = client.execute_command
-    sent: list[str] = []
-
-    def counted(*args, **kwargs):
-        sent.append(scripts.get(args[1], "?") if args[0] == "EVALSHA" else args[0])
-        return plain(*args, **kwargs)
-
-    client.execute_command = counted
-    return sent
+    return watch_requests(guard.vault_store)
 
 
 def test_a_turn_on_another_worker_takes_the_remembered_result(redis_server, namespace) -> None:

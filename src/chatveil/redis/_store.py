@@ -20,7 +20,13 @@ from chatveil.errors import (
     UnknownSessionError,
     VaultCryptoError,
 )
-from chatveil.redis._client import check_client, connect, namespace_of, unavailable
+from chatveil.redis._client import (
+    ScriptRunner,
+    check_client,
+    connect,
+    namespace_of,
+    unavailable,
+)
 from chatveil.redis._crypto import Digester, KeyRing
 from chatveil.redis._scripts import SCRIPTS
 from chatveil.state.entries import Entry
@@ -129,7 +135,8 @@ class RedisVaultStore:
         # session id <-> digest, for this process's sessions (drop notices name digests)
         self._keys: cachetools.LRUCache[str, _Keys] = cachetools.LRUCache(100_000)
         self._ids: cachetools.LRUCache[str, str] = cachetools.LRUCache(100_000)
-        self._scripts = {name: client.register_script(code) for name, code in SCRIPTS.items()}
+        #: every script, run by name (one EVALSHA on a connection of the store's own)
+        self._scripts = ScriptRunner(client, SCRIPTS)
         self._lookup_cas = client.register_script(_LOOKUP_CAS)
         self._listeners: list[ListenerRef] = []
         self._watcher: threading.Thread | None = None
@@ -228,7 +235,7 @@ class RedisVaultStore:
         sid = self._ring.encrypt(_utf8(session_id), self._aad(b"sid", keys))
         epoch = secrets.token_hex(16)
         with unavailable("create"):
-            created = self._scripts["CREATE"](keys.all, [self._ttl_ms, epoch, sid])
+            created = self._scripts.run("CREATE", keys.all, [self._ttl_ms, epoch, sid])
         if created:
             keys.epoch = epoch
         return bool(created)
@@ -241,12 +248,12 @@ class RedisVaultStore:
     def touch(self, session_id: str) -> bool:
         keys = self._session(session_id)
         with unavailable("touch"):
-            return bool(self._scripts["TOUCH"](keys.all, [self._ttl_ms]))
+            return bool(self._scripts.run("TOUCH", keys.all, [self._ttl_ms]))
 
     def drop(self, session_id: str) -> bool:
         keys = self._session(session_id)
         with unavailable("drop"):
-            epoch = self._scripts["DROP"](keys.all, [])
+            epoch = self._scripts.run("DROP", keys.all, [])
             if epoch is not None:
                 # the epoch lets a worker that holds a newer incarnation ignore the notice
                 text = epoch.decode() if isinstance(epoch, bytes) else str(epoch)
@@ -283,7 +290,7 @@ class RedisVaultStore:
     def entries(self, session_id: str, since: int = 0) -> Entries:
         keys = self._session(session_id)
         with unavailable("entries"):
-            reply = self._scripts["ENTRIES"](keys.all, [self._ttl_ms, max(0, int(since))])
+            reply = self._scripts.run("ENTRIES", keys.all, [self._ttl_ms, max(0, int(since))])
         if reply is None:
             raise self._ended(session_id, keys)
         return self._read(keys, *reply)
@@ -309,7 +316,7 @@ class RedisVaultStore:
                            new_epoch, sid, len(fields), *fields]
         args += self._put_args(keys, put)
         with unavailable("entries"):
-            reply = self._scripts["SYNC"](keys.all, args)
+            reply = self._scripts.run("SYNC", keys.all, args)
         if reply is None:
             raise self._ended(session_id, keys)
         flat, version, blobs, found = reply
@@ -353,7 +360,7 @@ class RedisVaultStore:
         args = [self._ttl_ms, self._value(keys, entry.original),
                 self._value(keys, entry.surrogate), self._encrypt_entry(keys, entry)]
         with unavailable("add"):
-            reply = self._scripts["ADD"](keys.all, args)
+            reply = self._scripts.run("ADD", keys.all, args)
         code = int(reply[0])
         if code == -1:
             raise self._ended(session_id, keys)
@@ -385,7 +392,7 @@ class RedisVaultStore:
             args += [epoch, self._remembered, len(put), *self._put_args(keys, put)]
         args += self._entry_args(keys, entries)
         with unavailable("add"):
-            reply = self._scripts[script](keys.all, args)
+            reply = self._scripts.run(script, keys.all, args)
         if reply is None:
             raise self._ended(session_id, keys)
         results, flat, version, blobs = reply
@@ -445,7 +452,7 @@ class RedisVaultStore:
         args += self._put_args(keys, put)
         args += self._entry_args(keys, entries)
         with unavailable("add"):
-            reply = self._scripts["COMMIT"](keys.all, args)
+            reply = self._scripts.run("COMMIT", keys.all, args)
         if reply is None:
             raise self._ended(session_id, keys)
         if int(reply[0]) == 1:
@@ -459,7 +466,7 @@ class RedisVaultStore:
     def next_number(self, session_id: str, label: str) -> int:
         keys = self._session(session_id)
         with unavailable("next_number"):
-            number = int(self._scripts["NEXT_NUMBER"](keys.all, [self._ttl_ms, f"c:{label}"]))
+            number = int(self._scripts.run("NEXT_NUMBER", keys.all, [self._ttl_ms, f"c:{label}"]))
         if number < 0:
             raise self._ended(session_id, keys)
         return number
@@ -470,7 +477,7 @@ class RedisVaultStore:
         for label, number in counters.items():
             args += [f"c:{label}", int(number)]
         with unavailable("merge_counters"):
-            ok = self._scripts["MERGE_COUNTERS"](keys.all, args)
+            ok = self._scripts.run("MERGE_COUNTERS", keys.all, args)
         if not ok:
             raise self._ended(session_id, keys)
 
@@ -513,7 +520,7 @@ class RedisVaultStore:
                         new = self._ring.encrypt(self._ring.decrypt(old, entry_aad), entry_aad)
                         args += [pos, old, new]
                 if args[0] or len(args) > 2:
-                    done += int(self._scripts["REENCRYPT"](keys.all, args))
+                    done += int(self._scripts.run("REENCRYPT", keys.all, args))
         return done
 
     # ------------------------------------------------------------ listeners
@@ -617,6 +624,7 @@ class RedisVaultStore:
         watcher = self._watcher
         if watcher is not None and self._watcher_pid == os.getpid():
             watcher.join(timeout=2.0)
+        self._scripts.close()
         self._client.close()
 
     def __repr__(self) -> str:
