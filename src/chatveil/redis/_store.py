@@ -57,10 +57,18 @@ class _Keys:
     """The four keys of one session, what binds its blobs to it, and the epoch this process
     last read of it."""
 
-    __slots__ = ("all", "digest", "entries", "epoch", "index", "meta", "remembered")
+    __slots__ = ("aads", "all", "digest", "entries", "epoch", "fields", "index", "memos", "meta",
+                 "remembered", "values")
 
     def __init__(self, prefix: str, digest: bytes) -> None:
         self.digest = digest
+        #: what this process derived for the session once, not again on every turn: the
+        #: associated data of its blobs by kind, the digesters of its values and of its
+        #: remembered texts' keys, and the hash fields of those keys
+        self.aads: dict[bytes, bytes] = {}
+        self.values: Digester | None = None
+        self.memos: Digester | None = None
+        self.fields: dict[bytes, bytes] = {}
         #: the session's epoch this process last read: None if none yet, '' once this
         #: process has told its listeners that the session ended (see _ended, _heard)
         self.epoch: str | None = None
@@ -215,11 +223,23 @@ class RedisVaultStore:
             self._watch()
         return keys
 
-    def _value(self, keys: _Keys, value: str, lookup: Digester | None = None) -> bytes:
-        return (lookup or self._lookup()).digest(b"value", keys.digest, _utf8(value.casefold()))
+    def _value_digests(self, keys: _Keys) -> Digester:
+        """Digests of the session's values: ``lookup_digest(lookup key, b"value", session
+        digest, value)``, the first two parts fed once per session."""
+        values = keys.values
+        if values is None:
+            values = keys.values = self._lookup().under(b"value", keys.digest)
+        return values
+
+    def _value(self, keys: _Keys, value: str) -> bytes:
+        return self._value_digests(keys).digest(_utf8(value.casefold()))
 
     def _aad(self, kind: bytes, keys: _Keys) -> bytes:
-        return b"chatveil-" + kind + b"\0" + _utf8(self._ns) + b"\0" + keys.digest
+        aad = keys.aads.get(kind)
+        if aad is None:
+            aad = keys.aads[kind] = (b"chatveil-" + kind + b"\0" + _utf8(self._ns) + b"\0"
+                                     + keys.digest)
+        return aad
 
     def _encrypt_entry(self, keys: _Keys, entry: Entry, aad: bytes | None = None) -> bytes:
         return self._ring.encrypt(_utf8(_JSON.encode(entry.to_dict())),
@@ -337,7 +357,18 @@ class RedisVaultStore:
         return values
 
     def _memo_field(self, keys: _Keys, key: bytes) -> bytes:
-        return self._lookup().digest(b"remembered", keys.digest, bytes(key))
+        """The hash field of a remembered text's key (a keyed digest), remembered per
+        session: a turn asks for the key of a new text and then hands its result over."""
+        field = keys.fields.get(key)
+        if field is None:
+            memos = keys.memos
+            if memos is None:
+                memos = keys.memos = self._lookup().under(b"remembered", keys.digest)
+            field = memos.digest(bytes(key))
+            if len(keys.fields) >= 4096:
+                keys.fields.clear()
+            keys.fields[key] = field
+        return field
 
     def _memo_aad(self, keys: _Keys, field: bytes) -> bytes:
         return self._aad(b"remembered", keys) + b"\0" + field
@@ -403,9 +434,9 @@ class RedisVaultStore:
         args: list[Any] = []
         if not put:
             return args
-        lookup, aad = self._lookup(), self._aad(b"remembered", keys) + b"\0"
+        aad = self._aad(b"remembered", keys) + b"\0"
         for key, plain in put:
-            field = lookup.digest(b"remembered", keys.digest, bytes(key))
+            field = self._memo_field(keys, key)
             args += [field, self._ring.encrypt(plain, aad + field)]
         return args
 
@@ -414,10 +445,10 @@ class RedisVaultStore:
         args: list[Any] = []
         if not entries:
             return args
-        lookup, aad = self._lookup(), self._aad(b"entry", keys)
+        values, aad = self._value_digests(keys).digest, self._aad(b"entry", keys)
         for entry in entries:
-            args += [self._value(keys, entry.original, lookup),
-                     self._value(keys, entry.surrogate, lookup),
+            args += [values(_utf8(entry.original.casefold())),
+                     values(_utf8(entry.surrogate.casefold())),
                      self._encrypt_entry(keys, entry, aad)]
         return args
 
