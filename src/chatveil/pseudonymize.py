@@ -235,6 +235,11 @@ class SessionState:
         self.brought = 0
         #: results this process made, to hand to the store at its next sync
         self._to_share: dict[str, Remembered] = {}
+        #: another worker has written to this incarnation of the session (a store call
+        #: brought entries this process did not add): from then on the results this process
+        #: makes are handed over; before, nobody else could take them, and a worker that
+        #: serves the session later pseudonymizes again the texts it finds no result for
+        self.hands_over = False
         self.handed_out = HandedOut()
         #: keyed HMAC of a model-written value -> its stand-in (GuardConfig.output_pii)
         self.stand_ins: cachetools.LRUCache[bytes, str] = cachetools.LRUCache(MEMO_SIZE)
@@ -277,6 +282,8 @@ class SessionState:
                else self.index.version)
         self.brought += got
         self.solo = not got
+        if got:
+            self.hands_over = True
 
     def _sync(self, texts: Iterable[str], create: bool,
               memo_key: Callable[[str], bytes | None] | None,
@@ -462,7 +469,9 @@ class SessionState:
                 raise TypeError("the session's store does not commit")
             outcome = Staged()
             epoch, since, memo_key = self.index.epoch, self.index.version, self._memo_key
-            want = {} if memo_key is None else self._wanted(
+            # (the results of other workers, in case the store refuses the turn: none yet
+            # while nobody else writes to the session)
+            want = {} if memo_key is None or not self.hands_over else self._wanted(
                 memo_key, (t for t in texts if t not in self._memo))
             to_share = dict(self._to_share)
             staged = StagedAdds(since, self.index.entries)
@@ -535,7 +544,8 @@ class SessionState:
             if journal is not None and text not in journal:
                 journal[text] = self._memo.get(text)
             self._memo[text] = value
-            if share and self._memo_key is not None and len(value.masked) <= _SHARE_CHARS:
+            if (share and self.hands_over and self._memo_key is not None
+                    and len(value.masked) <= _SHARE_CHARS):
                 self._to_share[text] = value
                 while len(self._to_share) > _SHARE_MAX:
                     del self._to_share[next(iter(self._to_share))]
@@ -546,6 +556,7 @@ class SessionState:
             self.index.clear()
             self._memo.clear()
             self._to_share.clear()
+            self.hands_over = False
             self.handed_out.clear()
             self.stand_ins.clear()
 
