@@ -538,7 +538,8 @@ class SessionState:
 
     def remember(self, text: str, value: Remembered, *, share: bool = False) -> None:
         """Remember ``value`` for ``text``; ``share``: hand it to a shared store at the next
-        sync (a result made here, not one only checked again)."""
+        sync (a result made here, not one only checked again), once another worker has
+        written to the session (:attr:`hands_over`)."""
         with self.lock:
             journal = self._journal
             if journal is not None and text not in journal:

@@ -447,3 +447,25 @@ def _in_child(store) -> None:
     store.add("s", Entry("Bob Stone", "Tim Berg", "PERSON"))
     mine = store._scripts._idle
     os._exit(0 if mine and not set(map(id, mine)) & set(map(id, theirs)) else 1)
+
+
+def test_scripts_without_hiredis(store_factory) -> None:
+    """Without hiredis the store's connections pack requests with redis-py's own packer."""
+    store = store_factory()
+    store._scripts._pack = None
+    store.create("s")
+    assert store.add("s", ALICE) == ALICE
+    assert store.entries("s").entries == (ALICE,)
+
+
+def test_a_single_connection_client_runs_scripts_through_redis_py(redis_server,
+                                                                   namespace) -> None:
+    from chatveil.redis import RedisVaultStore
+
+    client = redis.Redis.from_url(redis_server.url, single_connection_client=True)
+    store = RedisVaultStore(client, namespace=namespace, encryption_key=KEY_A)
+    assert store._scripts._pool is None  # (its one connection is the client's)
+    store.create("s")
+    assert store.add("s", ALICE) == ALICE
+    assert store.entries("s").entries == (ALICE,)
+    store.close()

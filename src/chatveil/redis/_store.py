@@ -96,6 +96,12 @@ class RedisVaultStore:
     * every use refreshes the session's lifetime (``ttl``), and :meth:`drop` removes it for
       every worker at once (each checks the store on every turn).
 
+    With a plain ``redis.Redis`` client the scripts go out on connections of the store's own,
+    made by the client's pool with its settings (see
+    :class:`~chatveil.redis._client.ScriptRunner`): redis-py's per-command work (pooling,
+    metrics, packing in Python) cost more CPU than the rest of a turn's store call; a cluster
+    client runs them through redis-py's ``Script``.
+
     If Redis cannot be reached (after ``retries``), every method raises
     :class:`~chatveil.errors.StoreUnavailableError`: the guard stops the call and nothing is
     sent on. The client reconnects by itself once Redis is back.
@@ -111,7 +117,9 @@ class RedisVaultStore:
         ttl: seconds a session lives after its last use; ``None`` or 0: until dropped.
         remembered: most remembered texts kept per session (see
             :class:`~chatveil.state.RememberingStore`): a worker takes a text another worker
-            pseudonymized from here instead of pseudonymizing it again. Each holds the masked
+            pseudonymized from here instead of pseudonymizing it again (a guard hands its
+            results over once it has found another worker's entries in the session). Each
+            holds the masked
             text (up to 16,000 characters), the originals it restores to and its detected
             spans, encrypted like entries: about 2-3 times the text's size. 0 keeps none.
 
