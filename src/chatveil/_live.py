@@ -108,8 +108,10 @@ def new_live(session_id: str, key: bytes, detector: Detector, store: VaultStore,
 
     if memo_key is not None and isinstance(store, HandingOverStore):
         handover = HandOver(store)
+        alone = bool(getattr(store, "hands_over_alone", False))
         return Live(SessionState(session_id, key, handover, memo_key,
-                                 committing=handover if handover.commits else None),
+                                 committing=handover if handover.commits else None,
+                                 hand_over_alone=alone),
                     handover=handover, memo_key=memo_key, memo_keys=keys)
     committing = store if isinstance(store, CommittingStore) else None
     return Live(SessionState(session_id, key, store, memo_key, committing=committing),

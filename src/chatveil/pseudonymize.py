@@ -215,11 +215,14 @@ class SessionState:
         committing: the store (or what stands in for it) whose
             :meth:`~chatveil.state.stores.CommittingStore.commit` :meth:`committed` calls;
             without it turns catch up first.
+        hand_over_alone: hand results over from the first turn (:attr:`hands_over`), not
+            only once another worker has written to the session.
     """
 
     def __init__(self, session_id: str, key: bytes, store: VaultStore,
                  memo_key: Callable[[str], bytes | None] | None = None, *,
-                 committing: CommittingStore | None = None) -> None:
+                 committing: CommittingStore | None = None,
+                 hand_over_alone: bool = False) -> None:
         self.session_id = session_id
         self.key = key
         self.store = store
@@ -239,7 +242,8 @@ class SessionState:
         #: brought entries this process did not add): from then on the results this process
         #: makes are handed over; before, nobody else could take them, and a worker that
         #: serves the session later pseudonymizes again the texts it finds no result for
-        self.hands_over = False
+        self._alone = hand_over_alone
+        self.hands_over = hand_over_alone
         self.handed_out = HandedOut()
         #: keyed HMAC of a model-written value -> its stand-in (GuardConfig.output_pii)
         self.stand_ins: cachetools.LRUCache[bytes, str] = cachetools.LRUCache(MEMO_SIZE)
@@ -557,7 +561,7 @@ class SessionState:
             self.index.clear()
             self._memo.clear()
             self._to_share.clear()
-            self.hands_over = False
+            self.hands_over = self._alone
             self.handed_out.clear()
             self.stand_ins.clear()
 

@@ -263,3 +263,22 @@ def test_a_worker_alone_in_a_session_hands_nothing_over(redis_server, namespace)
     assert one.forget("c")
     one.pseudonymize(TEXT, session_id="c")
     assert not one._live.get("c").state.hands_over  # type: ignore[union-attr]
+
+
+def test_hand_over_always_shares_from_the_first_turn(redis_server, namespace) -> None:
+    """``hand_over="always"``: a worker alone in a session hands its results over too, so the
+    first other worker takes them instead of pseudonymizing the history again."""
+    one = _worker(redis_server.url, namespace, hand_over="always")
+    assert one.vault_store.hands_over_alone  # type: ignore[attr-defined]
+    masked = one.pseudonymize_batch([TEXT, LATER], session_id="c")
+    client = redis_server.client()
+    (name,) = client.scan_iter(match=f"chatveil:{namespace}:*:r")  # with the entries
+    assert client.hlen(name) == 2
+    two = _worker(redis_server.url, namespace)
+    assert two.pseudonymize_batch([TEXT, LATER], session_id="c") == masked
+    assert two.detector.calls == []  # type: ignore[attr-defined]
+    assert one.forget("c")
+    one.pseudonymize(TEXT, session_id="c")  # a new incarnation: still from the first turn
+    assert one._live.get("c").state.hands_over  # type: ignore[union-attr]
+    with pytest.raises(Exception, match="hand_over"):
+        _worker(redis_server.url, namespace, hand_over="never")
