@@ -1,7 +1,7 @@
 """Shared state on Redis, and text of any size: what they cost.
 
     python benchmarks/bench_redis.py [--quick] [--url redis://127.0.0.1:6379/0] [--json out.json]
-        [--only turns|throughput|big] [--replays N] [--standalone] [--profile N]
+        [--only turns|switch|throughput|big] [--replays N] [--standalone] [--profile N]
 
 Without ``--url`` it starts its own ``redis-server`` on 127.0.0.1 at a free port (in a temp
 dir, no persistence) and stops it at the end.
@@ -19,6 +19,9 @@ dir, no persistence) and stops it at the end.
     collector's reach (``gc.freeze()``, what a worker does after loading its models): else a
     full collection of them (tens of ms) lands on the same turn of the same layout in every
     replay and decides which layout looks slower;
+``--only switch``: a conversation served by one worker alone for 40 turns, then turn 41 on a
+    second worker that is new to the session (it pseudonymizes again the messages it finds no
+    result for);
 (b) throughput (turns/s) of 4 worker processes against 1 on the same conversations, on Redis,
     each turn on another worker;
 (c) one 1 MB text (pasted document with PII all along) in a fresh process: pseudonymize CPU
@@ -103,7 +106,16 @@ class RoundTrips:
         self.cpu = 0.0
 
     def watch(self, client: Any) -> None:
-        plain = client.execute_command
+        """Watch a client's commands, and a vault store's scripts (which it sends on
+        connections of its own: ``store._scripts.run``) when given a store."""
+        runner = getattr(client, "_scripts", None)
+        if runner is not None:
+            self._wrap(runner, "run")
+            client = client.client
+        self._wrap(client, "execute_command")
+
+    def _wrap(self, owner: Any, name: str) -> None:
+        plain = getattr(owner, name)
 
         def counted(*args: Any, **kwargs: Any) -> Any:
             self.n += 1
@@ -114,7 +126,7 @@ class RoundTrips:
                 self.seconds += time.perf_counter() - started
                 self.cpu += time.process_time() - cpu
 
-        client.execute_command = counted
+        setattr(owner, name, counted)
 
 
 #: the vault store's methods a guard calls (see chatveil.state.stores)
@@ -144,17 +156,19 @@ class StoreCalls:
                     self.cpu += time.process_time() - cpu
 
             setattr(store, name, timed)
-        client = store.client
-        execute = client.execute_command
+        # scripts go out on the store's own connections (store._scripts.run), the rest
+        # through the client
+        for owner, name in ((store._scripts, "run"), (store.client, "execute_command")):
+            execute = getattr(owner, name)
 
-        def packed(*args: Any, **kwargs: Any) -> Any:
-            cpu = time.process_time()
-            try:
-                return execute(*args, **kwargs)
-            finally:
-                self.client_cpu += time.process_time() - cpu
+            def packed(*args: Any, _execute: Any = execute, **kwargs: Any) -> Any:
+                cpu = time.process_time()
+                try:
+                    return _execute(*args, **kwargs)
+                finally:
+                    self.client_cpu += time.process_time() - cpu
 
-        client.execute_command = packed
+            setattr(owner, name, packed)
 
 
 def _guard(kind: str, url: str, namespace: str, trips: RoundTrips | None = None,
@@ -173,7 +187,7 @@ def _guard(kind: str, url: str, namespace: str, trips: RoundTrips | None = None,
     if calls is not None:
         calls.watch(store)
     if trips is not None:
-        trips.watch(store.client)
+        trips.watch(store)
         trips.watch(cache.client)
     return Guard(config, vault_store=store, detection_cache=cache), cache
 
@@ -318,6 +332,34 @@ def bench_turns(url: str, turns: list[str], replays: int, cached_replays: int | 
                     seen["client_cpu"]["redis_same_worker"][t]),
             }
     return out
+
+
+def bench_switch(url: str, turns: list[str], replays: int) -> dict[str, Any]:
+    """A conversation served by one worker alone for its turns, then one more turn (the 4th
+    message again) on a second worker, warm but new to the session: that turn's p50 (cached
+    detections). A worker alone in a session hands no results over, so the second pseudonymizes
+    again the messages it finds no result for (see docs/deployment.md, "Per turn")."""
+    one, _ = _guard("redis", url, "bench-s")
+    two, _ = _guard("redis", url, "bench-s")
+    for guard in (one, two):
+        guard.warm_up()
+        one_turn(guard, [turns[0]], "switch-warm")
+    gc.collect()
+    gc.freeze()
+    wall, cpu = [], []
+    for replay in range(replays + 1):  # the first replay fills the detection caches
+        sid, history = f"switch-{replay}", []
+        for text in turns:
+            history.append(text)
+            history.append(one_turn(one, history, sid))
+        history.append(turns[3])
+        started, used = time.perf_counter(), time.process_time()
+        one_turn(two, history, sid)
+        if replay:
+            wall.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - used)
+    return {"turn": len(turns) + 1, "second_worker_ms": _median_ms(wall),
+            "second_worker_cpu_ms": _median_ms(cpu), "replays": replays}
 
 
 def profile_turn(url: str, turns: list[str], replays: int, mark: int = 40,
@@ -466,7 +508,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", help="an existing Redis; default: start one")
     parser.add_argument("--quick", action="store_true", help="fewer replays, smaller runs")
-    parser.add_argument("--only", choices=["turns", "throughput", "big"], action="append")
+    parser.add_argument("--only", choices=["turns", "switch", "throughput", "big"],
+                        action="append")
     parser.add_argument("--json", type=Path, help="write the results here too")
     parser.add_argument("--standalone", action="store_true",
                         help="turns restore outside the call (guard.restore by hand)")
@@ -479,7 +522,7 @@ def main() -> None:
     args = parser.parse_args()
     global STANDALONE
     STANDALONE = args.standalone
-    only = set(args.only or ["turns", "throughput", "big"])
+    only = set(args.only or ["turns", "switch", "throughput", "big"])
     results: dict[str, Any] = {"machine": machine_info(), "goals": GOALS}
     turns = make_turns(40, size=400 if args.quick else 1100)
     with redis_server(args.url) as url:
@@ -491,6 +534,9 @@ def main() -> None:
                 results["profile_turn40"] = profile_turn(url, turns, args.profile)
                 print(json.dumps({"profile_turn40": results["profile_turn40"]}, indent=2),
                       flush=True)
+        if "switch" in only:
+            results["switch"] = bench_switch(url, turns, 3 if args.quick else 5)
+            print(json.dumps({"switch": results["switch"]}, indent=2), flush=True)
         if "throughput" in only:
             conv, n = (8, 4) if args.quick else (24, 8)
             texts = make_turns(conv * n, size=400 if args.quick else 1100, seed=5)

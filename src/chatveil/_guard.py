@@ -449,7 +449,7 @@ class Guard:
         try:
             with state.staged() as staged:
                 outcomes = self._settled(items, live, spans, documents, made)
-                if handover is not None and made:
+                if handover is not None and made and state.hands_over:
                     handover.attach(state.index.epoch, handover_results(live, made))
         finally:
             if handover is not None:

@@ -45,6 +45,8 @@ __all__ = [
 #: (the session shares the rest at its next catch-up, within its own bounds).
 _HANDOVER_MAX = 256
 _HANDOVER_CHARS = 16_000
+#: the store keys of a session's texts kept per session (then they start over)
+_MEMO_KEYS = 1024
 
 _T = TypeVar("_T")
 
@@ -60,6 +62,8 @@ class Live:
     handover: HandOver | None = None
     #: the store key of a text's remembered result (None: not shared)
     memo_key: Callable[[str], bytes | None] | None = None
+    #: the store keys made so far (text -> key), kept by ``memo_key``; erased with the rest
+    memo_keys: dict[str, bytes] = field(default_factory=dict)
 
 
 def memo_fingerprint(config: GuardConfig) -> bytes:
@@ -82,28 +86,42 @@ def new_live(session_id: str, key: bytes, detector: Detector, store: VaultStore,
     its turns commit in one store call where the store can (see
     :meth:`~chatveil.pseudonymize.SessionState.committed`)."""
     memo_key = None
+    keys: dict[str, bytes] = {}
     if isinstance(detector, CachingDetector):
         caching = detector
         prefix = b"remembered\x00" + fingerprint + b"\x00"
+        # a turn asks for a new text's key (in case the store refuses the turn) and hands
+        # its result over under it: two HMACs of the text each time, so the keys are kept
 
         def memo_key(text: str) -> bytes | None:
+            made = keys.get(text)
+            if made is not None:
+                return made
             found = caching.cache_key(text)  # binds the detector's configuration
             if found is None:
                 return None
-            return hmac.new(key, prefix + found.encode(), hashlib.sha256).digest()
+            made = hmac.new(key, prefix + found.encode(), hashlib.sha256).digest()
+            if len(keys) >= _MEMO_KEYS:
+                keys.clear()
+            keys[text] = made
+            return made
 
     if memo_key is not None and isinstance(store, HandingOverStore):
         handover = HandOver(store)
+        alone = bool(getattr(store, "hands_over_alone", False))
         return Live(SessionState(session_id, key, handover, memo_key,
-                                 committing=handover if handover.commits else None),
-                    handover=handover, memo_key=memo_key)
+                                 committing=handover if handover.commits else None,
+                                 hand_over_alone=alone),
+                    handover=handover, memo_key=memo_key, memo_keys=keys)
     committing = store if isinstance(store, CommittingStore) else None
-    return Live(SessionState(session_id, key, store, memo_key, committing=committing))
+    return Live(SessionState(session_id, key, store, memo_key, committing=committing),
+                memo_keys=keys)
 
 
 def erase(detector: Detector, live: Live) -> None:
     """Clear a session's caches and the detection-cache entries of its texts."""
     live.state.clear()
+    live.memo_keys.clear()
     if live.detection_keys and isinstance(detector, CachingDetector):
         detector.evict(live.detection_keys)
     live.detection_keys.clear()

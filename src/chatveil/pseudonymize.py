@@ -215,11 +215,14 @@ class SessionState:
         committing: the store (or what stands in for it) whose
             :meth:`~chatveil.state.stores.CommittingStore.commit` :meth:`committed` calls;
             without it turns catch up first.
+        hand_over_alone: hand results over from the first turn (:attr:`hands_over`), not
+            only once another worker has written to the session.
     """
 
     def __init__(self, session_id: str, key: bytes, store: VaultStore,
                  memo_key: Callable[[str], bytes | None] | None = None, *,
-                 committing: CommittingStore | None = None) -> None:
+                 committing: CommittingStore | None = None,
+                 hand_over_alone: bool = False) -> None:
         self.session_id = session_id
         self.key = key
         self.store = store
@@ -235,6 +238,12 @@ class SessionState:
         self.brought = 0
         #: results this process made, to hand to the store at its next sync
         self._to_share: dict[str, Remembered] = {}
+        #: another worker has written to this incarnation of the session (a store call
+        #: brought entries this process did not add): from then on the results this process
+        #: makes are handed over; before, nobody else could take them, and a worker that
+        #: serves the session later pseudonymizes again the texts it finds no result for
+        self._alone = hand_over_alone
+        self.hands_over = hand_over_alone
         self.handed_out = HandedOut()
         #: keyed HMAC of a model-written value -> its stand-in (GuardConfig.output_pii)
         self.stand_ins: cachetools.LRUCache[bytes, str] = cachetools.LRUCache(MEMO_SIZE)
@@ -277,6 +286,8 @@ class SessionState:
                else self.index.version)
         self.brought += got
         self.solo = not got
+        if got:
+            self.hands_over = True
 
     def _sync(self, texts: Iterable[str], create: bool,
               memo_key: Callable[[str], bytes | None] | None,
@@ -462,7 +473,9 @@ class SessionState:
                 raise TypeError("the session's store does not commit")
             outcome = Staged()
             epoch, since, memo_key = self.index.epoch, self.index.version, self._memo_key
-            want = {} if memo_key is None else self._wanted(
+            # (the results of other workers, in case the store refuses the turn: none yet
+            # while nobody else writes to the session)
+            want = {} if memo_key is None or not self.hands_over else self._wanted(
                 memo_key, (t for t in texts if t not in self._memo))
             to_share = dict(self._to_share)
             staged = StagedAdds(since, self.index.entries)
@@ -529,13 +542,15 @@ class SessionState:
 
     def remember(self, text: str, value: Remembered, *, share: bool = False) -> None:
         """Remember ``value`` for ``text``; ``share``: hand it to a shared store at the next
-        sync (a result made here, not one only checked again)."""
+        sync (a result made here, not one only checked again), once another worker has
+        written to the session (:attr:`hands_over`)."""
         with self.lock:
             journal = self._journal
             if journal is not None and text not in journal:
                 journal[text] = self._memo.get(text)
             self._memo[text] = value
-            if share and self._memo_key is not None and len(value.masked) <= _SHARE_CHARS:
+            if (share and self.hands_over and self._memo_key is not None
+                    and len(value.masked) <= _SHARE_CHARS):
                 self._to_share[text] = value
                 while len(self._to_share) > _SHARE_MAX:
                     del self._to_share[next(iter(self._to_share))]
@@ -546,6 +561,7 @@ class SessionState:
             self.index.clear()
             self._memo.clear()
             self._to_share.clear()
+            self.hands_over = self._alone
             self.handed_out.clear()
             self.stand_ins.clear()
 

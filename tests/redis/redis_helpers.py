@@ -8,6 +8,7 @@ import socket
 import subprocess
 import time
 from pathlib import Path
+from typing import Any
 
 import redis
 
@@ -198,3 +199,21 @@ class LocalCluster:
                 proc.kill()
                 proc.wait()
         self.procs = []
+
+
+def watch_requests(store: Any) -> list[str]:
+    """The requests a RedisVaultStore sends from now on: script names, else commands."""
+    sent: list[str] = []
+    runner, client = store._scripts, store.client
+    run, execute = runner.run, client.execute_command
+
+    def script(name: str, keys: Any, args: Any) -> Any:
+        sent.append(name)
+        return run(name, keys, args)
+
+    def command(*args: Any, **kwargs: Any) -> Any:
+        sent.append(args[0])
+        return execute(*args, **kwargs)
+
+    runner.run, client.execute_command = script, command
+    return sent

@@ -129,10 +129,11 @@ def test_detection_cache_on_a_cluster(redis_cluster, namespace) -> None:
 def _call_then_another_worker(url: str, namespace: str, **options) -> None:
     """A call stores its values with its results (one script), restores without a store
     call, and the next worker takes those results instead of pseudonymizing again."""
-    from test_redis_remembered import LATER, _worker
+    from test_redis_remembered import LATER, _joined, _worker
 
     from chatveil._session import open_session
 
+    _joined(url, namespace, **options)  # (a worker alone in a session hands nothing over)
     one, two = (_worker(url, namespace, **options) for _ in range(2))
     with open_session(one, "c"):
         masked = one.pseudonymize_batch([TEXT, LATER], session_id="c")

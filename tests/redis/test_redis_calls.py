@@ -8,7 +8,7 @@ import threading
 import time
 
 import pytest
-from test_redis_remembered import LATER, TEXT, _sent, _worker
+from test_redis_remembered import LATER, TEXT, _joined, _sent, _worker
 
 from chatveil._session import open_session
 from chatveil.errors import UnknownSessionError
@@ -88,7 +88,7 @@ def test_nested_calls(redis_server, namespace) -> None:
             sent.clear()
             assert guard.restore(inner, session_id="inner") == LATER
             assert guard.restore(masked, session_id="outer") == TEXT  # not this call's
-            assert sent == ["SYNC"]
+            assert sent == ["ENTRIES"]  # (alone in the session: no results to hand over)
         sent.clear()
         assert guard.restore(masked, session_id="outer") == TEXT  # the outer call again
         assert sent == []
@@ -120,6 +120,7 @@ def test_forget_on_another_worker_stops_the_call_once_it_arrives(redis_server,
 
 
 def test_results_made_in_a_call_reach_the_next_worker(redis_server, namespace) -> None:
+    _joined(redis_server.url, namespace)
     one, two = (_worker(redis_server.url, namespace) for _ in range(2))
     with open_session(one, "c"):
         masked = one.pseudonymize_batch([TEXT, LATER], session_id="c")
@@ -172,8 +173,10 @@ def test_values_go_with_the_entries_only_when_made_against_them(store_factory) -
 
 
 def test_a_value_handed_with_the_entries_is_not_sent_again(redis_server, namespace) -> None:
+    _joined(redis_server.url, namespace)
     guard = _worker(redis_server.url, namespace)
     guard.pseudonymize(TEXT, session_id="c")  # (its result goes with its entries)
+    guard.pseudonymize(TEXT, session_id="c")  # (nobody else wrote since: the next turn commits)
     store = guard.vault_store
     puts: list[tuple[str, int]] = []
 

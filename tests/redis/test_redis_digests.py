@@ -37,6 +37,17 @@ def test_digester_and_lookup_digest_give_the_reference_digest() -> None:
         LOOKUP, b"\x00\x00\x00\x01a", hashlib.sha256).digest()
 
 
+def test_a_digester_under_first_parts_gives_the_same_digests() -> None:
+    """A session's digests feed its first two parts once (Digester.under)."""
+    digester = Digester(LOOKUP)
+    session = digester.under(b"value", b"\x01" * 16)
+    for value in [b"", "zoë".encode(), b"y" * 300]:
+        assert session.digest(value) == _reference(LOOKUP, b"value", b"\x01" * 16, value)
+        assert session.digest(value) == session.digest(value)  # (the prefix is not consumed)
+    assert digester.under().digest(b"a") == digester.digest(b"a")
+    assert digester.under(b"value").digest(b"x", b"y") == digester.digest(b"value", b"x", b"y")
+
+
 def test_digester_is_safe_across_threads_and_shows_no_key() -> None:
     digester = Digester(LOOKUP)
     values = [f"value {i}".encode() for i in range(200)]

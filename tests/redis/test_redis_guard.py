@@ -6,7 +6,7 @@ import pytest
 
 from chatveil import Guard, GuardConfig
 from chatveil.errors import StoreUnavailableError, UnknownSessionError
-from redis_helpers import KEY_A, free_port
+from redis_helpers import KEY_A, free_port, watch_requests
 
 SECRET = b"chatveil-tests-secret-key-0123456789"
 TEXT = "Hi, I am Maria Kowalski, write to maria.kowalski@example.org or call +1 555 010 4477."
@@ -117,17 +117,8 @@ def test_round_trips_of_a_turn_on_another_worker(redis_server, namespace) -> Non
     """Catching up is one call; the new values of a batch are one more (added together)."""
     one, two = (_worker(redis_server.url, namespace) for _ in range(2))
     one.pseudonymize(TEXT, session_id="c")
-    sent: list[str] = []
-    client = two.vault_store.client  # type: ignore[attr-defined]
-    scripts = {s.sha: name for name, s in two.vault_store._scripts.items()}  # type: ignore[attr-defined]
-    plain = client.execute_command
-
-    def counted(*args, **kwargs):
-        sent.append(scripts.get(args[1], "?") if args[0] == "EVALSHA" else args[0])
-        return plain(*args, **kwargs)
-
     assert two.has_session("c")  # (reads the namespace's lookup key once)
-    client.execute_command = counted
+    sent = watch_requests(two.vault_store)
     two.pseudonymize(TEXT, session_id="c")  # the session's first use on this worker
     assert sent == ["CREATE", "ENTRIES"]
     one.pseudonymize("Peter Novak called.", session_id="c")

@@ -12,11 +12,12 @@ import pytest
 
 from chatveil import Guard, GuardConfig
 from chatveil.errors import UnknownSessionError
-from redis_helpers import KEY_A, KEY_B, dump_namespace, readable_in
+from redis_helpers import KEY_A, KEY_B, dump_namespace, readable_in, watch_requests
 
 SECRET = b"chatveil-tests-secret-key-0123456789"
 TEXT = "Hi, I am Maria Kowalski, write to maria.kowalski@example.org or call +1 555 010 4477."
 LATER = "Anna Berg and Liam Stone met Peter Novak."
+JOIN = "Write to zoe.quist@example.net."
 
 
 class CachingFake:
@@ -55,23 +56,22 @@ def _worker(url: str, namespace: str, key: bytes | list[bytes] = KEY_A, **option
     return Guard(GuardConfig(secret_key=SECRET), detector=CachingFake(), vault_store=store)
 
 
+def _joined(url: str, namespace: str, session_id: str = "c", key: bytes = KEY_A,
+            **options) -> None:
+    """Another worker begins the session with an entry of its own. A worker hands the results
+    it makes over once it has found another worker's entries in the session (a worker alone
+    in a session hands nothing over): the workers that serve the session next find this one's
+    entry at their first turn, so they hand over from that turn on."""
+    _worker(url, namespace, key, **options).pseudonymize(JOIN, session_id=session_id)
+
+
 def _sent(guard: Guard) -> list[str]:
     """The requests the guard's store sends from now on (script names, else commands)."""
-    store = guard.vault_store
-    client = store.client  # type: ignore[attr-defined]
-    scripts = {s.sha: name for name, s in store._scripts.items()}  # type: ignore[attr-defined]
-    plain = client.execute_command
-    sent: list[str] = []
-
-    def counted(*args, **kwargs):
-        sent.append(scripts.get(args[1], "?") if args[0] == "EVALSHA" else args[0])
-        return plain(*args, **kwargs)
-
-    client.execute_command = counted
-    return sent
+    return watch_requests(guard.vault_store)
 
 
 def test_a_turn_on_another_worker_takes_the_remembered_result(redis_server, namespace) -> None:
+    _joined(redis_server.url, namespace)
     one, two = (_worker(redis_server.url, namespace) for _ in range(2))
     first = one.pseudonymize_batch([TEXT], session_id="c")
     assert one.restore(first[0], session_id="c") == TEXT  # (hands the result to the store)
@@ -117,6 +117,7 @@ def test_a_taken_result_is_checked_against_later_surrogates(redis_server, namesp
 
 
 def test_forget_drops_the_remembered_results(redis_server, namespace) -> None:
+    _joined(redis_server.url, namespace)
     one, two = (_worker(redis_server.url, namespace) for _ in range(2))
     masked = one.pseudonymize(TEXT, session_id="c")
     one.restore(masked, session_id="c")
@@ -132,6 +133,7 @@ def test_forget_drops_the_remembered_results(redis_server, namespace) -> None:
 
 
 def test_results_are_encrypted_and_bound_to_their_text(redis_server, namespace) -> None:
+    _joined(redis_server.url, namespace)
     one = _worker(redis_server.url, namespace)
     masked = [one.pseudonymize(t, session_id="c") for t in (TEXT, LATER)]
     one.restore(masked[0], session_id="c")
@@ -150,6 +152,7 @@ def test_results_are_encrypted_and_bound_to_their_text(redis_server, namespace) 
 
 
 def test_rotation_keeps_results_readable_then_drops_them(redis_server, namespace) -> None:
+    _joined(redis_server.url, namespace)
     one = _worker(redis_server.url, namespace, KEY_A)
     masked = one.pseudonymize(TEXT, session_id="c")
     one.restore(masked, session_id="c")
@@ -165,6 +168,7 @@ def test_rotation_keeps_results_readable_then_drops_them(redis_server, namespace
 
 
 def test_a_result_that_does_not_decrypt_is_a_miss(redis_server, namespace) -> None:
+    _joined(redis_server.url, namespace)
     one = _worker(redis_server.url, namespace, KEY_A)
     masked = one.pseudonymize(TEXT, session_id="c")
     one.restore(masked, session_id="c")
@@ -183,6 +187,8 @@ def test_sharing_can_be_turned_off_and_is_bounded(redis_server, namespace) -> No
     off.restore(off.pseudonymize(TEXT, session_id="c"), session_id="c")
     client = redis_server.client()
     assert list(client.scan_iter(match=f"chatveil:{namespace}:*:r")) == []
+    _joined(redis_server.url, namespace, "d")
+    _joined(redis_server.url, namespace, "e")
     one = _worker(redis_server.url, namespace, remembered=2)
     texts = [f"Mail me, {name} Kowalski." for name in ("Maria", "Anna", "Peter", "Liam")]
     one.pseudonymize_batch(texts, session_id="d")
@@ -215,3 +221,64 @@ def test_the_catch_up_creates_a_session_only_if_absent(store_factory) -> None:
     _, stale = store.entries_remembered("s", 1, epoch="another", want=[b"j"],
                                         put=[(b"j", b"w")])
     assert stale == [None]  # kept only under the session's own epoch
+
+
+def test_a_worker_alone_in_a_session_hands_nothing_over(redis_server, namespace) -> None:
+    """Results go to the store only once a worker has found another worker's entries in the
+    session: a worker that serves a session alone pays nothing for others. The first other
+    worker pseudonymizes again (to the same texts) what it finds no result for, and hands its
+    results over; the first worker does from the turn it finds the other's entries."""
+    from chatveil._session import open_session
+
+    one, two, three = (_worker(redis_server.url, namespace) for _ in range(3))
+    one.pseudonymize_batch([TEXT], session_id="c")
+    sent = _sent(one)
+    with open_session(one, "c"):
+        masked = one.pseudonymize_batch([TEXT, LATER], session_id="c")
+        assert one.restore(masked[1], session_id="c") == LATER
+    assert sent == ["COMMIT"]
+    assert one.restore(masked[0], session_id="c") == TEXT
+    assert sent == ["COMMIT", "ENTRIES"]  # (a catch-up with nothing to hand over)
+    client = redis_server.client()
+    assert list(client.scan_iter(match=f"chatveil:{namespace}:*:r")) == []
+    assert not one._live.get("c").state.hands_over  # type: ignore[union-attr]
+    assert two.pseudonymize_batch([TEXT, LATER], session_id="c") == masked
+    assert two.detector.calls == [TEXT, LATER]  # type: ignore[attr-defined]
+    assert two.restore(masked[0], session_id="c") == TEXT  # (hands its results over)
+    (name,) = client.scan_iter(match=f"chatveil:{namespace}:*:r")
+    assert client.hlen(name) == 2
+    assert three.pseudonymize_batch([TEXT, LATER], session_id="c") == masked
+    assert three.detector.calls == []  # type: ignore[attr-defined]
+    # another worker's new entry: one's next turn finds it, and one hands over from then on
+    two.pseudonymize(JOIN, session_id="c")
+    new = "Zlata Horvat wrote."
+    again = one.pseudonymize_batch([TEXT, LATER, JOIN, new], session_id="c")
+    assert again[:2] == masked and one._live.get("c").state.hands_over  # type: ignore[union-attr]
+    one.restore(again[0], session_id="c")
+    assert client.hlen(name) == 4  # JOIN's and new's results
+    four = _worker(redis_server.url, namespace)
+    assert four.pseudonymize_batch([TEXT, LATER, JOIN, new], session_id="c") == again
+    assert four.detector.calls == []  # type: ignore[attr-defined]
+    # a forget ends the session for every worker; the next incarnation starts alone again
+    assert one.forget("c")
+    one.pseudonymize(TEXT, session_id="c")
+    assert not one._live.get("c").state.hands_over  # type: ignore[union-attr]
+
+
+def test_hand_over_always_shares_from_the_first_turn(redis_server, namespace) -> None:
+    """``hand_over="always"``: a worker alone in a session hands its results over too, so the
+    first other worker takes them instead of pseudonymizing the history again."""
+    one = _worker(redis_server.url, namespace, hand_over="always")
+    assert one.vault_store.hands_over_alone  # type: ignore[attr-defined]
+    masked = one.pseudonymize_batch([TEXT, LATER], session_id="c")
+    client = redis_server.client()
+    (name,) = client.scan_iter(match=f"chatveil:{namespace}:*:r")  # with the entries
+    assert client.hlen(name) == 2
+    two = _worker(redis_server.url, namespace)
+    assert two.pseudonymize_batch([TEXT, LATER], session_id="c") == masked
+    assert two.detector.calls == []  # type: ignore[attr-defined]
+    assert one.forget("c")
+    one.pseudonymize(TEXT, session_id="c")  # a new incarnation: still from the first turn
+    assert one._live.get("c").state.hands_over  # type: ignore[union-attr]
+    with pytest.raises(Exception, match="hand_over"):
+        _worker(redis_server.url, namespace, hand_over="never")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import redis
 
 from chatveil.errors import (
     ChatveilError,
@@ -384,3 +387,85 @@ def test_a_weak_entry_keeps_its_mark_in_redis(store_factory) -> None:
     assert store.add("s", guess) == guess
     assert other.entries("s").entries == (guess,)  # another worker reads the mark too
     assert other.entries("s").entries[0].weak
+
+
+def test_scripts_run_again_after_redis_forgets_them(store_factory, redis_server) -> None:
+    """A store sends each script by its SHA1; after SCRIPT FLUSH it sends the code again."""
+    store = store_factory()
+    store.create("s")
+    store.add("s", ALICE)
+    redis.Redis.from_url(redis_server.url).script_flush()
+    assert store.add("s", MAIL) == MAIL
+    assert store.entries("s").entries == (ALICE, MAIL)
+
+
+class _Interrupted(BaseException):
+    pass
+
+
+def test_an_interrupted_call_leaves_no_reply_behind(store_factory) -> None:
+    """A call stopped between sending its script and reading the reply (a signal, a
+    cancelled thread) disconnects its connection: the reply it left is never read as the
+    next call's."""
+    store = store_factory()
+    store.create("s")
+    store.add("s", ALICE)
+    runner = store._scripts
+    assert runner._idle  # the store's own connection, idle between calls
+    conn = runner._idle[-1]
+    read = conn.read_response
+
+    def interrupted(*args, **kwargs):
+        conn.read_response = read
+        raise _Interrupted
+
+    conn.read_response = interrupted
+    with pytest.raises(_Interrupted):
+        store.add("s", MAIL)  # sent (and run by Redis), its reply left unread
+    assert store.entries("s", since=1).entries == (MAIL,)  # this call's own reply
+    assert store.next_number("s", "PERSON") == 1
+
+
+def test_a_forked_worker_makes_connections_of_its_own(store_factory) -> None:
+    store = store_factory()
+    store.create("s")
+    store.add("s", ALICE)
+    parent = list(store._scripts._idle)
+    assert parent
+    ctx = multiprocessing.get_context("fork")
+    child = ctx.Process(target=_in_child, args=(store,))
+    child.start()
+    child.join(30)
+    assert child.exitcode == 0
+    assert store._scripts._idle == parent  # the parent's connections, untouched
+    assert store.add("s", MAIL) == MAIL
+    assert store.entries("s").version == 3  # (the child added one)
+
+
+def _in_child(store) -> None:
+    theirs = list(store._scripts._idle)
+    store.add("s", Entry("Bob Stone", "Tim Berg", "PERSON"))
+    mine = store._scripts._idle
+    os._exit(0 if mine and not set(map(id, mine)) & set(map(id, theirs)) else 1)
+
+
+def test_scripts_without_hiredis(store_factory) -> None:
+    """Without hiredis the store's connections pack requests with redis-py's own packer."""
+    store = store_factory()
+    store._scripts._pack = None
+    store.create("s")
+    assert store.add("s", ALICE) == ALICE
+    assert store.entries("s").entries == (ALICE,)
+
+
+def test_a_single_connection_client_runs_scripts_through_redis_py(redis_server,
+                                                                   namespace) -> None:
+    from chatveil.redis import RedisVaultStore
+
+    client = redis.Redis.from_url(redis_server.url, single_connection_client=True)
+    store = RedisVaultStore(client, namespace=namespace, encryption_key=KEY_A)
+    assert store._scripts._pool is None  # (its one connection is the client's)
+    store.create("s")
+    assert store.add("s", ALICE) == ALICE
+    assert store.entries("s").entries == (ALICE,)
+    store.close()

@@ -130,6 +130,15 @@ class Digester:
     def __init__(self, key: bytes) -> None:
         self._mac = hmac.new(key, digestmod=hashlib.sha256)
 
+    def under(self, *parts: bytes) -> Digester:
+        """The digests of this digester whose first parts are ``parts``, with those parts
+        fed once: ``under(a, b).digest(c) == digest(a, b, c)`` (a session's value digests
+        share their first two parts)."""
+        made = Digester.__new__(Digester)
+        made._mac = self._mac.copy()
+        made._mac.update(_framed(parts))
+        return made
+
     def digest(self, *parts: bytes, size: int = 16) -> bytes:
         """``lookup_digest(key, *parts, size=size)``."""
         mac = self._mac.copy()  # (the keyed original is never updated: safe across threads)

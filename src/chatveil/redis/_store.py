@@ -20,7 +20,13 @@ from chatveil.errors import (
     UnknownSessionError,
     VaultCryptoError,
 )
-from chatveil.redis._client import check_client, connect, namespace_of, unavailable
+from chatveil.redis._client import (
+    ScriptRunner,
+    check_client,
+    connect,
+    namespace_of,
+    unavailable,
+)
 from chatveil.redis._crypto import Digester, KeyRing
 from chatveil.redis._scripts import SCRIPTS
 from chatveil.state.entries import Entry
@@ -51,10 +57,18 @@ class _Keys:
     """The four keys of one session, what binds its blobs to it, and the epoch this process
     last read of it."""
 
-    __slots__ = ("all", "digest", "entries", "epoch", "index", "meta", "remembered")
+    __slots__ = ("aads", "all", "digest", "entries", "epoch", "fields", "index", "memos", "meta",
+                 "remembered", "values")
 
     def __init__(self, prefix: str, digest: bytes) -> None:
         self.digest = digest
+        #: what this process derived for the session once, not again on every turn: the
+        #: associated data of its blobs by kind, the digesters of its values and of its
+        #: remembered texts' keys, and the hash fields of those keys
+        self.aads: dict[bytes, bytes] = {}
+        self.values: Digester | None = None
+        self.memos: Digester | None = None
+        self.fields: dict[bytes, bytes] = {}
         #: the session's epoch this process last read: None if none yet, '' once this
         #: process has told its listeners that the session ended (see _ended, _heard)
         self.epoch: str | None = None
@@ -82,6 +96,12 @@ class RedisVaultStore:
     * every use refreshes the session's lifetime (``ttl``), and :meth:`drop` removes it for
       every worker at once (each checks the store on every turn).
 
+    With a plain ``redis.Redis`` client the scripts go out on connections of the store's own,
+    made by the client's pool with its settings (see
+    :class:`~chatveil.redis._client.ScriptRunner`): redis-py's per-command work (pooling,
+    metrics, packing in Python) cost more CPU than the rest of a turn's store call; a cluster
+    client runs them through redis-py's ``Script``.
+
     If Redis cannot be reached (after ``retries``), every method raises
     :class:`~chatveil.errors.StoreUnavailableError`: the guard stops the call and nothing is
     sent on. The client reconnects by itself once Redis is back.
@@ -97,9 +117,18 @@ class RedisVaultStore:
         ttl: seconds a session lives after its last use; ``None`` or 0: until dropped.
         remembered: most remembered texts kept per session (see
             :class:`~chatveil.state.RememberingStore`): a worker takes a text another worker
-            pseudonymized from here instead of pseudonymizing it again. Each holds the masked
+            pseudonymized from here instead of pseudonymizing it again (a guard hands its
+            results over once it has found another worker's entries in the session). Each
+            holds the masked
             text (up to 16,000 characters), the originals it restores to and its detected
             spans, encrypted like entries: about 2-3 times the text's size. 0 keeps none.
+        hand_over: when a guard hands the results it makes over: ``"shared"`` (default)
+            once it has found another worker's entries in the session, so a worker serving
+            a session alone pays nothing for others (the first other worker pseudonymizes
+            again, detections cached, the messages it finds no result for: tens of ms once,
+            at turn 40); ``"always"`` from a session's first turn (about 0.2 ms of CPU a turn
+            more for a worker alone; for sessions that stay on one worker for long and then
+            move, e.g. sticky routing with frequent restarts).
 
     Example:
         >>> store = RedisVaultStore.from_url("redis://127.0.0.1:6379/0", namespace="acme",
@@ -109,10 +138,14 @@ class RedisVaultStore:
 
     def __init__(self, client: Any, *, namespace: str = "default",
                  encryption_key: bytes | Sequence[bytes], lookup_key: bytes | None = None,
-                 ttl: float | None = 86_400.0, remembered: int = 512) -> None:
+                 ttl: float | None = 86_400.0, remembered: int = 512,
+                 hand_over: str = "shared") -> None:
         self._client = check_client(client)
         if remembered < 0:
             raise ConfigurationError("remembered must be >= 0")
+        if hand_over not in ("shared", "always"):
+            raise ConfigurationError("hand_over must be 'shared' or 'always'")
+        self._hand_over = hand_over
         self._remembered = int(remembered)
         self._ns = namespace_of(namespace)
         self._ring = KeyRing(encryption_key)
@@ -129,7 +162,8 @@ class RedisVaultStore:
         # session id <-> digest, for this process's sessions (drop notices name digests)
         self._keys: cachetools.LRUCache[str, _Keys] = cachetools.LRUCache(100_000)
         self._ids: cachetools.LRUCache[str, str] = cachetools.LRUCache(100_000)
-        self._scripts = {name: client.register_script(code) for name, code in SCRIPTS.items()}
+        #: every script, run by name (one EVALSHA on a connection of the store's own)
+        self._scripts = ScriptRunner(client, SCRIPTS)
         self._lookup_cas = client.register_script(_LOOKUP_CAS)
         self._listeners: list[ListenerRef] = []
         self._watcher: threading.Thread | None = None
@@ -144,12 +178,14 @@ class RedisVaultStore:
                  ttl: float | None = 86_400.0, timeout: float = 2.0,
                  connect_timeout: float | None = None, retries: int = 2,
                  retry_backoff: float = 0.05, cluster: bool = False,
-                 remembered: int = 512, **redis_options: Any) -> RedisVaultStore:
+                 remembered: int = 512, hand_over: str = "shared",
+                 **redis_options: Any) -> RedisVaultStore:
         """A store on the Redis at ``url``.
 
         Args:
             url: ``redis://host:port/db``, ``rediss://`` for TLS, ``unix:///path``.
-            namespace, encryption_key, lookup_key, ttl, remembered: as for the class.
+            namespace, encryption_key, lookup_key, ttl, remembered, hand_over: as for the
+                class.
             timeout: seconds to wait for a reply (and for a connection, unless
                 ``connect_timeout`` is given).
             retries: extra attempts after a connection error or timeout, with exponential
@@ -161,12 +197,19 @@ class RedisVaultStore:
                          retries=retries, retry_backoff=retry_backoff, cluster=cluster,
                          **redis_options)
         return cls(client, namespace=namespace, encryption_key=encryption_key,
-                   lookup_key=lookup_key, ttl=ttl, remembered=remembered)
+                   lookup_key=lookup_key, ttl=ttl, remembered=remembered,
+                   hand_over=hand_over)
 
     @property
     def client(self) -> Any:
         """The redis-py client."""
         return self._client
+
+    @property
+    def hands_over_alone(self) -> bool:
+        """True if a guard hands its results over even while it serves a session alone
+        (``hand_over="always"``)."""
+        return self._hand_over == "always"
 
     @property
     def namespace(self) -> str:
@@ -208,11 +251,23 @@ class RedisVaultStore:
             self._watch()
         return keys
 
-    def _value(self, keys: _Keys, value: str, lookup: Digester | None = None) -> bytes:
-        return (lookup or self._lookup()).digest(b"value", keys.digest, _utf8(value.casefold()))
+    def _value_digests(self, keys: _Keys) -> Digester:
+        """Digests of the session's values: ``lookup_digest(lookup key, b"value", session
+        digest, value)``, the first two parts fed once per session."""
+        values = keys.values
+        if values is None:
+            values = keys.values = self._lookup().under(b"value", keys.digest)
+        return values
+
+    def _value(self, keys: _Keys, value: str) -> bytes:
+        return self._value_digests(keys).digest(_utf8(value.casefold()))
 
     def _aad(self, kind: bytes, keys: _Keys) -> bytes:
-        return b"chatveil-" + kind + b"\0" + _utf8(self._ns) + b"\0" + keys.digest
+        aad = keys.aads.get(kind)
+        if aad is None:
+            aad = keys.aads[kind] = (b"chatveil-" + kind + b"\0" + _utf8(self._ns) + b"\0"
+                                     + keys.digest)
+        return aad
 
     def _encrypt_entry(self, keys: _Keys, entry: Entry, aad: bytes | None = None) -> bytes:
         return self._ring.encrypt(_utf8(_JSON.encode(entry.to_dict())),
@@ -228,7 +283,7 @@ class RedisVaultStore:
         sid = self._ring.encrypt(_utf8(session_id), self._aad(b"sid", keys))
         epoch = secrets.token_hex(16)
         with unavailable("create"):
-            created = self._scripts["CREATE"](keys.all, [self._ttl_ms, epoch, sid])
+            created = self._scripts.run("CREATE", keys.all, [self._ttl_ms, epoch, sid])
         if created:
             keys.epoch = epoch
         return bool(created)
@@ -241,12 +296,12 @@ class RedisVaultStore:
     def touch(self, session_id: str) -> bool:
         keys = self._session(session_id)
         with unavailable("touch"):
-            return bool(self._scripts["TOUCH"](keys.all, [self._ttl_ms]))
+            return bool(self._scripts.run("TOUCH", keys.all, [self._ttl_ms]))
 
     def drop(self, session_id: str) -> bool:
         keys = self._session(session_id)
         with unavailable("drop"):
-            epoch = self._scripts["DROP"](keys.all, [])
+            epoch = self._scripts.run("DROP", keys.all, [])
             if epoch is not None:
                 # the epoch lets a worker that holds a newer incarnation ignore the notice
                 text = epoch.decode() if isinstance(epoch, bytes) else str(epoch)
@@ -283,7 +338,7 @@ class RedisVaultStore:
     def entries(self, session_id: str, since: int = 0) -> Entries:
         keys = self._session(session_id)
         with unavailable("entries"):
-            reply = self._scripts["ENTRIES"](keys.all, [self._ttl_ms, max(0, int(since))])
+            reply = self._scripts.run("ENTRIES", keys.all, [self._ttl_ms, max(0, int(since))])
         if reply is None:
             raise self._ended(session_id, keys)
         return self._read(keys, *reply)
@@ -309,7 +364,7 @@ class RedisVaultStore:
                            new_epoch, sid, len(fields), *fields]
         args += self._put_args(keys, put)
         with unavailable("entries"):
-            reply = self._scripts["SYNC"](keys.all, args)
+            reply = self._scripts.run("SYNC", keys.all, args)
         if reply is None:
             raise self._ended(session_id, keys)
         flat, version, blobs, found = reply
@@ -330,7 +385,18 @@ class RedisVaultStore:
         return values
 
     def _memo_field(self, keys: _Keys, key: bytes) -> bytes:
-        return self._lookup().digest(b"remembered", keys.digest, bytes(key))
+        """The hash field of a remembered text's key (a keyed digest), remembered per
+        session: a turn asks for the key of a new text and then hands its result over."""
+        field = keys.fields.get(key)
+        if field is None:
+            memos = keys.memos
+            if memos is None:
+                memos = keys.memos = self._lookup().under(b"remembered", keys.digest)
+            field = memos.digest(bytes(key))
+            if len(keys.fields) >= 4096:
+                keys.fields.clear()
+            keys.fields[key] = field
+        return field
 
     def _memo_aad(self, keys: _Keys, field: bytes) -> bytes:
         return self._aad(b"remembered", keys) + b"\0" + field
@@ -353,7 +419,7 @@ class RedisVaultStore:
         args = [self._ttl_ms, self._value(keys, entry.original),
                 self._value(keys, entry.surrogate), self._encrypt_entry(keys, entry)]
         with unavailable("add"):
-            reply = self._scripts["ADD"](keys.all, args)
+            reply = self._scripts.run("ADD", keys.all, args)
         code = int(reply[0])
         if code == -1:
             raise self._ended(session_id, keys)
@@ -385,7 +451,7 @@ class RedisVaultStore:
             args += [epoch, self._remembered, len(put), *self._put_args(keys, put)]
         args += self._entry_args(keys, entries)
         with unavailable("add"):
-            reply = self._scripts[script](keys.all, args)
+            reply = self._scripts.run(script, keys.all, args)
         if reply is None:
             raise self._ended(session_id, keys)
         results, flat, version, blobs = reply
@@ -396,9 +462,9 @@ class RedisVaultStore:
         args: list[Any] = []
         if not put:
             return args
-        lookup, aad = self._lookup(), self._aad(b"remembered", keys) + b"\0"
+        aad = self._aad(b"remembered", keys) + b"\0"
         for key, plain in put:
-            field = lookup.digest(b"remembered", keys.digest, bytes(key))
+            field = self._memo_field(keys, key)
             args += [field, self._ring.encrypt(plain, aad + field)]
         return args
 
@@ -407,10 +473,10 @@ class RedisVaultStore:
         args: list[Any] = []
         if not entries:
             return args
-        lookup, aad = self._lookup(), self._aad(b"entry", keys)
+        values, aad = self._value_digests(keys).digest, self._aad(b"entry", keys)
         for entry in entries:
-            args += [self._value(keys, entry.original, lookup),
-                     self._value(keys, entry.surrogate, lookup),
+            args += [values(_utf8(entry.original.casefold())),
+                     values(_utf8(entry.surrogate.casefold())),
                      self._encrypt_entry(keys, entry, aad)]
         return args
 
@@ -445,7 +511,7 @@ class RedisVaultStore:
         args += self._put_args(keys, put)
         args += self._entry_args(keys, entries)
         with unavailable("add"):
-            reply = self._scripts["COMMIT"](keys.all, args)
+            reply = self._scripts.run("COMMIT", keys.all, args)
         if reply is None:
             raise self._ended(session_id, keys)
         if int(reply[0]) == 1:
@@ -459,7 +525,7 @@ class RedisVaultStore:
     def next_number(self, session_id: str, label: str) -> int:
         keys = self._session(session_id)
         with unavailable("next_number"):
-            number = int(self._scripts["NEXT_NUMBER"](keys.all, [self._ttl_ms, f"c:{label}"]))
+            number = int(self._scripts.run("NEXT_NUMBER", keys.all, [self._ttl_ms, f"c:{label}"]))
         if number < 0:
             raise self._ended(session_id, keys)
         return number
@@ -470,7 +536,7 @@ class RedisVaultStore:
         for label, number in counters.items():
             args += [f"c:{label}", int(number)]
         with unavailable("merge_counters"):
-            ok = self._scripts["MERGE_COUNTERS"](keys.all, args)
+            ok = self._scripts.run("MERGE_COUNTERS", keys.all, args)
         if not ok:
             raise self._ended(session_id, keys)
 
@@ -513,7 +579,7 @@ class RedisVaultStore:
                         new = self._ring.encrypt(self._ring.decrypt(old, entry_aad), entry_aad)
                         args += [pos, old, new]
                 if args[0] or len(args) > 2:
-                    done += int(self._scripts["REENCRYPT"](keys.all, args))
+                    done += int(self._scripts.run("REENCRYPT", keys.all, args))
         return done
 
     # ------------------------------------------------------------ listeners
@@ -617,6 +683,7 @@ class RedisVaultStore:
         watcher = self._watcher
         if watcher is not None and self._watcher_pid == os.getpid():
             watcher.join(timeout=2.0)
+        self._scripts.close()
         self._client.close()
 
     def __repr__(self) -> str:

@@ -6,7 +6,9 @@ call makes no catch-up (it needs none), that is the next turn on this worker, to
 another worker serving the next turn. :class:`HandOver` stands in for the store of one
 session: the guard gives it the results of a batch just before the batch's new entries are
 stored, and it sends them in that same store call (one round trip); what it sent there is
-not sent again at the next catch-up.
+not sent again at the next catch-up. The guard attaches results only once the session's
+state hands over (:attr:`~chatveil.pseudonymize.SessionState.hands_over`: another worker has
+written to the session).
 """
 
 from __future__ import annotations
