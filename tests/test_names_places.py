@@ -11,26 +11,18 @@ import re
 
 import pytest
 
+import detected
 from chatveil import Guard
 from chatveil.detect.recognizers._lexicon import english_dictionary
 from chatveil.detect.recognizers._shape import LineCases, compound, technical_span, typo
+from detected import persons, places
 
 NAME_TYPES = ("PERSON", "LOCATION")
 
 
-def found(guard: Guard, text: str, types: tuple[str, ...] = NAME_TYPES) -> list[str]:
-    spans = guard.detect(text)
-    for s in spans:
-        assert "\n" not in text[s.start:s.end], f"span crosses a line break: {text!r}"
-    return [text[s.start:s.end] for s in spans if s.entity_type in types]
-
-
-def persons(guard: Guard, text: str) -> list[str]:
-    return found(guard, text, ("PERSON",))
-
-
-def places(guard: Guard, text: str) -> list[str]:
-    return found(guard, text, ("LOCATION",))
+def found(guard: Guard, text: str) -> list[str]:
+    """Names and places (every span checked not to cross a line break)."""
+    return detected.found(guard, text, NAME_TYPES)
 
 
 def leaked(guard: Guard, text: str, value: str, session: str) -> list[str]:

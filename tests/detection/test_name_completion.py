@@ -11,10 +11,7 @@ from hypothesis import strategies as st
 from chatveil import Guard
 from chatveil.detect._complete import complete_names, without_openers
 from chatveil.spans import Span
-
-
-def persons(guard: Guard, text: str) -> list[str]:
-    return [text[s.start:s.end] for s in guard.detect(text) if s.entity_type == "PERSON"]
+from detected import persons
 
 
 @pytest.mark.parametrize("text, name", [

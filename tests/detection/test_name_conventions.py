@@ -12,6 +12,7 @@ import pytest
 
 from chatveil import Guard
 from chatveil.detect.recognizers.evidence import NameEvidenceRecognizer
+from detected import persons
 
 EVIDENCE = NameEvidenceRecognizer()
 
@@ -19,9 +20,6 @@ EVIDENCE = NameEvidenceRecognizer()
 def found(guard: Guard, text: str) -> list[tuple[str, str]]:
     return [(text[s.start:s.end], s.entity_type) for s in guard.detect(text)]
 
-
-def persons(guard: Guard, text: str) -> list[str]:
-    return [value for value, kind in found(guard, text) if kind == "PERSON"]
 
 
 def masked_words(guard: Guard, text: str, session: str) -> set[str]:

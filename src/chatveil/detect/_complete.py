@@ -21,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from chatveil.detect.recognizers._common import (
     NAME_WORD,
     WORD,
+    contraction,
     glued,
     sentence_start,
     word_tokens,
@@ -94,7 +95,8 @@ class _Words:
         w = self.text[s:e]
         key = w.casefold()
         surname = after and key in self.last and key not in _LINKS
-        if len(key) < 2 or len(key) > 20 or (key in _NEVER and not surname) or (
+        if len(key) < 2 or len(key) > 20 or (key in _NEVER and not surname) or \
+                contraction(key) or (
                 key in STOP_WORDS and not self._family_name_last(s, e) and
                 not self._family_name_first(s, e)):
             return False
@@ -132,7 +134,8 @@ class _Words:
         w = self.text[s:e]
         key = w.casefold()
         if len(key) < 2 or key in STOP_WORDS or key in _NEVER or key in NOT_A_NAME_WORD or \
-                key in NOT_A_PERSON or key in EPONYM_NEXT or technical_word(key, sure=True):
+                key in NOT_A_PERSON or key in EPONYM_NEXT or technical_word(key, sure=True) \
+                or contraction(key):
             return False
         if self.cases.at(s) != "mixed":
             return True

@@ -116,6 +116,15 @@ class OwnFlagsPatternRecognizer(PatternRecognizer):
 # ---------------------------------------------------------------------- text tests
 NAME_WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]{2,})*"
 WORD = re.compile(NAME_WORD)
+#: A pronoun's contraction ("i'll", "we're", "she'd", "that's"): never part of a name,
+#: unlike D'Souza or O'Neil.
+_CONTRACTION = re.compile(
+    r"(?:i|you|we|they|he|she|it|that|there|here|who|what|where|let)['’](?:ll|re|ve|m|d|s)",
+    re.IGNORECASE)
+
+
+def contraction(word: str) -> bool:
+    return _CONTRACTION.fullmatch(word) is not None
 
 
 def is_cap(word: str) -> bool:

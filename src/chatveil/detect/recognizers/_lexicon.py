@@ -125,9 +125,7 @@ def gazetteer() -> tuple[frozenset[str], dict[str, int]]:
     words a place starting with it has."""
     places = name_lists()[3]
     english = english_words()
-    sure = set(PLACE_NAMES)  # countries and states stay places even if also English words
-    for module, attr in PLACE_LISTS[:2]:
-        sure.update(p.casefold() for p in faker_list(f"faker.providers.address.{module}", attr))
+    sure = sure_places()
     words = english | AMBIGUOUS
     kept = frozenset(p for p in places if len(p) >= 4 and (p not in words or p in sure))
     longest: dict[str, int] = {}
@@ -136,6 +134,16 @@ def gazetteer() -> tuple[frozenset[str], dict[str, int]]:
         if parts:
             longest[parts[0]] = max(longest.get(parts[0], 0), len(parts) + 2)
     return kept, longest
+
+
+@functools.lru_cache(maxsize=1)
+def sure_places() -> frozenset[str]:
+    """Countries and states (and Faker's first two place lists): places even where they are
+    English words too ("Turkey", "Georgia", "Jersey")."""
+    sure = set(PLACE_NAMES)
+    for module, attr in PLACE_LISTS[:2]:
+        sure.update(p.casefold() for p in faker_list(f"faker.providers.address.{module}", attr))
+    return frozenset(sure)
 
 
 def faker_list(module: str, attr: str) -> Iterable[str]:
@@ -353,6 +361,21 @@ welch tukey cooley benford zipf amdahl moore conway brooks hofstadter murphy par
 okham occam ockham heron pythagoras pythagorean euclid euclidean archimedes cartesian
 """)
 
+#: Chat abbreviations, interjections and laughter, written in any casing ("omw", "rn", "LMK"):
+#: never a name. Short words that are also names somewhere ("ty", "ya", "tho", "woo", "um",
+#: "ong") are not here.
+CHAT_WORDS = wordset("""
+ok okay kk pls plz pleeease thx thnx tnx tysm tyvm ty4 np yw nvm nm tmrw tmr tmw tmrrw tomoz
+2day 2moro 2nite tonite lol lols lolz lmao lmfao rofl roflmao omg omfg btw idk idc idgaf ikr
+imo imho fyi asap eod eow eta tbh tbf tbd tba smh brb bbl gtg g2g ttyl ttys cya wfh ooo pto
+omw otw rn atm afaik iirc afk irl jk jic ngl nbd lmk hmu wyd wbu hbu hru sup wassup wbu ily
+ilysm sry soz ppl msg msgs txt pic pics vid bday bc bcs cuz coz cos thru gonna wanna
+gotta kinda sorta dunno lemme gimme ya'll yall y'all ur urs dm dms pm fwiw tldr tl;dr
+ofc ftw ffs wtf wth stfu gg gl hf ggwp fomo yolo irl sus lowkey highkey frfr istg
+congrats congratz grats hmm hmmm hmmmm haha hahaha hahahaha hehe hehehe huhu ugh yay yup yep
+yeah nah meh aww awww oops wow whoa ooh oooh ahh uhh umm erm hm mhm woohoo yikes
+""")
+
 #: Capitalised words that are no person in chat: languages, nationalities, religions, chat
 #: abbreviations, days and months, titles, greetings, file and document words.
 NOT_A_NAME_WORD = wordset("""
@@ -380,8 +403,7 @@ kiwi aussie latino latina latinx hispanic asian african european arab arabian ca
 muslim islam islamic christianity catholic protestant orthodox hindu hinduism
 sikh sikhism buddhist buddhism jain jewish judaism shia sunni ramadan eid diwali holi
 navratri durga puja pongal onam vesak songkran lunar chuseok tet nowruz hanukkah easter
-christmas xmas halloween thanksgiving ok okay pls plz thx ty tmrw tmr tmw tomoz lol lmao
-rofl omg btw idk imo imho fyi asap eod eta tbh tbd tba smh brb gtg ttyl np nvm wfh ooo pto
+christmas xmas halloween thanksgiving ty
 hr mgr dept mon tue tues wed thu thur thurs fri feb mar apr jul aug sep
 oct nov dec utc gmt est pst cet ist sgt jst hkt wat eat cat mr mrs ms mx dr prof sir
 madam mme mlle herr frau khun sama kun bhai didi akka auntie aunty uncle
@@ -395,7 +417,7 @@ january february july september october november december
 usd eur gbp jpy cny rmb inr pkr bdt lkr npr nzd cad chf sek dkk pln czk huf
 rub uah brl mxn ars clp cop zar ngn kes ghs egp aed sar qar kwd omr bhd sgd hkd krw thb
 vnd idr myr php
-""")
+""") | CHAT_WORDS
 
 #: Words after a capitalised name that make it an eponym or a product, not a person.
 EPONYM_NEXT = wordset("""
@@ -485,6 +507,32 @@ player, players, tenant, driver, rider, doctor, nurse, teacher, coach, parent, g
 referee, witness, interviewer, approver, requester, reporter, reported by, nombre, nom, prénom,
 apellido, apellidos, nome, cognome, vorname, nachname, naam, nama
 """)
+#: Words that label a field of a form, a header or a transcript line ("Subject:", "Ville :",
+#: "Geburtsdatum:"), in English and the other languages of forms users paste: never a name or
+#: a speaker there. (Person labels are in :data:`PERSON_FIELD_LABELS`.)
+FORM_LABEL_WORDS = wordset("""
+note notes email e-mail mail phone tel fax mobile address name subject date time user bot
+assistant system human ai model agent customer client question answer q a step example warning
+error output input todo summary title location status result results source tip hint update
+edit ps re fwd cc bcc from to sent attachment reference description price total cost category
+type id url link website company organization organisation department role position job salary
+age gender dob birthday nationality city country state zip postcode account iban card ssn
+password username login key token version author owner priority deadline due comment comments
+response request reply message context instructions instruction task goal prompt query
+translation definition meaning usage caution important info details detail
+nom prénom prenom prénoms ville pays adresse courriel téléphone telephone portable naissance
+sexe nationalité profession employeur signature objet destinataire expéditeur montant
+nombre apellido apellidos ciudad país pais dirección direccion teléfono correo fecha sexo
+nacionalidad domicilio provincia código codigo firma asunto importe
+nome cognome città citta indirizzo paese telefono cellulare nascita sesso nazionalità
+cittadinanza oggetto firma importo
+sobrenome cidade endereço endereco país telefone celular nascimento assinatura assunto
+vorname nachname name stadt ort straße strasse land adresse telefon handy geburtsdatum
+geburtsort geschlecht staatsangehörigkeit beruf betreff unterschrift betrag anschrift
+naam voornaam achternaam stad woonplaats adres telefoon geboortedatum geslacht onderwerp
+imię imie nazwisko miasto adres telefon płeć data
+""")
+
 #: Labels whose value is a person as a field of a header, a form or a letter ("From:", "Dear",
 #: "Spouse:", "Ship to:"), not as a column header: a column of that name may hold places,
 #: teams, hosts or firms (a FROM,TO table of flights, a "host" column of servers), and a cell
@@ -505,7 +553,8 @@ in the matter of, nom de famille, prénoms, nom d'usage, nombres, primer apellid
 segundo apellido, nome completo, sobrenome, familienname, voornaam, achternaam, imię,
 nazwisko, soyad, soyadı, soyadi, nama lengkap, tên, họ tên, họ và tên, pangalan, apelyido,
 titular, paciente, empleado, solicitante, destinatario, remitente, testigo, expéditeur,
-destinataire, témoin, personne à prévenir, personne à contacter, contacto de emergencia
+destinataire, témoin, personne à prévenir, personne à contacter, contacto de emergencia,
+forename, prenom, imie, fornavn, förnamn, etunimi, keresztnév, jméno
 """)
 
 #: Job titles and roles, capitalised after a name ("Pongsakorn Chaiyaporn Senior Analyst").

@@ -47,8 +47,10 @@ from chatveil.detect.recognizers._common import (
 )
 from chatveil.detect.recognizers._lexicon import (
     AMBIGUOUS,
+    CHAT_WORDS,
     CONTINENTS,
     EPONYM_NEXT,
+    FORM_LABEL_WORDS,
     JOB_WORDS,
     NOT_A_NAME_WORD,
     NOT_A_PERSON,
@@ -226,13 +228,22 @@ boss chief doc captain coach champ legend there again so much heaps tons loads l
 anyway sweet awesome again guys y'all yall ya ye yo you u ur bot assistant gpt chatgpt ai
 morning evening afternoon night today tomorrow yesterday internet
 """)
+#: Labels of a field that holds one given name, in the languages of pasted forms.
+_GIVEN_LABELS = frozenset((
+    "first name", "firstname", "given name", "givenname", "forename", "preferred name",
+    "prénom", "prenom", "nombre", "nome", "vorname", "voornaam", "imię", "imie", "fornavn",
+    "förnamn", "etunimi", "keresztnév", "jméno"))
+#: One word, then only the end of its line.
+_ONE_WORD_VALUE = re.compile(r"(?P<w>[^\W\d_]+(?:-[^\W\d_]+)?)[ \t]*(?:\n|$)")
+#: Values that say a field is empty.
+_NO_VALUE = wordset("none nil null na n/a unknown tbd tba pending blank empty same various")
+#: After a form's label, before its value ("Ville :"); before it, the start of its line.
+_LABEL_END = re.compile(r"[ \t]*:")
+_LINE_OPEN = re.compile(r"(?:^|\n)[ \t>*\-•]*$")
 #: What closes a word addressed after a greeting: a mark, the end of the line, or "here".
 _VOCATIVE_END = re.compile(r"[ \t]*(?:[!?,.:;…)\]]|$|[ \t]+here\b)", re.MULTILINE)
-_CHAT_WORDS = wordset("""
-congrats congratz grats u ur ya yo ok okay lol lmao omg btw idk imo pls plz thx tmrw tmr asap
-fyi eod eta tbh smh
-nvm np wfh ooo pto hmm hmmm haha hahaha hehe ugh yay yup nah meh aww oops wow whoa
-""")
+#: (with words that are names elsewhere but never the person meant in a chat line)
+_CHAT_WORDS = CHAT_WORDS | {"u", "ya", "yo"}
 
 
 #: The house or building numbers right before a street ("18 Třebčínská", "20 40 rue Victor").
@@ -434,6 +445,9 @@ class _Scan:
             return False
         if self.text[e:e + 2] in ("'t", "’t", "'T", "’T"):  # "doesn't", "AREN'T"
             return False
+        if key in FORM_LABEL_WORDS and _LABEL_END.match(self.text, e) and \
+                _LINE_OPEN.search(self.text, max(0, s - 8), s):
+            return False  # a form's label: "Prénom : ...", "Ville: ..."
         return named or not typo(key, self.english)
 
     def _code_like(self, s: int, e: int) -> bool:
@@ -733,10 +747,25 @@ class _Scan:
             if ":" not in m.group(0) and " " not in m.group("label").strip():
                 continue  # a one-word label needs its colon ("to: x", not "to be honest")
             self._value_names(m.end(), strong=True)
+            if ":" in m.group(0) and " ".join(m["label"].casefold().split()) in _GIVEN_LABELS:
+                self._given_value(m.end())
         for m in _CLOSING_RE.finditer(self.text):
             self._value_names(m.end(), strong=False, whole_line=True)
         for m in _WROTE_RE.finditer(self.text):
             self._reply_header(*m.span("name"))
+
+    def _given_value(self, pos: int) -> None:
+        """The value of a given-name field that is one word alone on its line is that name,
+        an English word too ("First name: Hope", "Prénom : Princess"); not a stop, chat or
+        technical word, nor a placeholder ("N/A", "none")."""
+        found = _ONE_WORD_VALUE.match(self.text, pos)
+        if found is None:
+            return
+        key = found["w"].casefold()
+        if key in STOP_WORDS or key in _CHAT_WORDS or key in _NO_VALUE or \
+                technical_word(key, sure=True) or not 2 <= len(key) <= _LONGEST_NAME_WORD:
+            return
+        self.add(*found.span("w"), "PERSON", self.o.SCORE_LABEL, "given-label")
 
     def _reply_header(self, s: int, e: int) -> None:
         """The name in a reply header, in any casing: one to four words, none a stop word,

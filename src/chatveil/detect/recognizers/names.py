@@ -12,6 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from chatveil.detect.recognizers._common import (
     NAME_WORD,
     WORD,
+    contraction,
     is_cap,
     sentence_start,
     unglued_tokens,
@@ -19,6 +20,7 @@ from chatveil.detect.recognizers._common import (
 )
 from chatveil.detect.recognizers._lexicon import (
     AMBIGUOUS,
+    FORM_LABEL_WORDS,
     NOT_A_PERSON,
     NOT_SURNAME,
     PLACE_PREFIXES,
@@ -80,18 +82,8 @@ _SPEAKER_RE = re.compile(
     r"^[ \t>*\-•]*(?P<name>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r")?)[ \t]*:[ \t]*\S",
     re.MULTILINE,
 )
-#: Words often used as line labels ("Subject: ...") that are no speaker names.
-_LABEL_WORDS = wordset("""
-note notes email e-mail mail phone tel fax mobile address name subject date time user bot
-assistant system human ai model agent customer client question answer q a step example warning
-error output input todo summary title location status result results source tip hint update
-edit ps re fwd cc bcc from to sent attachment reference description price total cost category
-type id url link website company organization organisation department role position job salary
-age gender dob birthday nationality city country state zip postcode account iban card ssn
-password username login key token version author owner priority deadline due comment comments
-response request reply message context instructions instruction task goal prompt query
-translation definition meaning usage note_ caution important info details detail
-""")
+#: Words before a noun, never before a person's name.
+_DETERMINERS = wordset("the a an this that these those some any each every")
 #: NER labels (spaCy's and Presidio's mapped names) that compete with PERSON for the same words.
 _NON_PERSON_LABELS = frozenset(["GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "WORK_OF_ART",
                                 "EVENT", "LANGUAGE", "LOCATION", "ORGANIZATION", "NRP"])
@@ -337,7 +329,7 @@ class _NameScan:
         words = [self.tokens[i][2] for k, j in labels for i in range(k, j)]
         for w in words:
             key = w.casefold()
-            if key in _LABEL_WORDS or key in self.places or key in NOT_SURNAME or \
+            if key in FORM_LABEL_WORDS or key in self.places or key in NOT_SURNAME or \
                     (key in self.common and key not in self.first) or _inner_capital(w) or \
                     not (is_cap(w) or self.lowercase_text):
                 return
@@ -397,7 +389,8 @@ class _NameScan:
                 other = tokens[nxt][2]
                 okey = other.casefold()
                 if other.islower() and len(okey) >= 3 and okey not in self.common and \
-                        okey not in self.places and okey not in self.english:
+                        okey not in self.places and okey not in self.english and \
+                        not contraction(okey):
                     self.add(k, nxt + 1, o.SCORE_LOWER_FULL if okey in last else o.SCORE_LOWER,
                              how="lower full")
                     continue
@@ -445,6 +438,8 @@ class _NameScan:
             for k, c in zip(chain, covered, strict=False):
                 key = tokens[k][2].casefold()
                 word = key in self.common and not (key in AMBIGUOUS and key in self.first)
+                if k and tokens[k - 1][2].casefold() in _DETERMINERS:
+                    continue  # a thing: "designed the slides and mark anthony"
                 if c or word or key in self.places or key in NOT_SURNAME or \
                         len(key) < 3 or self.ner_place(k) or self.in_place(k, k + 1):
                     continue

@@ -7,7 +7,7 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from chatveil.detect.recognizers._common import is_cap, unglued_tokens
-from chatveil.detect.recognizers._lexicon import gazetteer
+from chatveil.detect.recognizers._lexicon import english_dictionary, gazetteer, sure_places
 from chatveil.detect.recognizers._shape import technical_span
 
 
@@ -17,7 +17,9 @@ class KnownPlaceRecognizer(EntityRecognizer):
 
     The small NER model misses many one-word places, in lowercase text above all. A match must
     be capitalised (any case in all-lowercase text) and is never an English word ("Best",
-    "Made" are Dutch towns); its score clears the guard's default LOCATION threshold (0.6).
+    "Made" are Dutch towns); in all-lowercase text not even one of the larger dictionary
+    ("i lent my car": Lent is a Dutch town), unless it is a country or a state. Its score
+    clears the guard's default LOCATION threshold (0.6).
     """
 
     name: str  # set by EntityRecognizer.__init__
@@ -50,8 +52,13 @@ class KnownPlaceRecognizer(EntityRecognizer):
             for n in range(min(most, len(tokens) - i), 0, -1):
                 end = tokens[i + n - 1][1]
                 value = text[s:end]
-                if "\n" in value or " ".join(value.casefold().split()) not in places:
+                key = " ".join(value.casefold().split())
+                if "\n" in value or key not in places:
                     continue
+                if lowercase_text and n == 1 and key in english_dictionary() and \
+                        key not in sure_places():
+                    i += 1
+                    break
                 if technical_span(text, s, end):
                     i += n
                     break
