@@ -141,6 +141,29 @@ def test_a_common_word_listed_among_names() -> None:
         "Anna", "Bob", "Chidi"]
 
 
+def _completed(text: str, *names: str) -> list[str]:
+    """What name completion makes of ``text`` where ``names`` were found."""
+    spans = [Span(text.index(n), text.index(n) + len(n), "PERSON", 0.6) for n in names]
+    return sorted(text[s.start:s.end] for s in complete_names(text, spans))
+
+
+def test_an_english_word_listed_with_the_writer_and_names() -> None:
+    text = "IT'S JUST ME, AMARA, KWABENA AND TREASURE LEFT IN THE CHAT"
+    assert _completed(text, "AMARA", "KWABENA") == ["AMARA", "KWABENA", "TREASURE"]
+    # only the item's word next to the list, not the words after it
+    text = "it's me, amara, kwabena and treasure left early"
+    assert _completed(text, "amara", "kwabena") == ["amara", "kwabena", "treasure"]
+    # a list with one name and no writer takes no English word
+    assert _completed("Bring Amara, treasure and coffee", "Amara") == ["Amara"]
+
+
+def test_names_joined_by_slashes() -> None:
+    text = "Who goes to the offsite: Ifeoma/Pearl/Sigrun? Two seats left."
+    assert _completed(text, "Ifeoma", "Sigrun") == ["Ifeoma", "Pearl", "Sigrun"]
+    text = "Set up TCP/IP, DNS/DHCP and NTP for Ifeoma."
+    assert _completed(text, "Ifeoma") == ["Ifeoma"]
+
+
 def test_a_family_name_that_is_also_a_title_after_a_given_name() -> None:
     text = "Complaint about Monah Sheikh and Ask Chaiyaporn Manager"
     a, b = text.index("Monah"), text.index("Chaiyaporn")

@@ -18,6 +18,8 @@ def signed(text: str) -> list[str]:
     ("see you at the match\n— Efua K.", "Efua K."),
     ("thanks for everything\n\n-Hope\n", "Hope"),
     ("call me back please\n- Ngozi Eze", "Ngozi Eze"),
+    ("water is off on Saturday\n— Blessing, residents' committee", "Blessing"),
+    ("see you there\n- Efua K., Head of Ops", "Efua K."),
 ])
 def test_the_name_that_signs_a_message_off(text: str, name: str) -> None:
     assert signed(text) == [name]
@@ -31,6 +33,8 @@ def test_the_name_that_signs_a_message_off(text: str, name: str) -> None:
     "see you\n- sent from my phone",
     "notes\n- Docker",                      # a tool
     "one line only - Efua",                 # no line of its own
+    "We are done here\n- deploy, then test",  # lower case before a role
+    "Great work!\n-- thanks, see you",      # a closing formula
 ])
 def test_lines_that_sign_nothing(text: str) -> None:
     assert signed(text) == []

@@ -294,7 +294,8 @@ def _parenthesised(words: _Words, persons: list[Span], taken: _Intervals) -> lis
 _ITEM_WORD = r"(?!(?i:and|or)\b)" + NAME_WORD
 _ITEM = (r"(?<![^\W\d_])(" + _ITEM_WORD + r"(?:[ \t]" + _ITEM_WORD + r"){0,2})"
          r"(?:[ \t]*\([^()\n]{1,40}\))?")
-_ITEM_GLUE = r"(?:[ \t]*[,;][ \t]*(?:(?i:and|or)[ \t]+|&[ \t]*)?|[ \t]+(?:(?i:and|or)|&)[ \t]+)"
+_ITEM_GLUE = (r"(?:[ \t]*[,;][ \t]*(?:(?i:and|or)[ \t]+|&[ \t]*)?|[ \t]+(?:(?i:and|or)|&)[ \t]+"
+              r"|[ \t]?/[ \t]?)")
 _ITEM_RE = re.compile(_ITEM)
 _ITEM_LIST = re.compile(_ITEM + r"(?:" + _ITEM_GLUE + _ITEM + r")+")
 _AMPERSAND_PAIR = re.compile(r"[ \t]+&[ \t]+")
@@ -349,6 +350,12 @@ def _list_items(words: _Words, persons: list[Span], others: list[Span], taken: _
             if named:
                 continue
             ok = [_list_word(words, w.start(), w.end(), strict) for w in item]
+            if me or most:
+                # a list of people: its one word next to the other items is a name, an
+                # English word too ("ME, ANGELICA, REYNALDO AND RHEA")
+                k = -1 if n == 0 else 0
+                if (len(item) == 1 or n in (0, len(items) - 1)) and not ok[k]:
+                    ok[k] = _word_names(words, item[k].start(), item[k].end())
             if n == 0:  # the first item: its last words ("invited liya alemu")
                 k = len(ok)
                 while k and ok[k - 1]:
@@ -380,6 +387,16 @@ def _list_word(words: _Words, s: int, e: int, strict: bool = False) -> bool:
             key in NOT_A_PERSON or technical_word(key, sure=True):
         return False
     return key not in words.english or key in words.first or key in words.last
+
+
+def _word_names(words: _Words, s: int, e: int) -> bool:
+    """A word that may be a given name where the place says it is one, an English word too:
+    no stop, chat, job, time or technical word, capitalised on a mixed line."""
+    key = words.text[s:e].casefold()
+    if len(key) < 2 or key in STOP_WORDS or key in _NEVER or key in NOT_A_NAME_WORD or \
+            key in NOT_A_PERSON or technical_word(key, sure=True) or contraction(key):
+        return False
+    return words.cases.at(s) != "mixed" or words.text[s:e][:1].isupper()
 
 
 def _repeats(words: _Words, persons: list[Span], taken: _Intervals) -> list[Span]:

@@ -1,8 +1,8 @@
 """A name that signs a message off on its last line after a dash or a tilde: "- can",
-"~Long", "— Ama K." A word standing there alone is the writer's name, an English word too
-("- Hope"); several must hold one that is no English word. Closing formulas ("- thanks",
-"-- Sent from my phone") and the items of a list (the line before starts with the same mark
-or ends with ":") name no one.
+"~Long", "— Ama K.", "— Efua, residents' committee". A word standing there alone is the
+writer's name, an English word too ("- Hope"); several must hold one that is no English word.
+Closing formulas ("- thanks", "-- Sent from my phone") and the items of a list (the line
+before starts with the same mark or ends with ":") name no one.
 """
 
 from __future__ import annotations
@@ -18,10 +18,12 @@ from chatveil.detect.recognizers._shape import technical_word
 
 __all__ = ["SignOffRecognizer"]
 
-#: The last line: a dash or tilde, then one to three words (an initial may end with ".").
+#: The last line: a dash or tilde, then one to three words (an initial may end with "."),
+#: perhaps a role after a comma ("— Efua, residents' committee").
 _LAST_LINE = re.compile(
     r"(?:\A|\n)([ \t]*([-~\u2013\u2014])[ \t]*)"
-    r"([^\W\d_][\w'\u2019\-]*(?:\.?[ \t]+[^\W\d_][\w'\u2019\-]*){0,2}\.?)[ \t]*\s*\Z")
+    r"([^\W\d_][\w'\u2019\-]*(?:\.?[ \t]+[^\W\d_][\w'\u2019\-]*){0,2}\.?)"
+    r"(?P<role>,[ \t]*[^\n,]{2,60})?[ \t]*\s*\Z")
 #: Words of closing formulas and sign-off lines that name no one.
 _CLOSINGS = wordset("""
 thanks thank thx ty cheers regards best love xoxo xx bye later ttyl sent from my the a an
@@ -42,6 +44,8 @@ class SignOffRecognizer(PersonRuleRecognizer):
         before = text[:m.start(1)].rstrip().rsplit("\n", 1)[-1].strip()
         if before.startswith(m.group(2)) or before.endswith(":"):
             return []  # the last item of a list ("Next steps:\n- deploy")
+        if m["role"] and not m.group(3)[:1].isupper():
+            return []  # with a role after it, the name is capitalised ("- deploy, then test")
         words = [w.casefold() for w in re.findall(r"[^\W\d_]+", m.group(3))]
         if any(w in _CLOSINGS or technical_word(w, sure=True) for w in words):
             return []
