@@ -14,7 +14,13 @@ import pytest
 import detected
 from chatveil import Guard
 from chatveil.detect.recognizers._lexicon import english_dictionary
-from chatveil.detect.recognizers._shape import LineCases, compound, technical_span, typo
+from chatveil.detect.recognizers._shape import (
+    LineCases,
+    compound,
+    korean_given,
+    technical_span,
+    typo,
+)
 from detected import persons, places
 
 NAME_TYPES = ("PERSON", "LOCATION")
@@ -174,6 +180,28 @@ def test_typos_and_compounds_of_english_words() -> None:
     assert not typo("waleed", english) and not typo("mariia", english)
     assert not typo("farhad", english) and not typo("nkechi", english)
     assert compound("namespace", english) and not compound("chirag", english)
+
+
+@pytest.mark.parametrize("word, given", [
+    ("sung-min", True), ("hye-won", True), ("young-soo", True), ("do-yun", True),
+    ("hip-hop", False), ("ping-pong", False), ("bye-bye", False), ("set-up", False),
+    ("log-in", False), ("to-do", False), ("follow-up", False), ("x-ray", False),
+])
+def test_korean_given_names_of_two_syllables(word: str, given: bool) -> None:
+    assert korean_given(word) is given
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Please keep Sung-min's family in your prayers.", "Sung-min"),
+    ("sung-min and kyung-hee both forgot my bday", "sung-min"),
+])
+def test_a_korean_given_name_of_english_syllables_is_a_name(warm_guard: Guard, text: str,
+                                                            name: str) -> None:
+    assert name in persons(warm_guard, text)
+
+
+def test_hyphenated_english_words_stay(warm_guard: Guard) -> None:
+    assert found(warm_guard, "we did the set-up and a follow-up, then hip-hop class") == []
 
 
 def test_technical_span_needs_context_for_words_that_are_also_names() -> None:

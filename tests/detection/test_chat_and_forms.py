@@ -28,9 +28,10 @@ def test_a_contraction_after_a_name_is_not_part_of_it(warm_guard: Guard, text: s
     assert not any(after in value for value in found(warm_guard, text))
 
 
-def test_a_dictionary_word_is_no_place_in_lower_case_text(warm_guard: Guard) -> None:
+def test_a_dictionary_word_is_no_place_in_text_of_one_casing(warm_guard: Guard) -> None:
     # Lent is a Dutch town, and an English word; countries stay places in any casing
     assert places(warm_guard, "so i lent my car to a friend for the weekend") == []
+    assert places(warm_guard, "SO I LENT MY CAR TO A FRIEND") == []
     assert places(warm_guard, "we moved from málaga to turkey last year") == ["málaga", "turkey"]
     assert places(warm_guard, "I grew up in Lent, near Nijmegen.") == ["Lent", "Nijmegen"]
 

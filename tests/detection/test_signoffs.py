@@ -20,6 +20,7 @@ def signed(text: str) -> list[str]:
     ("call me back please\n- Ngozi Eze", "Ngozi Eze"),
     ("water is off on Saturday\n— Blessing, residents' committee", "Blessing"),
     ("see you there\n- Efua K., Head of Ops", "Efua K."),
+    ('Reply to this for me: "Parcel is at the door.\n~Thuy"', "Thuy"),  # a quoted message
 ])
 def test_the_name_that_signs_a_message_off(text: str, name: str) -> None:
     assert signed(text) == [name]

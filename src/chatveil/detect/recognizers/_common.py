@@ -116,15 +116,16 @@ class OwnFlagsPatternRecognizer(PatternRecognizer):
 # ---------------------------------------------------------------------- text tests
 NAME_WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]{2,})*"
 WORD = re.compile(NAME_WORD)
-#: A pronoun's contraction ("i'll", "we're", "she'd", "that's"): never part of a name,
-#: unlike D'Souza or O'Neil.
-_CONTRACTION = re.compile(
-    r"(?:i|you|we|they|he|she|it|that|there|here|who|what|where|let)['’](?:ll|re|ve|m|d|s)",
-    re.IGNORECASE)
+#: A word with a contraction's ending ("they're", "it's", "we'll"); group 1 its head.
+CONTRACTED = re.compile(r"([^\W\d_]+)['’](?:re|s|ll|ve|d|t|m)")
+_PRONOUNS = wordset("i you we they he she it that there here who what where let")
 
 
 def contraction(word: str) -> bool:
-    return _CONTRACTION.fullmatch(word) is not None
+    """A pronoun's contraction ("i'll", "we're", "she'd", "that's"): never part of a name,
+    unlike D'Souza or O'Neil."""
+    m = CONTRACTED.fullmatch(word)
+    return m is not None and m.group(1).casefold() in _PRONOUNS
 
 
 def is_cap(word: str) -> bool:

@@ -98,7 +98,7 @@ def technical_word(key: str, sure: bool = False) -> bool:
                 (len(parts) == 2 and all(p in TECH_TERMS for p in parts)):
             return True
         english = english_dictionary()
-        return bool(parts) and all(p in english for p in parts)
+        return bool(parts) and all(p in english for p in parts) and not korean_given(key)
     return False
 
 
@@ -257,6 +257,32 @@ def syllable_name(word: str, english: frozenset[str]) -> bool:
     parts = [p.casefold() for p in re.findall(r"[A-Z][a-z]+", word)]
     return all(re.search(r"[aeiouy]", p) is not None and p not in english and
                p not in TECH_JARGON for p in parts)
+
+
+#: One syllable of a romanized Korean given name (Revised Romanization and the spellings of
+#: McCune-Reischauer and common use: "sung", "young", "hee", "soo").
+_KOREAN_SYLLABLE = re.compile(
+    r"(?:kk|tt|pp|ss|jj|ch|sh|[gkndtmbpsjh])?"
+    r"(?:yae|yeo|wae|you|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|ou|oo|ee|a|e|o|u|i)"
+    r"(?:ng|[knlmp])?")
+#: Words that are never half of such a name ("up" of "set-up", "in" of "log-in").
+_NOT_A_SYLLABLE = wordset("up in on to no go oh ok me my we he be by the")
+
+
+def korean_given(key: str) -> bool:
+    """``sung-min``, ``min-ho``, ``young-soo``: two different romanized syllables joined by a
+    hyphen, the form of a Korean given name, even when both are English words. Not an English
+    rhyme or reduplication of one frame ("hip-hop", "ping-pong", "bye-bye") and no particle
+    ("set-up", "log-in", "to-do")."""
+    parts = key.split("-")
+    if len(parts) != 2 or not all(2 <= len(p) <= 5 and _KOREAN_SYLLABLE.fullmatch(p)
+                                  for p in parts):
+        return False
+    a, b = parts
+    if a in _NOT_A_SYLLABLE or b in _NOT_A_SYLLABLE:
+        return False
+    frame = [re.sub(r"[aeiouy]+", "_", p) for p in parts]
+    return frame[0] != frame[1]
 
 
 def compound(key: str, english: frozenset[str]) -> bool:

@@ -39,6 +39,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from chatveil._words import unaccented
 from chatveil.detect.recognizers._common import (
+    CONTRACTED,
     WORD,
     glued,
     sentence_start,
@@ -66,6 +67,7 @@ from chatveil.detect.recognizers._lexicon import (
 from chatveil.detect.recognizers._shape import (
     address_part,
     compound,
+    korean_given,
     line_cases,
     syllable_name,
     technical_span,
@@ -208,7 +210,6 @@ ORG_SUFFIXES = wordset("""
 ltd llc inc plc gmbh ag sa bv nv corp corporation company co group holdings partners
 associates limited llp lp pty pvt sdn bhd kk oy ab as srl spa sarl
 """)
-_CONTRACTION_RE = re.compile(r"([^\W\d_]+)['’](?:re|s|ll|ve|d|t|m)")
 #: spaCy's labels and Presidio's names for them, by kind.
 _KIND = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "LOCATION": "PLACE",
          "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG"}
@@ -297,7 +298,7 @@ def _english_word(key: str, english: frozenset[str]) -> bool:
     """``key`` is an English word, or a contraction of one ("they're", "we'll", "i'm")."""
     if key in english:
         return True
-    m = _CONTRACTION_RE.fullmatch(key)
+    m = CONTRACTED.fullmatch(key)
     return m is not None and (m.group(1) in english or m.group(1) in STOP_WORDS)
 
 
@@ -347,7 +348,8 @@ class _Scan:
             key = w.casefold()
             if len(w) == 1:  # an initial or "I"
                 new = w.upper() if text[e:e + 1] == "." or key == "i" else w
-            elif self._english(key) or key in NOT_A_NAME_WORD:
+            elif (self._english(key) or key in NOT_A_NAME_WORD or technical_word(key)) and \
+                    not korean_given(key):
                 new = _lower(w) if case == "upper" else w
             else:
                 new = _cap(w)
@@ -436,7 +438,7 @@ class _Scan:
             return False
         named = key in self.first or key in self.last
         if not named and (compound(key, self.english) or ("-" in key and all(
-                p in self.english for p in key.split("-") if p))):
+                p in self.english for p in key.split("-") if p) and not korean_given(key))):
             return False
         if any(ch.isupper() for ch in w[1:]) and not _name_inner_capital(w) and \
                 not syllable_name(w, self.english):

@@ -17,7 +17,7 @@ class KnownPlaceRecognizer(EntityRecognizer):
 
     The small NER model misses many one-word places, in lowercase text above all. A match must
     be capitalised (any case in all-lowercase text) and is never an English word ("Best",
-    "Made" are Dutch towns); in all-lowercase text not even one of the larger dictionary
+    "Made" are Dutch towns); in text of one casing not even one of the larger dictionary
     ("i lent my car": Lent is a Dutch town), unless it is a country or a state. Its score
     clears the guard's default LOCATION threshold (0.6).
     """
@@ -40,6 +40,8 @@ class KnownPlaceRecognizer(EntityRecognizer):
             return []
         places, longest = gazetteer()
         lowercase_text = not any(ch.isupper() for ch in text)
+        # one casing only: a dictionary word there may be no place ("i lent", "I LENT")
+        one_case = lowercase_text or not any(ch.islower() for ch in text)
         tokens = unglued_tokens(text)
         results = []
         i = 0
@@ -55,7 +57,7 @@ class KnownPlaceRecognizer(EntityRecognizer):
                 key = " ".join(value.casefold().split())
                 if "\n" in value or key not in places:
                     continue
-                if lowercase_text and n == 1 and key in english_dictionary() and \
+                if one_case and n == 1 and key in english_dictionary() and \
                         key not in sure_places():
                     i += 1
                     break

@@ -19,11 +19,12 @@ from chatveil.detect.recognizers._shape import technical_word
 __all__ = ["SignOffRecognizer"]
 
 #: The last line: a dash or tilde, then one to three words (an initial may end with "."),
-#: perhaps a role after a comma ("— Efua, residents' committee").
+#: perhaps a role after a comma ("— Efua, residents' committee"), perhaps the closing quote
+#: of a quoted message.
 _LAST_LINE = re.compile(
     r"(?:\A|\n)([ \t]*([-~\u2013\u2014])[ \t]*)"
     r"([^\W\d_][\w'\u2019\-]*(?:\.?[ \t]+[^\W\d_][\w'\u2019\-]*){0,2}\.?)"
-    r"(?P<role>,[ \t]*[^\n,]{2,60})?[ \t]*\s*\Z")
+    r"(?P<role>,[ \t]*[^\n,\"”]{2,60})?[ \t]*[\"”']?\s*\Z")
 #: Words of closing formulas and sign-off lines that name no one.
 _CLOSINGS = wordset("""
 thanks thank thx ty cheers regards best love xoxo xx bye later ttyl sent from my the a an
