@@ -6,6 +6,8 @@ Lists are whitespace- or '|'-separated strings, because that is easier to read a
 
 from __future__ import annotations
 
+from chatveil.detect.recognizers._lexicon import WORD_GIVEN as _WORD_GIVEN
+
 
 def words(s: str) -> list[str]:
     """Whitespace-separated items."""
@@ -317,38 +319,6 @@ smith|young|brown|white|green|king|hill|wood|stone|bishop|porter|mason|carter|pa
 """)
 
 # ----------------------------------------------------------------------------- word-names
-# Given names that are also ordinary English words, by naming tradition (virtue names, English
-# names taken as a second name, nicknames used as names). Written from general knowledge of
-# these traditions, not from any evaluation set. The generator gives a small share of people
-# one of these as their given name, so the model has to read the context, not the word; they
-# stay in the ordinary vocabulary too ("full of hope", "a precious gift"), where they are no
-# name.
-WORD_GIVEN = {
-    "nigerian": words("""Blessing Precious Favour Goodluck Gift Patience Comfort Peace Mercy
-        Praise Wisdom Success Prosper Godwin Joy Faith Hope Charity Prince Princess Divine
-        Innocent Lucky Marvellous Miracle Testimony Treasure Victory Sunday Monday Friday"""),
-    "african_other": words("""Blessing Gift Precious Patience Memory Loveness Happiness Trust
-        Innocent Given Knowledge Beauty Lucky Prosper Brilliant Clever Justice Fortune Mercy"""),
-    "filipino": words("""Princess Lovely Honey Baby Boy Jun Joy Sunshine Angel Precious Charity
-        Pearl Cherry Crystal Bless Happy Star Rich Fair Lucky"""),
-    "thai": words("""Beam Golf Bank Ploy Mint Ice Fern Film Pop Ball Book Gift Cake Pear Palm
-        Best Big Boat Bow Earth First Fluke Game Jam Kwan Nat New Oil Pink Tong"""),
-    "chinese": words("""Apple Candy Coco Winter Sky Tiger Summer Cherry Crystal Jade Ivy Angel
-        Lucky Sunny Happy Bright Rain Snow Moon Star Wing Ocean Spring"""),
-    "korean": words("""Sky Sunny Jewel Hope Joy Grace Rain Star Rose"""),
-    "indian": words("""Harsh Lovely Pinky Sunny Happy Honey Dimple Bunty Sweety Lucky Raja
-        Noble Guddu Rocky Smile Sonu Prince Silky Rinku"""),
-    "south_asia_other": words("""Sultan Noble Prince Shah Lucky Sunny Honey Happy Danish Rose
-        Shine Star Badshah"""),
-    "us_gb": words("""Amber Faith Grace Hope Joy Rose Daisy Ruby Hunter Mason Chase Summer
-        Autumn River Sky Storm Crystal Pearl Ivy Holly Dawn Rich Bill Will Mark Frank Guy Rob
-        Pat Sue Drew Jack Penny Bob Art Page Sterling Major Royal Miles Gene Wade Lane Dean
-        Ray Rusty Cliff Heather Lily Iris Violet Hazel Jasper Forest Reed Stone Cash Brook"""),
-    "west_eu": words("""Rose Hope Bram Noor Roos Fleur Sterre Lotte Guy Mark Will Pim Sem
-        Storm Bo Lente Hero"""),
-    "latam": words("""Luz Paz Dolores Amparo Consuelo Socorro Rosario Pilar Mercedes Soledad
-        Angel Jesus Cruz Rey Sol Gloria Esperanza"""),
-    "arabic": words("""Noor Amal Hope Sultan Prince Malik Jamil Karim Amir Hamid Latif Rafik"""),
-    "malay_indo": words("""Putri Intan Mawar Bunga Bintang Cahaya Embun Melati Permata Suci"""),
-    "vietnamese": words("""Long Son Hung Dung An Mai Tam Ha Hang Nam Toan Vinh"""),
-}
+# Given names that are also ordinary English words, by naming tradition: the runtime's list
+# (the recognizers read it too).
+WORD_GIVEN = {origin: list(names) for origin, names in _WORD_GIVEN.items()}

@@ -120,3 +120,23 @@ def test_two_given_names_joined_by_an_ampersand(warm_guard: Guard, text: str,
 ])
 def test_firms_joined_by_an_ampersand_stay(warm_guard: Guard, text: str) -> None:
     assert persons(warm_guard, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The slides were done by Ramil, and Treasure did most of the research.", "Treasure"),
+    ("I was referred by Precious, who left that team in the spring.", "Precious"),
+    ("Ask Sunshine about the rota before Friday.", "Sunshine"),
+])
+def test_a_given_name_that_is_a_word_mid_sentence(warm_guard: Guard, text: str,
+                                                  name: str) -> None:
+    assert masked(warm_guard, text, name)
+
+
+@pytest.mark.parametrize("text", [
+    "We had a Lovely time at the beach.",      # after an article
+    "Happy New Year from all of us!",           # beside other capitals, at a sentence start
+    "My Honey Nut cereal is gone again.",       # a product's name
+    "Install Apple Music on the laptop.",      # a firm
+])
+def test_no_word_name_where_it_is_a_word(warm_guard: Guard, text: str) -> None:
+    assert persons(warm_guard, text) == []

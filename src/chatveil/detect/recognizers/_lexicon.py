@@ -361,6 +361,49 @@ welch tukey cooley benford zipf amdahl moore conway brooks hofstadter murphy par
 okham occam ockham heron pythagoras pythagorean euclid euclidean archimedes cartesian
 """)
 
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+#: Given names that are also ordinary English words, by naming tradition (virtue names, English
+#: names taken as a second name, nicknames used as names). Written from general knowledge of
+#: these traditions, not from any evaluation set. The generator gives a small share of people
+#: one of these as their given name, so the model has to read the context, not the word; they
+#: stay in the ordinary vocabulary too ("full of hope", "a precious gift"), where they are no
+#: name.
+WORD_GIVEN: dict[str, tuple[str, ...]] = {
+    "nigerian": _names("""Blessing Precious Favour Goodluck Gift Patience Comfort Peace Mercy
+        Praise Wisdom Success Prosper Godwin Joy Faith Hope Charity Prince Princess Divine
+        Innocent Lucky Marvellous Miracle Testimony Treasure Victory Sunday Monday Friday"""),
+    "african_other": _names("""Blessing Gift Precious Patience Memory Loveness Happiness Trust
+        Innocent Given Knowledge Beauty Lucky Prosper Brilliant Clever Justice Fortune Mercy"""),
+    "filipino": _names("""Princess Lovely Honey Baby Boy Jun Joy Sunshine Angel Precious Charity
+        Pearl Cherry Crystal Bless Happy Star Rich Fair Lucky"""),
+    "thai": _names("""Beam Golf Bank Ploy Mint Ice Fern Film Pop Ball Book Gift Cake Pear Palm
+        Best Big Boat Bow Earth First Fluke Game Jam Kwan Nat New Oil Pink Tong"""),
+    "chinese": _names("""Apple Candy Coco Winter Sky Tiger Summer Cherry Crystal Jade Ivy Angel
+        Lucky Sunny Happy Bright Rain Snow Moon Star Wing Ocean Spring"""),
+    "korean": _names("""Sky Sunny Jewel Hope Joy Grace Rain Star Rose"""),
+    "indian": _names("""Harsh Lovely Pinky Sunny Happy Honey Dimple Bunty Sweety Lucky Raja
+        Noble Guddu Rocky Smile Sonu Prince Silky Rinku"""),
+    "south_asia_other": _names("""Sultan Noble Prince Shah Lucky Sunny Honey Happy Danish Rose
+        Shine Star Badshah"""),
+    "us_gb": _names("""Amber Faith Grace Hope Joy Rose Daisy Ruby Hunter Mason Chase Summer
+        Autumn River Sky Storm Crystal Pearl Ivy Holly Dawn Rich Bill Will Mark Frank Guy Rob
+        Pat Sue Drew Jack Penny Bob Art Page Sterling Major Royal Miles Gene Wade Lane Dean
+        Ray Rusty Cliff Heather Lily Iris Violet Hazel Jasper Forest Reed Stone Cash Brook"""),
+    "west_eu": _names("""Rose Hope Bram Noor Roos Fleur Sterre Lotte Guy Mark Will Pim Sem
+        Storm Bo Lente Hero"""),
+    "latam": _names("""Luz Paz Dolores Amparo Consuelo Socorro Rosario Pilar Mercedes Soledad
+        Angel Jesus Cruz Rey Sol Gloria Esperanza"""),
+    "arabic": _names("""Noor Amal Hope Sultan Prince Malik Jamil Karim Amir Hamid Latif Rafik"""),
+    "malay_indo": _names("""Putri Intan Mawar Bunga Bintang Cahaya Embun Melati Permata Suci"""),
+    "vietnamese": _names("""Long Son Hung Dung An Mai Tam Ha Hang Nam Toan Vinh"""),
+}
+#: The same, casefolded, without days of the week and months (never taken for names alone).
+WORD_NAMES = frozenset(w.casefold() for names in WORD_GIVEN.values() for w in names) - wordset(
+    "monday tuesday wednesday thursday friday saturday sunday")
+
 #: Chat abbreviations, interjections and laughter, written in any casing ("omw", "rn", "LMK"):
 #: never a name. Short words that are also names somewhere ("ty", "ya", "tho", "woo", "um",
 #: "ong") are not here.

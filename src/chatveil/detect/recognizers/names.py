@@ -24,10 +24,16 @@ from chatveil.detect.recognizers._lexicon import (
     NOT_A_PERSON,
     NOT_SURNAME,
     PLACE_PREFIXES,
+    WORD_NAMES,
     english_dictionary,
     name_lists,
 )
-from chatveil.detect.recognizers._shape import technical_span, technical_word, two_people
+from chatveil.detect.recognizers._shape import (
+    line_cases,
+    technical_span,
+    technical_word,
+    two_people,
+)
 
 _TITLE_RE = re.compile(
     r"(?<![^\W_])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Pt)\.?|Miss|Sir|Dame|Madam|Mme|Mlle|Herr|Frau"
@@ -84,6 +90,7 @@ _SPEAKER_RE = re.compile(
 )
 #: Words before a noun, never before a person's name.
 _DETERMINERS = wordset("the a an this that these those some any each every")
+_POSSESSIVES = wordset("my your his her its our their")
 #: NER labels (spaCy's and Presidio's mapped names) that compete with PERSON for the same words.
 _NON_PERSON_LABELS = frozenset(["GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "WORK_OF_ART",
                                 "EVENT", "LANGUAGE", "LOCATION", "ORGANIZATION", "NRP"])
@@ -141,6 +148,7 @@ class _NameScan:
         self.index = {t[0]: k for k, t in enumerate(self.tokens)}
         self.starts = [t[0] for t in self.tokens]
         self.lowercase_text = not any(ch.isupper() for ch in text)
+        self.cases = line_cases(text)
         self.spans: dict[tuple[int, int], tuple[float, bool, str]] = {}  # (score, strong, rule)
         self.rule = ""
         self.used: set[int] = set()
@@ -410,6 +418,31 @@ class _NameScan:
                     not sentence_start(text, s):
                 self.add(k, k + 1, o.SCORE_LAST, strong=False, how="last")
 
+    def word_names(self) -> None:
+        """``Lovely did most of the research``, ``referred by Blessing, who``: a given name
+        that is an ordinary word in some naming tradition (:data:`WORD_NAMES`), capitalised
+        in the middle of a sentence on a mixed line, alone: not after an article or
+        determiner, not beside another capitalised word (a title, a product, a firm), no
+        technical word ("Apple", "Spring")."""
+        tokens, text = self.tokens, self.text
+        for k, (s, e, w) in enumerate(tokens):
+            key = w.casefold()
+            if key not in WORD_NAMES or not is_cap(w) or w.isupper() or k in self.used or \
+                    self.cases.at(s) != "mixed" or sentence_start(text, s) or \
+                    technical_word(key):
+                continue
+            before = tokens[k - 1][2] if k and _only_space_between(
+                text, tokens[k - 1][1], s) else ""
+            after = tokens[k + 1][2] if k + 1 < len(tokens) and _only_space_between(
+                text, e, tokens[k + 1][0]) else ""
+            opener = before[:1].isupper() and (before == "I" or (
+                sentence_start(text, tokens[k - 1][0]) and before.casefold() in self.english and
+                before.casefold() not in self.first))  # "Ask Honey", "Thank Precious"
+            if before.casefold() in _DETERMINERS or before.casefold() in _POSSESSIVES or \
+                    (before[:1].isupper() and not opener) or after[:1].isupper():
+                continue
+            self.add(k, k + 1, self.o.SCORE_FIRST, strong=False, how="word name")
+
     def lists(self) -> None:
         """``Kovalev, Lee and Phillips``: words listed together with names already found.
 
@@ -550,7 +583,7 @@ class PersonNameRecognizer(EntityRecognizer):
 
     #: The rules in the order they run (later rules see the names earlier ones found).
     RULES = ("titles", "cues", "particles", "speakers", "vocatives", "possessives",
-             "known_names", "lists", "repeats")
+             "known_names", "word_names", "lists", "repeats")
 
     SCORE_OVER_NER = 0.9
     SCORE_TITLE = 0.85
