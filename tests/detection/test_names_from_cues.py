@@ -140,3 +140,22 @@ def test_a_given_name_that_is_a_word_mid_sentence(warm_guard: Guard, text: str,
 ])
 def test_no_word_name_where_it_is_a_word(warm_guard: Guard, text: str) -> None:
     assert persons(warm_guard, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ok so bilal said the match is off, but honey said it's on", "honey"),
+    ("anyone know a good dentist? sunshine recommended one but i lost the number", "sunshine"),
+    ("dinner at treasure's, then we go pick up kofi from the station", "treasure"),
+])
+def test_a_lower_case_word_name_where_only_a_person_stands(warm_guard: Guard, text: str,
+                                                           name: str) -> None:
+    assert masked(warm_guard, text, name)
+
+
+@pytest.mark.parametrize("text", [
+    "the report said the numbers are fine",          # no given name
+    "it was harsh said nobody ever",                 # no clause opens before it
+    "we went to the chemist's, and the doctor said rest",
+])
+def test_no_lower_case_word_name_without_its_place(warm_guard: Guard, text: str) -> None:
+    assert persons(warm_guard, text) == []

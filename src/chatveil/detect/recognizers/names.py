@@ -88,6 +88,19 @@ _SPEAKER_RE = re.compile(
     r"^[ \t>*\-•]*(?P<name>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r")?)[ \t]*:[ \t]*\S",
     re.MULTILINE,
 )
+#: Where a clause opens before its subject: a line start, a mark, a conjunction or an opener.
+_CLAUSE_OPEN = re.compile(
+    r"(?:^|[.,;:!?—–(\"“]|\b(?:and|but|so|then|because|cos|coz|ngl|tbh|lol|apparently|also|"
+    r"and then|bro|lmao|ok|okay))[ \t]*$", re.MULTILINE)
+#: A verb of saying, telling or recommending right after a subject.
+_TELLS = re.compile(
+    r"[ \t]+(?:said|says|told|tells|asked|texted|called|replied|wrote|recommended|suggested|"
+    r"mentioned|reckons|thinks|confirmed|promised|offered|agreed|insists|swears|has been "
+    r"telling|keeps saying|just said|also said)\b")
+#: "at X's", "to X's" and what follows a home or a place one goes to.
+_OWNER_BEFORE = re.compile(r"\b(?:at|to|from|round|over at)[ \t]+$")
+_OWNER_AFTER = re.compile(r"['’]s(?=[ \t]*(?:[,.;!?)]|$|[ \t](?:now|tonight|later|place|"
+                          r"house|flat|then|after|for|said|again)\b))", re.MULTILINE)
 #: Words before a noun, never before a person's name.
 _DETERMINERS = wordset("the a an this that these those some any each every")
 _POSSESSIVES = wordset("my your his her its our their")
@@ -443,6 +456,24 @@ class _NameScan:
                 continue
             self.add(k, k + 1, self.o.SCORE_FIRST, strong=False, how="word name")
 
+    def lower_word_names(self) -> None:
+        """In lower case, a known given name that is also an English word where only a
+        person stands: before a verb of saying or telling after a clause opens ("but tamer
+        said", "golf recommended some guy", "mark said the deploy failed"), or owning a place
+        one goes to ("dinner at princess's, then", "omw to sander's now")."""
+        tokens, text = self.tokens, self.text
+        for k, (s, e, w) in enumerate(tokens):
+            key = w.casefold()
+            if not w.islower() or self.cases.at(s) == "mixed" or k in self.used or \
+                    key not in self.english or not (key in WORD_NAMES or key in self.first) or \
+                    technical_word(key, sure=True):
+                continue
+            head = text[max(0, s - 24):s]
+            if _OWNER_BEFORE.search(head) and _OWNER_AFTER.match(text, e):
+                self.add(k, k + 1, self.o.SCORE_SPEECH, strong=False, how="owner")
+            elif _CLAUSE_OPEN.search(head) and _TELLS.match(text, e):
+                self.add(k, k + 1, self.o.SCORE_SPEECH, strong=False, how="teller")
+
     def lists(self) -> None:
         """``Kovalev, Lee and Phillips``: words listed together with names already found.
 
@@ -583,7 +614,7 @@ class PersonNameRecognizer(EntityRecognizer):
 
     #: The rules in the order they run (later rules see the names earlier ones found).
     RULES = ("titles", "cues", "particles", "speakers", "vocatives", "possessives",
-             "known_names", "word_names", "lists", "repeats")
+             "known_names", "word_names", "lower_word_names", "lists", "repeats")
 
     SCORE_OVER_NER = 0.9
     SCORE_TITLE = 0.85
