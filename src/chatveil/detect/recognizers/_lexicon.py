@@ -295,7 +295,7 @@ illustrator figma sketch canva notion obsidian evernote trello asana jira conflu
 github gitlab gitea slack discord teams zoom webex skype whatsapp telegram signal viber wechat
 kakao kakaotalk instagram facebook twitter reddit pinterest linkedin snapchat youtube twitch
 netflix hulu spotify tidal deezer shazam uber lyft grab gojek ola bolt airbnb expedia agoda
-trivago amazon alexa siri cortana bixby google android chrome chromium firefox safari opera
+trivago apple amazon alexa siri cortana bixby google android chrome chromium firefox safari opera
 brave windows linux ubuntu debian fedora centos rhel manjaro alpine gentoo slackware freebsd
 openbsd macos ios ipados watchos xcode homebrew conda anaconda miniconda mamba poetry pipenv
 pip virtualenv tox nox pytest unittest ruff flake8 pylint mypy pyright sphinx mkdocs hugo
