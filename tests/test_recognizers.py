@@ -290,7 +290,7 @@ def test_speaker_labels_need_a_dialogue() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Will you call Mark? May I ask why?",
+    "Will you call? May I ask why?",
     "Mark the tasks that are done.",
     "Grant read access to the bucket.",
     "Dear Hiring Manager, I am applying.",
@@ -305,6 +305,11 @@ def test_speaker_labels_need_a_dialogue() -> None:
 ])
 def test_words_that_are_not_names(text: str) -> None:
     assert found(NAMES, text) == []
+
+
+def test_a_word_name_capitalised_mid_sentence_is_a_name() -> None:
+    # (a sentence start says nothing: "Will you", "May I"; "call Mark?" does)
+    assert found(NAMES, "Will you call Mark? May I ask why?") == ["Mark"]
 
 
 def test_full_name_with_ambiguous_first_word_needs_a_known_surname() -> None:
