@@ -62,3 +62,11 @@ def test_a_thing_listed_beside_a_name_is_no_name(warm_guard: Guard) -> None:
     text = "rodel designed the slides and mark anthony did the demo"
     assert "slides" not in " ".join(found(warm_guard, text))
     assert masked(warm_guard, text, "mark anthony")
+
+
+@pytest.mark.parametrize("text", [
+    "IS THERE A MCDONALD'S OPEN AFTER MIDNIGHT NEAR THE STATION",
+    "ferrari f1 pit stops were slow again",
+])
+def test_a_firm_in_text_of_one_casing_is_no_name(warm_guard: Guard, text: str) -> None:
+    assert persons(warm_guard, text) == []

@@ -348,8 +348,8 @@ class _Scan:
             key = w.casefold()
             if len(w) == 1:  # an initial or "I"
                 new = w.upper() if text[e:e + 1] == "." or key == "i" else w
-            elif (self._english(key) or key in NOT_A_NAME_WORD or technical_word(key)) and \
-                    not korean_given(key):
+            elif self._english(key) or key in NOT_A_NAME_WORD or technical_word(key):
+                # (a firm or tool stays as typed: "A MCDONALD'S OPEN", "ray or triton")
                 new = _lower(w) if case == "upper" else w
             else:
                 new = _cap(w)

@@ -91,7 +91,7 @@ _SPEAKER_RE = re.compile(
 #: Where a clause opens before its subject: a line start, a mark, a conjunction or an opener.
 _CLAUSE_OPEN = re.compile(
     r"(?:^|[.,;:!?—–(\"“]|\b(?:and|but|so|then|because|cos|coz|ngl|tbh|lol|apparently|also|"
-    r"and then|bro|lmao|ok|okay))[ \t]*$", re.MULTILINE)
+    r"bro|lmao|ok|okay))[ \t]*$", re.MULTILINE)
 #: A verb of saying, telling or recommending right after a subject.
 _TELLS = re.compile(
     r"[ \t]+(?:said|says|told|tells|asked|texted|called|replied|wrote|recommended|suggested|"
@@ -458,9 +458,9 @@ class _NameScan:
 
     def lower_word_names(self) -> None:
         """In lower case, a known given name that is also an English word where only a
-        person stands: before a verb of saying or telling after a clause opens ("but tamer
-        said", "golf recommended some guy", "mark said the deploy failed"), or owning a place
-        one goes to ("dinner at princess's, then", "omw to sander's now")."""
+        person stands: before a verb of saying or telling after a clause opens ("but honey
+        said", "mark said the deploy failed"), or owning a place one goes to ("dinner at
+        grace's, then", "omw to hope's now")."""
         tokens, text = self.tokens, self.text
         for k, (s, e, w) in enumerate(tokens):
             key = w.casefold()
@@ -598,6 +598,9 @@ class PersonNameRecognizer(EntityRecognizer):
     * a surname particle before a capital in running text: ``the van Gijn novel``;
     * a capitalised known first name on its own (``Georgina``), or a known last name on its own
       in mid-sentence (``Phillips``), unless it is a common English word (Will, May, Mark...);
+    * a given name that is an ordinary word in some naming tradition, capitalised alone in
+      mid-sentence (``referred by Precious, who``); in lower case, such a word before a verb
+      of saying or owning a place one goes to (``but honey said``, ``dinner at grace's``);
     * a known first name addressed at the end of a sentence (``see you, Heather!``), and a word
       before ``'s address`` / ``'s phone`` / ``'s wife``... (``here's Zlata's address``);
     * a speaker label at the start of a line of a transcript (``Kalman: "Who are you?"``);
