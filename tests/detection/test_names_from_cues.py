@@ -9,7 +9,7 @@ import pytest
 from chatveil import Guard
 from chatveil.detect._complete import complete_names
 from chatveil.spans import Span
-from detected import masked, persons
+from detected import masked, persons, places
 
 
 @pytest.mark.parametrize("text, name", [
@@ -159,3 +159,17 @@ def test_a_lower_case_word_name_where_only_a_person_stands(warm_guard: Guard, te
 ])
 def test_no_lower_case_word_name_without_its_place(warm_guard: Guard, text: str) -> None:
     assert persons(warm_guard, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("THE TOUR WILL BE LED BY JORDAN HAWKINS ON FRIDAY", "JORDAN HAWKINS"),
+    ("hi, chad reed from the agency will come by thursday", "chad reed"),
+])
+def test_a_given_name_that_is_a_country_before_a_family_name(warm_guard: Guard, text: str,
+                                                             name: str) -> None:
+    assert name in persons(warm_guard, text)
+
+
+def test_a_country_before_a_common_word_stays_a_place(warm_guard: Guard) -> None:
+    text = "FLIGHTS TO JORDAN NEXT WEEK ARE CHEAP"
+    assert persons(warm_guard, text) == [] and places(warm_guard, text) == ["JORDAN"]

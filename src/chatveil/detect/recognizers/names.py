@@ -431,6 +431,21 @@ class _NameScan:
                     not sentence_start(text, s):
                 self.add(k, k + 1, o.SCORE_LAST, strong=False, how="last")
 
+    def place_given_names(self) -> None:
+        """On a line of one casing, a given name that is also a place, right before a known
+        family name, is a person: "LED BY CHAD BROOKS", "chad reed from the agency" (not
+        "to jordan next week": the next word must be a family name and no common word)."""
+        tokens, text = self.tokens, self.text
+        for k in range(len(tokens) - 1):
+            s, e, w = tokens[k]
+            key, nxt = w.casefold(), tokens[k + 1][2].casefold()
+            if self.cases.at(s) == "mixed" or k in self.used or key not in self.first or \
+                    key not in self.places or nxt not in self.last or nxt in self.common or \
+                    nxt in self.places or len(nxt) < 3 or \
+                    not _only_space_between(text, e, tokens[k + 1][0]):
+                continue
+            self.add(k, k + 2, self.o.SCORE_FULL_KNOWN, how="place given name")
+
     def word_names(self) -> None:
         """``Lovely did most of the research``, ``referred by Blessing, who``: a given name
         that is an ordinary word in some naming tradition (:data:`WORD_NAMES`), capitalised
@@ -617,7 +632,8 @@ class PersonNameRecognizer(EntityRecognizer):
 
     #: The rules in the order they run (later rules see the names earlier ones found).
     RULES = ("titles", "cues", "particles", "speakers", "vocatives", "possessives",
-             "known_names", "word_names", "lower_word_names", "lists", "repeats")
+             "known_names", "place_given_names", "word_names", "lower_word_names", "lists",
+             "repeats")
 
     SCORE_OVER_NER = 0.9
     SCORE_TITLE = 0.85
