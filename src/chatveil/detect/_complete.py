@@ -355,7 +355,7 @@ def _list_items(words: _Words, persons: list[Span], others: list[Span], taken: _
                 # English word too ("ME, ANGELICA, REYNALDO AND RHEA")
                 k = -1 if n == 0 else 0
                 if (len(item) == 1 or n in (0, len(items) - 1)) and not ok[k]:
-                    ok[k] = _word_names(words, item[k].start(), item[k].end())
+                    ok[k] = _placed_name_word(words, item[k].start(), item[k].end())
             if n == 0:  # the first item: its last words ("invited liya alemu")
                 k = len(ok)
                 while k and ok[k - 1]:
@@ -389,7 +389,7 @@ def _list_word(words: _Words, s: int, e: int, strict: bool = False) -> bool:
     return key not in words.english or key in words.first or key in words.last
 
 
-def _word_names(words: _Words, s: int, e: int) -> bool:
+def _placed_name_word(words: _Words, s: int, e: int) -> bool:
     """A word that may be a given name where the place says it is one, an English word too:
     no stop, chat, job, time or technical word, capitalised on a mixed line."""
     key = words.text[s:e].casefold()
