@@ -367,10 +367,10 @@ def _names(text: str) -> tuple[str, ...]:
 
 #: Given names that are also ordinary English words, by naming tradition (virtue names, English
 #: names taken as a second name, nicknames used as names). Written from general knowledge of
-#: these traditions, not from any evaluation set. The generator gives a small share of people
-#: one of these as their given name, so the model has to read the context, not the word; they
-#: stay in the ordinary vocabulary too ("full of hope", "a precious gift"), where they are no
-#: name.
+#: these traditions, not from any evaluation set. The training data gives a small share of
+#: people one of these as their given name (``train/lexicon.py``), and the name rules take them
+#: as names only where the context says so; they stay in the ordinary vocabulary too ("full of
+#: hope", "a precious gift"), where they are no name.
 WORD_GIVEN: dict[str, tuple[str, ...]] = {
     "nigerian": _names("""Blessing Precious Favour Goodluck Gift Patience Comfort Peace Mercy
         Praise Wisdom Success Prosper Godwin Joy Faith Hope Charity Prince Princess Divine
@@ -400,7 +400,7 @@ WORD_GIVEN: dict[str, tuple[str, ...]] = {
     "malay_indo": _names("""Putri Intan Mawar Bunga Bintang Cahaya Embun Melati Permata Suci"""),
     "vietnamese": _names("""Long Son Hung Dung An Mai Tam Ha Hang Nam Toan Vinh"""),
 }
-#: The same, casefolded, without days of the week and months (never taken for names alone).
+#: The same, casefolded, without the days of the week (never taken for names alone).
 WORD_NAMES = frozenset(w.casefold() for names in WORD_GIVEN.values() for w in names) - wordset(
     "monday tuesday wednesday thursday friday saturday sunday")
 
@@ -576,6 +576,12 @@ naam voornaam achternaam stad woonplaats adres telefoon geboortedatum geslacht o
 imię imie nazwisko miasto adres telefon płeć data
 """)
 
+#: Labels of a field that holds one given name, in the languages of pasted forms (its one
+#: word is a name even when it is an English word: "Prénom : Princess").
+GIVEN_NAME_LABELS = phrases("""
+first name, firstname, given name, givenname, forename, preferred name, prénom, prenom,
+nombre, nome, vorname, voornaam, imię, imie, fornavn, förnamn, etunimi, keresztnév, jméno
+""")
 #: Labels whose value is a person as a field of a header, a form or a letter ("From:", "Dear",
 #: "Spouse:", "Ship to:"), not as a column header: a column of that name may hold places,
 #: teams, hosts or firms (a FROM,TO table of flights, a "host" column of servers), and a cell
@@ -596,9 +602,8 @@ in the matter of, nom de famille, prénoms, nom d'usage, nombres, primer apellid
 segundo apellido, nome completo, sobrenome, familienname, voornaam, achternaam, imię,
 nazwisko, soyad, soyadı, soyadi, nama lengkap, tên, họ tên, họ và tên, pangalan, apelyido,
 titular, paciente, empleado, solicitante, destinatario, remitente, testigo, expéditeur,
-destinataire, témoin, personne à prévenir, personne à contacter, contacto de emergencia,
-forename, prenom, imie, fornavn, förnamn, etunimi, keresztnév, jméno
-""")
+destinataire, témoin, personne à prévenir, personne à contacter, contacto de emergencia
+""") | GIVEN_NAME_LABELS
 
 #: Job titles and roles, capitalised after a name ("Pongsakorn Chaiyaporn Senior Analyst").
 JOB_WORDS = wordset("""

@@ -52,6 +52,7 @@ from chatveil.detect.recognizers._lexicon import (
     CONTINENTS,
     EPONYM_NEXT,
     FORM_LABEL_WORDS,
+    GIVEN_NAME_LABELS,
     JOB_WORDS,
     NOT_A_NAME_WORD,
     NOT_A_PERSON,
@@ -229,11 +230,6 @@ boss chief doc captain coach champ legend there again so much heaps tons loads l
 anyway sweet awesome again guys y'all yall ya ye yo you u ur bot assistant gpt chatgpt ai
 morning evening afternoon night today tomorrow yesterday internet
 """)
-#: Labels of a field that holds one given name, in the languages of pasted forms.
-_GIVEN_LABELS = frozenset((
-    "first name", "firstname", "given name", "givenname", "forename", "preferred name",
-    "prénom", "prenom", "nombre", "nome", "vorname", "voornaam", "imię", "imie", "fornavn",
-    "förnamn", "etunimi", "keresztnév", "jméno"))
 #: One word, then only the end of its line.
 _ONE_WORD_VALUE = re.compile(r"(?P<w>[^\W\d_]+(?:-[^\W\d_]+)?)[ \t]*(?:\n|$)")
 #: Values that say a field is empty.
@@ -749,7 +745,7 @@ class _Scan:
             if ":" not in m.group(0) and " " not in m.group("label").strip():
                 continue  # a one-word label needs its colon ("to: x", not "to be honest")
             self._value_names(m.end(), strong=True)
-            if ":" in m.group(0) and " ".join(m["label"].casefold().split()) in _GIVEN_LABELS:
+            if ":" in m.group(0) and " ".join(m["label"].casefold().split()) in GIVEN_NAME_LABELS:
                 self._given_value(m.end())
         for m in _CLOSING_RE.finditer(self.text):
             self._value_names(m.end(), strong=False, whole_line=True)
