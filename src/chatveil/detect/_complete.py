@@ -400,29 +400,60 @@ def _placed_name_word(words: _Words, s: int, e: int) -> bool:
 
 
 def _repeats(words: _Words, persons: list[Span], taken: _Intervals) -> list[Span]:
-    """Other mentions of a one-word name that is also an English word ("Binh or Man? ...
-    but Man signs off"), written the same way, in the middle of a sentence on a mixed line.
-    (Names that are no English words are repeated by the evidence recognizer already.)"""
+    """Other mentions of a one-word name that is also an English word, written the same way:
+    in the middle of a sentence on a mixed line ("Binh or Man? ... but Man signs off"), or on
+    a line of one casing where a word that owns or acts stands, not a thing or a verb before
+    its object ("at hunter's place ... will hunter be cooking ... hunter will be upset", not
+    "the hunter", "mark the ticket"). (Names that are no English words are repeated by the
+    evidence recognizer already.)"""
     text = words.text
     names: dict[str, float] = {}
     for span in persons:
         value = text[span.start:span.end]
         key = value.casefold()
-        if value[:1].isupper() and value[1:].islower() and WORD.fullmatch(value) and \
-                key in words.english and key not in STOP_WORDS and key not in _NEVER:
+        if WORD.fullmatch(value) and key in words.english and key not in STOP_WORDS and \
+                key not in _NEVER and ((value[:1].isupper() and value[1:].islower()) or (
+                    value.islower() and words.cases.at(span.start) != "mixed")):
             names[value] = max(span.score, names.get(value, 0.0))
     if not names:
         return []
     persons_at = _Intervals((s.start, s.end) for s in persons)
+    tokens = word_tokens(text)
     found = []
-    for m in WORD.finditer(text):
-        score = names.get(m.group(0))
-        if score is None or words.cases.at(m.start()) != "mixed" or \
-                sentence_start(text, m.start()) or \
-                persons_at.overlaps(m.start(), m.end()) or taken.overlaps(m.start(), m.end()):
+    for k, (s, e, w) in enumerate(tokens):
+        score = names.get(w)
+        if score is None or persons_at.overlaps(s, e) or taken.overlaps(s, e):
             continue
-        found.append(Span(m.start(), m.end(), "PERSON", score))
+        mixed = words.cases.at(s) == "mixed"
+        if mixed != (w[:1].isupper()):
+            continue
+        if mixed and sentence_start(text, s):
+            continue
+        if not mixed and not _acts(text, tokens, k):
+            continue
+        found.append(Span(s, e, "PERSON", score))
     return found
+
+
+#: Before a thing, not a person ("the hunter", "my honey"); before an object, after a verb
+#: ("mark the ticket", "rose up").
+_THING_BEFORE = wordset("the a an this that these those my your his her our their its some any "
+                        "no every each of")
+_OBJECT_AFTER = wordset("the a an this that these those my your his her our their its it them "
+                        "him me us up down off out as")
+
+
+def _acts(text: str, tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """Token ``k`` stands where a person does on a line of one casing: no determiner before
+    it and no object after it, with only a blank, a comma or a possessive between."""
+    if k > 0 and tokens[k - 1][2].casefold() in _THING_BEFORE and \
+            text[tokens[k - 1][1]:tokens[k][0]] == " ":
+        return False
+    if k + 1 < len(tokens):
+        gap = text[tokens[k][1]:tokens[k + 1][0]]
+        if gap == " " and tokens[k + 1][2].casefold() in _OBJECT_AFTER:
+            return False
+    return True
 
 
 def _mentions(words: _Words, persons: list[Span], taken: _Intervals) -> list[Span]:

@@ -576,11 +576,16 @@ naam voornaam achternaam stad woonplaats adres telefoon geboortedatum geslacht o
 imię imie nazwisko miasto adres telefon płeć data
 """)
 
-#: Labels of a field that holds one given name, in the languages of pasted forms (its one
-#: word is a name even when it is an English word: "Prénom : Princess").
+#: Labels of a field that holds the given or the family name(s) of one person, in the
+#: languages of pasted forms: a value of one word alone on its line is a name even when it is
+#: an English word ("Prénom : Princess", "GIVEN NAMES: GOLF", "Surname: Walker").
 GIVEN_NAME_LABELS = phrases("""
 first name, firstname, given name, givenname, forename, preferred name, prénom, prenom,
-nombre, nome, vorname, voornaam, imię, imie, fornavn, förnamn, etunimi, keresztnév, jméno
+nombre, nome, vorname, voornaam, imię, imie, fornavn, förnamn, etunimi, keresztnév, jméno,
+first names, given names, forenames, prénoms, nombres, vornamen, voornamen,
+surname, surnames, last name, lastname, family name, apellido, apellidos, cognome, sobrenome,
+nachname, familienname, achternaam, nazwisko, efternavn, efternamn, sukunimi, vezetéknév,
+příjmení, soyad, soyadı, apelyido, nom de famille
 """)
 #: Labels whose value is a person as a field of a header, a form or a letter ("From:", "Dear",
 #: "Spouse:", "Ship to:"), not as a column header: a column of that name may hold places,

@@ -61,6 +61,7 @@ from chatveil.detect.recognizers._lexicon import (
     SHORT_SURNAMES,
     TECH_JARGON,
     TECH_TERMS,
+    WORD_NAMES,
     english_dictionary,
     world_names,
     world_places,
@@ -92,12 +93,16 @@ def _label_pattern(label: str) -> str:
 
 
 #: Labels of header and form fields whose value is a person (``PERSON_FIELD_LABELS``, longest
-#: first), then "name" and a colon or a number in brackets.
+#: first), then "name" or a name part ("APPLICANT SURNAME", "Guest given names") and a colon
+#: or a number in brackets.
 _PERSON_LABEL_RE = re.compile(
     r"^[ \t>*\-•]*(?P<label>(?:"
     + "|".join(_label_pattern(label)
                for label in sorted(PERSON_FIELD_LABELS, key=lambda w: (-len(w), w)))
-    + r")(?:[ \t]+name)?)[ \t]*:?[ \t]*(?:\(?\d\)[ \t]*)?(?<=[: \t)])",
+    + r")(?:[ \t]+(?:name|(?P<part>"
+    + "|".join(re.escape(label).replace(r"\ ", r"[ \t]+") for label in sorted(
+        (x for x in GIVEN_NAME_LABELS if x.isascii()), key=lambda w: (-len(w), w)))
+    + r")))?)[ \t]*:?[ \t]*(?:\(?\d\)[ \t]*)?(?<=[: \t)])",
     re.IGNORECASE | re.MULTILINE,
 )
 #: What separates the names of one person field ("Cc: Ana Ruiz, Li Wei / Tomás Díaz"), or a
@@ -113,6 +118,8 @@ _HONORIFICS_AFTER = wordset("""
 sahib sahab saab ji jee bhai bhaiya bhaijan baji apa didi dada akka anna garu san sama kun
 sensei hanim hanım bey efendi abla
 """)
+#: Words of address after the name of one greeted ("hi sultan sir", "Hello Priya ma'am").
+_SIR = wordset("sir madam maam ma'am ma’am mam")
 #: A name that opens a line and speaks to someone: "JUNAID WHERE ARE YOU??",
 #: "karthik can you check", "Ebere, did you see this".
 _ASKED_AFTER = re.compile(
@@ -745,7 +752,8 @@ class _Scan:
             if ":" not in m.group(0) and " " not in m.group("label").strip():
                 continue  # a one-word label needs its colon ("to: x", not "to be honest")
             self._value_names(m.end(), strong=True)
-            if ":" in m.group(0) and " ".join(m["label"].casefold().split()) in GIVEN_NAME_LABELS:
+            if ":" in m.group(0) and (m["part"] or " ".join(m["label"].casefold().split())
+                                      in GIVEN_NAME_LABELS):
                 self._given_value(m.end())
         for m in _CLOSING_RE.finditer(self.text):
             self._value_names(m.end(), strong=False, whole_line=True)
@@ -757,13 +765,8 @@ class _Scan:
         an English word too ("First name: Hope", "Prénom : Princess"); not a stop, chat or
         technical word, nor a placeholder ("N/A", "none")."""
         found = _ONE_WORD_VALUE.match(self.text, pos)
-        if found is None:
-            return
-        key = found["w"].casefold()
-        if key in STOP_WORDS or key in _CHAT_WORDS or key in _NO_VALUE or \
-                technical_word(key, sure=True) or not 2 <= len(key) <= _LONGEST_NAME_WORD:
-            return
-        self.add(*found.span("w"), "PERSON", self.o.SCORE_LABEL, "given-label")
+        if found is not None and _given_word(found["w"].casefold()):
+            self.add(*found.span("w"), "PERSON", self.o.SCORE_LABEL, "given-label")
 
     def _reply_header(self, s: int, e: int) -> None:
         """The name in a reply header, in any casing: one to four words, none a stop word,
@@ -816,9 +819,10 @@ class _Scan:
                     ok or self._value_word(i, ks[0]) for i, ok in zip(ks, oks, strict=True)) \
                     and all(self.gap(i) in (" ", "-") for i in ks[:-1]):
                 run = ks  # "To: Vu Ngoc Lao", "Passenger: LE BICH MEN": the whole value
-            elif strong and not run and len(ks) == 1 and len(parts) == 2 and named and \
-                    self._value_word(ks[0], named[0]):
-                run = ks  # "EMPLOYEE NAME: DUONG, THIN": "Surname, Given"
+            elif strong and not run and len(ks) == 1 and len(parts) == 2 and named and (
+                    self._value_word(ks[0], named[0]) or
+                    _given_word(self.tokens[ks[0]][2].casefold())):
+                run = ks  # "EMPLOYEE NAME: DUONG, THIN", "NAME: TOLENTINO, LOVELY"
             while run and self.tokens[run[-1]][2].casefold() in _PARTICLES:
                 run.pop()
             if not run or len(run) > 4:
@@ -827,7 +831,8 @@ class _Scan:
                 continue
             s, e = self.tokens[run[0]][0], self.tokens[run[-1]][1]
             if self.is_place(self.text[s:e]) and not any(
-                    self.tokens[i][2].casefold() in self.first for i in run):
+                    self.tokens[i][2].casefold() in self.first or
+                    (strong and self.tokens[i][2].casefold() in self.last) for i in run):
                 continue
             if len(run) == 1:
                 named.append(run[0])
@@ -885,9 +890,9 @@ class _Scan:
                 self._cue_name(k, strong=True)
             elif p in _VERB_BEFORE or (k >= 2 and f"{keys[k - 2]} {p}" in _VERB_BEFORE_PAIRS):
                 self._cue_name(k, strong=False)
-            if p in _GREETINGS and self.gap(k - 1) in (" ", ", ") and \
-                    _VOCATIVE_END.match(self.text, tokens[k][1]) is not None and \
-                    self._addressed(k):
+            if p in _GREETINGS and self.gap(k - 1) in (" ", ", ") and (
+                    (_VOCATIVE_END.match(self.text, tokens[k][1]) is not None and
+                     self._addressed(k)) or self._greeted_with_title(k, keys)):
                 # a greeting names a person, whatever the model took the word for
                 self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_OVER_NER, "vocative")
         for k in range(len(tokens) - 1):
@@ -1066,6 +1071,16 @@ class _Scan:
             return w[:1].isupper() and (not w.isupper() or len(key) >= 3 or not w.isascii())
         return self.known(k) or (not self._english(key) and not typo(key, self.english))
 
+    def _greeted_with_title(self, k: int, keys: list[str]) -> bool:
+        """"hi sultan sir,", "Hello Amr sir": after a greeting, a given name that is a word
+        or a word that is no English word before "sir" or "madam" is the name of the one
+        greeted ("hello good sir" greets no one by name)."""
+        key = keys[k]
+        return k + 1 < len(keys) and keys[k + 1] in _SIR and self.gap(k) == " " and \
+            self.tokens[k][2].isalpha() and len(key) >= 2 and key not in STOP_WORDS and \
+            not _no_name(key) and key not in RELATION_WORDS and key not in _GREETINGS and \
+            (key in WORD_NAMES or not self._english(key))
+
     def _before_who(self, k: int) -> bool:
         """"for Can who was on leave": a capitalised known name in the middle of a sentence,
         before "who", even one that is an English word."""
@@ -1161,7 +1176,8 @@ class _Scan:
         word or an adverb."""
         key = self.tokens[k][2].casefold()
         if not (self.tokens[k][2].isalpha() and len(key) >= 2 and key not in STOP_WORDS and
-                not key.endswith("ly") and key not in JOB_WORDS and key not in _CHAT_WORDS and
+                (not key.endswith("ly") or key in WORD_NAMES) and key not in JOB_WORDS and
+                key not in _CHAT_WORDS and
                 not technical_word(key, sure=True)):
             return False
         if k + 1 >= len(self.tokens):
@@ -1234,6 +1250,13 @@ def _no_name(key: str) -> bool:
     a technical term (languages and nationalities aside: "Lao" is a given name too)."""
     return key in _CHAT_WORDS or key in _ADDRESS_WORDS or key in JOB_WORDS or \
         key in TECH_JARGON or (technical_word(key, sure=True) and key not in NOT_A_NAME_WORD)
+
+
+def _given_word(key: str) -> bool:
+    """A word that can be a given name where a form says one stands, an English word too
+    ("Hope", "Lovely"): no stop, chat or technical word, nor one saying the field is empty."""
+    return key not in STOP_WORDS and key not in _CHAT_WORDS and key not in _NO_VALUE and \
+        not technical_word(key, sure=True) and 2 <= len(key) <= _LONGEST_NAME_WORD
 
 
 def _never_name(key: str) -> bool:

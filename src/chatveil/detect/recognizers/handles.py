@@ -14,7 +14,9 @@ domain of an email), so a handle is only reported with evidence that it names so
 - 4+ letters that are no English word, then 2-4 digits (``@mlopez88``), as user names are
   made and decorators are not;
 - it opens a line and speaks to someone: a comma or colon, or a word of address right after
-  it (``@sadia are you joining?``, ``@kwesi pls review``, ``@eunji: done``).
+  it (``@sadia are you joining?``, ``@kwesi pls review``, ``@eunji: done``); or it stands
+  after words in the middle of a line, before a word of address (``sorry @golf you were
+  wrong``).
 
 The span is the name after the ``@``; the ``@`` stays in the text.
 """
@@ -67,6 +69,12 @@ _ADDRESS_AFTER = re.compile(
     r"[ \t]*[,:](?:[ \t]|$)|[ \t]+(?:you|u|your|ur|are|r|can|could|would|will|did|do|does|have|"
     r"pls|please|plz|thanks|thank|thx|ty|any|what|where|when|why|how|we|let's|lets|lgtm|ptal|"
     r"is|was|just)\b", re.IGNORECASE | re.MULTILINE)
+#: In the middle of a line, only the words of address count (a colon or comma after "@media"
+#: or "@param" says nothing), and only after words: a Javadoc line (" * @author will") or a
+#: decorator has no prose before its "@".
+_ADDRESS_WORD_AFTER = re.compile(_ADDRESS_AFTER.pattern.replace(r"[ \t]*[,:](?:[ \t]|$)|", "", 1),
+                                 re.IGNORECASE)
+_IN_PROSE = re.compile(r"[^\W\d_]{2,}[,.!?]?[ \t]+\Z")
 _LETTERS_DIGITS = re.compile(r"([^\W\d_]{4,})\d{2,4}")
 #: A decorator or an annotation: the ``@word`` starts its line...
 _DECORATOR_LINE = re.compile(r"(?:\A|\n)[ \t]*\Z")
@@ -119,6 +127,8 @@ class HandleRecognizer(EntityRecognizer):
             return 0.85
         if _DECORATOR_LINE.search(text, 0, m.start()) and _ADDRESS_AFTER.match(text, m.end()):
             return 0.85  # "@sadia are you joining?" opens its line
+        if _IN_PROSE.search(text, 0, m.start()) and _ADDRESS_WORD_AFTER.match(text, m.end()):
+            return 0.85  # "shoutout to x @golf you were wrong", "ok @bimbo can you revert"
         made = _LETTERS_DIGITS.fullmatch(handle)
         if made and (m.start() == 0 or text[m.start() - 1].isspace()) and not _is_word(
             made.group(1).casefold()

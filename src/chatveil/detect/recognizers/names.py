@@ -38,8 +38,12 @@ from chatveil.detect.recognizers._shape import (
 _TITLE_RE = re.compile(
     r"(?<![^\W_])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Pt)\.?|Miss|Sir|Dame|Madam|Mme|Mlle|Herr|Frau"
     r"|Uncle|Aunty|Auntie|Aunt|Grandma|Grandpa|Granny|Tita|Tito|Kuya|Lola|Lolo"
-    r"|(?P<lower>mr|mrs|ms|dr|prof)\.|(?<![\d.])(?P<bare>mrs|mr|ms|dr|miss))(?=[ \t])"
+    r"|(?P<lower>mr|mrs|ms|dr|prof)\.|(?<![\d.])(?P<bare>mrs|mr|ms|dr|miss|pastor|coach|imam)"
+    r"|(?P<caps>MRS|MR|MS|DR|PROF|MISS|PASTOR|COACH|IMAM)\.?)(?=[ \t])"
 )
+#: "the coach", "our pastor": a role, not a title before a name.
+_THE_BEFORE = re.compile(r"\b(?:the|a|an|my|our|your|his|her|their|this|that)[ \t]+\Z",
+                         re.IGNORECASE)
 PARTICLES = wordset("van von der den de da di del della le la du dos das bin ibn al el ter ten "
                      "af av zu")
 #: Particles that start a surname on their own in running English text ("van Gogh").
@@ -83,11 +87,33 @@ _SELF_CUES = frozenset(["my name is", "my name's", "call me", "calls me", "calle
 _INTRO_ENDS = ("this is", "it's", "it’s", "it is")
 _NAMING_CUES = frozenset(["called", "named"])
 _SPEECH_CUES = frozenset(["says", "said", "asked", "told", "thanked"])
-#: "Anna: did you ..." at the start of a line: a speaker label in a pasted transcript.
+#: A time or a date in brackets ("[09:14]", "(4/12, 19:02)"), or a bare time and a dash.
+_STAMP = (r"(?:[\[(][^\])\n]{0,20}\d[^\])\n]{0,20}[\])]|"
+          r"\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]*[-–—])?)")
+#: A line of a pasted transcript: a time, the speaker's label ("Anna", "Agent Tamer", "MAN KIT",
+#: "rhea [10:41]"), a colon and what was said; after a time, the colon may be missing
+#: ("[08:13] yen ill bring burgers": then only the first word can be told to be the speaker).
 _SPEAKER_RE = re.compile(
-    r"^[ \t>*\-•]*(?P<name>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r")?)[ \t]*:[ \t]*\S",
+    r"^[ \t>*\-•]*(?:(?P<stamp>" + _STAMP + r")[ \t]*)?"
+    r"(?P<name>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r"){0,2})"
+    r"(?:[ \t]*(?P<stamp2>" + _STAMP + r"))?[ \t]*:[ \t]*\S"
+    r"|^[ \t>*\-•]*(?P<bare_stamp>" + _STAMP + r")[ \t]*(?P<first>" + NAME_WORD + r")[ \t]+\w",
     re.MULTILINE,
 )
+#: Speakers of a transcript that are no one in particular: the parties of a support chat, a
+#: bot, the writer, a role before a name ("Agent Tamer", "Dr Sheikh"), and the levels of a log.
+_SPEAKER_ROLES = wordset("""
+debug warn fatal trace critical notice alert severe verbose
+me i you u we us them bot chatbot system assistant user human ai gpt model agent customer client
+caller operator rep representative support admin moderator mod host guest interviewer
+interviewee candidate visitor narrator speaker unknown anonymous everyone all both others
+dr doctor nurse teacher coach pastor mr mrs ms miss sir madam prof officer sister brother mum
+mom dad service care success team desk patient student parent tenant landlord driver witness
+""")
+#: Of those, the roles of people: a transcript where they speak is one of people.
+_PEOPLE_ROLES = _SPEAKER_ROLES - wordset("""
+debug warn fatal trace critical notice alert severe verbose bot chatbot system assistant ai gpt
+model unknown""")
 #: Where a clause opens before its subject: a line start, a mark, a conjunction or an opener.
 _CLAUSE_OPEN = re.compile(
     r"(?:^|[.,;:!?—–(\"“]|\b(?:and|but|so|then|because|cos|coz|ngl|tbh|lol|apparently|also|"
@@ -255,13 +281,16 @@ class _NameScan:
             k = self.token_at(m.end())
             if k is None:
                 continue
-            if m.group("bare") is not None:  # "hi mrs gill", "ask dr kurt": the surname only
+            bare = m.group("bare") or m.group("caps")
+            if bare is not None:  # "hi mrs gill", "ask dr kurt", "DR SHEIKH": the name only
                 w = self.tokens[k][2]
                 key = w.casefold()
-                if w.islower() and key not in STOP_WORDS and key not in NOT_SURNAME and \
-                        not technical_word(key, sure=True) and (
-                            m.group("bare") == "mrs" or key in self.last or
-                            key not in self.english):
+                if (w.islower() if m.group("bare") else w.isupper() and len(w) >= 2) and \
+                        key not in STOP_WORDS and key not in NOT_SURNAME and \
+                        key not in _SPEECH_CUES and not technical_word(key, sure=True) and \
+                        not _THE_BEFORE.search(self.text, max(0, m.start() - 8), m.start()) and (
+                            bare.casefold() == "mrs" or key in self.last or
+                            (m.group("caps") and key in self.first) or key not in self.english):
                     self.add(k, k + 1, self.o.SCORE_TITLE)
                 continue
             j = self.run(k, allow_lower=m.group("lower") is not None, titled=True)
@@ -331,33 +360,68 @@ class _NameScan:
                 self.add(start, j, self.o.SCORE_PARTICLE)
 
     def speakers(self) -> None:
-        """``Kalman: "Who are you?"`` / ``Jordan: "..."``: speaker labels of a transcript.
+        """Speaker labels of a pasted transcript: ``Kalman: "Who are you?"``, ``[19:02] megan:
+        hey``, ``rhea [10:41]: ...``, ``Agent Tamer: Hi``, ``MAN KIT: I KNOW``.
 
-        Needs two or more different labels at line starts, at least one a known first name, and
-        none a common word, place or header label (``Subject:``, ``Returns:``...).
+        Two or more lines must have a label, and there must be people among the labels: a
+        known first name, two words that are no English word, a role before a word ("Agent
+        Tamer") or times on the lines (a glossary of tools or a form has none of these). Then a
+        label is a name unless it is a role or a field label (``Customer:``, ``Bot:``,
+        ``Subject:``, ``Error:``), a place, a technical word or a word capitalised inside; a
+        label of English words only ("Man Kit", "Hunter") also needs to speak twice, or two
+        other speakers who are names, or times on the lines, or a role before it. A role
+        before a name stays out of the span.
         """
-        labels: list[tuple[int, int]] = []
+        labels: list[tuple[int, int, str]] = []  # token range, its words casefolded
+        timed = people = 0
+        titled, bare = set(), set()
         for m in _SPEAKER_RE.finditer(self.text):
-            k = self.index.get(m.start("name"))
+            group = "name" if m.group("name") else "first"
+            k = self.index.get(m.start(group))
             if k is None:
-                return
+                continue
             j = k
-            while j < len(self.tokens) and self.tokens[j][1] <= m.end("name"):
+            while j < len(self.tokens) and self.tokens[j][1] <= m.end(group):
                 j += 1
-            labels.append((k, j))
-        if len({self.text[self.tokens[k][0]:self.tokens[j - 1][1]] for k, j in labels}) < 2:
+            role = k
+            while k < j and self.tokens[k][2].casefold() in _SPEAKER_ROLES:
+                k += 1  # "Agent Tamer": the role is no part of the name
+            timed += bool(m.group("stamp") or m.group("stamp2") or m.group("bare_stamp"))
+            if k == j:  # "Dad:", "Customer:" speak, "Bot:" and "DEBUG:" do not
+                people += self.tokens[role][2].casefold() in _PEOPLE_ROLES
+                continue
+            key = " ".join(self.tokens[i][2].casefold() for i in range(k, j))
+            labels.append((k, j, key))
+            if k > role:
+                titled.add(key)
+            if group == "first":
+                bare.add(key)
+        if len(labels) + people < 2:
             return
-        words = [self.tokens[i][2] for k, j in labels for i in range(k, j)]
-        for w in words:
-            key = w.casefold()
-            if key in FORM_LABEL_WORDS or key in self.places or key in NOT_SURNAME or \
-                    (key in self.common and key not in self.first) or _inner_capital(w) or \
-                    not (is_cap(w) or self.lowercase_text):
-                return
-        if not any(w.casefold() in self.first for w in words):
+        said: dict[str, int] = {}
+        for *_x, key in labels:
+            said[key] = said.get(key, 0) + 1
+        names, words = set(), set()
+        for key in said:
+            parts = key.split()
+            if any(w in STOP_WORDS or w in FORM_LABEL_WORDS or w in NOT_A_PERSON or
+                   technical_word(w) or (w in self.places and w not in self.first)
+                   for w in parts):
+                continue
+            if key in titled or any(w in self.first or w not in self.english for w in parts):
+                names.add(key)
+            elif key not in bare:  # "[08:12] started build": a log, not "[08:12] yen: hi"
+                words.add(key)
+        if not (timed >= 2 or people or len(names) >= 2 or names & titled or any(
+                w in self.first for n in names for w in n.split())):
             return
-        for k, j in labels:
-            self.add(k, j, self.o.SCORE_SPEAKER, strong=False)
+        names |= {key for key in words
+                  if said[key] >= 2 or len(names) >= 2 or timed >= 2 or people}
+        for k, j, key in labels:
+            if key in names and not any(
+                    _inner_capital(w) and not w.isupper()
+                    for w in (self.tokens[i][2] for i in range(k, j))):
+                self.add(k, j, self.o.SCORE_SPEAKER, strong=False)
 
     def vocatives(self) -> None:
         """``Don't go to town, Heather!``: a known first name addressed at the end of a sentence,
