@@ -67,6 +67,7 @@ def test_an_empty_name_field_holds_no_name(warm_guard: Guard) -> None:
 
 @pytest.mark.parametrize("text, name", [
     ("hi sultan sir, my leave starts monday", "sultan"),
+    ("hi grant sir, kal meeting hai", "grant"),
     ("Hello Obinna sir, the report is attached.", "Obinna"),
     ("but my friend lovely says the place is closed", "lovely"),
 ])

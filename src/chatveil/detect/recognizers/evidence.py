@@ -120,6 +120,9 @@ sensei hanim hanım bey efendi abla
 """)
 #: Words of address after the name of one greeted ("hi sultan sir", "Hello Priya ma'am").
 _SIR = wordset("sir madam maam ma'am ma’am mam")
+_SIR_ADJECTIVES = wordset("""
+good kind dear respected respectable honourable honorable esteemed noble fine young old big
+dearest lovely sweet brave gentle""")
 #: A name that opens a line and speaks to someone: "JUNAID WHERE ARE YOU??",
 #: "karthik can you check", "Ebere, did you see this".
 _ASKED_AFTER = re.compile(
@@ -1072,14 +1075,14 @@ class _Scan:
         return self.known(k) or (not self._english(key) and not typo(key, self.english))
 
     def _greeted_with_title(self, k: int, keys: list[str]) -> bool:
-        """"hi sultan sir,", "Hello Amr sir": after a greeting, a given name that is a word
-        or a word that is no English word before "sir" or "madam" is the name of the one
-        greeted ("hello good sir" greets no one by name)."""
+        """"hi sultan sir,", "Hello Amr sir", "hi yaw sir": after a greeting, the word before
+        "sir" or "madam" is the name of the one greeted, an English word too, unless it says
+        how the one greeted is ("hello good sir", "Respected Madam")."""
         key = keys[k]
         return k + 1 < len(keys) and keys[k + 1] in _SIR and self.gap(k) == " " and \
             self.tokens[k][2].isalpha() and len(key) >= 2 and key not in STOP_WORDS and \
             not _no_name(key) and key not in RELATION_WORDS and key not in _GREETINGS and \
-            (key in WORD_NAMES or not self._english(key))
+            key not in _SIR_ADJECTIVES
 
     def _before_who(self, k: int) -> bool:
         """"for Can who was on leave": a capitalised known name in the middle of a sentence,
