@@ -119,3 +119,19 @@ def test_a_title_before_a_name_in_one_casing(warm_guard: Guard, text: str, name:
 
 def test_a_role_after_an_article_is_no_title(warm_guard: Guard) -> None:
     assert persons(warm_guard, "the coach said the team played well. our pastor will lead") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("sabi ni joy uuwi daw siya sa sabado", "joy"),
+    ("pakisabi naman kay honey na late ako", "honey"),
+    ("dinner sa bahay. si hope na bahala sa dessert", "hope"),
+    ("kal grace ne bola ki meeting cancel hai", "grace"),
+])
+def test_names_marked_by_the_grammar_of_another_language(warm_guard: Guard, text: str,
+                                                         name: str) -> None:
+    assert masked(warm_guard, text, name)
+
+
+def test_a_role_marked_by_another_language_is_no_name(warm_guard: Guard) -> None:
+    text = "manager ne bola ki report kal tak chahiye"
+    assert not masked(warm_guard, text, "manager")

@@ -189,6 +189,24 @@ def english_dictionary() -> frozenset[str]:
     return _read_gz("english_words.txt.gz") | common_words()
 
 
+#: Small words of the languages people mix into English chat that mark a person beside them
+#: (see :mod:`~chatveil.detect.recognizers.evidence`): Tagalog words before its articles of
+#: persons ("sabi ni", "para kay") and romanized Hindi/Urdu pronouns, which are never the one
+#: who spoke before "ne bola". (Whole stop-word lists of other languages were measured as
+#: words and dropped: "daher", "desta", "foram", "abhi" are names too.)
+MIXED_IN_WORDS = wordset("""
+sabi daw raw po na pa ba ng sa ang mga yung naman kasi lang para tapos galing uuwi tanong
+sinabi ayon kay ni si
+mera meri mere tera teri tere uska uski uske unka unki hum tum aap maine usne humne tumne
+unhone kisne sabne ye yeh woh wo koi kya aur bhi toh
+""")
+
+
+#: Words that join the parts of a surname ("van der", "bin", "dos", "al-").
+SURNAME_PARTICLES = wordset("van von der den de da di del della le la du dos das bin binti bint "
+                            "ibn al el ter ten af av zu abu dela")
+
+
 @functools.lru_cache(maxsize=1)
 def world_names() -> tuple[frozenset[str], frozenset[str]]:
     """(given names, surnames) of Faker's Latin-script person providers of every locale, and
@@ -578,8 +596,8 @@ imię imie nazwisko miasto adres telefon płeć data
 
 #: Labels of a field that holds the given or the family name(s) of one person, in the
 #: languages of pasted forms: a value of one word alone on its line is a name even when it is
-#: an English word ("Prénom : Princess", "GIVEN NAMES: GOLF", "Surname: Walker").
-GIVEN_NAME_LABELS = phrases("""
+#: an English word ("Prénom : Princess", "GIVEN NAMES: HOPE", "Surname: Walker").
+NAME_PART_LABELS = phrases("""
 first name, firstname, given name, givenname, forename, preferred name, prénom, prenom,
 nombre, nome, vorname, voornaam, imię, imie, fornavn, förnamn, etunimi, keresztnév, jméno,
 first names, given names, forenames, prénoms, nombres, vornamen, voornamen,
@@ -608,7 +626,7 @@ segundo apellido, nome completo, sobrenome, familienname, voornaam, achternaam, 
 nazwisko, soyad, soyadı, soyadi, nama lengkap, tên, họ tên, họ và tên, pangalan, apelyido,
 titular, paciente, empleado, solicitante, destinatario, remitente, testigo, expéditeur,
 destinataire, témoin, personne à prévenir, personne à contacter, contacto de emergencia
-""") | GIVEN_NAME_LABELS
+""") | NAME_PART_LABELS
 
 #: Job titles and roles, capitalised after a name ("Pongsakorn Chaiyaporn Senior Analyst").
 JOB_WORDS = wordset("""

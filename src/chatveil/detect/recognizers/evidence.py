@@ -52,13 +52,15 @@ from chatveil.detect.recognizers._lexicon import (
     CONTINENTS,
     EPONYM_NEXT,
     FORM_LABEL_WORDS,
-    GIVEN_NAME_LABELS,
     JOB_WORDS,
+    MIXED_IN_WORDS,
+    NAME_PART_LABELS,
     NOT_A_NAME_WORD,
     NOT_A_PERSON,
     NOT_SURNAME,
     PERSON_FIELD_LABELS,
     SHORT_SURNAMES,
+    SURNAME_PARTICLES,
     TECH_JARGON,
     TECH_TERMS,
     WORD_NAMES,
@@ -82,8 +84,6 @@ __all__ = ["EDGE_VERBS", "LINK_WORDS", "ORG_SUFFIXES", "RELATION_WORDS", "VERBS_
 
 _NAME = "ChatveilNameEvidenceRecognizer"
 
-_PARTICLES = wordset("van von der den de da di del della le la du dos das bin binti bint ibn "
-                      "al el ter ten af av zu abu dela")
 
 
 def _label_pattern(label: str) -> str:
@@ -101,7 +101,7 @@ _PERSON_LABEL_RE = re.compile(
                for label in sorted(PERSON_FIELD_LABELS, key=lambda w: (-len(w), w)))
     + r")(?:[ \t]+(?:name|(?P<part>"
     + "|".join(re.escape(label).replace(r"\ ", r"[ \t]+") for label in sorted(
-        (x for x in GIVEN_NAME_LABELS if x.isascii()), key=lambda w: (-len(w), w)))
+        (x for x in NAME_PART_LABELS if x.isascii()), key=lambda w: (-len(w), w)))
     + r")))?)[ \t]*:?[ \t]*(?:\(?\d\)[ \t]*)?(?<=[: \t)])",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -118,6 +118,11 @@ _HONORIFICS_AFTER = wordset("""
 sahib sahab saab ji jee bhai bhaiya bhaijan baji apa didi dada akka anna garu san sama kun
 sensei hanim hanım bey efendi abla
 """)
+#: Tagalog's articles of persons, after a Tagalog word: "sabi ni tita", "si jianguo na
+#: bahala", "para kay lei".
+_PERSON_ARTICLES = wordset("si ni kay sina nina kina")
+#: Hindi/Urdu verbs of saying and telling after "X ne" ("salma ne bola").
+_SAID_HINDI = wordset("bola boli bole kaha bataya batayi likha bheja pucha poocha puchha kahi")
 #: Words of address after the name of one greeted ("hi sultan sir", "Hello Priya ma'am").
 _SIR = wordset("sir madam maam ma'am ma’am mam")
 _SIR_ADJECTIVES = wordset("""
@@ -312,7 +317,7 @@ def repeatable(key: str, english: frozenset[str]) -> bool:
     """A (casefolded) word of a found name that marks the same person wherever it stands
     again in the text, in any casing: three letters or more, and no English, technical,
     chat or particle word ("zhen", "okonkwo"; not "will", "van", "java")."""
-    return len(key) >= 3 and key not in _PARTICLES and key not in TECH_TERMS and \
+    return len(key) >= 3 and key not in SURNAME_PARTICLES and key not in TECH_TERMS and \
         key not in NOT_A_NAME_WORD and key not in NOT_SURNAME and key not in NOT_A_PERSON and \
         not _english_word(key, english)
 
@@ -392,8 +397,8 @@ class _Scan:
                 continue
             j = k + 1
             while j < n and self.text[tokens[j - 1][1]:tokens[j][0]] == " " and (
-                    caps(j) or (tokens[j][2].isupper() and tokens[j][2].casefold() in _PARTICLES
-                    and j + 1 < n and caps(j + 1))):
+                    caps(j) or (tokens[j][2].isupper() and j + 1 < n and caps(j + 1)
+                                and tokens[j][2].casefold() in SURNAME_PARTICLES)):
                 j += 1
             run = range(k, j)
             beside = any(0 <= i < n and tokens[i][2][:1].isupper() and not tokens[i][2].isupper()
@@ -527,7 +532,7 @@ class _Scan:
         return gap in (" ", "\t") or (gap in (". ", ".") and self.initial(k))
 
     def particle(self, k: int) -> bool:
-        return self.vtokens[k][2].casefold() in _PARTICLES
+        return self.vtokens[k][2].casefold() in SURNAME_PARTICLES
 
     def groups(self) -> list[tuple[int, int]]:
         """Maximal runs of name words, with initials, particles and known names inside."""
@@ -756,7 +761,7 @@ class _Scan:
                 continue  # a one-word label needs its colon ("to: x", not "to be honest")
             self._value_names(m.end(), strong=True)
             if ":" in m.group(0) and (m["part"] or " ".join(m["label"].casefold().split())
-                                      in GIVEN_NAME_LABELS):
+                                      in NAME_PART_LABELS):
                 self._given_value(m.end())
         for m in _CLOSING_RE.finditer(self.text):
             self._value_names(m.end(), strong=False, whole_line=True)
@@ -826,7 +831,7 @@ class _Scan:
                     self._value_word(ks[0], named[0]) or
                     _given_word(self.tokens[ks[0]][2].casefold())):
                 run = ks  # "EMPLOYEE NAME: DUONG, THIN", "NAME: TOLENTINO, LOVELY"
-            while run and self.tokens[run[-1]][2].casefold() in _PARTICLES:
+            while run and self.tokens[run[-1]][2].casefold() in SURNAME_PARTICLES:
                 run.pop()
             if not run or len(run) > 4:
                 continue
@@ -855,7 +860,7 @@ class _Scan:
         that is no English word ("Passenger: HWANG KU")."""
         key = self.tokens[i][2].casefold()
         vw = self.vtokens[i][2]
-        return (self.nameish(i) or self.initial(i) or key in _PARTICLES or
+        return (self.nameish(i) or self.initial(i) or key in SURNAME_PARTICLES or
                 (strong and vw.isupper() and len(key) >= 2 and vw.isalpha() and
                  not self._english(key) and key not in _CHAT_WORDS and
                  not technical_word(key, sure=True)) or
@@ -898,6 +903,9 @@ class _Scan:
                      self._addressed(k)) or self._greeted_with_title(k, keys)):
                 # a greeting names a person, whatever the model took the word for
                 self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_OVER_NER, "vocative")
+        for k in range(len(tokens)):
+            if self._marked_person(k, keys):
+                self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_CUE, "marked")
         for k in range(len(tokens) - 1):
             if keys[k + 1] in _VERB_AFTER and self.gap(k) == " " and self.known_name(k):
                 self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_CUE_WEAK, "cue-after")
@@ -951,16 +959,17 @@ class _Scan:
         while j < len(self.tokens) and j - k < 4 and (j == k or self.gap(j - 1) in (" ", "-")):
             w = self.tokens[j][2]
             key = w.casefold()
-            if key in _PARTICLES and j > k:
+            if key in SURNAME_PARTICLES and j > k:
                 j += 1
                 continue
             mixed = self.line_case[j] == "mixed"
             if not w.replace("-", "").isalpha() or _never_name(key) or \
-                    (mixed and not w[:1].isupper() and key.split("-")[0] not in _PARTICLES) or \
+                    (mixed and not w[:1].isupper() and
+                     key.split("-")[0] not in SURNAME_PARTICLES) or \
                     (not mixed and self._english(key) and not self.known(j)):
                 break
             j += 1
-        while j > k and self.tokens[j - 1][2].casefold() in _PARTICLES:
+        while j > k and self.tokens[j - 1][2].casefold() in SURNAME_PARTICLES:
             j -= 1
         if j > k:
             self.add(self.tokens[k][0], self.tokens[j - 1][1], "PERSON", self.o.SCORE_OVER_NER,
@@ -1011,7 +1020,7 @@ class _Scan:
             key = w.casefold()
             plain = not w.replace("-", "").isalpha() or _never_name(key) or \
                 (self._english(key) and not self.known(j))
-            if not (self.nameish(j) or self.initial(j) or key in _PARTICLES or (
+            if not (self.nameish(j) or self.initial(j) or key in SURNAME_PARTICLES or (
                     not plain and (self.line_case[j] != "mixed" or vw.isupper()))):
                 return
             j += 1
@@ -1036,7 +1045,7 @@ class _Scan:
             return  # (two towns are a route: "BERLIN/MUNICH")
         first = ks[0]
         while first > 0 and self.gap(first - 1) == " " and \
-                self.tokens[first - 1][2].casefold() in _PARTICLES:
+                self.tokens[first - 1][2].casefold() in SURNAME_PARTICLES:
             first -= 1
         self.add(self.tokens[first][0], self.tokens[ks[0]][1], "PERSON", self.o.SCORE_CUE,
                  "slashed")
@@ -1073,6 +1082,23 @@ class _Scan:
         if self.line_case[k] == "mixed":
             return w[:1].isupper() and (not w.isupper() or len(key) >= 3 or not w.isascii())
         return self.known(k) or (not self._english(key) and not typo(key, self.english))
+
+    def _marked_person(self, k: int, keys: list[str]) -> bool:
+        """Token ``k`` is a person by the grammar of another language: after Tagalog's article
+        of persons and a Tagalog word before or after ("sabi ni joy", "para kay lei", "Si
+        Joy na bahala"), or before the Hindi/
+        Urdu "ne" and a verb of saying ("grace ne bola ki..."); unless it is a pronoun, a
+        small word of that language, a role ("manager ne bola"), a chat or technical word."""
+        article = k >= 1 and keys[k - 1] in _PERSON_ARTICLES and self.gap(k - 1) == " " and (
+            (k >= 2 and keys[k - 2] in MIXED_IN_WORDS and self.gap(k - 2) == " ") or (
+                sentence_start(self.text, self.tokens[k - 1][0]) and k + 1 < len(keys) and
+                keys[k + 1] in MIXED_IN_WORDS and self.gap(k) == " "))
+        said = k + 2 < len(keys) and keys[k + 1] == "ne" and keys[k + 2] in _SAID_HINDI and \
+            self.gap(k) == " " and self.gap(k + 1) == " "
+        key = keys[k]
+        return (article or said) and self.tokens[k][2].isalpha() and len(key) >= 2 and \
+            key not in STOP_WORDS and key not in MIXED_IN_WORDS and not _no_name(key) and \
+            key not in RELATION_WORDS
 
     def _greeted_with_title(self, k: int, keys: list[str]) -> bool:
         """"hi sultan sir,", "Hello Amr sir", "hi yaw sir": after a greeting, the word before
