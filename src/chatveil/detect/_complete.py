@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -443,7 +443,7 @@ _OBJECT_AFTER = wordset("the a an this that these those my your his her our thei
                         "him me us up down off out as")
 
 
-def _acts(text: str, tokens: list[tuple[int, int, str]], k: int) -> bool:
+def _acts(text: str, tokens: Sequence[tuple[int, int, str]], k: int) -> bool:
     """Token ``k`` stands where a person does on a line of one casing: no determiner before
     it and no object after it, with only a blank, a comma or a possessive between."""
     if k > 0 and tokens[k - 1][2].casefold() in _THING_BEFORE and \
