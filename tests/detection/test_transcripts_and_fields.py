@@ -135,3 +135,23 @@ def test_names_marked_by_the_grammar_of_another_language(warm_guard: Guard, text
 def test_a_role_marked_by_another_language_is_no_name(warm_guard: Guard) -> None:
     text = "manager ne bola ki report kal tak chahiye"
     assert not masked(warm_guard, text, "manager")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("training is off tonight. ivy bring the cones saturday", "ivy"),
+    ("Pitch is frozen. Precious, bring the bibs on Saturday.", "Precious"),
+    ("ok so oluchi you still owe me lunch", "oluchi"),
+])
+def test_a_name_told_what_to_do_at_a_sentence_start(warm_guard: Guard, text: str,
+                                                    name: str) -> None:
+    assert masked(warm_guard, text, name)
+
+
+@pytest.mark.parametrize("text", [
+    "Will bring the cake tomorrow. Hope you are well. Bless you!",
+    "hope you're ok. please bring snacks. everyone bring a chair",
+    "Check your settings. Stop calling me. Make sure to fix it.",
+    "Rich text editor for react, any recommendations?",
+])
+def test_orders_and_wishes_without_a_name(warm_guard: Guard, text: str) -> None:
+    assert persons(warm_guard, text) == []

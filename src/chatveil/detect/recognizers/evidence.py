@@ -118,6 +118,10 @@ _HONORIFICS_AFTER = wordset("""
 sahib sahab saab ji jee bhai bhaiya bhaijan baji apa didi dada akka anna garu san sama kun
 sensei hanim hanım bey efendi abla
 """)
+#: Orders given to someone named at the start of a sentence ("golf bring the bibs"): verbs
+#: that are no noun after an adjective ("Rich text editor", "Big call", "Fast check").
+_ORDERS = wordset("bring send grab pick fetch collect remember tell ask buy take get wash")
+_MODALS = wordset("will would can could may might must shall should")
 #: Tagalog's articles of persons, after a Tagalog word: "sabi ni tita", "si jianguo na
 #: bahala", "para kay lei".
 _PERSON_ARTICLES = wordset("si ni kay sina nina kina")
@@ -936,6 +940,8 @@ class _Scan:
                     _ASKED_AFTER.match(text, tokens[k][1]) and self._addressed(k) and \
                     (self.known(k) or not self._english(tokens[k][2].casefold())):
                 self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_CUE, "asked")
+            if self._told(k):
+                self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_CUE, "told")
             if self._possessor(k):
                 self.add(tokens[k][0], tokens[k][1], "PERSON", self.o.SCORE_CUE, "possessor")
             if self.line_case[k] == "mixed" and self._shouted_name(k):
@@ -1082,6 +1088,24 @@ class _Scan:
         if self.line_case[k] == "mixed":
             return w[:1].isupper() and (not w.isupper() or len(key) >= 3 or not w.isascii())
         return self.known(k) or (not self._english(key) and not typo(key, self.english))
+
+    def _told(self, k: int) -> bool:
+        """"golf bring the bibs saturday", "matthias you still owe subs": a name that opens a
+        sentence and is told something: an order right after it (a given name, a word name
+        or a word that is no English word; not a modal: "will bring the cake"), or "you" /
+        "u" after a name that is no English word ("hope you are well" hopes)."""
+        tokens = self.tokens
+        if k + 2 >= len(tokens) or self.gap(k) not in (" ", ", ") or \
+                not sentence_start(self.text, tokens[k][0]):
+            return False
+        key, nxt = tokens[k][2].casefold(), tokens[k + 1][2].casefold()
+        if not tokens[k][2].isalpha() or len(key) < 2 or key in STOP_WORDS or \
+                key in _MODALS or key in _GREETINGS or key in RELATION_WORDS or _no_name(key):
+            return False
+        if nxt in _ORDERS:
+            return key in self.first or key in WORD_NAMES or not self._english(key)
+        return nxt in ("you", "u") and not self._english(key) and (
+            self.known(k) or not typo(key, self.english))
 
     def _marked_person(self, k: int, keys: list[str]) -> bool:
         """Token ``k`` is a person by the grammar of another language: after Tagalog's article
