@@ -713,13 +713,15 @@ class VaultIndex:
         self._part_canonical.setdefault(op, orig_part)
         self.part_original.setdefault(op, surr_part)
         self.part_surrogate.setdefault(sp, orig_part)
-        if op in self.part_surrogate and self.part_surrogate[op].casefold() != op:
-            # a real name that is also another person's surrogate part: restoring it alone
-            # would be a guess, so only full surrogates restore it
-            if op not in self._by_surrogate:
-                self.restore_index.remove(orig_part)
-        elif (sp not in self.restore_index and self.part_surrogate[sp].casefold() == op
-              and sp not in self.part_original):
+        if op in self.part_surrogate and self.part_surrogate[op].casefold() != op and \
+                op not in self._by_surrogate:
+            # a real name that is also another person's surrogate part: restoring that part
+            # alone would be a guess, so only full surrogates restore it
+            self.restore_index.remove(orig_part)
+        # this name's own surrogate part still restores alone when it stands for this part
+        # only ("Hi Melissa" -> "Hi John", though "John" is also a part of Maria's surrogate)
+        if (sp not in self.restore_index and self.part_surrogate[sp].casefold() == op
+                and sp not in self.part_original):
             self.restore_index.add(surr_part, (surr_part, orig_part, entry.entity_type))
         _add_recall_part(self.recall_index, entry, orig_part)
 

@@ -82,3 +82,22 @@ def test_cached_name_weights_pick_what_faker_picks(monkeypatch: pytest.MonkeyPat
     # the cache is in use (a plain function), and the plain strategy picks with Faker's method
     assert not hasattr(fast._faker.first_name, "__self__")
     assert hasattr(plain._faker.first_name, "__self__")
+
+
+def test_a_surrogate_part_restores_when_its_original_is_another_surrogates_part() -> None:
+    # Maria's surrogate begins with "John"; then the user names a real John, whose surrogate
+    # is Melissa Rodriguez. "Hi Melissa" in the answer is John's, and only John's: it restores.
+    # "John" alone stays ambiguous (Maria's surrogate part, or the real name) and is left.
+    from chatveil.index import VaultIndex
+    from chatveil.restore import Matcher
+    from chatveil.state.entries import Entry
+
+    index = VaultIndex("e")
+    index.extend([
+        Entry("Maria Lopez", "John Hernandez", "PERSON",
+              (("Maria", "John"), ("Lopez", "Hernandez"))),
+        Entry("John Carter", "Melissa Rodriguez", "PERSON",
+              (("John", "Melissa"), ("Carter", "Rodriguez"))),
+    ])
+    answer = "Hi Melissa,\nBest wishes,\nJohn Hernandez"
+    assert Matcher(index).restore(answer) == "Hi John,\nBest wishes,\nMaria Lopez"
