@@ -1099,8 +1099,7 @@ class _Scan:
                 not sentence_start(self.text, tokens[k][0]):
             return False
         key, nxt = tokens[k][2].casefold(), tokens[k + 1][2].casefold()
-        if not tokens[k][2].isalpha() or len(key) < 2 or key in STOP_WORDS or \
-                key in _MODALS or key in _GREETINGS or key in RELATION_WORDS or _no_name(key):
+        if not _cue_word(tokens[k][2]) or key in _MODALS or key in _GREETINGS:
             return False
         if nxt in _ORDERS:
             return key in self.first or key in WORD_NAMES or not self._english(key)
@@ -1110,29 +1109,25 @@ class _Scan:
     def _marked_person(self, k: int, keys: list[str]) -> bool:
         """Token ``k`` is a person by the grammar of another language: after Tagalog's article
         of persons and a Tagalog word before or after ("sabi ni joy", "para kay lei", "Si
-        Joy na bahala"), or before the Hindi/
-        Urdu "ne" and a verb of saying ("grace ne bola ki..."); unless it is a pronoun, a
-        small word of that language, a role ("manager ne bola"), a chat or technical word."""
+        Joy na bahala"), or before the Hindi/Urdu "ne" and a verb of saying ("grace ne bola
+        ki..."); unless it is a pronoun, a small word of that language, a role ("manager ne
+        bola"), a chat or technical word."""
         article = k >= 1 and keys[k - 1] in _PERSON_ARTICLES and self.gap(k - 1) == " " and (
             (k >= 2 and keys[k - 2] in MIXED_IN_WORDS and self.gap(k - 2) == " ") or (
                 sentence_start(self.text, self.tokens[k - 1][0]) and k + 1 < len(keys) and
                 keys[k + 1] in MIXED_IN_WORDS and self.gap(k) == " "))
         said = k + 2 < len(keys) and keys[k + 1] == "ne" and keys[k + 2] in _SAID_HINDI and \
             self.gap(k) == " " and self.gap(k + 1) == " "
-        key = keys[k]
-        return (article or said) and self.tokens[k][2].isalpha() and len(key) >= 2 and \
-            key not in STOP_WORDS and key not in MIXED_IN_WORDS and not _no_name(key) and \
-            key not in RELATION_WORDS
+        return (article or said) and _cue_word(self.tokens[k][2]) and \
+            keys[k] not in MIXED_IN_WORDS
 
     def _greeted_with_title(self, k: int, keys: list[str]) -> bool:
         """"hi sultan sir,", "Hello Amr sir", "hi yaw sir": after a greeting, the word before
         "sir" or "madam" is the name of the one greeted, an English word too, unless it says
         how the one greeted is ("hello good sir", "Respected Madam")."""
-        key = keys[k]
         return k + 1 < len(keys) and keys[k + 1] in _SIR and self.gap(k) == " " and \
-            self.tokens[k][2].isalpha() and len(key) >= 2 and key not in STOP_WORDS and \
-            not _no_name(key) and key not in RELATION_WORDS and key not in _GREETINGS and \
-            key not in _SIR_ADJECTIVES
+            _cue_word(self.tokens[k][2]) and keys[k] not in _GREETINGS and \
+            keys[k] not in _SIR_ADJECTIVES
 
     def _before_who(self, k: int) -> bool:
         """"for Can who was on leave": a capitalised known name in the middle of a sentence,
@@ -1303,6 +1298,14 @@ def _no_name(key: str) -> bool:
     a technical term (languages and nationalities aside: "Lao" is a given name too)."""
     return key in _CHAT_WORDS or key in _ADDRESS_WORDS or key in JOB_WORDS or \
         key in TECH_JARGON or (technical_word(key, sure=True) and key not in NOT_A_NAME_WORD)
+
+
+def _cue_word(word: str) -> bool:
+    """A word that a cue around it may make a name, an English word too: letters only, two or
+    more, no stop word, relation ("mum") or word that names no one (:func:`_no_name`)."""
+    key = word.casefold()
+    return word.isalpha() and len(key) >= 2 and key not in STOP_WORDS and \
+        key not in RELATION_WORDS and not _no_name(key)
 
 
 def _given_word(key: str) -> bool:

@@ -65,19 +65,21 @@ _CUE_AFTER = re.compile(
 #: After a handle that opens a line: the words of someone spoken to. Javadoc tags and
 #: decorators are followed by a name or code, not by these (``@param i`` is not at a line
 #: start: `` * `` comes before it).
-_ADDRESS_AFTER = re.compile(
-    r"[ \t]*[,:](?:[ \t]|$)|[ \t]+(?:you|u|your|ur|are|r|can|could|would|will|did|do|does|have|"
+_ADDRESS_WORDS = (
+    r"[ \t]+(?:you|u|your|ur|are|r|can|could|would|will|did|do|does|have|"
     r"pls|please|plz|thanks|thank|thx|ty|any|what|where|when|why|how|we|let's|lets|lgtm|ptal|"
-    r"is|was|just)\b", re.IGNORECASE | re.MULTILINE)
+    r"is|was|just)\b")
+_ADDRESS_AFTER = re.compile(r"[ \t]*[,:](?:[ \t]|$)|" + _ADDRESS_WORDS,
+                            re.IGNORECASE | re.MULTILINE)
 #: In the middle of a line, only the words of address count (a colon or comma after "@media"
 #: or "@param" says nothing), and only after words: a Javadoc line (" * @author will") or a
 #: decorator has no prose before its "@".
-_ADDRESS_WORD_AFTER = re.compile(_ADDRESS_AFTER.pattern.replace(r"[ \t]*[,:](?:[ \t]|$)|", "", 1),
-                                 re.IGNORECASE)
+_ADDRESS_WORD_AFTER = re.compile(_ADDRESS_WORDS, re.IGNORECASE)
 _IN_PROSE = re.compile(r"[^\W\d_]{2,}[,.!?]?[ \t]+\Z")
+#: How far back :data:`_IN_PROSE` looks (a word and the blanks before the "@").
+_PROSE_WINDOW = 64
 _LETTERS_DIGITS = re.compile(r"([^\W\d_]{4,})\d{2,4}")
-#: A decorator or an annotation: the ``@word`` starts its line...
-_DECORATOR_LINE = re.compile(r"(?:\A|\n)[ \t]*\Z")
+#: A decorator or an annotation: the ``@word`` starts its line (:func:`_opens_line`)...
 #: ... ends it, and the next line is code: another decorator, a definition or a signature.
 _CODE_NEXT = re.compile(
     r"[ \t]*\r?\n[ \t]*(?:@|(?:def|class|async|public|private|protected|static|function|export|"
@@ -119,15 +121,17 @@ class HandleRecognizer(EntityRecognizer):
         dotted = folded.split(".")
         if len(dotted) > 1 and dotted[-1] in _TLDS:
             return 0.0
-        if _DECORATOR_LINE.search(text, 0, m.start()) and _CODE_NEXT.match(text, m.end()):
+        opens_line = _opens_line(text, m.start())
+        if opens_line and _CODE_NEXT.match(text, m.end()):
             return 0.0  # "@dataclass" on its own line, code on the next
         if not (handle.isupper() and len(words) == 1) and _names_someone(words):
             return 0.85
         if _cue_before(text, m.start()) or _CUE_AFTER.match(text, m.end()):
             return 0.85
-        if _DECORATOR_LINE.search(text, 0, m.start()) and _ADDRESS_AFTER.match(text, m.end()):
+        if opens_line and _ADDRESS_AFTER.match(text, m.end()):
             return 0.85  # "@sadia are you joining?" opens its line
-        if _IN_PROSE.search(text, 0, m.start()) and _ADDRESS_WORD_AFTER.match(text, m.end()):
+        if _IN_PROSE.search(text, max(0, m.start() - _PROSE_WINDOW), m.start()) and \
+                _ADDRESS_WORD_AFTER.match(text, m.end()):
             return 0.85  # "shoutout to x @golf you were wrong", "ok @bimbo can you revert"
         made = _LETTERS_DIGITS.fullmatch(handle)
         if made and (m.start() == 0 or text[m.start() - 1].isspace()) and not _is_word(
@@ -135,6 +139,11 @@ class HandleRecognizer(EntityRecognizer):
         ):
             return 0.6  # mlopez88, not sha256 or python3, nor a quoted or glued one
         return 0.0
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Only blanks stand between the start of the line and ``start``."""
+    return not text[text.rfind("\n", 0, start) + 1:start].strip(" \t")
 
 
 def _cue_before(text: str, start: int) -> bool:

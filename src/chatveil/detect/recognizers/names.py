@@ -100,18 +100,18 @@ _SPEAKER_RE = re.compile(
     r"|^[ \t>*\-•]*(?P<bare_stamp>" + _STAMP + r")[ \t]*(?P<first>" + NAME_WORD + r")[ \t]+\w",
     re.MULTILINE,
 )
-#: Speakers of a transcript that are no one in particular: the parties of a support chat, a
-#: bot, the writer, a role before a name ("Agent Tamer", "Dr Sheikh"), and the levels of a log.
-_SPEAKER_ROLES = wordset("""
-debug warn fatal trace critical notice alert severe verbose
-me i you u we us them bot chatbot system assistant user human ai gpt model agent customer client
-caller operator rep representative support admin moderator mod host guest interviewer
-interviewee candidate visitor narrator speaker unknown anonymous everyone all both others
-dr doctor nurse teacher coach pastor mr mrs ms miss sir madam prof officer sister brother mum
-mom dad service care success team desk patient student parent tenant landlord driver witness
+#: Speakers of a transcript that are no one in particular. The roles of people (the parties
+#: of a support chat, the writer, a role before a name: "Agent Tamer", "Dr Sheikh"): a
+#: transcript where they speak is one of people...
+_PEOPLE_ROLES = wordset("""
+me i you u we us them user human agent customer client caller operator rep representative
+support admin moderator mod host guest interviewer interviewee candidate visitor narrator
+speaker anonymous everyone all both others dr doctor nurse teacher coach pastor mr mrs ms miss
+sir madam prof officer sister brother mum mom dad service care success team desk patient
+student parent tenant landlord driver witness
 """)
-#: Of those, the roles of people: a transcript where they speak is one of people.
-_PEOPLE_ROLES = _SPEAKER_ROLES - wordset("""
+#: ... and machines and the levels of a log.
+_SPEAKER_ROLES = _PEOPLE_ROLES | wordset("""
 debug warn fatal trace critical notice alert severe verbose bot chatbot system assistant ai gpt
 model unknown""")
 #: Where a clause opens before its subject: a line start, a mark, a conjunction or an opener.
