@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from chatveil.config import GuardConfig
+from chatveil.detect.recognizers._lexicon import CHAT_WORDS
 from chatveil.spans import Span
 
 __all__ = ["settle_person_or_place", "skipped_regions", "trim"]
@@ -21,6 +22,9 @@ _FILE_PATH = re.compile(
 
 _NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
 _TITLE_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? $")
+#: A lower-case first or last word of a span, with the blank that parts it from the rest.
+_FIRST_WORD = re.compile(r"([a-z]+)[ \t]+")
+_LAST_WORD = re.compile(r"[ \t]+([a-z]+)$")
 
 
 def trim(text: str, span: Span) -> Span:
@@ -36,6 +40,11 @@ def trim(text: str, span: Span) -> Span:
             if text.endswith(suffix, start, end) and end - start > len(suffix):
                 end -= len(suffix)
                 break
+        # nor does a chat word the model took along: "ngl kwabena said", "ask yaw lol"
+        while (m := _FIRST_WORD.match(text, start, end)) and m.group(1) in CHAT_WORDS:
+            start = m.end()
+        while (m := _LAST_WORD.search(text, start, end)) and m.group(1) in CHAT_WORDS:
+            end = m.start()
     if span.entity_type == "PERSON":
         # keep a title with the name, so "Mr Smith" is known to be a surname
         title = _TITLE_BEFORE.search(text, max(0, start - 8), start)

@@ -14,6 +14,7 @@ from chatveil.detect.recognizers._lexicon import (
     NOT_A_NAME_WORD,
     TECH_JARGON,
     TECH_TERMS,
+    WORD_NAMES,
     english_dictionary,
     world_names,
     world_places,
@@ -152,9 +153,22 @@ def two_people(first: str, second: str) -> bool:
     ("Johnson & Johnson", "Procter & Gamble", "Ernst & Young", "Simon & Schuster")."""
     given, family = world_names()
     english = english_dictionary()
-    return first != second and all(
-        w and w not in _FIRM_WORDS and (w in given or (w not in english and w not in family))
-        for w in (first, second))
+
+    def name(w: str) -> bool:  # a given name, or no word and no family name
+        return bool(w) and w not in _FIRM_WORDS and (
+            w in given or (w not in english and w not in family))
+
+    def only_given(w: str) -> bool:  # a given name that is no word and no family name
+        return w in given and w not in english and w not in family
+
+    if first == second:
+        return False
+    if name(first) and name(second):
+        return True
+    # "Santi & Nacho", "Princess & Reynaldo": one side only a given name, the other a name
+    # too: a given name that is also a family name, or a given name that is a word
+    return any(only_given(a) and (b in given or b in WORD_NAMES or b not in english)
+               and b not in _FIRM_WORDS for a, b in ((first, second), (second, first)))
 
 
 def technical_span(text: str, start: int, end: int) -> bool:
@@ -181,7 +195,8 @@ def technical_span(text: str, start: int, end: int) -> bool:
     english = english_dictionary()
     tech = [technical_word(w, sure=True) for w in words]
     if any(tech) and all(t or w in english or w in EPONYM_NEXT
-                         for w, t in zip(words, tech, strict=True)):
+                         for w, t in zip(words, tech, strict=True)) and \
+            not _given_word_and_surname(words):
         return True
     if len(words) == 1 and words[0] in _MONTHS and (
             _NUMBER_NEXT.match(text, end) or _DAY_BEFORE.search(text, max(0, start - 16), start)):
@@ -227,10 +242,26 @@ def _beside_technical(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _given_word_and_surname(words: list[str]) -> bool:
+    """"Danish Khan", "danish sheikh": a word that is a nationality and also a given name of
+    some tradition, then family names only, names a person ("Danish Air" does not)."""
+    if len(words) < 2 or words[0] not in WORD_NAMES:
+        return False
+    surnames = world_names()[1]
+    return all(w in surnames for w in words[1:])
+
+
+def _plain_compound(key: str) -> bool:
+    """A hyphenated word of English words only ("brother-in-law", "well-being"): no name, yet
+    no tool either, so a name listed beside it is no product."""
+    return "-" in key and key not in TECH_JARGON and \
+        not any(p in TECH_TERMS or p in TECH_JARGON for p in key.split("-"))
+
+
 def _listed_technical(text: str, at: int, word: str) -> bool:
     """``word`` (at ``at``) is a tool, and not a lower-case word on a line with capitals."""
     key = word.casefold()
-    if not technical_word(key, sure=True) or key in NOT_A_NAME_WORD:
+    if not technical_word(key, sure=True) or key in NOT_A_NAME_WORD or _plain_compound(key):
         return False
     if not word.islower():
         return True

@@ -105,6 +105,8 @@ _PERSON_LABEL_RE = re.compile(
     + r")))?)[ \t]*:?[ \t]*(?:\(?\d\)[ \t]*)?(?<=[: \t)])",
     re.IGNORECASE | re.MULTILINE,
 )
+#: Two blanks or a tab, then more on the line: the gap after a label of a form's column.
+_COLUMN_GAP = re.compile(r"(?:[ ]{2,}|\t)[ \t]*(?=\S)")
 #: What separates the names of one person field ("Cc: Ana Ruiz, Li Wei / Tomás Díaz"), or a
 #: field from the next on its line (two spaces or more, a tab).
 _VALUE_SPLIT = re.compile(
@@ -194,6 +196,9 @@ _VERB_BEFORE_PAIRS = frozenset([
     "chat with", "lunch with", "dinner with", "thanks to", "signed by", "sent by",
     "written by", "behalf of",
 ])
+#: "the booking is under Porter", "booked under Okonkwo": the name a reservation is held in.
+_HELD_UNDER = re.compile(r"(?i)\b(?:book(?:ed|ing)?|reserv(?:ed|ation)|check-?in|registered|"
+                         r"table|room|order)(?:[ \t]+(?:is|was))?[ \t]+under[ \t]+$")
 #: Verbs after a person: "X said", "X will", "X's".
 _VERB_AFTER = wordset("""
 said says say told tells asked asks wants wanted thinks thought wrote writes replied replies
@@ -761,8 +766,10 @@ class _Scan:
         """``From: maame owusu``, ``PAYEE: CHEUNG SIU FUNG``, ``Patient: Grace Lee``: the value
         of a person field, and the line after a closing (``Regards,\\nAnkit``)."""
         for m in _PERSON_LABEL_RE.finditer(self.text):
-            if ":" not in m.group(0) and " " not in m.group("label").strip():
-                continue  # a one-word label needs its colon ("to: x", not "to be honest")
+            if ":" not in m.group(0) and " " not in m.group("label").strip() and \
+                    not _COLUMN_GAP.match(self.text, m.end("label")):
+                continue  # a one-word label needs its colon ("to: x", not "to be honest"), or
+                # a form's column gap ("Nom  TALUKDER")
             self._value_names(m.end(), strong=True)
             if ":" in m.group(0) and (m["part"] or " ".join(m["label"].casefold().split())
                                       in NAME_PART_LABELS):
@@ -900,7 +907,10 @@ class _Scan:
                     k >= 3 and keys[k - 2] in _RELATION_ADJECTIVES and
                     keys[k - 3] in _POSSESSIVES))) or p in _NICKNAME_CUES:
                 self._cue_name(k, strong=True)
-            elif p in _VERB_BEFORE or (k >= 2 and f"{keys[k - 2]} {p}" in _VERB_BEFORE_PAIRS):
+            elif (p in _VERB_BEFORE or (k >= 2 and f"{keys[k - 2]} {p}" in _VERB_BEFORE_PAIRS) or
+                  (p == "under" and _HELD_UNDER.search(
+                      self.text, max(0, tokens[k][0] - 40), tokens[k][0]))) and \
+                    not self._heading(k):
                 self._cue_name(k, strong=False)
             if p in _GREETINGS and self.gap(k - 1) in (" ", ", ") and (
                     (_VOCATIVE_END.match(self.text, tokens[k][1]) is not None and
@@ -1188,6 +1198,12 @@ class _Scan:
         return (w[:1].isupper() and (not w.isupper() or shout) and
                 (key in self.first or key in self.last)
                 and not self._english(key) and not technical_word(key, sure=True))
+
+    def _heading(self, k: int) -> bool:
+        """Token ``k`` ends a heading that a cue word opens: "To Read:", "For Sale:", not a
+        person after "to" / "for"."""
+        return self.text.startswith(":", self.tokens[k][1]) and \
+            _line_opening(self.text, self.tokens[k - 1][0])
 
     def _cue_name(self, k: int, strong: bool) -> None:
         w = self.vtokens[k][2]

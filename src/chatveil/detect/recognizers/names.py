@@ -21,6 +21,8 @@ from chatveil.detect.recognizers._common import (
 from chatveil.detect.recognizers._lexicon import (
     AMBIGUOUS,
     FORM_LABEL_WORDS,
+    MIXED_IN_WORDS,
+    NOT_A_NAME_WORD,
     NOT_A_PERSON,
     NOT_SURNAME,
     PLACE_PREFIXES,
@@ -117,12 +119,16 @@ model unknown""")
 #: Where a clause opens before its subject: a line start, a mark, a conjunction or an opener.
 _CLAUSE_OPEN = re.compile(
     r"(?:^|[.,;:!?—–(\"“]|\b(?:and|but|so|then|because|cos|coz|ngl|tbh|lol|apparently|also|"
-    r"bro|lmao|ok|okay))[ \t]*$", re.MULTILINE)
-#: A verb of saying, telling or recommending right after a subject.
+    r"bro|lmao|ok|okay|that|found out|heard|guess|realised|realized|noticed))[ \t]*$",
+    re.MULTILINE)
+#: What only a person does right after being named: a verb of saying, telling or
+#: recommending, a message sent, a share of the work, or being asked ("can u review").
 _TELLS = re.compile(
     r"[ \t]+(?:said|says|told|tells|asked|texted|called|replied|wrote|recommended|suggested|"
-    r"mentioned|reckons|thinks|confirmed|promised|offered|agreed|insists|swears|has been "
-    r"telling|keeps saying|just said|also said)\b")
+    r"mentioned|reckons|thinks|confirmed|promised|offered|agreed|insists|swears|messaged|"
+    r"emailed|apologi[sz]ed|(?:has|have) been (?:telling|saying|texting)|keeps (?:saying|"
+    r"texting)|just said|also said|(?:is|was) the only one|did most of|owes me|can (?:u|you) "
+    r"(?:pls |please )?(?:review|check|send|help|look|call|pick|bring|make|cover))\b")
 #: "at X's", "to X's" and what follows a home or a place one goes to.
 _OWNER_BEFORE = re.compile(r"\b(?:at|to|from|round|over at)[ \t]+$")
 _OWNER_AFTER = re.compile(r"['’]s(?=[ \t]*(?:[,.;!?)]|$|[ \t](?:now|tonight|later|place|"
@@ -341,7 +347,8 @@ class _NameScan:
             if j > k and cue in _GREETING_CUES and not ends:
                 continue  # "Dear Hiring Manager": the greeting goes on with other words
             if j > k:
-                self.add(k, j, score, strong=strong)
+                self.add(k, j, score, strong=strong,
+                         how="naming" if cue in _SELF_CUES else "")
 
     def particles(self) -> None:
         """``the van Gijn novel``, ``von Neumann``: a surname particle before a capital."""
@@ -544,10 +551,18 @@ class _NameScan:
         for k, (s, e, w) in enumerate(tokens):
             key = w.casefold()
             if not w.islower() or self.cases.at(s) == "mixed" or k in self.used or \
-                    key not in self.english or not (key in WORD_NAMES or key in self.first) or \
                     technical_word(key, sure=True):
                 continue
             head = text[max(0, s - 24):s]
+            if key not in self.english:
+                # "ngl rhea did most of the research": a word of no English list does too
+                if len(key) >= 3 and key.isalpha() and key not in STOP_WORDS and \
+                        key not in MIXED_IN_WORDS and _CLAUSE_OPEN.search(head) and \
+                        _TELLS.match(text, e):
+                    self.add(k, k + 1, self.o.SCORE_SPEECH, strong=False, how="teller")
+                continue
+            if not (key in WORD_NAMES or key in self.first):
+                continue
             if _OWNER_BEFORE.search(head) and _OWNER_AFTER.match(text, e):
                 self.add(k, k + 1, self.o.SCORE_SPEECH, strong=False, how="owner")
             elif _CLAUSE_OPEN.search(head) and _TELLS.match(text, e):
@@ -664,6 +679,15 @@ class _NameScan:
         )
 
 
+def _named_as_such(text: str, result: RecognizerResult) -> bool:
+    """"her name is thais", "my name is Islam": a word given as someone's name is that name,
+    even when it is also a nationality or a faith, but not a tool ("my name is Python")."""
+    return result.recognition_metadata.get("chatveil_rule") == "cues:naming" and not any(
+        technical_word(m.group(0).casefold()) and m.group(0).casefold() not in NOT_A_NAME_WORD
+        and m.group(0).casefold()[:-1] not in NOT_A_NAME_WORD
+        for m in WORD.finditer(text, result.start, result.end))
+
+
 class PersonNameRecognizer(EntityRecognizer):
     """Person names the small NER model misses, from Faker's first/last-name lists and cues.
 
@@ -733,4 +757,4 @@ class PersonNameRecognizer(EntityRecognizer):
             getattr(scan, rule)()
         return [r for r in scan.results()
                 if text[r.start:r.end].casefold() not in NOT_A_PERSON
-                and not technical_span(text, r.start, r.end)]
+                and (not technical_span(text, r.start, r.end) or _named_as_such(text, r))]
