@@ -117,3 +117,11 @@ def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
             return False
         time.sleep(0.05)
     return True
+
+
+def wait_a_lifetime(guard: Guard, idle: str = "idle") -> None:
+    """Return once a whole ``vault_ttl`` has passed from now, by polling: a session created
+    now and never used again (not held by any call) has expired. Tests of calls slower than
+    the lifetime wait with this inside the call."""
+    guard.vault_store.create(idle)
+    assert wait_for(lambda: not guard.has_session(idle)), "an idle session did not expire"

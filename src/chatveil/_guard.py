@@ -55,6 +55,8 @@ from chatveil.restore import StreamRestorer
 from chatveil.spans import Span, resolve_overlaps
 from chatveil.state import (
     DetectionCache,
+    Hold,
+    HoldingStore,
     MemoryDetectionCache,
     MemoryVaultStore,
     ObservableStore,
@@ -124,6 +126,8 @@ class Guard:
         if vault_store is None:
             vault_store = MemoryVaultStore(ttl=config.vault_ttl, maxsize=config.max_sessions)
         self._store = vault_store
+        #: the store, if it can hold a session while a call uses it
+        self._holder = vault_store if isinstance(vault_store, HoldingStore) else None
         if detector is None:
             if detection_cache is None:
                 detection_cache = MemoryDetectionCache(config.cache_size, config.cache_ttl)
@@ -233,6 +237,15 @@ class Guard:
         (see :mod:`chatveil._incall`)."""
         live = synced_live(current_call(self, session_id), self._live, session_id)
         return live if live is not None else self._open(session_id, create=False)
+
+    def _hold(self, session_id: str) -> list[Hold]:
+        """Hold the session while a call uses it (see :class:`chatveil._session.SessionScope`):
+        this process's caches of it, and its vault where the store can hold one. Neither
+        expires nor is evicted until the holds are released; their lifetime restarts then."""
+        holds: list[Hold] = [self._live.hold(session_id)]
+        if self._holder is not None:
+            holds.append(self._holder.hold(session_id))
+        return holds
 
     def _session_removed(self, session_id: str) -> None:
         live = self._live.pop(session_id)

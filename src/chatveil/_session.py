@@ -20,6 +20,12 @@ call to the next; if a call with that id is running right now, a random id is us
 The scope of a call is also the *current call* of the context that opened it (a context
 variable, like the session block): once the call has pseudonymized, restoring its answer in
 the same context needs no catch-up with the store (see :func:`current_call`).
+
+A call's scope *holds* its session from the call's start to its end (the end of its stream,
+or the stream's close or abandonment): the session is not purged or evicted while the model
+or the reader takes its time, and its lifetime starts again when the call ends. The context
+variable refers to the scope weakly, so a scope its adapter dropped without closing it (a
+stream never started) stops holding the session once it is garbage-collected.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ import hmac
 import secrets
 import threading
 import uuid
+import weakref
 from collections.abc import Callable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -42,6 +49,7 @@ from chatveil.errors import NoSessionError
 
 if TYPE_CHECKING:
     from chatveil._guard import Guard
+    from chatveil.state import Hold
 
 __all__ = [
     "InCall",
@@ -59,8 +67,9 @@ __all__ = [
 _SESSION: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "chatveil_session", default=None
 )
-#: The scope of the call running in this context (set by open_session; stale once closed).
-_CALL: contextvars.ContextVar[SessionScope | None] = contextvars.ContextVar(
+#: The scope of the call running in this context (set by open_session; stale once closed),
+#: weakly: the context never keeps a call's scope (and its hold on the session) alive.
+_CALL: contextvars.ContextVar[weakref.ref[SessionScope] | None] = contextvars.ContextVar(
     "chatveil_call", default=None
 )
 #: Key of per-call session ids when the guard has no secret of its own.
@@ -134,7 +143,9 @@ class SessionScope:
     """The session of one call; ends a per-call session when the call ends.
 
     Use it as a context manager, or call :meth:`close` (idempotent) when the call's output is
-    finished (a stream may end long after the call started).
+    finished (a stream may end long after the call started). While it is :meth:`held
+    <hold>`, the session neither expires nor is evicted; :meth:`close` releases it, and its
+    lifetime starts again then.
 
     Attributes:
         session_id: the session the call uses.
@@ -149,26 +160,47 @@ class SessionScope:
         #: what the guard's last pseudonymize in this call left the session's state at (the
         #: guard's own marker: restoring in the call needs no catch-up while it still holds)
         self.synced: tuple[object, str, int] | None = None
-        self._outer: SessionScope | None = None
+        self._outer: weakref.ref[SessionScope] | None = None
+        self._holds: list[Hold] = []
 
     @property
     def closed(self) -> bool:
         return self._closed
 
+    @property
+    def held(self) -> bool:
+        """True while the scope holds its session (from :meth:`hold` to :meth:`close`)."""
+        return bool(self._holds)
+
+    def hold(self) -> SessionScope:
+        """Hold the session until :meth:`close` (idempotent): it is not purged or evicted
+        while the call uses it, and its lifetime restarts when the call ends. If the scope
+        is garbage-collected without :meth:`close`, the hold ends with it."""
+        if not self._closed and not self._holds:
+            self._holds = self.guard._hold(self.session_id)
+        return self
+
     def close(self) -> None:
-        """Forget a per-call session (everything derived from it, in every cache)."""
+        """Release the session (its lifetime restarts now); forget a per-call session
+        (everything derived from it, in every cache)."""
         if self._closed:
             return
         self._closed = True
         self.synced = None
-        if _CALL.get() is self:  # (in the context that opened it) an enclosing call again
-            _CALL.set(self._outer)
-        if self.per_call:
-            try:
-                self.guard.forget(self.session_id)
-            finally:
-                with _IN_FLIGHT_LOCK:
-                    _IN_FLIGHT.pop((id(self.guard), self.session_id), None)
+        current = _CALL.get()
+        if current is not None and current() is self:
+            _CALL.set(self._outer)  # (in the context that opened it) an enclosing call again
+        holds, self._holds = self._holds, []
+        try:
+            if self.per_call:
+                try:
+                    self.guard.forget(self.session_id)
+                finally:
+                    with _IN_FLIGHT_LOCK:
+                        _IN_FLIGHT.pop((id(self.guard), self.session_id), None)
+        finally:
+            for hold in holds:  # (after forgetting a per-call session: nothing to refresh)
+                hold.release()
 
     async def aclose(self) -> None:
         """:meth:`close` in a worker thread: forgetting a per-call session is a store call,
@@ -192,10 +224,11 @@ class SessionScope:
 
     def __repr__(self) -> str:
         kind = "per-call" if self.per_call else "session"
-        return f"SessionScope({kind}, closed={self._closed})"
+        return f"SessionScope({kind}, closed={self._closed}, held={self.held})"
 
 
-def open_session(guard: Guard, session_id: str | None = None, *, seed: str = "") -> SessionScope:
+def open_session(guard: Guard, session_id: str | None = None, *, seed: str = "",
+                 hold: bool = True) -> SessionScope:
     """The session of one call, by the policy above.
 
     Args:
@@ -203,10 +236,13 @@ def open_session(guard: Guard, session_id: str | None = None, *, seed: str = "")
         session_id: the explicit session, if the caller gave one.
         seed: text a per-call session id is derived from (the first user message), so that
             a conversation re-sent call after call keeps its surrogates.
+        hold: hold the session until the scope is closed (:meth:`SessionScope.hold`). Pass
+            ``False`` only where the caller does not close the scope at the call's end.
     """
     sid = given_session(session_id)
     if sid is not None:
-        return _current(SessionScope(guard, sid, per_call=False))
+        scope = _current(SessionScope(guard, sid, per_call=False))
+        return scope.hold() if hold else scope
     key = guard.config.secret_key or _PROCESS_KEY
     digest = hmac.new(key, b"chatveil-call\x00" + seed.encode("utf-8", "surrogatepass"),
                       hashlib.sha256).hexdigest()[:32]
@@ -216,14 +252,16 @@ def open_session(guard: Guard, session_id: str | None = None, *, seed: str = "")
             sid = _PREFIX + uuid.uuid4().hex
         _IN_FLIGHT[(id(guard), sid)] = True
     guard.forget(sid)  # a vault left by an interrupted call is never reused
-    return _current(SessionScope(guard, sid, per_call=True))
+    scope = _current(SessionScope(guard, sid, per_call=True))
+    return scope.hold() if hold else scope
 
 
 def _current(scope: SessionScope) -> SessionScope:
     """Make ``scope`` this context's current call (the enclosing one comes back at close)."""
-    outer = _CALL.get()
-    scope._outer = outer if outer is not None and not outer.closed else None
-    _CALL.set(scope)
+    ref = _CALL.get()
+    outer = ref() if ref is not None else None
+    scope._outer = ref if outer is not None and not outer.closed else None
+    _CALL.set(weakref.ref(scope))
     return scope
 
 
@@ -234,7 +272,8 @@ def current_call(guard: Guard, session_id: str) -> SessionScope | None:
     Only the context that opened the call sees it (an ``asyncio.to_thread`` started from
     there too): a ``guard.restore`` from anywhere else is standalone and catches up.
     """
-    scope = _CALL.get()
+    ref = _CALL.get()
+    scope = ref() if ref is not None else None
     if (scope is None or scope.closed or scope.guard is not guard
             or scope.session_id != session_id):
         return None

@@ -96,9 +96,10 @@ class GuardConfig:
             reads it from the environment variable ``NAME``.
         cache_ttl: seconds a detection result stays cached; ``0`` disables the cache.
         cache_size: maximum number of cached detection results.
-        vault_ttl: seconds a session's vault lives after its last use; ``None`` (or infinity)
-            keeps it.
-        max_sessions: maximum number of live session vaults (least recently used evicted).
+        vault_ttl: seconds a session's vault lives after the end of its last use (never
+            purged while a guarded call or stream uses it); ``None`` (or infinity) keeps it.
+        max_sessions: maximum number of live session vaults (the least recently used one
+            that no call is using is evicted).
         max_chunk_chars: longest window analysed at once; longer texts are analysed in
             overlapping windows cut at paragraph, line, sentence or word boundaries.
         chunk_overlap: characters shared by neighbouring chunks.

@@ -80,7 +80,9 @@ class PseudonymizeRunnable(Runnable[Any, Any]):
         self, value: Any, config: RunnableConfig, run_manager: CallbackManagerForChainRun
     ) -> Any:
         seed = value.to_messages() if isinstance(value, PromptValue) else value
-        scope = open_scope(self.guard, configured_session(config), seed)
+        # no hold: nothing closes the scope of a given session, and a per-call one is closed
+        # by a restore step that may never run; the restore step holds while it restores
+        scope = open_scope(self.guard, configured_session(config), seed, hold=False)
         link = (id(self.guard), run_manager.parent_run_id) if scope.per_call else None
         if link is not None:
             if link[1] is None:
@@ -218,6 +220,7 @@ class RestoreRunnable(Runnable[Any, Any]):
             scope = _LINKS.pop((id(self.guard), run_manager.parent_run_id), None)  # type: ignore[arg-type]
         if scope is None:
             raise ConfigurationError(_NO_SESSION.format(step="RestoreRunnable"))
+        scope.session.hold()  # until the output ends (closed by the caller)
         return scope
 
     # The scope is looked up at the first chunk: in a streamed sequence this step starts

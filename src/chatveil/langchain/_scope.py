@@ -310,10 +310,14 @@ def map_prose(content: Any, fn: TextFn) -> Any:
 
 
 def open_scope(
-    guard: Guard, session_id: str | None, value: Any, *, counting: bool = False
+    guard: Guard, session_id: str | None, value: Any, *, counting: bool = False,
+    hold: bool = True,
 ) -> Scope:
-    """The scope of one call: the given session, the current one, or a fresh per-call one."""
-    session = open_session(guard, session_id, seed=_seed(value))
+    """The scope of one call: the given session, the current one, or a fresh per-call one.
+
+    ``hold``: hold the session until the scope is closed (pass ``False`` only where the
+    scope may never be closed)."""
+    session = open_session(guard, session_id, seed=_seed(value), hold=hold)
     return Scope(session, Tally(guard, counting=counting))
 
 

@@ -7,6 +7,7 @@ import json
 import os
 import secrets
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -58,7 +59,7 @@ class _Keys:
     last read of it."""
 
     __slots__ = ("aads", "all", "digest", "entries", "epoch", "fields", "index", "memos", "meta",
-                 "remembered", "values")
+                 "refreshed", "remembered", "values")
 
     def __init__(self, prefix: str, digest: bytes) -> None:
         self.digest = digest
@@ -72,10 +73,31 @@ class _Keys:
         #: the session's epoch this process last read: None if none yet, '' once this
         #: process has told its listeners that the session ended (see _ended, _heard)
         self.epoch: str | None = None
+        #: when this process last sent a script that restarts the session's lifetime
+        #: (monotonic seconds; 0: never)
+        self.refreshed = 0.0
         tag = f"{prefix}{{{digest.hex()}}}"  # one hash tag: one Cluster slot per session
         self.meta, self.entries, self.index = f"{tag}:m", f"{tag}:e", f"{tag}:i"
         self.remembered = f"{tag}:r"
         self.all = (self.meta, self.entries, self.index, self.remembered)
+
+
+class _Hold:
+    """A guarded call's hold on a session of a :class:`RedisVaultStore` (see its ``hold``)."""
+
+    __slots__ = ("_session_id", "_store")
+
+    def __init__(self, store: RedisVaultStore, session_id: str) -> None:
+        self._store: RedisVaultStore | None = store
+        self._session_id = session_id
+
+    def release(self) -> None:
+        store, self._store = self._store, None
+        if store is not None:
+            store._released(self._session_id)
+
+    def __repr__(self) -> str:  # never the session id
+        return f"RedisHold(released={self._store is None})"
 
 
 class RedisVaultStore:
@@ -94,7 +116,10 @@ class RedisVaultStore:
       worker pseudonymized against, else returns the entries since: a worker that writes
       alone to a session makes one round trip per turn;
     * every use refreshes the session's lifetime (``ttl``), and :meth:`drop` removes it for
-      every worker at once (each checks the store on every turn).
+      every worker at once (each checks the store on every turn);
+    * a guarded call :meth:`holds <hold>` its session: when the call ends long after its last
+      store call (a slow model, a stream read slowly), the release refreshes the lifetime
+      once more, so that it counts from the end of the call.
 
     With a plain ``redis.Redis`` client the scripts go out on connections of the store's own,
     made by the client's pool with its settings (see
@@ -156,6 +181,9 @@ class RedisVaultStore:
         #: digests under the lookup key (keyed once; set with the key, see _lookup)
         self._digester = Digester(bytes(lookup_key)) if lookup_key is not None else None
         self._ttl_ms = str(int(ttl * 1000)) if ttl else "0"
+        #: a hold's release refreshes the lifetime if the last refresh is older than this
+        #: (a minute, or a tenth of the lifetime if that is shorter); None: no lifetime
+        self._slack = min(ttl / 10, 60.0) if ttl else None
         self._prefix = f"chatveil:{self._ns}:"
         self._channel = f"{self._prefix}dropped"
         self._lock = threading.Lock()
@@ -278,12 +306,44 @@ class RedisVaultStore:
         return Entry.from_dict(json.loads(plain.decode("utf-8", "surrogatepass")))
 
     # ------------------------------------------------------------ lifetime
+    def _run(self, script: str, keys: _Keys, args: Sequence[Any]) -> Any:
+        """Run a script that restarts the session's lifetime, noting when (see :meth:`hold`)."""
+        keys.refreshed = time.monotonic()
+        return self._scripts.run(script, keys.all, args)
+
+    def hold(self, session_id: str) -> _Hold:
+        """Hold the session while a guarded call uses it (see
+        :class:`~chatveil.state.HoldingStore`); no store call.
+
+        Redis expires keys on its own clock, so a hold cannot pause the session's lifetime:
+        its release refreshes it instead (one ``TOUCH``), if more than a minute (or a tenth of
+        ``ttl``, if shorter) passed since this process's last store call on the session.
+        A call that outlasts ``ttl`` without a store call still loses the session in Redis
+        (the guard restores that call's answer from what it holds in memory); keep ``ttl``
+        above your longest call.
+        """
+        return _Hold(self, session_id)
+
+    def _released(self, session_id: str) -> None:
+        """The end of a use: refresh the session's lifetime if it is due (best effort)."""
+        keys = self._keys.get(session_id)
+        if (self._slack is None or keys is None or not keys.epoch
+                or time.monotonic() - keys.refreshed <= self._slack):
+            return  # no lifetime, a session this process never read or saw end, or fresh
+        try:
+            with unavailable("touch"):
+                found = self._run("TOUCH", keys, [self._ttl_ms])
+        except StoreUnavailableError:
+            return  # the call itself is done; the lifetime counts from its last store call
+        if not found:  # it expired during the call: the listeners hear of it now
+            self._ended(session_id, keys)
+
     def create(self, session_id: str) -> bool:
         keys = self._session(session_id)
         sid = self._ring.encrypt(_utf8(session_id), self._aad(b"sid", keys))
         epoch = secrets.token_hex(16)
         with unavailable("create"):
-            created = self._scripts.run("CREATE", keys.all, [self._ttl_ms, epoch, sid])
+            created = self._run("CREATE", keys, [self._ttl_ms, epoch, sid])
         if created:
             keys.epoch = epoch
         return bool(created)
@@ -296,7 +356,7 @@ class RedisVaultStore:
     def touch(self, session_id: str) -> bool:
         keys = self._session(session_id)
         with unavailable("touch"):
-            return bool(self._scripts.run("TOUCH", keys.all, [self._ttl_ms]))
+            return bool(self._run("TOUCH", keys, [self._ttl_ms]))
 
     def drop(self, session_id: str) -> bool:
         keys = self._session(session_id)
@@ -338,7 +398,7 @@ class RedisVaultStore:
     def entries(self, session_id: str, since: int = 0) -> Entries:
         keys = self._session(session_id)
         with unavailable("entries"):
-            reply = self._scripts.run("ENTRIES", keys.all, [self._ttl_ms, max(0, int(since))])
+            reply = self._run("ENTRIES", keys, [self._ttl_ms, max(0, int(since))])
         if reply is None:
             raise self._ended(session_id, keys)
         return self._read(keys, *reply)
@@ -364,7 +424,7 @@ class RedisVaultStore:
                            new_epoch, sid, len(fields), *fields]
         args += self._put_args(keys, put)
         with unavailable("entries"):
-            reply = self._scripts.run("SYNC", keys.all, args)
+            reply = self._run("SYNC", keys, args)
         if reply is None:
             raise self._ended(session_id, keys)
         flat, version, blobs, found = reply
@@ -419,7 +479,7 @@ class RedisVaultStore:
         args = [self._ttl_ms, self._value(keys, entry.original),
                 self._value(keys, entry.surrogate), self._encrypt_entry(keys, entry)]
         with unavailable("add"):
-            reply = self._scripts.run("ADD", keys.all, args)
+            reply = self._run("ADD", keys, args)
         code = int(reply[0])
         if code == -1:
             raise self._ended(session_id, keys)
@@ -451,7 +511,7 @@ class RedisVaultStore:
             args += [epoch, self._remembered, len(put), *self._put_args(keys, put)]
         args += self._entry_args(keys, entries)
         with unavailable("add"):
-            reply = self._scripts.run(script, keys.all, args)
+            reply = self._run(script, keys, args)
         if reply is None:
             raise self._ended(session_id, keys)
         results, flat, version, blobs = reply
@@ -511,7 +571,7 @@ class RedisVaultStore:
         args += self._put_args(keys, put)
         args += self._entry_args(keys, entries)
         with unavailable("add"):
-            reply = self._scripts.run("COMMIT", keys.all, args)
+            reply = self._run("COMMIT", keys, args)
         if reply is None:
             raise self._ended(session_id, keys)
         if int(reply[0]) == 1:
@@ -525,7 +585,7 @@ class RedisVaultStore:
     def next_number(self, session_id: str, label: str) -> int:
         keys = self._session(session_id)
         with unavailable("next_number"):
-            number = int(self._scripts.run("NEXT_NUMBER", keys.all, [self._ttl_ms, f"c:{label}"]))
+            number = int(self._run("NEXT_NUMBER", keys, [self._ttl_ms, f"c:{label}"]))
         if number < 0:
             raise self._ended(session_id, keys)
         return number
@@ -536,7 +596,7 @@ class RedisVaultStore:
         for label, number in counters.items():
             args += [f"c:{label}", int(number)]
         with unavailable("merge_counters"):
-            ok = self._scripts.run("MERGE_COUNTERS", keys.all, args)
+            ok = self._run("MERGE_COUNTERS", keys, args)
         if not ok:
             raise self._ended(session_id, keys)
 

@@ -13,6 +13,8 @@ from chatveil.state.entries import Entry, VaultData
 from chatveil.state.stores import (
     Added,
     Entries,
+    Hold,
+    HoldingStore,
     MemoryVaultStore,
     ObservableStore,
     RememberingStore,
@@ -24,6 +26,8 @@ __all__ = [
     "DetectionCache",
     "Entries",
     "Entry",
+    "Hold",
+    "HoldingStore",
     "MemoryDetectionCache",
     "MemoryVaultStore",
     "ObservableStore",

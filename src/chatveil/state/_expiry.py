@@ -5,6 +5,9 @@ next call touches the container (``cachetools.TTLCache`` only expires on access)
 (:class:`ExpiringMap` instances) register their earliest deadline; the reaper thread calls
 their ``purge_expired()`` when it passes. Owners are held weakly, so a dropped guard or store
 is never kept alive by the reaper.
+
+An item in use is never purged: a :class:`Lease` (:meth:`ExpiringMap.hold`) keeps it for as
+long as the use lasts, and its lifetime starts again when the lease is released.
 """
 
 from __future__ import annotations
@@ -16,9 +19,9 @@ import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
-__all__ = ["ExpiringMap"]
+__all__ = ["ExpiringMap", "Lease"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -65,12 +68,47 @@ class _Reaper:
 _REAPER = _Reaper()
 
 
+class Lease(Generic[K]):
+    """A hold on one key of an :class:`ExpiringMap` (see :meth:`ExpiringMap.hold`).
+
+    The map refers to its leases weakly: a lease that is dropped without :meth:`release`
+    (a use abandoned without its end running) stops holding its key, and the item then
+    expires as if the use had ended at its last touch.
+    """
+
+    __slots__ = ("__weakref__", "_key", "_owner")
+
+    def __init__(self, owner: ExpiringMap[K, Any], key: K) -> None:
+        self._owner: ExpiringMap[K, Any] | None = owner
+        self._key = key
+
+    @property
+    def released(self) -> bool:
+        return self._owner is None
+
+    def release(self) -> None:
+        """End the hold (idempotent); the item's lifetime starts again if no other lease
+        holds it."""
+        owner, self._owner = self._owner, None
+        if owner is not None:
+            owner._release(self)
+
+    def __repr__(self) -> str:  # never the key: a session id may be personal
+        return f"Lease(released={self.released})"
+
+
 class ExpiringMap(Generic[K, V]):
     """A thread-safe map with least-recently-used eviction and sliding expiry.
 
     Every :meth:`get` (with ``touch``) and :meth:`set` restarts an item's lifetime. Items that
     expire are purged by the reaper thread, and ``on_remove(key, value)`` is called for every
     item that leaves the map for any reason other than :meth:`pop` (expiry, eviction, clear).
+
+    A key held by a :class:`Lease` (:meth:`hold`) is in use: its item never expires and is
+    never evicted while the lease is held, and its lifetime restarts when the last lease on
+    it is released. Eviction takes the least recently used item that is not held (nor the
+    one just set or released); when every other item is held the map stays above
+    ``maxsize`` until a lease ends. :meth:`pop` and :meth:`clear` remove held items too.
 
     Args:
         ttl: seconds an item lives after its last use; ``None`` keeps items until evicted.
@@ -92,12 +130,15 @@ class ExpiringMap(Generic[K, V]):
         # key -> (deadline, value), least recently used first (deadlines ascend along it)
         self._items: OrderedDict[K, tuple[float, V]] = OrderedDict()
         self._scheduled: float | None = None
+        # key -> its leases (weakly: a lease dropped without release holds nothing)
+        self._holds: dict[K, list[weakref.ref[Lease[K]]]] = {}
+        self._sweep_at = 64  # sweep dead leases of keys nobody looks at past this many keys
 
     # ------------------------------------------------------------ access
     def get(self, key: K, *, touch: bool = True) -> V | None:
         with self._lock:
             item = self._items.get(key)
-            if item is None or item[0] <= time.monotonic():
+            if item is None or self._due(key, item[0], time.monotonic()):
                 return None  # due but not purged yet: gone for callers already
             if touch:
                 self._items[key] = (self._deadline(), item[1])
@@ -115,18 +156,17 @@ class ExpiringMap(Generic[K, V]):
         removed: list[tuple[K, V]] = []
         with self._lock:
             old = self._items.get(key)
-            if old is not None and old[0] > time.monotonic() and not replace:
+            due = old is not None and self._due(key, old[0], time.monotonic())
+            if old is not None and not due and not replace:
                 self._items[key] = (self._deadline(), old[1])
                 self._items.move_to_end(key)
                 return old[1], False
-            if old is not None and old[0] <= time.monotonic():
+            if old is not None and due:
                 removed.append((key, old[1]))  # expired, not purged yet: it leaves now
             value = make()
             self._items[key] = (self._deadline(), value)
             self._items.move_to_end(key)
-            while len(self._items) > self._maxsize:
-                old_key, (_, old_value) = self._items.popitem(last=False)
-                removed.append((old_key, old_value))
+            self._evict(removed, keep=key)
             self._arm()
         self._notify(removed)
         return value, True
@@ -135,9 +175,10 @@ class ExpiringMap(Generic[K, V]):
         """Remove ``key``; its value if it was live (an expired one goes as expired)."""
         with self._lock:
             item = self._items.pop(key, None)
+            due = item is not None and self._due(key, item[0], time.monotonic())
         if item is None:
             return None
-        if item[0] <= time.monotonic():
+        if due:
             self._notify([(key, item[1])])
             return None
         return item[1]
@@ -146,7 +187,8 @@ class ExpiringMap(Generic[K, V]):
         """Live keys (a snapshot)."""
         now = time.monotonic()
         with self._lock:
-            return iter([k for k, (deadline, _) in self._items.items() if deadline > now])
+            return iter([k for k, (deadline, _) in self._items.items()
+                         if not self._due(k, deadline, now)])
 
     def clear(self) -> None:
         with self._lock:
@@ -158,6 +200,83 @@ class ExpiringMap(Generic[K, V]):
         """Items held in memory right now (expired ones are purged by the reaper)."""
         with self._lock:
             return len(self._items)
+
+    # ------------------------------------------------------------ holds
+    def hold(self, key: K) -> Lease[K]:
+        """Hold ``key`` until the returned lease is released (or dropped): its item, present
+        now or set later, is neither purged nor evicted meanwhile; its lifetime restarts at
+        the release. An item already due is gone, as for :meth:`get`."""
+        lease = Lease(self, key)
+        removed: list[tuple[K, V]] = []
+        with self._lock:
+            item = self._items.get(key)
+            if item is not None and self._due(key, item[0], time.monotonic()):
+                del self._items[key]
+                removed.append((key, item[1]))
+            self._holds.setdefault(key, []).append(weakref.ref(lease))
+            if len(self._holds) > self._sweep_at:
+                for held in list(self._holds):
+                    self._held(held)  # drops the keys only dead leases held
+                self._sweep_at = max(64, 2 * len(self._holds))
+        self._notify(removed)
+        return lease
+
+    def held(self, key: K) -> bool:
+        """True if a lease holds ``key`` now."""
+        with self._lock:
+            return self._held(key)
+
+    def _held(self, key: K) -> bool:
+        """(Under the lock.) Whether a live lease holds ``key``; forgets dead ones."""
+        refs = self._holds.get(key)
+        if refs is None:
+            return False
+        live = [ref for ref in refs if ref() is not None]
+        if live:
+            if len(live) != len(refs):
+                self._holds[key] = live
+            return True
+        del self._holds[key]
+        return False
+
+    def _release(self, lease: Lease[K]) -> None:
+        key = lease._key
+        removed: list[tuple[K, V]] = []
+        with self._lock:
+            refs = [ref for ref in self._holds.get(key, ())
+                    if (other := ref()) is not None and other is not lease]
+            if refs:
+                self._holds[key] = refs
+                return
+            self._holds.pop(key, None)
+            item = self._items.get(key)
+            if item is None:
+                return
+            # the use ended: the item's lifetime starts now
+            self._items[key] = (self._deadline(), item[1])
+            self._items.move_to_end(key)
+            self._evict(removed, keep=key)
+            self._arm()
+        self._notify(removed)
+
+    def _due(self, key: K, deadline: float, now: float) -> bool:
+        """(Under the lock.) Whether an item with ``deadline`` is expired at ``now``."""
+        return deadline <= now and not self._held(key)
+
+    def _evict(self, removed: list[tuple[K, V]], *, keep: K) -> None:
+        """(Under the lock.) Evict least recently used items beyond ``maxsize``: never a held
+        one, nor ``keep`` (the item being used); fewer if there are not enough others."""
+        excess = len(self._items) - self._maxsize
+        if excess <= 0:
+            return
+        victims: list[K] = []
+        for key in self._items:
+            if key != keep and not self._held(key):
+                victims.append(key)
+                if len(victims) == excess:
+                    break
+        for key in victims:
+            removed.append((key, self._items.pop(key)[1]))
 
     # ------------------------------------------------------------ expiry
     def _deadline(self) -> float:
@@ -175,11 +294,16 @@ class ExpiringMap(Generic[K, V]):
         now = time.monotonic()
         expired: list[tuple[K, V]] = []
         with self._lock:
-            while self._items:
+            for _ in range(len(self._items)):  # each item once at most (held ones go last)
                 key, (deadline, value) = next(iter(self._items.items()))
                 if deadline > now:
                     break
                 del self._items[key]
+                if self._held(key):
+                    # in use: kept, and looked at again a lifetime from now (its lifetime
+                    # restarts when the use ends)
+                    self._items[key] = (self._deadline(), value)
+                    continue
                 expired.append((key, value))
             upcoming = next(iter(self._items.values()))[0] if self._items else None
             self._scheduled = upcoming

@@ -17,12 +17,12 @@ from types import MappingProxyType
 from typing import Protocol, runtime_checkable
 
 from chatveil.errors import UnknownSessionError
-from chatveil.state._expiry import ExpiringMap
+from chatveil.state._expiry import ExpiringMap, Lease
 from chatveil.state.entries import Entry
 
-__all__ = ["Added", "Committed", "CommittingStore", "Entries", "HandingOverStore", "ListenerRef",
-           "MemoryVaultStore", "ObservableStore", "RememberingStore", "StagedAdds", "VaultStore",
-           "listener_ref"]
+__all__ = ["Added", "Committed", "CommittingStore", "Entries", "HandingOverStore", "Hold",
+           "HoldingStore", "ListenerRef", "MemoryVaultStore", "ObservableStore",
+           "RememberingStore", "StagedAdds", "VaultStore", "listener_ref"]
 
 #: Calls the listener it holds, or returns ``None`` once the listener is gone.
 ListenerRef = Callable[[], Callable[[str], None] | None]
@@ -100,7 +100,8 @@ class VaultStore(Protocol):
     expiry, the store's own TTL). An expired session is deleted, not hidden: afterwards it is
     as if it had been dropped. Methods that need a session raise
     :class:`~chatveil.errors.UnknownSessionError` when it does not exist (never created,
-    dropped or expired); they never create it.
+    dropped or expired); they never create it. A store that also implements
+    :class:`HoldingStore` keeps a session while a call uses it.
 
     Uniqueness. :meth:`add` is the only write of entries and is atomic: it adds an entry only
     if the session has no entry with the same original (compared with ``str.casefold``), and
@@ -188,6 +189,37 @@ class ObservableStore(Protocol):
 
     def add_listener(self, listener: Callable[[str], None]) -> None:
         """Call ``listener(session_id)`` whenever a session stops existing."""
+        ...
+
+
+class Hold(Protocol):
+    """What :meth:`HoldingStore.hold` returns: the session is held until :meth:`release`."""
+
+    def release(self) -> None:
+        """End the hold (idempotent)."""
+        ...
+
+
+@runtime_checkable
+class HoldingStore(Protocol):
+    """A store that keeps a session while a call uses it.
+
+    A guard holds the session of each guarded call (and stream) from its start to its end,
+    so that the entries the call pseudonymized with are still there when its answer is
+    restored, however long the model or the reader takes. A held session neither expires nor
+    is evicted; its lifetime restarts when its last hold is released. A store that cannot
+    pause its expiry (a server-side TTL) refreshes the session's lifetime at the release
+    instead, so that it counts from the end of the use. :meth:`VaultStore.drop` still drops
+    a held session at once.
+    """
+
+    def hold(self, session_id: str) -> Hold:
+        """Hold the session (existing now or created later) until the hold is released.
+
+        A hold that is garbage-collected without :meth:`Hold.release` (a use abandoned
+        before its end ran) must stop holding: the session then expires as if its last use
+        had been its last store call.
+        """
         ...
 
 
@@ -330,6 +362,10 @@ class MemoryVaultStore:
     """In-process sessions with least-recently-used eviction and expiry after the last use.
 
     Expired sessions are purged from memory by a background thread when their time is up.
+    A session held by a call (:meth:`hold`) is never purged nor evicted: its lifetime counts
+    from the end of its last use. Eviction beyond ``maxsize`` takes the least recently used
+    session that is not held; while every other session is held, the store keeps more than
+    ``maxsize`` until a hold ends.
 
     Args:
         ttl: seconds a session lives after its last use; ``None`` keeps it until evicted.
@@ -353,6 +389,11 @@ class MemoryVaultStore:
 
     def touch(self, session_id: str) -> bool:
         return self._sessions.get(session_id) is not None
+
+    def hold(self, session_id: str) -> Lease[str]:
+        """Keep the session (now or once created) until the returned lease is released; its
+        lifetime restarts then (see :class:`HoldingStore`)."""
+        return self._sessions.hold(session_id)
 
     def drop(self, session_id: str) -> bool:
         found = self._sessions.pop(session_id) is not None
