@@ -125,3 +125,21 @@ def test_other_strategies(strategy: str, sent: str) -> None:
     assert g.pseudonymize("ping @maria.lopez now", session_id="s") == sent
     if strategy != "redact":
         assert g.restore(sent, session_id="s") == "ping @maria.lopez now"
+
+
+def test_lines_of_a_chat_log_opened_by_mentions_are_people() -> None:
+    text = ("@tunde the deploy is blocked on the cert\n@honey i can rotate it after lunch\n"
+            "@tunde ok go ahead")
+    assert found(text) == ["tunde", "honey", "tunde"]
+    # one such line with a verb of a person after the handle
+    assert found("Kemi Adeyemi  10:44 AM\n@Ritu had them last I checked") == ["Ritu"]
+
+
+@pytest.mark.parametrize("text", [
+    "@dataclass\n@total_ordering\nclass Point:\n    x: int",
+    "@import url(base.css);\n@media screen and (max-width: 600px) {",
+    "@param count the number of rows\n@return the sum of all rows",
+    "@here the build is red\n@channel please hold merges",
+])
+def test_lines_of_code_and_doc_tags_opened_by_at_are_no_chat_log(text: str) -> None:
+    assert found(text) == []

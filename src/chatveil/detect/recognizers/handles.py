@@ -40,10 +40,20 @@ _HANDLE = re.compile(
     r"(?<![\w@.+\-:>\[/{])@([^\W\d_][\w.\-]{0,38}[^\W_])(?![\w@/(]|[.\-]\w)"
 )
 _PARTS = re.compile(r"[^\W\d_]+|\d+")
+#: A handle that opens its line and prose after it (group 1: the handle).
+_LINE_HANDLE = re.compile(
+    r"^[ \t]*@([^\W\d_][\w.\-]{0,38}[^\W_])[ \t]+[^\W\d_][^\n]*(?<![{;,(\[\s])[ \t]*$",
+    re.MULTILINE)
 #: Mentions of a group, not of a person.
 _GROUPS = wordset("""
 here channel everyone everybody all team group room admins admin mods moderators staff
 someone anyone channel_name bot bots devs dev ops oncall on-call support
+""")
+#: CSS/Sass at-rules and doc tags that may open a line before words.
+_AT_RULES = wordset("""
+import media mixin include extend use forward font-face keyframes supports apply tailwind
+layer each if else for while function return error warn debug content page charset
+namespace param returns return throws see since author version deprecated todo
 """)
 #: A dotted handle whose last part is one of these is a domain (``@example.org``).
 _TLDS = wordset("""
@@ -68,7 +78,7 @@ _CUE_AFTER = re.compile(
 _ADDRESS_WORDS = (
     r"[ \t]+(?:you|u|your|ur|are|r|can|could|would|will|did|do|does|have|"
     r"pls|please|plz|thanks|thank|thx|ty|any|what|where|when|why|how|we|let's|lets|lgtm|ptal|"
-    r"is|was|just)\b")
+    r"is|was|just|had|has|said|says|told|knows|wants|needs|thinks)\b")
 _ADDRESS_AFTER = re.compile(r"[ \t]*[,:](?:[ \t]|$)|" + _ADDRESS_WORDS,
                             re.IGNORECASE | re.MULTILINE)
 #: In the middle of a line, only the words of address count (a colon or comma after "@media"
@@ -130,6 +140,8 @@ class HandleRecognizer(EntityRecognizer):
             return 0.85
         if opens_line and _ADDRESS_AFTER.match(text, m.end()):
             return 0.85  # "@sadia are you joining?" opens its line
+        if opens_line and _beside_mentions(text, m.start()):
+            return 0.85  # "@harsh i can rotate it" among lines opened by people's handles
         if _IN_PROSE.search(text, max(0, m.start() - _PROSE_WINDOW), m.start()) and \
                 _ADDRESS_WORD_AFTER.match(text, m.end()):
             return 0.85  # "shoutout to x @golf you were wrong", "ok @bimbo can you revert"
@@ -144,6 +156,15 @@ class HandleRecognizer(EntityRecognizer):
 def _opens_line(text: str, start: int) -> bool:
     """Only blanks stand between the start of the line and ``start``."""
     return not text[text.rfind("\n", 0, start) + 1:start].strip(" \t")
+
+
+def _beside_mentions(text: str, start: int) -> bool:
+    """This line and another open with a handle and go on in prose: a chat log of mentions
+    ("@harsh i can rotate it"). Decorators end their line or call; CSS at-rules end theirs
+    with "{" or ";"."""
+    lines = [m for m in _LINE_HANDLE.finditer(text)
+             if m.group(1).casefold() not in _GROUPS | _AT_RULES]
+    return len(lines) >= 2 and any(m.start(1) - 1 == start for m in lines)
 
 
 def _cue_before(text: str, start: int) -> bool:
