@@ -38,6 +38,27 @@ def test_ordinary_words_before_such_verbs_stay(warm_guard: Guard, text: str) -> 
     assert persons(warm_guard, text) == []
 
 
+@pytest.mark.parametrize("text, name", [
+    ("should i cc honey on the vendor thread or just forward it", "honey"),
+    ("big shoutout to hope for covering my shift lol", "hope"),
+    ("i gave the keys back in front of grace. she saw it", "grace"),
+    ("can u ask sunny about the refund", "sunny"),
+])
+def test_a_lower_case_name_after_a_verb_that_takes_a_person(warm_guard: Guard, text: str,
+                                                           name: str) -> None:
+    assert masked(warm_guard, text, name), text
+
+
+@pytest.mark.parametrize("text", [
+    "ask harsh questions in the exit interview",
+    "my grandad loved to tell long stories about the war",
+    "i used to long for weekends like this",
+])
+def test_a_word_after_such_a_verb_that_goes_on_to_a_noun_stays(warm_guard: Guard,
+                                                               text: str) -> None:
+    assert persons(warm_guard, text) == []
+
+
 def test_a_chat_word_the_model_takes_along_stays_out_of_the_name(warm_guard: Guard) -> None:
     text = "ngl kwabena is the only one who texted back"
     assert persons(warm_guard, text) == ["kwabena"]

@@ -129,6 +129,17 @@ _TELLS = re.compile(
     r"emailed|apologi[sz]ed|(?:has|have) been (?:telling|saying|texting)|keeps (?:saying|"
     r"texting)|just said|also said|(?:is|was) the only one|did most of|owes me|can (?:u|you) "
     r"(?:pls |please )?(?:review|check|send|help|look|call|pick|bring|make|cover))\b")
+#: Verbs that take a person, right before a lower-case word ("cc lovely", "shoutout to
+#: will", "in front of sultan")...
+_PERSON_VERB_BEFORE = re.compile(
+    r"\b(?:b?cc|ask|asked|tell|told|ping|pinged|remind|thank|thanked|dm|(?:shout[ \t]?out|"
+    r"kudos|props|reply|replied|talk|talked|speak|spoke|lent it|gave it|handed it)"
+    r"[ \t]+to|in front of)[ \t]+$")
+#: ... and what may follow the person: the clause ends, or a preposition or an adverb, not a
+#: noun ("ask harsh questions", "tell long stories").
+_PERSON_AFTER = re.compile(
+    r"[ \t]*(?:$|[,.;:!?)]|(?:for|on|about|to|too|and|if|when|now|later|today|tomorrow|"
+    r"tonight|asap|pls|please|again|first)\b)", re.MULTILINE)
 #: "at X's", "to X's" and what follows a home or a place one goes to.
 _OWNER_BEFORE = re.compile(r"\b(?:at|to|from|round|over at)[ \t]+$")
 _OWNER_AFTER = re.compile(r"['’]s(?=[ \t]*(?:[,.;!?)]|$|[ \t](?:now|tonight|later|place|"
@@ -567,6 +578,8 @@ class _NameScan:
                 self.add(k, k + 1, self.o.SCORE_SPEECH, strong=False, how="owner")
             elif _CLAUSE_OPEN.search(head) and _TELLS.match(text, e):
                 self.add(k, k + 1, self.o.SCORE_SPEECH, strong=False, how="teller")
+            elif _PERSON_VERB_BEFORE.search(head) and _PERSON_AFTER.match(text, e):
+                self.add(k, k + 1, self.o.SCORE_SPEECH, strong=False, how="object")
 
     def lists(self) -> None:
         """``Kovalev, Lee and Phillips``: words listed together with names already found.
