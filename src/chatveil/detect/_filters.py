@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from chatveil.config import GuardConfig
-from chatveil.detect.recognizers._lexicon import CHAT_WORDS
 from chatveil.spans import Span
 
 __all__ = ["settle_person_or_place", "skipped_regions", "trim"]
@@ -41,6 +40,9 @@ def trim(text: str, span: Span) -> Span:
                 end -= len(suffix)
                 break
         # nor does a chat word the model took along: "ngl kwabena said", "ask yaw lol"
+        # (the lexicon lives beside the recognizers, which load Presidio: not at import)
+        from chatveil.detect.recognizers._lexicon import CHAT_WORDS
+
         while (m := _FIRST_WORD.match(text, start, end)) and m.group(1) in CHAT_WORDS:
             start = m.end()
         while (m := _LAST_WORD.search(text, start, end)) and m.group(1) in CHAT_WORDS:
