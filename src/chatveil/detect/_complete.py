@@ -31,6 +31,7 @@ from chatveil.detect.recognizers._lexicon import (
     AMBIGUOUS,
     EPONYM_NEXT,
     JOB_WORDS,
+    MIXED_IN_WORDS,
     NOT_A_NAME_WORD,
     NOT_A_PERSON,
     SHORT_SURNAMES,
@@ -96,7 +97,7 @@ class _Words:
         key = w.casefold()
         surname = after and key in self.last and key not in _LINKS
         if len(key) < 2 or len(key) > 20 or (key in _NEVER and not surname) or \
-                contraction(key) or (
+                contraction(key) or (w.islower() and key in MIXED_IN_WORDS) or (
                 key in STOP_WORDS and not self._family_name_last(s, e) and
                 not self._family_name_first(s, e)):
             return False
@@ -134,6 +135,7 @@ class _Words:
         w = self.text[s:e]
         key = w.casefold()
         if len(key) < 2 or key in STOP_WORDS or key in _NEVER or key in NOT_A_NAME_WORD or \
+                (w.islower() and key in MIXED_IN_WORDS) or \
                 key in NOT_A_PERSON or key in EPONYM_NEXT or technical_word(key, sure=True) \
                 or contraction(key):
             return False

@@ -100,7 +100,7 @@ def name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozen
             first.update(_words(getattr(provider, attr, ()) or ()))
         last.update(_words(getattr(provider, "last_names", ()) or ()))
     english = set(english_words())
-    common = english | AMBIGUOUS
+    common = english | AMBIGUOUS | MIXED_IN_WORDS
     places: set[str] = set(PLACE_NAMES)
     for module, attr in PLACE_LISTS:
         places.update(" ".join(p.casefold().split())
@@ -189,17 +189,82 @@ def english_dictionary() -> frozenset[str]:
     return _read_gz("english_words.txt.gz") | common_words()
 
 
-#: Small words of the languages people mix into English chat that mark a person beside them
-#: (see :mod:`~chatveil.detect.recognizers.evidence`): Tagalog words before its articles of
-#: persons ("sabi ni", "para kay") and romanized Hindi/Urdu pronouns, which are never the one
-#: who spoke before "ne bola". (Whole stop-word lists of other languages were measured as
-#: words and dropped: "daher", "desta", "foram", "abhi" are names too.)
+#: Common family names of one or two letters (Korean, Chinese pinyin and Cantonese,
+#: Vietnamese), which the name lists leave out as too short to tell from other words on their
+#: own. Used only beside a name that was found, after an initial ("C. Oh"), or in the name of
+#: a personal document ("Ng_CV.pdf").
+SHORT_SURNAMES = wordset("""
+an bi bo da di do du fu ge gu ha he ho hu ji jo ko le li lu ly ma mo mu na ng ni oh om pi qi
+qu ri ru so su ta ti to vi vo vu wu xi xu ye yi yu
+""")
+
+#: Small words of languages typed in Latin letters and mixed into English chat (romanized
+#: Hindi/Urdu, Bengali and Tamil, Tagalog, Nigerian Pidgin and Yoruba, Swahili, Malay and
+#: Indonesian, Spanish, Arabizi): pronouns, particles, postpositions, auxiliaries and the
+#: commonest verbs and adverbs. Never a name: words that are also given names somewhere
+#: ("abhi", "raja", "noor", "amani", "baraka", "ayo", "intan", "paz", "luz") are left out,
+#: so the names rules still read them. The trained model cuts its spans at these words, and
+#: the rules count them as ordinary words ("kal mera leave approve karna tha").
 MIXED_IN_WORDS = wordset("""
 sabi daw raw po na pa ba ng sa ang mga yung naman kasi lang para tapos galing uuwi tanong
-sinabi ayon kay ni si
+sinabi ayon kay ni si bahala
 mera meri mere tera teri tere uska uski uske unka unki hum tum aap maine usne humne tumne
-unhone kisne sabne ye yeh woh wo koi kya aur bhi toh
+unhone kisne sabne ye yeh woh wo koi kya aur bhi toh karna
+hai hain ho hoon hun tha thi the thay raha rahi rahe gaya gayi gaye karna karo karke kar kiya
+kiye kijiye karenge karunga karungi karegi karega hona hoga hogi hogaya hogya ho gaya diya
+dena dedo de do dijiye lena lelo lo liya lete chahiye chahie sakta sakti sakte jana jaa ja
+jao jaunga jaungi jayega aana aa aao aaya aaye aayi aayega bolo bola boli bole bolna bata
+batao bataya samajh samjha samjho dekh dekho dekha dekhna suno suna sunna likh likho likha
+bhejna bhejo bheja bhej mil mila mile milna milega chalo chal chala ruko rukna
+ko ki ka ke se mein mai mujhe mujhko tujhe usko isko unko inko humko tumko aapko apna apni
+apne hamara hamari hamare tumhara tumhari tumhare aapka aapki aapke iska iski iske inka inki
+yeh ye woh wo voh yahan wahan idhar udhar kahan kab kaise kaisa kaisi kyun kyunki kyu kyon
+kuch sab sabko bahut bohot bahot zyada jyada thoda thodi zara aaj parso
+phir fir lekin magar par aur ya nahi nahin nai mat haan han ji accha acha achha achchi theek
+thik sahi galat bilkul jaldi shayad matlab yaar yar bhai bhaiya didi behen dost wala wali
+wale waala waali liye lie tak saath sath pehle baad upar neeche andar bahar paas door
+kaam ghar khana paani paisa paise din raat subah shaam hafta mahina saal baat baatein
+kya kyaa koi kisi kuchh ek teen char paanch kal bana banao banado pe ne wapas
+bawo pupunta punta
+hobe hocche korbo korchi korte korle kori ami tumi apni amar tomar apnar ache achhe nei
+kintu tobe ekhon kothay keno kemon bhalo khub
+enna epdi eppo enga illa irukku irukken pannu pannunga panren sollu sonna vaa poda
+naan nee avan aval unga enga romba konjam seri sari
+ang ng mga sa na pa po opo ba daw raw din rin lang naman kasi kaya pero tapos yung iyong
+ito iyan iyon dito diyan doon ako ikaw ka siya kami tayo kayo sila ko mo niya namin natin
+ninyo nila akin iyo kanya amin atin inyo kanila ano sino saan kailan bakit paano gaano ilan
+may mayroon wala hindi oo sige salamat pakisend paki pakiayos paki-ayos pakicheck gusto
+ayaw kailangan pwede puwede dapat baka siguro talaga sobra medyo lahat wag huwag bukas
+kahapon ngayon mamaya agad lagi minsan sabi sinabi galing uuwi punta pumunta alis umalis
+kain kumain tulog natulog trabaho bahay ulit muna nalang na-send naman yata ha hay grabe
+dahil para sana kung kapag pag habang kahit
+abeg abi wetin una dey don dem oya wahala sha shey jare oga sef comot
+chop waka wan fit commot pikin palava kpele ehen ehn abeg-o naim
+sebi ati sugbon nitori jowo ejo
+sana asante habari nzuri pole poa sawa kesho leo bado tafadhali nini wapi lini
+kwa mimi wewe yeye sisi ninyi wao hii hiyo huyo hapa pale kuna hakuna ndiyo hapana
+kwenye lakini kama tu pia sasa karibu
+saya aku kamu awak dia kami kita mereka nak tak tidak nggak gak ga enggak boleh bisa dah
+sudah belum lagi juga aja saja sih dong kok deh lah kan yang ini itu untuk dengan ada
+tolong terima kasih makasih mau ingin harus perlu sangat banget sekali besok kemarin
+sekarang nanti tadi udah udh blm tpi tapi karena kalau kalo jadi bikin buat kasih kirim
+pero porque que qué para por favor gracias hola mañana manana ahora bueno buena mucho muy
+también tambien todo nada esto eso esta está estoy tengo quiero necesito puedes puede
+hacer dime oye mira vale pues entonces siempre nunca donde dónde cuando cómo como
+yalla inshallah inshalla wallah wallahi habibi habibti khalas shukran mafi mafish ana enta
+enti inta inti howa heya ehna 3ashan ashan bas keda kida mesh msh ya3ni yaani tayeb tamam
 """)
+#: Those of them that are also given names or surnames somewhere: they stay readable as
+#: names, yet still tell which language a line mixes in ("pupunta kami ni ...").
+MIXED_IN_NAMES = MIXED_IN_WORDS & wordset("""
+ada amar ami amin ana diya don jana lena leo mila mira nada naim pia sana sari una zara mimi
+kami sakti tamam yang mai mile inka ilan kaisa enna lini rin sisi kori liya dia kung din
+han kan dong wan sha gaya kaya ito kain pole mil bas thi
+""") | (MIXED_IN_WORDS & SHORT_SURNAMES)
+MIXED_IN_WORDS -= MIXED_IN_NAMES
+
+
+
 
 
 #: Words that join the parts of a surname ("van der", "bin", "dos", "al-").
@@ -542,15 +607,6 @@ CONTINENTS = frozenset(["europe", "asia", "africa", "antarctica", "oceania", "am
                         "middle east", "eurasia", "scandinavia", "the balkans", "balkans",
                         "the caribbean", "caribbean", "southeast asia", "east asia",
                         "south asia", "west africa", "east africa", "sub-saharan africa"])
-
-#: Common family names of one or two letters (Korean, Chinese pinyin and Cantonese,
-#: Vietnamese), which the name lists leave out as too short to tell from other words on their
-#: own. Used only beside a name that was found, after an initial ("C. Oh"), or in the name of
-#: a personal document ("Ng_CV.pdf").
-SHORT_SURNAMES = wordset("""
-an bi bo da di do du fu ge gu ha he ho hu ji jo ko le li lu ly ma mo mu na ng ni oh om pi qi
-qu ri ru so su ta ti to vi vo vu wu xi xu ye yi yu
-""")
 
 #: Labels of table columns and form fields whose value is a person (a column "employee" or
 #: "employee name", "Patient: Grace Lee"; any label followed by "name" too), casefolded. The

@@ -11,7 +11,9 @@ from chatveil.detect.recognizers._common import WORD, wordset
 from chatveil.detect.recognizers._lexicon import (
     CONTINENTS,
     EPONYM_NEXT,
+    MIXED_IN_WORDS,
     NOT_A_NAME_WORD,
+    SURNAME_PARTICLES,
     TECH_JARGON,
     TECH_TERMS,
     WORD_NAMES,
@@ -203,9 +205,11 @@ def technical_span(text: str, start: int, end: int) -> bool:
         return True  # "Jun 5", "3 June", "in june": a month, though "Jun" and "June" are names
     m = _NEXT_WORD.match(text, end)
     if m is not None and m.group(1).casefold() in EPONYM_NEXT and not (
-            m.group(1).islower() and _NUMBER_NEXT.match(text, m.end())):
-        # "Kalman filter", but not "Ayesha Khan plot 109-c" (a numbered plot) nor "Priyanka
-        # badge 4471" (a badge number)
+            m.group(1).islower() and (_NUMBER_NEXT.match(text, m.end()) or
+                                      len(m.group(1)) <= 2)):
+        # "Kalman filter", "Java SE", but not "Ayesha Khan plot 109-c" (a numbered plot),
+        # "Priyanka badge 4471" (a badge number) nor "primo babatunde se casa" ("se" in lower
+        # case is a word of another language, not "SE")
         return True
     if "&" in value or _firm(text, start, end, words):
         return True
@@ -240,6 +244,28 @@ def _beside_technical(text: str, start: int, end: int) -> bool:
         if words and _listed_technical(text, start, words[-1]):
             return True
     return False
+
+
+def without_mixed_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at the small words of another language typed in lower case
+    inside it (:data:`~._lexicon.MIXED_IN_WORDS`): in "kal mera leave approve" or "pakisend
+    na lang yung file" they are no names. The pieces left, blank ones left out; the whole
+    span when it holds none."""
+    first, last = world_names()
+    pieces, at, before = [], start, ""
+    for w in WORD.finditer(text, start, end):
+        word = w.group(0)
+        if word.islower() and word in MIXED_IN_WORDS and not (
+                before in SURNAME_PARTICLES or
+                ((before in first or before in last) and before not in MIXED_IN_WORDS)):
+            # (right after a name word it is a part of the name: "sang hoon", "van hai")
+            pieces.append((at, w.start()))
+            at = w.end()
+        before = word.casefold()
+    if at == start:
+        return [(start, end)]
+    pieces.append((at, end))
+    return [(a, b) for a, b in pieces if text[a:b].strip()]
 
 
 def _given_word_and_surname(words: list[str]) -> bool:

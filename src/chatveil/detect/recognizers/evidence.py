@@ -53,6 +53,7 @@ from chatveil.detect.recognizers._lexicon import (
     EPONYM_NEXT,
     FORM_LABEL_WORDS,
     JOB_WORDS,
+    MIXED_IN_NAMES,
     MIXED_IN_WORDS,
     NAME_PART_LABELS,
     NOT_A_NAME_WORD,
@@ -265,6 +266,8 @@ _LINE_OPEN = re.compile(r"(?:^|\n)[ \t>*\-•]*$")
 _VOCATIVE_END = re.compile(r"[ \t]*(?:[!?,.:;…)\]]|$|[ \t]+here\b)", re.MULTILINE)
 #: (with words that are names elsewhere but never the person meant in a chat line)
 _CHAT_WORDS = CHAT_WORDS | {"u", "ya", "yo"}
+#: Words that tell a line mixes in another language, names among them ("kami", "siya").
+_MIXED_CONTEXT = MIXED_IN_WORDS | MIXED_IN_NAMES
 
 
 #: The house or building numbers right before a street ("18 Třebčínská", "20 40 rue Victor").
@@ -315,8 +318,9 @@ def _lower(word: str) -> str:
 
 
 def _english_word(key: str, english: frozenset[str]) -> bool:
-    """``key`` is an English word, or a contraction of one ("they're", "we'll", "i'm")."""
-    if key in english:
+    """``key`` is an English word, or a contraction of one ("they're", "we'll", "i'm"), or a
+    small word of a language mixed into English ("karna", "yung", "abeg")."""
+    if key in english or key in MIXED_IN_WORDS:
         return True
     m = CONTRACTED.fullmatch(key)
     return m is not None and (m.group(1) in english or m.group(1) in STOP_WORDS)
@@ -506,6 +510,7 @@ class _Scan:
         if technical_word(key, sure=True) or key in NOT_SURNAME or key in JOB_WORDS or \
                 key in EPONYM_NEXT or key in _CHAT_WORDS or key in LINK_WORDS or len(key) < 2 or \
                 (key in _VERB_AFTER and self.line_case[k] != "mixed") or \
+                (key in MIXED_IN_WORDS and self.tokens[k][2].islower()) or \
                 (not w.isalpha() and "-" not in w) or self._in_email(*self.tokens[k][:2]):
             return False
         if self.line_case[k] == "mixed":
@@ -1123,9 +1128,9 @@ class _Scan:
         ki..."); unless it is a pronoun, a small word of that language, a role ("manager ne
         bola"), a chat or technical word."""
         article = k >= 1 and keys[k - 1] in _PERSON_ARTICLES and self.gap(k - 1) == " " and (
-            (k >= 2 and keys[k - 2] in MIXED_IN_WORDS and self.gap(k - 2) == " ") or (
+            (k >= 2 and keys[k - 2] in _MIXED_CONTEXT and self.gap(k - 2) == " ") or (
                 sentence_start(self.text, self.tokens[k - 1][0]) and k + 1 < len(keys) and
-                keys[k + 1] in MIXED_IN_WORDS and self.gap(k) == " "))
+                keys[k + 1] in _MIXED_CONTEXT and self.gap(k) == " "))
         said = k + 2 < len(keys) and keys[k + 1] == "ne" and keys[k + 2] in _SAID_HINDI and \
             self.gap(k) == " " and self.gap(k + 1) == " "
         return (article or said) and _cue_word(self.tokens[k][2]) and \

@@ -14,7 +14,12 @@ from chatveil.detect.recognizers._lexicon import (
     NOT_SURNAME,
     name_lists,
 )
-from chatveil.detect.recognizers._shape import line_cases, place_not_person, technical_span
+from chatveil.detect.recognizers._shape import (
+    line_cases,
+    place_not_person,
+    technical_span,
+    without_mixed_in,
+)
 
 
 class FilteredSpacyRecognizer(SpacyRecognizer):
@@ -39,6 +44,12 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         # evidence recognizer reads them through a re-cased view instead
         results = [r for r in results if r.entity_type not in ("PERSON", "LOCATION") or
                    cases.at(r.start) == "mixed"]
+        # "manager ko bhejna hai": no name holds the small words of another language
+        results = [piece for r in results for piece in (
+            [r] if r.entity_type not in ("PERSON", "LOCATION") else
+            [RecognizerResult(r.entity_type, a, b, r.score, r.analysis_explanation,
+                              r.recognition_metadata)
+             for a, b in without_mixed_in(text, r.start, r.end)])]
         for r in results:
             _cut_at_line_break(text, r)
             if r.entity_type == "PERSON":

@@ -29,7 +29,12 @@ from chatveil.detect.recognizers._lexicon import (
     world_names,
     world_places,
 )
-from chatveil.detect.recognizers._shape import line_cases, place_not_person, technical_span
+from chatveil.detect.recognizers._shape import (
+    line_cases,
+    place_not_person,
+    technical_span,
+    without_mixed_in,
+)
 from chatveil.detect.recognizers.evidence import EDGE_VERBS, ORG_SUFFIXES
 from chatveil.detect.recognizers.names import PARTICLES
 from chatveil.detect.recognizers.trained_ner import TrainedNerRecognizer
@@ -62,7 +67,8 @@ class FilteredTrainedNerRecognizer(TrainedNerRecognizer):
         first, last = world_names()
         kept = []
         for r in [piece for found in results for listed in _split_in_lists(text, found)
-                  for piece in _split_at_verbs(text, listed, english, first, last)]:
+                  for cut in _split_at_mixed_in(text, listed)
+                  for piece in _split_at_verbs(text, cut, english, first, last)]:
             # "…/search?name=Maria" is one token to the model: a name is what follows the
             # last character no name is written with
             for m in _NOT_IN_NAMES.finditer(text, r.start, r.end):
@@ -182,6 +188,13 @@ def _split_at_verbs(text: str, r: RecognizerResult, english: frozenset[str],
     if start < r.end:
         pieces.append((start, r.end))
     return _pieces_of(text, r, pieces)
+
+
+def _split_at_mixed_in(text: str, r: RecognizerResult) -> list[RecognizerResult]:
+    """``r`` cut at the small words of another language inside it ("kal mera leave"); what
+    is left between them is read again."""
+    pieces = without_mixed_in(text, r.start, r.end)
+    return [r] if pieces == [(r.start, r.end)] else _pieces_of(text, r, pieces)
 
 
 _WORD_BEFORE = re.compile(r"[^\W_][,]?[ \t]+$")
