@@ -41,6 +41,7 @@ from chatveil.detect.recognizers._lexicon import (
 from chatveil.detect.recognizers._shape import (
     LineCases,
     line_cases,
+    mixed_in_text,
     syllable_name,
     technical_word,
 )
@@ -85,6 +86,7 @@ class _Words:
         self.cases: LineCases = line_cases(text)
         self.english = english_dictionary()
         self.first, self.last = world_names()
+        self.mixed_in = mixed_in_text(text)
 
     def name_word(self, s: int, e: int, span_text: str, between: bool = False,
                   after: bool = False) -> bool:
@@ -97,7 +99,7 @@ class _Words:
         key = w.casefold()
         surname = after and key in self.last and key not in _LINKS
         if len(key) < 2 or len(key) > 20 or (key in _NEVER and not surname) or \
-                contraction(key) or (w.islower() and key in MIXED_IN_WORDS) or (
+                contraction(key) or (self.mixed_in and w.islower() and key in MIXED_IN_WORDS) or (
                 key in STOP_WORDS and not self._family_name_last(s, e) and
                 not self._family_name_first(s, e)):
             return False
@@ -135,7 +137,7 @@ class _Words:
         w = self.text[s:e]
         key = w.casefold()
         if len(key) < 2 or key in STOP_WORDS or key in _NEVER or key in NOT_A_NAME_WORD or \
-                (w.islower() and key in MIXED_IN_WORDS) or \
+                (self.mixed_in and w.islower() and key in MIXED_IN_WORDS) or \
                 key in NOT_A_PERSON or key in EPONYM_NEXT or technical_word(key, sure=True) \
                 or contraction(key):
             return False

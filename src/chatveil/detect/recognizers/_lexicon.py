@@ -100,7 +100,7 @@ def name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozen
             first.update(_words(getattr(provider, attr, ()) or ()))
         last.update(_words(getattr(provider, "last_names", ()) or ()))
     english = set(english_words())
-    common = english | AMBIGUOUS | MIXED_IN_WORDS
+    common = english | AMBIGUOUS
     places: set[str] = set(PLACE_NAMES)
     for module, attr in PLACE_LISTS:
         places.update(" ".join(p.casefold().split())
@@ -261,7 +261,24 @@ ada amar ami amin ana diya don jana lena leo mila mira nada naim pia sana sari u
 kami sakti tamam yang mai mile inka ilan kaisa enna lini rin sisi kori liya dia kung din
 han kan dong wan sha gaya kaya ito kain pole mil bas thi
 """) | (MIXED_IN_WORDS & SHORT_SURNAMES)
-MIXED_IN_WORDS -= MIXED_IN_NAMES
+#: (in a text that mixes a language in, the short ones and "hai" are read as its words all
+#: the same: "ko", "na", "ni" there are Hindi and Tagalog; a name part right after a name
+#: word stays in its name, "nguyen van hai", see ``_shape.without_mixed_in``)
+MIXED_IN_WORDS -= frozenset(w for w in MIXED_IN_NAMES if len(w) > 2 and w != "hai")
+
+
+@functools.lru_cache(maxsize=1)
+def mixed_in_markers() -> frozenset[str]:
+    """The words of :data:`MIXED_IN_WORDS` and :data:`MIXED_IN_NAMES` that tell a text mixes
+    in another language: no English word, no place ("maine", "como"), and no name of four
+    letters or more ("wali", "sila"). The short ones stay ("hai", "ko", "na"): two of them in
+    one line of English are rare."""
+    first, last = world_names()
+    places = world_places()[0]
+    english = english_dictionary()
+    return frozenset(w for w in MIXED_IN_WORDS | MIXED_IN_NAMES
+                     if w not in english and w not in places and
+                     (len(w) <= 3 or (w not in first and w not in last)))
 
 
 

@@ -18,6 +18,7 @@ from chatveil.detect.recognizers._lexicon import (
     TECH_TERMS,
     WORD_NAMES,
     english_dictionary,
+    mixed_in_markers,
     world_names,
     world_places,
 )
@@ -246,11 +247,29 @@ def _beside_technical(text: str, start: int, end: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=32)
+def mixed_in_text(text: str) -> bool:
+    """A line of ``text`` mixes another language into English: two words or more of
+    :func:`~._lexicon.mixed_in_markers` typed in lower case, a tenth of the line's words at
+    least ("kal mera leave approve karna tha", "pakisend na lang yung file"). Only in such a
+    text are the small words of :data:`~._lexicon.MIXED_IN_WORDS` read as ordinary words: in
+    English text some of them are names or places ("wali", "maine", "sila")."""
+    markers = mixed_in_markers()
+    for line in text.split("\n"):
+        words = WORD.findall(line)
+        hits = sum(1 for w in words if w.islower() and w in markers)
+        if hits >= 2 and 10 * hits >= len(words):
+            return True
+    return False
+
+
 def without_mixed_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``text[start:end]`` cut at the small words of another language typed in lower case
-    inside it (:data:`~._lexicon.MIXED_IN_WORDS`): in "kal mera leave approve" or "pakisend
-    na lang yung file" they are no names. The pieces left, blank ones left out; the whole
-    span when it holds none."""
+    inside it (:data:`~._lexicon.MIXED_IN_WORDS`), in a text that mixes one in
+    (:func:`mixed_in_text`): in "kal mera leave approve" or "pakisend na lang yung file" they
+    are no names. The pieces left, blank ones left out; the whole span when it holds none."""
+    if not mixed_in_text(text):
+        return [(start, end)]
     first, last = world_names()
     pieces, at, before = [], start, ""
     for w in WORD.finditer(text, start, end):

@@ -74,6 +74,7 @@ from chatveil.detect.recognizers._shape import (
     compound,
     korean_given,
     line_cases,
+    mixed_in_text,
     syllable_name,
     technical_span,
     technical_word,
@@ -318,9 +319,8 @@ def _lower(word: str) -> str:
 
 
 def _english_word(key: str, english: frozenset[str]) -> bool:
-    """``key`` is an English word, or a contraction of one ("they're", "we'll", "i'm"), or a
-    small word of a language mixed into English ("karna", "yung", "abeg")."""
-    if key in english or key in MIXED_IN_WORDS:
+    """``key`` is an English word, or a contraction of one ("they're", "we'll", "i'm")."""
+    if key in english:
         return True
     m = CONTRACTED.fullmatch(key)
     return m is not None and (m.group(1) in english or m.group(1) in STOP_WORDS)
@@ -341,7 +341,11 @@ class _Scan:
     def __init__(self, owner: NameEvidenceRecognizer, text: str, nlp_artifacts: Any) -> None:
         self.o = owner
         self.text = text
-        self.english = english_dictionary()
+        #: in a text that mixes another language in, its small words count as ordinary
+        #: words too ("karna", "yung", "abeg")
+        self.mixed_in = mixed_in_text(text)
+        self.english = english_dictionary() | MIXED_IN_WORDS if self.mixed_in else \
+            english_dictionary()
         self.first, self.last = world_names()
         self.places, self.regions, self.longest = world_places()
         self.tokens = list(word_tokens(text))
@@ -510,7 +514,7 @@ class _Scan:
         if technical_word(key, sure=True) or key in NOT_SURNAME or key in JOB_WORDS or \
                 key in EPONYM_NEXT or key in _CHAT_WORDS or key in LINK_WORDS or len(key) < 2 or \
                 (key in _VERB_AFTER and self.line_case[k] != "mixed") or \
-                (key in MIXED_IN_WORDS and self.tokens[k][2].islower()) or \
+                (self.mixed_in and key in MIXED_IN_WORDS and self.tokens[k][2].islower()) or \
                 (not w.isalpha() and "-" not in w) or self._in_email(*self.tokens[k][:2]):
             return False
         if self.line_case[k] == "mixed":

@@ -32,6 +32,7 @@ from chatveil.detect.recognizers._lexicon import (
 )
 from chatveil.detect.recognizers._shape import (
     line_cases,
+    mixed_in_text,
     technical_span,
     technical_word,
     two_people,
@@ -200,6 +201,8 @@ class _NameScan:
         self.text = text
         self.first, self.last, self.common, self.places = name_lists()
         self.english = english_dictionary()
+        if mixed_in_text(text):  # its small words are ordinary words: "karna", "yung"
+            self.common = self.common | MIXED_IN_WORDS
         self.tokens = list(unglued_tokens(text))
         self.index = {t[0]: k for k, t in enumerate(self.tokens)}
         self.starts = [t[0] for t in self.tokens]
