@@ -703,3 +703,49 @@ Harsh weather warning for the coast
 lovely weather today
 faith in the process
 """.strip()
+
+#: Chat that mixes another language into English, with no person or place (since model
+#: 2.2.0): its small words and everyday words are no names. Written for the training data;
+#: the code-mixed evaluation messages (``benchmarks/codemixed_plain.txt``) add their tune half.
+NEGATIVE_MIXED = r"""
+bhai ek kaam karo, ye document padh ke summary bana do
+kal subah jaldi uthna hai, alarm laga dena please
+mujhe samajh nahi aa raha ye error kyun aa raha hai
+aaj office mein bahut kaam tha, thak gaya hoon yaar
+ghar pe sab theek hai? mummy papa kaise hain
+ye wala option better hai ya woh wala, batao na
+khana kha liya? main thodi der mein call karta hoon
+paise transfer kar diye hain, check kar lo ek baar
+mera phone charge nahi ho raha, naya charger lena padega
+kya tum meri madad kar sakte ho is email ko likhne mein
+aap se baat karke accha laga, phir milenge
+abhi traffic mein phasa hoon, das minute mein pahunchta hoon
+ammi ne kaha hai ke shaam ko jaldi ghar aana
+mujhe nayi job ke liye cover letter chahiye, thoda professional
+ami ekhon office e achhi, pore kotha bolchi
+tumi ki kal free acho? ekta kaj ache
+enna panra, saptiya? romba late aagudhu
+naan ippo busy, apram pesalaama
+pakisabi na lang na late ako ng konti, sobrang traffic
+ano ba gagawin ko dito, hindi ko gets yung instructions
+salamat sa tulong mo kanina, laking bagay talaga
+kumain ka na ba? tara kain tayo mamaya
+pwede mo ba akong tulungan gumawa ng resume
+grabe ang init ngayon, wala pang kuryente
+abeg help me write this message make e sound polite
+wetin i go do now, the light don go again
+oga no vex, i go bring am tomorrow morning
+how far, you don chop? make we go buy food
+e no easy o, the work plenty pass
+habari za asubuhi, naomba msaada kidogo na kazi hii
+nimechoka sana leo, kazi ilikuwa nyingi
+tutaonana kesho saa tatu asubuhi
+saya nak minta tolong semak dokumen ni sebelum hantar
+jom makan tengah hari, saya lapar gila
+aku udah kirim filenya tadi, coba cek lagi ya
+besok aku nggak bisa datang, lagi sakit
+oye, me puedes ayudar con este correo para mi jefe
+estoy cansadísimo, mañana te escribo con calma
+yalla let's go, we are late already
+inshallah bukra we finish the report, khalas
+""".strip()

@@ -1209,10 +1209,13 @@ class _Scan:
                 and not self._english(key) and not technical_word(key, sure=True))
 
     def _heading(self, k: int) -> bool:
-        """Token ``k`` ends a heading that a cue word opens: "To Read:", "For Sale:", not a
-        person after "to" / "for"."""
+        """Token ``k`` ends a heading that a cue word opens: "To Read:", "For Sale:" (an
+        English word that is no given name), not a person after "to" / "for" ("To Grace:",
+        "To Ananya: happy birthday")."""
+        key = self.tokens[k][2].casefold()
         return self.text.startswith(":", self.tokens[k][1]) and \
-            _line_opening(self.text, self.tokens[k - 1][0])
+            _line_opening(self.text, self.tokens[k - 1][0]) and \
+            self._english(key) and key not in self.first
 
     def _cue_name(self, k: int, strong: bool) -> None:
         w = self.vtokens[k][2]
