@@ -1137,7 +1137,11 @@ class _Scan:
                 keys[k + 1] in _MIXED_CONTEXT and self.gap(k) == " "))
         said = k + 2 < len(keys) and keys[k + 1] == "ne" and keys[k + 2] in _SAID_HINDI and \
             self.gap(k) == " " and self.gap(k + 1) == " "
-        return (article or said) and _cue_word(self.tokens[k][2]) and \
+        word = self.tokens[k][2]
+        # (Tagalog marks personal names only: after "kay" even a word of address is one,
+        # "kay honey")
+        return ((said and _cue_word(word)) or (article and (
+            _cue_word(word) or (keys[k] in _ADDRESS_WORDS and word.isalpha())))) and \
             keys[k] not in MIXED_IN_WORDS
 
     def _greeted_with_title(self, k: int, keys: list[str]) -> bool:
