@@ -715,44 +715,12 @@ def augment(segs: list[Seg], aug: str, rng: random.Random) -> list[Seg]:
 #: Probe batches whose tune halves become training templates. A later batch stays out until
 #: it has been measured as fresh.
 PROBE_FILES = [HERE.parent / "benchmarks" / f for f in
-               ("probe_templates.txt", "probe_templates_2.txt", "probe_templates_3.txt",
-                "codemixed_templates.txt")]
-#: Code-mixed PII-free messages whose tune half become negative templates (since 2.2.0).
-MIXED_PLAIN = HERE.parent / "benchmarks" / "codemixed_plain.txt"
+               ("probe_templates.txt", "probe_templates_2.txt", "probe_templates_3.txt")]
 _PROBE_SLOT = re.compile(r"\{([A-Z])(?:\.(\w+))?(?::(upper|lower))?\}"
                          r"|\{(city2|city|country|region|addr)(?::(upper|lower))?\}")
 _PROBE_PERSON = {"A": "P", "B": "P2", "C": "P3", "F": "P4", "G": "P5", "M": "P6", "N": "P7"}
 _PROBE_PART = {"full": "f", "given": "g", "surname": "s", "comma": "c"}
 _PROBE_PLACE = {"city": "C", "city2": "C2", "country": "K", "region": "R"}
-
-
-def mixed_plain_tune() -> list[str]:
-    """The tune half of ``benchmarks/codemixed_plain.txt`` (blocks of ``## <lang> <id>`` and a
-    message; the held half measures over-masking of code-mixed chat and stays out), one line
-    each."""
-    world = _world_generator()
-    out = []
-    for block in MIXED_PLAIN.read_text(encoding="utf-8").split("\n---\n"):
-        lines = block.strip("\n").splitlines()
-        if lines and lines[0].startswith("## ") and \
-                world.template_half(lines[0].split()[2]) == "tune":
-            text = " ".join(line.strip() for line in lines[1:] if line.strip())
-            out.append(text)
-    return out
-
-
-def _world_generator():
-    """The world set's generator module (it holds the probe's template parser and its fixed
-    split)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "world_generate", HERE.parent / "data" / "eval" / "world" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    world = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = world  # dataclasses look their module up while it loads
-    spec.loader.exec_module(world)
-    return world
 
 
 def probe_tune_templates() -> list[str]:
@@ -761,7 +729,15 @@ def probe_tune_templates() -> list[str]:
     Their held halves stay out (they measure detection on kinds of message nothing was made
     from); a template with a slot this generator has no form for (initials) is left out.
     """
-    world = _world_generator()
+    import importlib.util
+
+    # the world set's generator holds the probe's template parser and its fixed split
+    spec = importlib.util.spec_from_file_location(
+        "world_generate", HERE.parent / "data" / "eval" / "world" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    world = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = world  # dataclasses look their module up while it loads
+    spec.loader.exec_module(world)
     out = []
     for path in PROBE_FILES:
         for t in world.probe_templates(path, "tune"):
@@ -892,9 +868,7 @@ def main(argv: list[str] | None = None) -> None:
                         split_templates(lines(tp.POSITIVE_2), args.seed + 2),
                         {"train": list(enumerate(probe_tune_templates())), "dev": []})
     neg_split = combine(split_templates(lines(tp.NEGATIVE), args.seed + 1),
-                        split_templates(lines(tp.NEGATIVE_2), args.seed + 3),
-                        split_templates(lines(tp.NEGATIVE_MIXED), args.seed + 4),
-                        {"train": list(enumerate(mixed_plain_tune())), "dev": []})
+                        split_templates(lines(tp.NEGATIVE_2), args.seed + 3))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     all_stats = {}
