@@ -25,6 +25,7 @@ __all__ = [
     "luhn_valid",
     "near",
     "phrases",
+    "result_pieces",
     "sentence_start",
     "unglued_tokens",
     "word_tokens",
@@ -56,6 +57,14 @@ class PersonRuleRecognizer(EntityRecognizer):
 
 
 # ---------------------------------------------------------------------- helpers
+def result_pieces(text: str, r: RecognizerResult, pieces: Iterable[tuple[int, int]]
+                  ) -> list[RecognizerResult]:
+    """``r`` cut into ``pieces`` (offsets into ``text``), the blank ones left out."""
+    return [RecognizerResult(r.entity_type, a, b, r.score, r.analysis_explanation,
+                             r.recognition_metadata)
+            for a, b in pieces if text[a:b].strip()]
+
+
 def wordset(words: str) -> frozenset[str]:
     """The whitespace-separated words of ``words`` (lists below are easier to read that way)."""
     return frozenset(words.split())

@@ -7,7 +7,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from chatveil.detect.recognizers._common import sentence_start, wordset
+from chatveil.detect.recognizers._common import result_pieces, sentence_start, wordset
 from chatveil.detect.recognizers._lexicon import (
     AMBIGUOUS,
     NOT_A_PERSON,
@@ -47,9 +47,7 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         # "manager ko bhejna hai": no name holds the small words of another language
         results = [piece for r in results for piece in (
             [r] if r.entity_type not in ("PERSON", "LOCATION") else
-            [RecognizerResult(r.entity_type, a, b, r.score, r.analysis_explanation,
-                              r.recognition_metadata)
-             for a, b in without_mixed_in(text, r.start, r.end)])]
+            result_pieces(text, r, without_mixed_in(text, r.start, r.end)))]
         for r in results:
             _cut_at_line_break(text, r)
             if r.entity_type == "PERSON":

@@ -22,7 +22,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from chatveil.detect.recognizers._common import WORD
+from chatveil.detect.recognizers._common import WORD, result_pieces
 from chatveil.detect.recognizers._lexicon import (
     TECH_TERMS,
     english_dictionary,
@@ -157,15 +157,7 @@ def _split_in_lists(text: str, r: RecognizerResult) -> list[RecognizerResult]:
         pieces.append((start, r.start + m.start()))
         start = r.start + m.end()
     pieces.append((start, r.end))
-    return _pieces_of(text, r, pieces)
-
-
-def _pieces_of(text: str, r: RecognizerResult, pieces: list[tuple[int, int]]
-               ) -> list[RecognizerResult]:
-    """``r`` cut into ``pieces`` (offsets), the blank ones left out."""
-    return [RecognizerResult(r.entity_type, a, b, r.score, r.analysis_explanation,
-                             r.recognition_metadata)
-            for a, b in pieces if text[a:b].strip()]
+    return result_pieces(text, r, pieces)
 
 
 def _split_at_verbs(text: str, r: RecognizerResult, english: frozenset[str],
@@ -187,14 +179,14 @@ def _split_at_verbs(text: str, r: RecognizerResult, english: frozenset[str],
         return [r]
     if start < r.end:
         pieces.append((start, r.end))
-    return _pieces_of(text, r, pieces)
+    return result_pieces(text, r, pieces)
 
 
 def _split_at_mixed_in(text: str, r: RecognizerResult) -> list[RecognizerResult]:
     """``r`` cut at the small words of another language inside it ("kal mera leave"); what
     is left between them is read again."""
     pieces = without_mixed_in(text, r.start, r.end)
-    return [r] if pieces == [(r.start, r.end)] else _pieces_of(text, r, pieces)
+    return [r] if pieces == [(r.start, r.end)] else result_pieces(text, r, pieces)
 
 
 _WORD_BEFORE = re.compile(r"[^\W_][,]?[ \t]+$")
