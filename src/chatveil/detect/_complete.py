@@ -31,7 +31,6 @@ from chatveil.detect.recognizers._lexicon import (
     AMBIGUOUS,
     EPONYM_NEXT,
     JOB_WORDS,
-    MIXED_IN_WORDS,
     NOT_A_NAME_WORD,
     NOT_A_PERSON,
     SHORT_SURNAMES,
@@ -41,7 +40,7 @@ from chatveil.detect.recognizers._lexicon import (
 from chatveil.detect.recognizers._shape import (
     LineCases,
     line_cases,
-    mixed_in_text,
+    mixed_in_word,
     syllable_name,
     technical_word,
 )
@@ -86,7 +85,6 @@ class _Words:
         self.cases: LineCases = line_cases(text)
         self.english = english_dictionary()
         self.first, self.last = world_names()
-        self.mixed_in = mixed_in_text(text)
 
     def name_word(self, s: int, e: int, span_text: str, between: bool = False,
                   after: bool = False) -> bool:
@@ -99,7 +97,7 @@ class _Words:
         key = w.casefold()
         surname = after and key in self.last and key not in _LINKS
         if len(key) < 2 or len(key) > 20 or (key in _NEVER and not surname) or \
-                contraction(key) or (self.mixed_in and w.islower() and key in MIXED_IN_WORDS) or (
+                contraction(key) or mixed_in_word(self.text, w) or (
                 key in STOP_WORDS and not self._family_name_last(s, e) and
                 not self._family_name_first(s, e)):
             return False
@@ -137,7 +135,7 @@ class _Words:
         w = self.text[s:e]
         key = w.casefold()
         if len(key) < 2 or key in STOP_WORDS or key in _NEVER or key in NOT_A_NAME_WORD or \
-                (self.mixed_in and w.islower() and key in MIXED_IN_WORDS) or \
+                mixed_in_word(self.text, w) or \
                 key in NOT_A_PERSON or key in EPONYM_NEXT or technical_word(key, sure=True) \
                 or contraction(key):
             return False

@@ -263,6 +263,12 @@ def mixed_in_text(text: str) -> bool:
     return False
 
 
+def mixed_in_word(text: str, word: str) -> bool:
+    """``word`` (as typed in ``text``) is a small word of the language ``text`` mixes in: in
+    lower case, in :data:`~._lexicon.MIXED_IN_WORDS`, and ``text`` mixes one in."""
+    return word.islower() and word in MIXED_IN_WORDS and mixed_in_text(text)
+
+
 def without_mixed_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``text[start:end]`` cut at the small words of another language typed in lower case
     inside it (:data:`~._lexicon.MIXED_IN_WORDS`), in a text that mixes one in
@@ -274,7 +280,7 @@ def without_mixed_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces, at, before = [], start, ""
     for w in WORD.finditer(text, start, end):
         word = w.group(0)
-        if word.islower() and word in MIXED_IN_WORDS and not (
+        if mixed_in_word(text, word) and not (
                 before in SURNAME_PARTICLES or
                 ((before in first or before in last) and before not in MIXED_IN_WORDS)):
             # (right after a name word it is a part of the name: "sang hoon", "van hai")

@@ -75,6 +75,7 @@ from chatveil.detect.recognizers._shape import (
     korean_given,
     line_cases,
     mixed_in_text,
+    mixed_in_word,
     syllable_name,
     technical_span,
     technical_word,
@@ -343,8 +344,7 @@ class _Scan:
         self.text = text
         #: in a text that mixes another language in, its small words count as ordinary
         #: words too ("karna", "yung", "abeg")
-        self.mixed_in = mixed_in_text(text)
-        self.english = english_dictionary() | MIXED_IN_WORDS if self.mixed_in else \
+        self.english = english_dictionary() | MIXED_IN_WORDS if mixed_in_text(text) else \
             english_dictionary()
         self.first, self.last = world_names()
         self.places, self.regions, self.longest = world_places()
@@ -514,7 +514,7 @@ class _Scan:
         if technical_word(key, sure=True) or key in NOT_SURNAME or key in JOB_WORDS or \
                 key in EPONYM_NEXT or key in _CHAT_WORDS or key in LINK_WORDS or len(key) < 2 or \
                 (key in _VERB_AFTER and self.line_case[k] != "mixed") or \
-                (self.mixed_in and key in MIXED_IN_WORDS and self.tokens[k][2].islower()) or \
+                mixed_in_word(self.text, self.tokens[k][2]) or \
                 (not w.isalpha() and "-" not in w) or self._in_email(*self.tokens[k][:2]):
             return False
         if self.line_case[k] == "mixed":
