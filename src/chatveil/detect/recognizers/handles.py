@@ -23,6 +23,7 @@ The span is the name after the ``@``; the ``@`` stays in the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -55,6 +56,8 @@ import media mixin include extend use forward font-face keyframes supports apply
 layer each if else for while function return error warn debug content page charset
 namespace param returns return throws see since author version deprecated todo
 """)
+#: Line-opening words after "@" that name no person.
+_NO_PERSON_HANDLES = _GROUPS | _AT_RULES
 #: A dotted handle whose last part is one of these is a domain (``@example.org``).
 _TLDS = wordset("""
 com org net io edu gov mil int co uk de fr nl es it ch at be eu us ca au in jp cn ru br info
@@ -162,9 +165,16 @@ def _beside_mentions(text: str, start: int) -> bool:
     """This line and another open with a handle and go on in prose: a chat log of mentions
     ("@harsh i can rotate it"). Decorators end their line or call; CSS at-rules end theirs
     with "{" or ";"."""
-    lines = [m for m in _LINE_HANDLE.finditer(text)
-             if m.group(1).casefold() not in _GROUPS | _AT_RULES]
-    return len(lines) >= 2 and any(m.start(1) - 1 == start for m in lines)
+    lines = _mention_lines(text)
+    return len(lines) >= 2 and start in lines
+
+
+@functools.lru_cache(maxsize=16)
+def _mention_lines(text: str) -> frozenset[int]:
+    """Offsets of the "@" of the handles that open a line and go on in prose, no group or
+    at-rule (found once per text, not once per "@")."""
+    return frozenset(m.start(1) - 1 for m in _LINE_HANDLE.finditer(text)
+                     if m.group(1).casefold() not in _NO_PERSON_HANDLES)
 
 
 def _cue_before(text: str, start: int) -> bool:
