@@ -207,10 +207,12 @@ def technical_span(text: str, start: int, end: int) -> bool:
     m = _NEXT_WORD.match(text, end)
     if m is not None and m.group(1).casefold() in EPONYM_NEXT and not (
             m.group(1).islower() and (_NUMBER_NEXT.match(text, m.end()) or
-                                      len(m.group(1)) <= 2)):
+                                      len(m.group(1)) <= 2)) and \
+            not _full_name(WORD.findall(value), english):
         # "Kalman filter", "Java SE", but not "Ayesha Khan plot 109-c" (a numbered plot),
-        # "Priyanka badge 4471" (a badge number) nor "primo babatunde se casa" ("se" in lower
-        # case is a word of another language, not "SE")
+        # "Priyanka badge 4471" (a badge number), "primo babatunde se casa" ("se" in lower
+        # case is a word of another language, not "SE") nor "the Peter Pham version" (a
+        # person's whole name)
         return True
     if "&" in value or _firm(text, start, end, words):
         return True
@@ -291,6 +293,20 @@ def without_mixed_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     pieces.append((at, end))
     return [(a, b) for a, b in pieces if text[a:b].strip()]
+
+
+def _full_name(words: list[str], english: frozenset[str]) -> bool:
+    """"Peter Pham", "Isabel Rolc": a given name of the world lists that is no tool, then
+    capitalised words that are neither English words nor tools. A word such as "version" or
+    "lecture" after them belongs to a person ("the Jason Castro version"), unlike the one word
+    of an eponym ("Kalman filter") or a product's English words ("Visual Studio Code")."""
+    if len(words) < 2 or any(not w[0].isupper() or (len(w) > 1 and w.isupper()) for w in words):
+        return False
+    keys = [w.casefold() for w in words]
+    if keys[0] not in world_names()[0] or technical_word(keys[0], sure=True):
+        return False
+    return not any(k in english or k in EPONYM_NEXT or technical_word(k, sure=True)
+                   for k in keys[1:])
 
 
 def _given_word_and_surname(words: list[str]) -> bool:

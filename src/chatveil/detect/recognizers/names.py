@@ -29,6 +29,7 @@ from chatveil.detect.recognizers._lexicon import (
     WORD_NAMES,
     english_dictionary,
     name_lists,
+    world_names,
 )
 from chatveil.detect.recognizers._shape import (
     line_cases,
@@ -310,7 +311,8 @@ class _NameScan:
                         key not in _SPEECH_CUES and not technical_word(key, sure=True) and \
                         not _THE_BEFORE.search(self.text, max(0, m.start() - 8), m.start()) and (
                             bare.casefold() == "mrs" or key in self.last or
-                            (m.group("caps") and key in self.first) or key not in self.english):
+                            (m.group("caps") and (key in self.first or key in world_names()[1])) or
+                            key not in self.english):
                     self.add(k, k + 1, self.o.SCORE_TITLE)
                 continue
             j = self.run(k, allow_lower=m.group("lower") is not None, titled=True)
@@ -390,8 +392,9 @@ class _NameScan:
         label is a name unless it is a role or a field label (``Customer:``, ``Bot:``,
         ``Subject:``, ``Error:``), a place, a technical word or a word capitalised inside; a
         label of English words only ("Man Kit", "Hunter") also needs to speak twice, or two
-        other speakers who are names, or times on the lines, or a role before it. A role
-        before a name stays out of the span.
+        other speakers who are names, or times on the lines, or a role before it (a role
+        label counts only where no field label such as ``DOB:`` shows a form: there
+        ``PATIENT:`` and ``CLINIC:`` are fields). A role before a name stays out of the span.
         """
         labels: list[tuple[int, int, str]] = []  # token range, its words casefolded
         timed = people = 0
@@ -436,8 +439,12 @@ class _NameScan:
         if not (timed >= 2 or people or len(names) >= 2 or names & titled or any(
                 w in self.first for n in names for w in n.split())):
             return
+        # "PATIENT: ... / DOB: ... / CLINIC: ...": beside a field label that no speaker has,
+        # a role is a field too, and English words before colons are fields, not speakers
+        form = any(w in FORM_LABEL_WORDS and w not in _SPEAKER_ROLES
+                   for key in said for w in key.split())
         names |= {key for key in words
-                  if said[key] >= 2 or len(names) >= 2 or timed >= 2 or people}
+                  if said[key] >= 2 or len(names) >= 2 or timed >= 2 or (people and not form)}
         for k, j, key in labels:
             if key in names and not any(
                     _inner_capital(w) and not w.isupper()
