@@ -8,6 +8,7 @@ import functools
 import re
 
 from chatveil.detect.recognizers._common import WORD, wordset
+from chatveil.detect.recognizers._languages import foreign_words
 from chatveil.detect.recognizers._lexicon import (
     CONTINENTS,
     EPONYM_NEXT,
@@ -266,33 +267,71 @@ def mixed_in_text(text: str) -> bool:
 
 
 def mixed_in_word(text: str, word: str) -> bool:
-    """``word`` (as typed in ``text``) is a small word of the language ``text`` mixes in: in
-    lower case, in :data:`~._lexicon.MIXED_IN_WORDS`, and ``text`` mixes one in."""
-    return word.islower() and word in MIXED_IN_WORDS and mixed_in_text(text)
+    """``word`` (as typed in ``text``) is a word of another language than English that is no
+    name: a small word of the language ``text`` mixes in (in lower case, in
+    :data:`~._lexicon.MIXED_IN_WORDS`, and ``text`` mixes one in), or, in any case, an ordinary
+    word of a line written in another language as typed there
+    (:func:`~._languages.foreign_words`)."""
+    return (word.islower() and word in MIXED_IN_WORDS and mixed_in_text(text)) or \
+        word in foreign_words(text)
+
+
+@functools.lru_cache(maxsize=64)
+def ordinary_words(text: str) -> frozenset[str]:
+    """Casefolded, the words of ``text`` that the name rules read as ordinary words: the small
+    words of a language mixed in, and the words :func:`~._languages.foreign_words` finds
+    ordinary wherever they stand in ``text`` (not "han" when "Han" is a name further on)."""
+    mixed = MIXED_IN_WORDS if mixed_in_text(text) else frozenset()
+    other = foreign_words(text)
+    if not other:
+        return mixed
+    seen: dict[str, bool] = {}
+    for w in WORD.findall(text):
+        key = w.casefold()
+        seen[key] = seen.get(key, True) and w in other
+    return mixed | {k for k, ok in seen.items() if ok}
 
 
 def without_mixed_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``text[start:end]`` cut at the small words of another language typed in lower case
-    inside it (:data:`~._lexicon.MIXED_IN_WORDS`), in a text that mixes one in
-    (:func:`mixed_in_text`): in "kal mera leave approve" or "pakisend na lang yung file" they
-    are no names. The pieces left, blank ones left out; the whole span when it holds none."""
-    if not mixed_in_text(text):
+    """``text[start:end]`` cut at the words of another language inside it that are no names:
+    the small words of a language mixed into English, typed in lower case
+    (:data:`~._lexicon.MIXED_IN_WORDS`, in a text that mixes one in, :func:`mixed_in_text`),
+    and the ordinary words of a line in another language (:func:`~._languages.foreign_words`):
+    in "kal mera leave approve", "pakisend na lang yung file" or "Mi gato lleva dos días" they
+    are no names. Right after a name word or a particle a small mixed-in word is a part of the
+    name ("sang hoon", "van hai"), and so is a word of another language that is capitalised
+    ("Lan Anh") or on a line in lower case ("ziad azar"), but not a word in lower case on a
+    line with capitals ("Okafor wird", "de lo"). The pieces left, those without a letter left
+    out; the whole span when it holds none."""
+    mixed, other = mixed_in_text(text), foreign_words(text)
+    if not mixed and not other:
         return [(start, end)]
     first, last = world_names()
     pieces, at, before = [], start, ""
     for w in WORD.finditer(text, start, end):
         word = w.group(0)
-        if mixed_in_word(text, word) and not (
-                before in SURNAME_PARTICLES or
-                ((before in first or before in last) and before not in MIXED_IN_WORDS)):
-            # (right after a name word it is a part of the name: "sang hoon", "van hai")
-            pieces.append((at, w.start()))
-            at = w.end()
-        before = word.casefold()
+        small = mixed and word.islower() and word in MIXED_IN_WORDS
+        if small or word in other:
+            key = before.casefold()
+            after_name = key in SURNAME_PARTICLES or (
+                (key in first or key in last) and key not in MIXED_IN_WORDS and
+                before not in other)  # "nur Zwiebeln": "Nur" is a name, "nur" a word here
+            if not (after_name and (small or word[:1].isupper() or _lower_line(text, w.start()))):
+                pieces.append((at, w.start()))
+                at = w.end()
+        before = word
     if at == start:
         return [(start, end)]
     pieces.append((at, end))
-    return [(a, b) for a, b in pieces if text[a:b].strip()]
+    return [(a, b) for a, b in pieces if any(ch.isalpha() for ch in text[a:b])]
+
+
+def _lower_line(text: str, at: int) -> bool:
+    """The line of ``text`` around ``at`` has no capital letter."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:] if end < 0 else text[start:end]
+    return not any(ch.isupper() for ch in line)
 
 
 def _full_name(words: list[str], english: frozenset[str]) -> bool:

@@ -74,8 +74,8 @@ from chatveil.detect.recognizers._shape import (
     compound,
     korean_given,
     line_cases,
-    mixed_in_text,
     mixed_in_word,
+    ordinary_words,
     syllable_name,
     technical_span,
     technical_word,
@@ -343,9 +343,10 @@ class _Scan:
         self.o = owner
         self.text = text
         #: in a text that mixes another language in, its small words count as ordinary
-        #: words too ("karna", "yung", "abeg")
-        self.english = english_dictionary() | MIXED_IN_WORDS if mixed_in_text(text) else \
-            english_dictionary()
+        #: words too ("karna", "yung", "abeg"), and so do the common words of a line in
+        #: another language ("Rezept", "gato")
+        other = ordinary_words(text)
+        self.english = english_dictionary() | other if other else english_dictionary()
         self.first, self.last = world_names()
         self.places, self.regions, self.longest = world_places()
         self.tokens = list(word_tokens(text))

@@ -33,7 +33,7 @@ from chatveil.detect.recognizers._lexicon import (
 )
 from chatveil.detect.recognizers._shape import (
     line_cases,
-    mixed_in_text,
+    ordinary_words,
     technical_span,
     technical_word,
     two_people,
@@ -202,8 +202,9 @@ class _NameScan:
         self.text = text
         self.first, self.last, self.common, self.places = name_lists()
         self.english = english_dictionary()
-        if mixed_in_text(text):  # its small words are ordinary words: "karna", "yung"
-            self.common = self.common | MIXED_IN_WORDS
+        other = ordinary_words(text)  # words of another language: "karna", "yung", "gato"
+        if other:
+            self.common = self.common | other
         self.tokens = list(unglued_tokens(text))
         self.index = {t[0]: k for k, t in enumerate(self.tokens)}
         self.starts = [t[0] for t in self.tokens]

@@ -1,0 +1,167 @@
+"""Lines written in another language than English, and the ordinary words of that language.
+
+The name rules and the trained model were made for English: in "Gibt es ein gutes Rezept für
+Kartoffelsalat?" every capitalised noun, and any word no English dictionary has, looks like a
+name. A line is taken to be in language L when L's function words (spaCy's stop-word list of L)
+make up a large share of its words, more than English's do. On such a line a word is ordinary
+when it is one of those function words or common in L (in the ``small`` list of the
+``wordfreq`` package, about the 30,000 most frequent words of L) and no name or place of the
+world lists: "Rezept", "gato", "frigorífico" are ordinary, "Priyanka", "Müller" and "Lyon"
+stay candidates.
+
+Nothing here runs on English text beyond counting the stop words of each line; wordfreq is
+imported, and a language's list loaded (about 5 MB), the first time a line of it is seen.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+from chatveil.detect.recognizers._lexicon import world_names, world_places
+
+#: spaCy language code -> wordfreq language code, for the Latin-script languages both cover.
+LANGUAGES: Mapping[str, str] = {
+    "ca": "ca", "cs": "cs", "da": "da", "de": "de", "es": "es", "fi": "fi", "fr": "fr",
+    "hu": "hu", "id": "id", "it": "it", "lt": "lt", "lv": "lv", "ms": "ms", "nb": "nb",
+    "nl": "nl", "pl": "pl", "pt": "pt", "ro": "ro", "sk": "sk", "sl": "sl", "sv": "sv",
+    "tl": "fil", "tr": "tr", "vi": "vi",
+}
+
+#: A line of at least this many words is judged on its own; shorter lines ("Ville : Lyon",
+#: "joko hey") take the language of the whole text.
+_LINE_WORDS = 6
+#: Function words of L a line needs: at least this many, this share of its words, and this
+#: much more of a share than English's function words have.
+_HITS, _SHARE, _MARGIN = 3, 0.25, 0.15
+#: A word of L's frequency list is common from this Zipf value on (a few times per million
+#: words): below it the lists hold the names their sources mention ("ming", "eun", "lai").
+_COMMON_ZIPF = 3.5
+#: How many times more frequent in L than in English a common word of L must be.
+_OVER_ENGLISH = 10.0
+#: Where a word splits into parts: elisions and hyphens ("l'imperfetto", "Est-ce").
+_PARTS = re.compile(r"['’\-]")
+#: A word that stands alone: no letters of a hash or an identifier ("a1f3c2e").
+_TOKEN = re.compile(r"(?<!\w)[^\W\d_]+(?:['’\-][^\W\d_]+)*(?!\w)")
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> dict[str, frozenset[str]]:
+    """spaCy's stop words of each language of :data:`LANGUAGES`, and of English under "en".
+
+    Each list is the ``STOP_WORDS`` constant of ``spacy/lang/<code>/stop_words.py``, read from
+    that file alone: importing ``spacy.lang.<code>`` would build each language's tokenizer data
+    (seconds and tens of MB for two dozen languages). Entries of several words (Vietnamese
+    joins their syllables with "_") are left out: their syllables alone are often names."""
+    import spacy  # already loaded by the NLP engine whenever detection runs
+
+    root = Path(spacy.__file__).parent / "lang"
+    out: dict[str, frozenset[str]] = {}
+    for code in (*LANGUAGES, "en"):
+        spec = importlib.util.spec_from_file_location(f"_chatveil_stop_words_{code}",
+                                                      root / code / "stop_words.py")
+        if spec is None or spec.loader is None:  # pragma: no cover - spaCy moved its files
+            continue
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        out[code] = frozenset(w.casefold() for w in module.STOP_WORDS if w and "_" not in w)
+    return out
+
+
+@functools.lru_cache(maxsize=32)
+def _common_words(code: str) -> frozenset[str]:
+    """The words of wordfreq's small list of ``code`` (spaCy's code) of three letters or more,
+    common enough (:data:`_COMMON_ZIPF`), that no world list holds as a name or a place, and
+    far more frequent in that language than in English (:data:`_OVER_ENGLISH`): the names
+    that text of every language mentions ("chan", "ming", "kwon", "hunter") are about as
+    frequent in English."""
+    from wordfreq import get_frequency_dict, zipf_to_freq
+
+    names = _names() | world_places()[0]
+    least = zipf_to_freq(_COMMON_ZIPF)
+    english = get_frequency_dict("en", wordlist="small")
+    return frozenset(w for w, f in get_frequency_dict(LANGUAGES[code], wordlist="small").items()
+                     if f >= least and f >= _OVER_ENGLISH * english.get(w, 0.0) and
+                     len(w) >= 3 and w.isalpha() and w not in names)
+
+
+def _language(words: list[str]) -> str | None:
+    """The language (spaCy code) whose function words make up most of ``words`` (casefolded),
+    if that is not English."""
+    if not words:
+        return None
+    lists = stop_words()
+    counts = {code: sum(1 for w in words if w in sw) for code, sw in lists.items()}
+    english = counts.pop("en", 0)
+    code = max(counts, key=lambda c: counts[c], default=None)
+    if code is None or counts[code] < _HITS:
+        return None
+    share = counts[code] / len(words)
+    if share >= _SHARE and share >= english / len(words) + _MARGIN:
+        return code
+    return None
+
+
+#: Languages that capitalise their nouns: there a capitalised word inside a sentence may be an
+#: ordinary word ("ein gutes Rezept", "Können Sie").
+_CAPITALISED_NOUNS = frozenset({"de"})
+#: What may end the text before a word that opens a sentence. Not a colon: after "De:" or
+#: "Nom :" comes a value, often a name.
+_SENTENCE_END = ".!?¿¡;\"“«(-–—•*>"
+
+
+@functools.lru_cache(maxsize=64)
+def foreign_words(text: str) -> frozenset[str]:
+    """The words of ``text``'s lines in another language that are ordinary words of it, as
+    typed: its function words, and its common words that are no name or place of the world
+    lists ("nada" and "dos" are function words of Spanish, though names elsewhere).
+
+    Outside German, a word capitalised inside a sentence is a name or a brand more often than
+    not, though it be a word too ("Hola Min-jun Han", "Bu Sana"): it is left out unless it
+    opens the sentence and no capitalised word that is not ordinary follows ("Haya Al
+    Qahtani"). In capitals, function words that are names too are left out. Empty for English
+    text."""
+    lines = [(line, [(m.start(), m.group(0)) for m in _TOKEN.finditer(line)])
+             for line in text.split("\n")]
+    whole = _language([w.casefold() for _line, tokens in lines for _at, w in tokens])
+    out: set[str] = set()
+    for line, tokens in lines:
+        code = _language([w.casefold() for _at, w in tokens]) if len(tokens) >= _LINE_WORDS \
+            else whole
+        if code is None:
+            continue
+        function, common = stop_words()[code], _common_words(code)
+        ordinary = [_known(w, function, common) for _at, w in tokens]
+        for k, (at, word) in enumerate(tokens):
+            if not ordinary[k]:
+                continue
+            if word.isupper() and len(word) > 1:
+                # in capitals ("NOM : WEBER", "ALI MAKE E CALL"), a function word that is
+                # also a name of the world lists is taken for the name
+                if word.casefold() in _names():
+                    continue
+            elif word[:1].isupper() and code not in _CAPITALISED_NOUNS:
+                before = line[:at].rstrip()
+                opens = not before or before[-1] in _SENTENCE_END or before[-1].isdigit()
+                nxt = tokens[k + 1][1] if k + 1 < len(tokens) else ""
+                if not opens or (nxt[:1].isupper() and not ordinary[k + 1]):
+                    # "Hola Min-jun Han", and "Haya Al Qahtani" opening a sentence
+                    continue
+            out.add(word)
+    return frozenset(out)
+
+
+def _known(word: str, function: frozenset[str], common: frozenset[str]) -> bool:
+    """Each part of ``word`` of two letters or more is a function word or a common word:
+    "m'aider", "Est-ce", "l'ordinateur"."""
+    parts = [p for p in _PARTS.split(word.casefold()) if len(p) > 1] or [word.casefold()]
+    return all(p in function or p in common for p in parts)
+
+
+@functools.lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
+    first, last = world_names()
+    return first | last
