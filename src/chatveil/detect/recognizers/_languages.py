@@ -42,6 +42,9 @@ _HITS, _SHARE, _MARGIN = 3, 0.25, 0.15
 _COMMON_ZIPF = 3.5
 #: How many times more frequent in L than in English a common word of L must be.
 _OVER_ENGLISH = 10.0
+#: On a line without capitals, a common word (not a function word) of fewer letters than this
+#: is left to the name rules.
+_LOWER_LINE_LETTERS = 6
 #: Where a word splits into parts: elisions and hyphens ("l'imperfetto", "Est-ce").
 _PARTS = re.compile(r"['’\-]")
 #: A word that stands alone: no letters of a hash or an identifier ("a1f3c2e").
@@ -135,8 +138,13 @@ def foreign_words(text: str) -> frozenset[str]:
             continue
         function, common = stop_words()[code], _common_words(code)
         ordinary = [_known(w, function, common) for _at, w in tokens]
+        lower = not any(ch.isupper() for ch in line)
         for k, (at, word) in enumerate(tokens):
             if not ordinary[k]:
+                continue
+            if lower and len(word) < _LOWER_LINE_LETTERS and word.casefold() not in function:
+                # on a line without capitals nothing tells a short given name from a word
+                # ("dung", "sari", "nam"): only function words are taken for words there
                 continue
             if word.isupper() and len(word) > 1:
                 # in capitals ("NOM : WEBER", "ALI MAKE E CALL"), a function word that is
