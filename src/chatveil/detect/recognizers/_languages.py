@@ -64,10 +64,10 @@ def stop_words() -> dict[str, frozenset[str]]:
     root = Path(spacy.__file__).parent / "lang"
     out: dict[str, frozenset[str]] = {}
     for code in (*LANGUAGES, "en"):
-        spec = importlib.util.spec_from_file_location(f"_chatveil_stop_words_{code}",
-                                                      root / code / "stop_words.py")
-        if spec is None or spec.loader is None:  # pragma: no cover - spaCy moved its files
-            continue
+        path = root / code / "stop_words.py"
+        spec = importlib.util.spec_from_file_location(f"_chatveil_stop_words_{code}", path)
+        if not path.is_file() or spec is None or spec.loader is None:  # pragma: no cover
+            continue  # a spaCy that moved its files: that language is not recognised
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         out[code] = frozenset(w.casefold() for w in module.STOP_WORDS if w and "_" not in w)
