@@ -75,6 +75,15 @@ def test_elided_and_hyphenated_words_are_judged_by_their_parts() -> None:
     assert {"Est-ce", "m'aider", "réclamation"} <= foreign_words(text)
 
 
+def test_a_line_with_few_function_words_is_told_by_its_letters() -> None:
+    # Turkish joins most function words to the word: its letters tell the line, and a word
+    # that begins with a common word is one too ("gecikti", "boğazım")
+    text = "İki gündür boğazım ağrıyor ve yutkunurken zorlanıyorum. Doktora gitmem gerekir mi?"
+    assert {"boğazım", "ağrıyor", "gerekir"} <= foreign_words(text)
+    # a few letters of another language in English text are no such line
+    assert foreign_words("Özil and Łukasz met Ødegaard in Kraków for the match") == frozenset()
+
+
 def test_importing_chatveil_loads_no_word_frequencies() -> None:
     code = ("import sys, chatveil\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'wordfreq'))")

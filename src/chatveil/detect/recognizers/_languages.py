@@ -45,6 +45,11 @@ _OVER_ENGLISH = 10.0
 #: On a line without capitals, a common word (not a function word) of fewer letters than this
 #: is left to the name rules.
 _LOWER_LINE_LETTERS = 6
+#: Languages that join suffixes to a common word but set them off a proper name with an
+#: apostrophe ("Ankara'da", "Ayşe'nin"): there a word that begins with a common word of at
+#: least this many letters is one too.
+_SUFFIXING = frozenset({"tr"})
+_STEM_LETTERS = 4
 #: Where a word splits into parts: elisions and hyphens ("l'imperfetto", "Est-ce").
 _PARTS = re.compile(r"['’\-]")
 #: A word that stands alone: no letters of a hash or an identifier ("a1f3c2e").
@@ -93,21 +98,33 @@ def _common_words(code: str) -> frozenset[str]:
 
 def _language(words: list[str]) -> str | None:
     """The language (spaCy code) whose function words make up most of ``words`` (casefolded),
-    if that is not English."""
+    if that is not English; else the one whose own letters several of them are written with
+    (:data:`_OWN_LETTERS`), if some function word of it is there too."""
     if not words:
         return None
     lists = stop_words()
     counts = {code: sum(1 for w in words if w in sw) for code, sw in lists.items()}
     english = counts.pop("en", 0)
     code = max(counts, key=lambda c: counts[c], default=None)
-    if code is None or counts[code] < _HITS:
+    if code is None:
         return None
     share = counts[code] / len(words)
-    if share >= _SHARE and share >= english / len(words) + _MARGIN:
+    if counts[code] >= _HITS and share >= _SHARE and share >= english / len(words) + _MARGIN:
         return code
+    for other, letters in _OWN_LETTERS.items():
+        marked = sum(1 for w in words if any(ch in letters for ch in w))
+        if marked >= _HITS - 1 and marked >= _SHARE * len(words) and counts[other] >= 1 and \
+                counts[other] >= english:
+            return other
     return None
 
 
+#: Letters that, among these languages, only one writes. A line of a language with few
+#: function words (Turkish joins them to the word) is told by them: "ağrıyor", "boğazım".
+_OWN_LETTERS: Mapping[str, str] = {
+    "tr": "ığş", "pl": "łąęśźżń", "cs": "řěů", "ro": "șțăâ", "hu": "őű",
+    "vi": "ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ",
+}
 #: Languages that capitalise their nouns: there a capitalised word inside a sentence may be an
 #: ordinary word ("ein gutes Rezept", "Können Sie").
 _CAPITALISED_NOUNS = frozenset({"de"})
@@ -129,15 +146,16 @@ def foreign_words(text: str) -> frozenset[str]:
     text."""
     lines = [(line, [(m.start(), m.group(0)) for m in _TOKEN.finditer(line)])
              for line in text.split("\n")]
-    whole = _language([w.casefold() for _line, tokens in lines for _at, w in tokens])
+    whole = _language([_fold(w) for _line, tokens in lines for _at, w in tokens])
     out: set[str] = set()
     for line, tokens in lines:
-        code = _language([w.casefold() for _at, w in tokens]) if len(tokens) >= _LINE_WORDS \
+        code = _language([_fold(w) for _at, w in tokens]) if len(tokens) >= _LINE_WORDS \
             else whole
         if code is None:
             continue
         function, common = stop_words()[code], _common_words(code)
-        ordinary = [_known(w, function, common) for _at, w in tokens]
+        stems = code in _SUFFIXING
+        ordinary = [_known(w, function, common, stems) for _at, w in tokens]
         lower = not any(ch.isupper() for ch in line)
         for k, (at, word) in enumerate(tokens):
             if not ordinary[k]:
@@ -162,11 +180,21 @@ def foreign_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _known(word: str, function: frozenset[str], common: frozenset[str]) -> bool:
+def _fold(word: str) -> str:
+    """``word`` casefolded; Turkish "İ" becomes "i", not "i" and a combining dot."""
+    return word.casefold().replace("i\u0307", "i")
+
+
+def _known(word: str, function: frozenset[str], common: frozenset[str], stems: bool) -> bool:
     """Each part of ``word`` of two letters or more is a function word or a common word:
-    "m'aider", "Est-ce", "l'ordinateur"."""
-    parts = [p for p in _PARTS.split(word.casefold()) if len(p) > 1] or [word.casefold()]
-    return all(p in function or p in common for p in parts)
+    "m'aider", "Est-ce", "l'ordinateur". With ``stems`` (Turkish) a word with no apostrophe
+    may also be a common word with suffixes: "gecikti", "boğazım" ("gecik-", "boğaz")."""
+    key = _fold(word)
+    parts = [p for p in _PARTS.split(key) if len(p) > 1] or [key]
+    if all(p in function or p in common for p in parts):
+        return True
+    return stems and len(parts) == 1 and "'" not in key and "’" not in key and any(
+        key[:n] in common for n in range(len(key) - 1, _STEM_LETTERS - 1, -1))
 
 
 @functools.lru_cache(maxsize=1)
