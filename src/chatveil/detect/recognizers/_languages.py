@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from chatveil.detect.recognizers._lexicon import world_names, world_places
+from chatveil.detect.recognizers._lexicon import world_name_words, world_places
 
 #: spaCy language code -> wordfreq language code, for the Latin-script languages both cover.
 LANGUAGES: Mapping[str, str] = {
@@ -88,12 +88,23 @@ def _common_words(code: str) -> frozenset[str]:
     frequent in English."""
     from wordfreq import get_frequency_dict, zipf_to_freq
 
-    names = _names() | world_places()[0]
+    names = world_name_words() | world_places()[0]
     least = zipf_to_freq(_COMMON_ZIPF)
     english = get_frequency_dict("en", wordlist="small")
     return frozenset(w for w, f in get_frequency_dict(LANGUAGES[code], wordlist="small").items()
                      if f >= least and f >= _OVER_ENGLISH * english.get(w, 0.0) and
                      len(w) >= 3 and w.isalpha() and w not in names)
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_index() -> dict[str, tuple[str, ...]]:
+    """Each stop word of :func:`stop_words` and the languages (and "en") it belongs to: a line
+    is counted with one look-up per word, not one per word and language."""
+    index: dict[str, list[str]] = {}
+    for code, words in stop_words().items():
+        for w in words:
+            index.setdefault(w, []).append(code)
+    return {w: tuple(codes) for w, codes in index.items()}
 
 
 def _language(words: list[str]) -> str | None:
@@ -102,19 +113,25 @@ def _language(words: list[str]) -> str | None:
     (:data:`_OWN_LETTERS`), if some function word of it is there too."""
     if not words:
         return None
-    lists = stop_words()
-    counts = {code: sum(1 for w in words if w in sw) for code, sw in lists.items()}
+    index = _stop_index()
+    counts: dict[str, int] = {}
+    for w in words:
+        for code in index.get(w, ()):
+            counts[code] = counts.get(code, 0) + 1
     english = counts.pop("en", 0)
-    code = max(counts, key=lambda c: counts[c], default=None)
-    if code is None:
-        return None
-    share = counts[code] / len(words)
-    if counts[code] >= _HITS and share >= _SHARE and share >= english / len(words) + _MARGIN:
+    code = max(LANGUAGES, key=lambda c: counts.get(c, 0))  # the first of a tie, as listed
+    hits = counts.get(code, 0)
+    share = hits / len(words)
+    if hits >= _HITS and share >= _SHARE and share >= english / len(words) + _MARGIN:
         return code
+    if all(w.isascii() for w in words):  # no letter of _OWN_LETTERS
+        return None
     for other, letters in _OWN_LETTERS.items():
+        found = counts.get(other, 0)
+        if found < 1 or found < english:
+            continue
         marked = sum(1 for w in words if any(ch in letters for ch in w))
-        if marked >= _HITS - 1 and marked >= _SHARE * len(words) and counts[other] >= 1 and \
-                counts[other] >= english:
+        if marked >= _HITS - 1 and marked >= _SHARE * len(words):
             return other
     return None
 
@@ -146,11 +163,17 @@ def foreign_words(text: str) -> frozenset[str]:
     text."""
     lines = [(line, [(m.start(), m.group(0)) for m in _TOKEN.finditer(line)])
              for line in text.split("\n")]
-    whole = _language([_fold(w) for _line, tokens in lines for _at, w in tokens])
+    whole: list[str | None] = []  # the whole text's language, found when a short line asks
     out: set[str] = set()
     for line, tokens in lines:
-        code = _language([_fold(w) for _at, w in tokens]) if len(tokens) >= _LINE_WORDS \
-            else whole
+        if not tokens:
+            continue
+        if len(tokens) >= _LINE_WORDS:
+            code = _language([_fold(w) for _at, w in tokens])
+        else:
+            if not whole:
+                whole.append(_language([_fold(w) for _line, ts in lines for _at, w in ts]))
+            code = whole[0]
         if code is None:
             continue
         function, common = stop_words()[code], _common_words(code)
@@ -167,7 +190,7 @@ def foreign_words(text: str) -> frozenset[str]:
             if word.isupper() and len(word) > 1:
                 # in capitals ("NOM : WEBER", "ALI MAKE E CALL"), a function word that is
                 # also a name of the world lists is taken for the name
-                if word.casefold() in _names():
+                if word.casefold() in world_name_words():
                     continue
             elif word[:1].isupper() and code not in _CAPITALISED_NOUNS:
                 before = line[:at].rstrip()
@@ -195,9 +218,3 @@ def _known(word: str, function: frozenset[str], common: frozenset[str], stems: b
         return True
     return stems and len(parts) == 1 and "'" not in key and "’" not in key and any(
         key[:n] in common for n in range(len(key) - 1, _STEM_LETTERS - 1, -1))
-
-
-@functools.lru_cache(maxsize=1)
-def _names() -> frozenset[str]:
-    first, last = world_names()
-    return first | last

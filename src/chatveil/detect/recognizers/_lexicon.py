@@ -324,6 +324,13 @@ def world_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(first), frozenset(last)
 
 
+@functools.lru_cache(maxsize=1)
+def world_name_words() -> frozenset[str]:
+    """Every given name and surname of :func:`world_names`, in one set."""
+    first, last = world_names()
+    return first | last
+
+
 #: Faker address attributes read into the world gazetteer (Latin-script entries only).
 _PLACE_ATTRS = ("cities", "city_names", "real_city_names", "states", "provinces", "regions",
                 "counties", "departments", "cantons", "municipalities", "districts",

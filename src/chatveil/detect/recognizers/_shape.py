@@ -20,6 +20,7 @@ from chatveil.detect.recognizers._lexicon import (
     WORD_NAMES,
     english_dictionary,
     mixed_in_markers,
+    world_name_words,
     world_names,
     world_places,
 )
@@ -78,12 +79,6 @@ def _line_case(line: str) -> str:
     return "mixed"
 
 
-@functools.lru_cache(maxsize=1)
-def _person_words() -> frozenset[str]:
-    first, last = world_names()
-    return first | last
-
-
 def technical_word(key: str, sure: bool = False) -> bool:
     """A casefolded word that names a technology, product or company, or is no name at all.
 
@@ -96,10 +91,10 @@ def technical_word(key: str, sure: bool = False) -> bool:
                                                key[:-1] in NOT_A_NAME_WORD):
         return True  # "pdfs", "configs"
     if key in TECH_TERMS:
-        return not sure or key not in _person_words()
+        return not sure or key not in world_name_words()
     if "-" in key:  # "Runge-Kutta", "Rolls-Royce", "pending-upgrade"
         parts = [p for p in key.split("-") if p]
-        if any(p in TECH_TERMS and (not sure or p not in _person_words()) for p in parts) or \
+        if any(p in TECH_TERMS and (not sure or p not in world_name_words()) for p in parts) or \
                 (len(parts) == 2 and all(p in TECH_TERMS for p in parts)):
             return True
         english = english_dictionary()
@@ -306,7 +301,7 @@ def without_mixed_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     mixed, other = mixed_in_text(text), foreign_words(text)
     if not mixed and not other:
         return [(start, end)]
-    first, last = world_names()
+    names = world_name_words()
     pieces, at, before = [], start, ""
     for w in WORD.finditer(text, start, end):
         word = w.group(0)
@@ -314,7 +309,7 @@ def without_mixed_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if small or word in other:
             key = before.casefold()
             after_name = key in SURNAME_PARTICLES or (
-                (key in first or key in last) and key not in MIXED_IN_WORDS and
+                key in names and key not in MIXED_IN_WORDS and
                 before not in other)  # "nur Zwiebeln": "Nur" is a name, "nur" a word here
             if not (after_name and (small or word[:1].isupper() or _lower_line(text, w.start()))):
                 pieces.append((at, w.start()))
