@@ -151,6 +151,29 @@ _SENTENCE_END = ".!?¿¡;\"“«(-–—•*>"
 
 
 @functools.lru_cache(maxsize=64)
+def line_languages(text: str) -> tuple[tuple[int, int, str | None], ...]:
+    """(start, end, language) of each line of ``text`` (split at "\\n"): the spaCy code of the
+    language the line is written in, or None for English or a line too short to tell. A line of
+    fewer than :data:`_LINE_WORDS` words takes the language of the whole text."""
+    lines, at = [], 0
+    for line in text.split("\n"):
+        lines.append((at, at + len(line), [_fold(m.group(0)) for m in _TOKEN.finditer(line)]))
+        at += len(line) + 1
+    whole: list[str | None] = []  # the whole text's language, found when a short line asks
+    out = []
+    for start, end, words in lines:
+        code = None
+        if len(words) >= _LINE_WORDS:
+            code = _language(words)
+        elif words:
+            if not whole:
+                whole.append(_language([w for _s, _e, ws in lines for w in ws]))
+            code = whole[0]
+        out.append((start, end, code))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=64)
 def foreign_words(text: str) -> frozenset[str]:
     """The words of ``text``'s lines in another language that are ordinary words of it, as
     typed: its function words, and its common words that are no name or place of the world
@@ -161,21 +184,11 @@ def foreign_words(text: str) -> frozenset[str]:
     opens the sentence and no capitalised word that is not ordinary follows ("Haya Al
     Qahtani"). In capitals, function words that are names too are left out. Empty for English
     text."""
-    lines = [(line, [(m.start(), m.group(0)) for m in _TOKEN.finditer(line)])
-             for line in text.split("\n")]
-    whole: list[str | None] = []  # the whole text's language, found when a short line asks
     out: set[str] = set()
-    for line, tokens in lines:
-        if not tokens:
-            continue
-        if len(tokens) >= _LINE_WORDS:
-            code = _language([_fold(w) for _at, w in tokens])
-        else:
-            if not whole:
-                whole.append(_language([_fold(w) for _line, ts in lines for _at, w in ts]))
-            code = whole[0]
+    for (_start, _end, code), line in zip(line_languages(text), text.split("\n"), strict=True):
         if code is None:
             continue
+        tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(line)]
         function, common = stop_words()[code], _common_words(code)
         stems = code in _SUFFIXING
         ordinary = [_known(w, function, common, stems) for _at, w in tokens]

@@ -9,6 +9,7 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from chatveil.detect.recognizers import _titles
 from chatveil.detect.recognizers._common import (
     NAME_WORD,
     WORD,
@@ -18,6 +19,7 @@ from chatveil.detect.recognizers._common import (
     unglued_tokens,
     wordset,
 )
+from chatveil.detect.recognizers._languages import line_languages, stop_words
 from chatveil.detect.recognizers._lexicon import (
     AMBIGUOUS,
     FORM_LABEL_WORDS,
@@ -29,6 +31,7 @@ from chatveil.detect.recognizers._lexicon import (
     WORD_NAMES,
     english_dictionary,
     name_lists,
+    world_name_words,
     world_names,
 )
 from chatveil.detect.recognizers._shape import (
@@ -319,6 +322,85 @@ class _NameScan:
             j = self.run(k, allow_lower=m.group("lower") is not None, titled=True)
             if j > k:
                 self.add(k, j, self.o.SCORE_TITLE)
+
+    def world_titles(self) -> None:
+        """Forms of address of other languages (:mod:`._titles`): "Señora Gómez", "pak
+        hartono", "chị Lan", "Ahmet Bey", "kovács úr". A title that is a word elsewhere counts
+        only on a line in its language."""
+        text, tokens = self.text, self.tokens
+        lines = line_languages(text)
+        starts = [line[0] for line in lines]
+
+        def language(pos: int) -> str | None:
+            return lines[bisect.bisect_right(starts, pos) - 1][2]
+
+        for m in _titles.BEFORE_RE.finditer(text):
+            title = m.group("title")
+            code = language(m.start())
+            if not _titles.counts_on(title, _titles.BEFORE, code):
+                continue
+            k = self.token_at(m.end())
+            if k is None:
+                continue
+            w = tokens[k][2]
+            if w.islower():  # "señora gómez", "pak hartono": a name no word of the line
+                if title.islower() and self.titled_word(k, code, after_title=True):
+                    j = k + 1
+                    if j < len(tokens) and tokens[j][2].islower() and \
+                            _only_space_between(text, tokens[k][1], tokens[j][0]) and \
+                            tokens[j][2] in world_name_words() and \
+                            self.titled_word(j, code, after_title=True):
+                        j += 1
+                    self.add(k, j, self.o.SCORE_TITLE)
+                continue
+            j = self.run(k, allow_lower=False, titled=True)
+            if j > k:
+                self.add(k, j, self.o.SCORE_TITLE)
+        for m in _titles.AFTER_RE.finditer(text):
+            k = self.index.get(m.start())
+            if k is None or k == 0 or not _only_space_between(text, tokens[k - 1][1], m.start()):
+                continue
+            if k + 1 < len(tokens) and is_cap(tokens[k + 1][2]) and \
+                    _only_space_between(text, m.end(), tokens[k + 1][0]):
+                continue  # "San Diego", "Bey Street": no title
+            code = language(m.start())
+            if not _titles.counts_on(m.group("title"), _titles.AFTER, code):
+                continue
+            i = k - 1
+            if tokens[i][2].islower():  # "ahmet bey"; not "haan ji", "kya bhai"
+                if not m.group().islower() or not self.titled_word(i, code, listed=True):
+                    continue
+            elif not self.titled_word(i, code):
+                continue
+            if i > 0 and _only_space_between(text, tokens[i - 1][1], tokens[i][0]) and \
+                    is_cap(tokens[i - 1][2]) == is_cap(tokens[i][2]) and \
+                    tokens[i - 1][2].casefold() in world_name_words() and \
+                    self.titled_word(i - 1, code, listed=tokens[i - 1][2].islower()):
+                i -= 1  # "Ayşe Yılmaz Hanım": the whole name
+            self.add(i, k, self.o.SCORE_TITLE)
+
+    def titled_word(self, k: int, language: str | None, listed: bool = False,
+                    after_title: bool = False) -> bool:
+        """Token ``k``, next to a title on a line in ``language``, may be a name: no function
+        word of English or that language, no technical word, no English or common word unless
+        a name of the lists. With ``listed``, only a given name of the lists ("haan" is a
+        surname); ``after_title`` (the stronger cue) lets a common word of the line's language
+        be a name ("pak hartono")."""
+        w = self.tokens[k][2]
+        key = w.casefold()
+        if not (w.islower() or is_cap(w) or w.isupper()) or len(key) < 2:
+            return False
+        if key in STOP_WORDS or (language and key in stop_words()[language]) or \
+                key in NOT_SURNAME or \
+                key in _SPEECH_CUES or technical_word(key, sure=True):
+            return False
+        if listed:
+            return key in self.first or key in world_names()[0]
+        if key in self.first or key in self.last or key in world_name_words():
+            return True
+        if key in self.english:
+            return False
+        return after_title or key not in self.common
 
     def cues(self) -> None:
         """``my name is Nunzia``, ``call me Sandro``, ``Hi Torben,``, ``said Keiko``."""
@@ -743,7 +825,7 @@ class PersonNameRecognizer(EntityRecognizer):
     name: str  # set by EntityRecognizer.__init__
 
     #: The rules in the order they run (later rules see the names earlier ones found).
-    RULES = ("titles", "cues", "particles", "speakers", "vocatives", "possessives",
+    RULES = ("titles", "world_titles", "cues", "particles", "speakers", "vocatives", "possessives",
              "known_names", "place_given_names", "word_names", "lower_word_names", "lists",
              "repeats")
 
