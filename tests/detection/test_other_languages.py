@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from chatveil import Guard
-from chatveil.detect.recognizers._languages import foreign_words
+from chatveil.detect.recognizers._languages import foreign_words, line_languages
 from detected import found, masked
 
 
@@ -90,3 +90,39 @@ def test_importing_chatveil_loads_no_word_frequencies() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=120).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("text, language, words", [
+    # Croatian: spaCy's list under "hr", wordfreq's under "sh" (Serbo-Croatian)
+    ("Trebam pomoć oko pisanja molbe za posao, možeš li mi dati nekoliko savjeta?", "hr",
+     {"pomoć", "pisanja", "posao", "savjeta"}),
+    # Czech typed without its accents ("prosím", "žádost", "příští")
+    ("muzes mi prosim poradit jak napsat zadost o dovolenou na pristi tyden", "cs",
+     {"prosim", "napsat", "zadost", "pristi"}),
+    # too few function words to tell: told by the language's common words
+    ("Kaip parašyti gerą motyvacinį laišką darbdaviui?", "lt", {"parašyti", "laišką"}),
+    # Swahili: no spaCy or wordfreq list; chatveil's own function words
+    ("Naomba msaada wa kuandika barua ya kuomba kazi, sijui nianzie wapi.", "sw",
+     {"wa", "ya", "sijui", "wapi"}),
+    # case endings on common words: "hakemus" + "-en", "kirjoittaa" + "-maan"
+    ("Voisitko auttaa minua kirjoittamaan hakemuksen kesätyöpaikkaan?", "fi",
+     {"hakemuksen", "kirjoittamaan"}),
+])
+def test_languages_with_few_function_words_or_no_accents_are_told(text: str, language: str,
+                                                                  words: set[str]) -> None:
+    assert {code for _s, _e, code in line_languages(text)} == {language}
+    assert words <= foreign_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Trebam pomoć oko pisanja molbe za posao, možeš li mi dati nekoliko savjeta?",
+    "Voisitko auttaa minua kirjoittamaan hakemuksen kesätyöpaikkaan?",
+])
+def test_messages_of_those_languages_keep_their_words(warm_guard: Guard, text: str) -> None:
+    assert found(warm_guard, text, ("PERSON", "LOCATION")) == [], text
+
+
+def test_a_name_with_a_case_ending_is_no_common_word() -> None:
+    # "mustafa" begins with Finnish "musta" (black) but is a name of the world lists
+    text = "kysyin eilen mustafa kanssa siitä uudesta työpaikasta ja palkasta"
+    assert "mustafa" not in foreign_words(text)

@@ -45,3 +45,24 @@ def test_a_title_that_is_a_word_elsewhere_counts_only_in_its_language() -> None:
     assert counts_on("Señora", BEFORE, None)
     assert counts_on("Bey", AFTER, None)
     assert not counts_on("Mr", BEFORE, None)  # the English titles stay with the English rule
+
+
+@pytest.mark.parametrize("text, name", [
+    # a closing of another language: the line after it signs, though the name be a common
+    # word of the language's frequency list ("Wojtek", "Rizky" are)
+    ("Dziękuję za pomoc z raportem, wszystko już działa.\nPozdrawiam\nWojtek", "Wojtek"),
+    ("Terima kasih atas bantuannya kemarin, semuanya sudah beres.\nSalam,\nRizky", "Rizky"),
+    ("Moram otkazati sastanak u petak, možeš li javiti ostalima?\nLijep pozdrav,\nDragana",
+     "Dragana"),
+    # an introduction of another language: the first word even when a word of the language
+    ("bonjour, je m'appelle sherif soliman et ma commande n'est jamais arrivée", "sherif"),
+    ("Hola, me llamo Rosa Delgado y quiero cambiar la fecha de mi reserva.", "Rosa Delgado"),
+    # a title after a name in capitals: the next word in capitals is no "San Diego"
+    ("YARDIM EDER MISIN AMANUEL ABI TAŞINIYOR VEDA ETMEK ISTIYORUM", "AMANUEL"),
+    # "Dkt." is an abbreviation: the word after it opens no sentence, so it is no function
+    # word of the line ("au" is Swahili "or")
+    ("Dkt. Au alisema kwamba mtoto wangu anahitaji kupumzika kwa siku tatu.", "Au"),
+])
+def test_closings_introductions_and_abbreviated_titles_of_other_languages(
+        warm_guard: Guard, text: str, name: str) -> None:
+    assert masked(warm_guard, text, name), text

@@ -511,7 +511,8 @@ WORD_GIVEN: dict[str, tuple[str, ...]] = {
 WORD_NAMES = frozenset(w.casefold() for names in WORD_GIVEN.values() for w in names) - wordset(
     "monday tuesday wednesday thursday friday saturday sunday")
 
-#: Chat abbreviations, interjections and laughter, written in any casing ("omw", "rn", "LMK"):
+#: Chat abbreviations, interjections and laughter, and the short forms of CVs and tickets, written
+#: in any casing ("omw", "rn", "LMK", "5 yrs exp", "the jd"):
 #: never a name. Short words that are also names somewhere ("ty", "ya", "tho", "woo", "um",
 #: "ong") are not here.
 CHAT_WORDS = wordset("""
@@ -524,6 +525,7 @@ gotta kinda sorta dunno lemme gimme ya'll yall y'all ur urs dm dms pm fwiw tldr 
 ofc ftw ffs wtf wth stfu gg gl hf ggwp fomo yolo irl sus lowkey highkey frfr istg
 congrats congratz grats hmm hmmm hmmmm haha hahaha hahahaha hehe hehehe huhu ugh yay yup yep
 yeah nah meh aww awww oops wow whoa ooh oooh ahh uhh umm erm hm mhm woohoo yikes
+yr yrs hr hrs mins secs wk wks mos exp yoe jd pcs kms qty mgr req reqs dept approx
 """)
 
 #: Capitalised words that are no person in chat: languages, nationalities, religions, chat

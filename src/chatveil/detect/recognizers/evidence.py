@@ -81,6 +81,7 @@ from chatveil.detect.recognizers._shape import (
     technical_word,
     typo,
 )
+from chatveil.detect.recognizers._titles import CLOSING_RE
 
 __all__ = ["EDGE_VERBS", "LINK_WORDS", "ORG_SUFFIXES", "RELATION_WORDS", "VERBS_BEFORE",
            "NameEvidenceRecognizer", "repeatable"]
@@ -158,14 +159,6 @@ _TITLES_AFTER = wordset("mr mrs ms miss mstr dr")
 _SLASHED_RE = re.compile(
     r"(?<![\w/.@:\\-])([^\W\d_]{2,}(?:['’-][^\W\d_]{2,})?)/([^\W\d_]{2,}(?:-[^\W\d_]{2,})?)"
     r"(?:[ \t]([^\W\d_]{2,}))?(?![\w/@\\-]|\.\w)")
-#: Closings after which the next line is a signature.
-_CLOSING_RE = re.compile(
-    r"^[ \t]*(?:best regards|kind regards|warm regards|regards|best wishes|best|thanks|"
-    r"thank you|many thanks|cheers|sincerely|yours sincerely|yours truly|yours faithfully|"
-    r"yours|respectfully|warmly|love|xoxo|take care|with thanks|rgds|br|thx|--|—|-)"
-    r"[ \t]*[,!.]?[ \t]*\n(?:[ \t]*\n)?[ \t]*",  # perhaps a blank line between
-    re.IGNORECASE | re.MULTILINE,
-)
 _RELATIONS = (
     "friend|best friend|bestie|manager|boss|colleague|coworker|co-worker|teammate|wife|husband|"
     "son|daughter|mother|father|mom|mum|dad|brother|sister|cousin|uncle|aunt|auntie|aunty|niece|"
@@ -784,7 +777,7 @@ class _Scan:
             if ":" in m.group(0) and (m["part"] or " ".join(m["label"].casefold().split())
                                       in NAME_PART_LABELS):
                 self._given_value(m.end())
-        for m in _CLOSING_RE.finditer(self.text):
+        for m in CLOSING_RE.finditer(self.text):
             self._value_names(m.end(), strong=False, whole_line=True)
         for m in _WROTE_RE.finditer(self.text):
             self._reply_header(*m.span("name"))

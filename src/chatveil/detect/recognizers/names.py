@@ -324,9 +324,9 @@ class _NameScan:
                 self.add(k, j, self.o.SCORE_TITLE)
 
     def world_titles(self) -> None:
-        """Forms of address of other languages (:mod:`._titles`): "Señora Gómez", "pak
-        hartono", "chị Lan", "Ahmet Bey", "kovács úr". A title that is a word elsewhere counts
-        only on a line in its language."""
+        """Forms of address and introductions of other languages (:mod:`._titles`): "Señora
+        Gómez", "pak hartono", "chị Lan", "Ahmet Bey", "kovács úr", "me llamo Inés". A title
+        that is a word elsewhere counts only on a line in its language."""
         text, tokens = self.text, self.tokens
         lines = line_languages(text)
         starts = [line[0] for line in lines]
@@ -356,11 +356,26 @@ class _NameScan:
             j = self.run(k, allow_lower=False, titled=True)
             if j > k:
                 self.add(k, j, self.o.SCORE_TITLE)
+        for m in _titles.INTRODUCTION_RE.finditer(text):
+            # "je m'appelle sherif soliman": the first word even when a word of the line's
+            # language, the next ones while they are no word of it
+            k = self.index.get(m.end())
+            code = language(m.start())
+            if k is None or not self.titled_word(k, code, after_title=True):
+                continue
+            lower = tokens[k][2].islower()
+            j = k + 1
+            while j < min(k + 3, len(tokens)) and tokens[j][2].islower() == lower and \
+                    _only_space_between(text, tokens[j - 1][1], tokens[j][0]) and \
+                    self.titled_word(j, code):
+                j += 1
+            self.add(k, j, self.o.SCORE_TITLE)
         for m in _titles.AFTER_RE.finditer(text):
             k = self.index.get(m.start())
             if k is None or k == 0 or not _only_space_between(text, tokens[k - 1][1], m.start()):
                 continue
-            if k + 1 < len(tokens) and is_cap(tokens[k + 1][2]) and \
+            nxt = tokens[k + 1][2] if k + 1 < len(tokens) else ""
+            if nxt[:1].isupper() and not nxt.isupper() and \
                     _only_space_between(text, m.end(), tokens[k + 1][0]):
                 continue  # "San Diego", "Bey Street": no title
             code = language(m.start())
@@ -368,7 +383,9 @@ class _NameScan:
                 continue
             i = k - 1
             if tokens[i][2].islower():  # "ahmet bey"; not "haan ji", "kya bhai"
-                if not m.group().islower() or not self.titled_word(i, code, listed=True):
+                # (on a line of no known language, such as Hinglish, a listed given name only)
+                if not m.group().islower() or \
+                        not self.titled_word(i, code, listed=code is None):
                     continue
             elif not self.titled_word(i, code):
                 continue
