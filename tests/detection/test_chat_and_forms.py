@@ -13,6 +13,8 @@ from detected import found, masked, persons, places
     "omw, traffic on the bridge is insane rn",
     "ngl idk if that works tbf, lmk wyd",
     "Omw! Hmu when u land, ttyl",
+    # the short forms of CVs and job posts: "5 yrs exp" was taken for a street address
+    "need a jd for a senior backend role, 5 yrs exp, 3 wks notice",
 ])
 def test_chat_shorthand_is_no_name(warm_guard: Guard, text: str) -> None:
     assert found(warm_guard, text) == []
