@@ -2,15 +2,18 @@
 
 The name rules and the trained model were made for English: in "Gibt es ein gutes Rezept für
 Kartoffelsalat?" every capitalised noun, and any word no English dictionary has, looks like a
-name. A line is taken to be in language L when L's function words (spaCy's stop-word list of L)
-make up a large share of its words, more than English's do. On such a line a word is ordinary
-when it is one of those function words or common in L (in the ``small`` list of the
-``wordfreq`` package, about the 30,000 most frequent words of L) and no name or place of the
-world lists: "Rezept", "gato", "frigorífico" are ordinary, "Priyanka", "Müller" and "Lyon"
-stay candidates.
+name. A line is taken to be in language L when L's function words (spaCy's stop-word list of L,
+or chatveil's own for Swahili) make up a large share of its words, more than English's do; a
+line with too few function words, by letters only L writes or by L's common words making up
+half of it. On such a line a word is ordinary when it is one of those function words or common
+in L (in the ``small`` list of the ``wordfreq`` package, about the 30,000 most frequent words of
+L), also typed without its accents, or such a word with case endings in a language that adds
+them, and no name or place of the world lists: "Rezept", "gato", "frigorífico", "prosim",
+"hakemuksen" are ordinary, "Priyanka", "Müller" and "Lyon" stay candidates.
 
-Nothing here runs on English text beyond counting the stop words of each line; wordfreq is
-imported, and a language's list loaded (about 5 MB), the first time a line of it is seen.
+Nothing here runs on English text beyond counting the stop words of each line (and, for a line
+with few of them and mostly no English words, looking up its words); wordfreq is imported, and a
+language's list loaded (about 5 MB), the first time a line of it is seen.
 """
 
 from __future__ import annotations
@@ -152,7 +155,7 @@ def _stop_index() -> dict[str, tuple[str, ...]]:
 _UNDECOMPOSED = str.maketrans({"đ": "d", "ł": "l", "ı": "i", "ø": "o"})
 
 
-def unaccented(word: str) -> str:
+def _unaccented(word: str) -> str:
     """``word`` without its diacritics ("dělá" -> "dela", "đi" -> "di")."""
     plain = unicodedata.normalize("NFD", word.translate(_UNDECOMPOSED))
     return "".join(ch for ch in plain if not unicodedata.combining(ch))
@@ -161,12 +164,12 @@ def unaccented(word: str) -> str:
 @functools.lru_cache(maxsize=32)
 def _vocabulary(code: str) -> tuple[frozenset[str], frozenset[str]]:
     """(function words, function and common words) of ``code``, each word also without its
-    accents (:func:`unaccented`) when that is no name or place of the world lists."""
+    accents (:func:`_unaccented`) when that is no name or place of the world lists."""
     function, common = stop_words()[code], _common_words(code)
     names = world_name_words() | world_places()[0]
 
     def both(words: frozenset[str]) -> frozenset[str]:
-        return words | frozenset(p for p in map(unaccented, words) if p not in names)
+        return words | frozenset(p for p in map(_unaccented, words) if p not in names)
 
     return both(function), both(function | common)
 
