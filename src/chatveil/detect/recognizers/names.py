@@ -324,19 +324,13 @@ class _NameScan:
                 self.add(k, j, self.o.SCORE_TITLE)
 
     def world_titles(self) -> None:
-        """Forms of address and introductions of other languages (:mod:`._titles`): "Señora
-        Gómez", "pak hartono", "chị Lan", "Ahmet Bey", "kovács úr", "me llamo Inés". A title
-        that is a word elsewhere counts only on a line in its language."""
+        """Forms of address of other languages before a name (:mod:`._titles`): "Señora
+        Gómez", "pak hartono", "chị Lan". A title that is a word elsewhere counts only on a
+        line in its language."""
         text, tokens = self.text, self.tokens
-        lines = line_languages(text)
-        starts = [line[0] for line in lines]
-
-        def language(pos: int) -> str | None:
-            return lines[bisect.bisect_right(starts, pos) - 1][2]
-
         for m in _titles.BEFORE_RE.finditer(text):
             title = m.group("title")
-            code = language(m.start())
+            code = self.language_at(m.start())
             if not _titles.counts_on(title, _titles.BEFORE, code):
                 continue
             k = self.token_at(m.end())
@@ -356,11 +350,15 @@ class _NameScan:
             j = self.run(k, allow_lower=False, titled=True)
             if j > k:
                 self.add(k, j, self.o.SCORE_TITLE)
+
+    def introductions(self) -> None:
+        """Introductions of other languages ("je m'appelle sherif soliman", "me llamo Inés"):
+        the first word after one even when a word of the line's language, the next ones while
+        they are no word of it."""
+        text, tokens = self.text, self.tokens
         for m in _titles.INTRODUCTION_RE.finditer(text):
-            # "je m'appelle sherif soliman": the first word even when a word of the line's
-            # language, the next ones while they are no word of it
             k = self.index.get(m.end())
-            code = language(m.start())
+            code = self.language_at(m.start())
             if k is None or not self.titled_word(k, code, after_title=True):
                 continue
             lower = tokens[k][2].islower()
@@ -370,6 +368,10 @@ class _NameScan:
                     self.titled_word(j, code):
                 j += 1
             self.add(k, j, self.o.SCORE_TITLE)
+
+    def titles_after(self) -> None:
+        """Forms of address after a name: "Ahmet Bey", "kovács úr", "Tanaka san"."""
+        text, tokens = self.text, self.tokens
         for m in _titles.AFTER_RE.finditer(text):
             k = self.index.get(m.start())
             if k is None or k == 0 or not _only_space_between(text, tokens[k - 1][1], m.start()):
@@ -378,7 +380,7 @@ class _NameScan:
             if nxt[:1].isupper() and not nxt.isupper() and \
                     _only_space_between(text, m.end(), tokens[k + 1][0]):
                 continue  # "San Diego", "Bey Street": no title
-            code = language(m.start())
+            code = self.language_at(m.start())
             if not _titles.counts_on(m.group("title"), _titles.AFTER, code):
                 continue
             i = k - 1
@@ -395,6 +397,11 @@ class _NameScan:
                     self.titled_word(i - 1, code, listed=tokens[i - 1][2].islower()):
                 i -= 1  # "Ayşe Yılmaz Hanım": the whole name
             self.add(i, k, self.o.SCORE_TITLE)
+
+    def language_at(self, pos: int) -> str | None:
+        """The language of the line ``pos`` is on (None: English, or not told)."""
+        lines = line_languages(self.text)
+        return lines[bisect.bisect_right([line[0] for line in lines], pos) - 1][2]
 
     def titled_word(self, k: int, language: str | None, listed: bool = False,
                     after_title: bool = False) -> bool:
@@ -842,9 +849,9 @@ class PersonNameRecognizer(EntityRecognizer):
     name: str  # set by EntityRecognizer.__init__
 
     #: The rules in the order they run (later rules see the names earlier ones found).
-    RULES = ("titles", "world_titles", "cues", "particles", "speakers", "vocatives", "possessives",
-             "known_names", "place_given_names", "word_names", "lower_word_names", "lists",
-             "repeats")
+    RULES = ("titles", "world_titles", "introductions", "titles_after", "cues", "particles",
+             "speakers", "vocatives", "possessives", "known_names", "place_given_names",
+             "word_names", "lower_word_names", "lists", "repeats")
 
     SCORE_OVER_NER = 0.9
     SCORE_TITLE = 0.85
