@@ -6,7 +6,7 @@ A word after a title is a name even when it is a word too ("Madame Bonnet", "Her
 Most titles are no English word and count on any line; those that are a word or a name
 elsewhere ("Pan", "Don", "Bu", "Anh", "Ate") count only on a line written in their language
 (:func:`chatveil.detect.recognizers._languages.line_languages`). English titles ("Mr",
-"Dr", "Mme", "Herr", "Kuya") stay in ``names._TITLE_RE``.
+"Dr", "Kuya") stay in ``names._TITLE_RE``.
 
 Written from the languages' usage, not from any evaluation set.
 """

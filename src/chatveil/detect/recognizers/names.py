@@ -43,7 +43,7 @@ from chatveil.detect.recognizers._shape import (
 )
 
 _TITLE_RE = re.compile(
-    r"(?<![^\W_])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Pt)\.?|Miss|Sir|Dame|Madam|Mme|Mlle|Herr|Frau"
+    r"(?<![^\W_])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Pt)\.?|Miss|Sir|Dame|Madam"
     r"|Uncle|Aunty|Auntie|Aunt|Grandma|Grandpa|Granny|Tita|Tito|Kuya|Lola|Lolo"
     r"|(?P<lower>mr|mrs|ms|dr|prof)\.|(?<![\d.])(?P<bare>mrs|mr|ms|dr|miss|pastor|coach|imam)"
     r"|(?P<caps>MRS|MR|MS|DR|PROF|MISS|PASTOR|COACH|IMAM)\.?)(?=[ \t])"
