@@ -9,7 +9,6 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from chatveil.detect.recognizers import _titles
 from chatveil.detect.recognizers._common import (
     NAME_WORD,
     WORD,
@@ -40,6 +39,14 @@ from chatveil.detect.recognizers._shape import (
     technical_span,
     technical_word,
     two_people,
+)
+from chatveil.detect.recognizers._titles import (
+    AFTER,
+    AFTER_RE,
+    BEFORE,
+    BEFORE_RE,
+    INTRODUCTION_RE,
+    counts_on,
 )
 
 _TITLE_RE = re.compile(
@@ -328,10 +335,10 @@ class _NameScan:
         Gómez", "pak hartono", "chị Lan". A title that is a word elsewhere counts only on a
         line in its language."""
         text, tokens = self.text, self.tokens
-        for m in _titles.BEFORE_RE.finditer(text):
+        for m in BEFORE_RE.finditer(text):
             title = m.group("title")
             code = self.language_at(m.start())
-            if not _titles.counts_on(title, _titles.BEFORE, code):
+            if not counts_on(title, BEFORE, code):
                 continue
             k = self.token_at(m.end())
             if k is None:
@@ -356,7 +363,7 @@ class _NameScan:
         the first word after one even when a word of the line's language, the next ones while
         they are no word of it."""
         text, tokens = self.text, self.tokens
-        for m in _titles.INTRODUCTION_RE.finditer(text):
+        for m in INTRODUCTION_RE.finditer(text):
             k = self.index.get(m.end())
             code = self.language_at(m.start())
             if k is None or not self.titled_word(k, code, after_title=True):
@@ -372,7 +379,7 @@ class _NameScan:
     def titles_after(self) -> None:
         """Forms of address after a name: "Ahmet Bey", "kovács úr", "Tanaka san"."""
         text, tokens = self.text, self.tokens
-        for m in _titles.AFTER_RE.finditer(text):
+        for m in AFTER_RE.finditer(text):
             k = self.index.get(m.start())
             if k is None or k == 0 or not _only_space_between(text, tokens[k - 1][1], m.start()):
                 continue
@@ -381,7 +388,7 @@ class _NameScan:
                     _only_space_between(text, m.end(), tokens[k + 1][0]):
                 continue  # "San Diego", "Bey Street": no title
             code = self.language_at(m.start())
-            if not _titles.counts_on(m.group("title"), _titles.AFTER, code):
+            if not counts_on(m.group("title"), AFTER, code):
                 continue
             i = k - 1
             if tokens[i][2].islower():  # "ahmet bey"; not "haan ji", "kya bhai"
