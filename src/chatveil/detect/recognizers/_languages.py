@@ -21,10 +21,10 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
+from chatveil._words import unaccented
 from chatveil.detect.recognizers._lexicon import english_dictionary, world_name_words, world_places
 from chatveil.detect.recognizers._titles import CLOSING_RE
 
@@ -131,7 +131,7 @@ def _common_words(code: str) -> frozenset[str]:
         return frozenset()
     from wordfreq import get_frequency_dict, zipf_to_freq
 
-    names = world_name_words() | world_places()[0]
+    names = _names_and_places()
     least = zipf_to_freq(_COMMON_ZIPF)
     english = get_frequency_dict("en", wordlist="small")
     return frozenset(w for w, f in get_frequency_dict(source, wordlist="small").items()
@@ -157,8 +157,13 @@ _UNDECOMPOSED = str.maketrans({"đ": "d", "ł": "l", "ı": "i", "ø": "o"})
 
 def _unaccented(word: str) -> str:
     """``word`` without its diacritics ("dělá" -> "dela", "đi" -> "di")."""
-    plain = unicodedata.normalize("NFD", word.translate(_UNDECOMPOSED))
-    return "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return unaccented(word.translate(_UNDECOMPOSED))
+
+
+@functools.lru_cache(maxsize=1)
+def _names_and_places() -> frozenset[str]:
+    """The words a common word of a language must not be: names and places of the world lists."""
+    return world_name_words() | world_places()[0]
 
 
 @functools.lru_cache(maxsize=32)
@@ -166,7 +171,7 @@ def _vocabulary(code: str) -> tuple[frozenset[str], frozenset[str]]:
     """(function words, function and common words) of ``code``, each word also without its
     accents (:func:`_unaccented`) when that is no name or place of the world lists."""
     function, common = stop_words()[code], _common_words(code)
-    names = world_name_words() | world_places()[0]
+    names = _names_and_places()
 
     def both(words: frozenset[str]) -> frozenset[str]:
         return words | frozenset(p for p in map(_unaccented, words) if p not in names)

@@ -426,8 +426,8 @@ class _NameScan:
                 key in _SPEECH_CUES or technical_word(key, sure=True):
             return False
         if listed:
-            return key in self.first or key in world_names()[0]
-        if key in self.first or key in self.last or key in world_name_words():
+            return key in world_names()[0]  # (which hold Faker's en lists, self.first)
+        if key in world_name_words():
             return True
         if key in self.english:
             return False
