@@ -35,6 +35,9 @@ world set holds per origin (about 70 in dev), without touching the held-out part
 held-out templates are never rendered and nothing is written. It measures generalisation
 only while the names are in no list the recognizers read; once a list holding them is
 added, it shows what the list changed.
+
+``--system presidio`` scores plain Presidio's output instead of chatveil's (the same names,
+templates and metric), for the comparison beside it.
 """
 
 from __future__ import annotations
@@ -192,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trained", choices=world_eval.TRAINED, default="default",
                         help="chatveil's trained names-and-places model: as by default (every "
                              "line), off, or on all-lower/upper lines only")
+    parser.add_argument("--system", choices=("chatveil", "presidio"), default="chatveil",
+                        help="the system whose output is scored: chatveil, or plain Presidio "
+                             "(its output for all its entity types, names replaced)")
     args = parser.parse_args(argv)
 
     names: dict[str, list[str]] = {}
@@ -215,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("outside names fill one origin: give --origin ORIGIN")
     where = "dev templates" if templates is None else \
         f"{args.templates.name} ({args.template_half or 'both halves'})"
-    run = world_eval.chatveil_system(args.trained)
+    run = world_eval.chatveil_system(args.trained) if args.system == "chatveil" else \
+        world_eval.presidio_system()
     all_n = all_k = 0
     for origin in origins:
         records = probe_records(names, origin, args.values, args.seed, templates)

@@ -384,3 +384,26 @@ def test_the_probe_prints_the_words_left_only_when_errors_may_be_read() -> None:
                     "  lower: 1 of 4", "  original: 0 of 6"]
     shown = probe.origin_report("t", total, leaked, words, show_words=True)
     assert shown[-1] == "  words left: zorbina (1)"
+
+
+def test_the_probe_scores_plain_presidio_with_system_presidio(monkeypatch, capsys) -> None:
+    probe = _module("world_probe", ROOT / "benchmarks" / "world_probe.py")
+    calls = []
+
+    def keeps_everything() -> object:  # a Presidio that finds nothing: every name is left
+        def run(text: str, _session: str) -> tuple[str, list, str]:
+            calls.append(text)
+            return text, [], text
+        return run
+
+    def chatveil_refused(*_args: object) -> object:
+        raise AssertionError("--system presidio must not build chatveil")
+
+    monkeypatch.setattr(world_eval, "presidio_system", keeps_everything)  # what main imports
+    monkeypatch.setattr(world_eval, "chatveil_system", chatveil_refused)
+    path = ROOT / "benchmarks" / "probe_templates.txt"
+    assert probe.main(["--templates", str(path), "--template-half", "tune", "--origin",
+                       "korean", "--values", "12", "--system", "presidio"]) == 0
+    head = capsys.readouterr().out.splitlines()[0]
+    n = int(head.split(": ")[1].split(" of ")[0])
+    assert calls and n >= 12 and head.endswith(f"{n} of {n} leaked (100.0 %)")
