@@ -72,3 +72,24 @@ def test_a_thing_listed_beside_a_name_is_no_name(warm_guard: Guard) -> None:
 ])
 def test_a_firm_in_text_of_one_casing_is_no_name(warm_guard: Guard, text: str) -> None:
     assert persons(warm_guard, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("can u check why adeyemi's build keeps failing on main", "adeyemi"),
+    ("is this thabo's charger or nkechi's", "thabo"),
+    ("Dinner is at aunty wambui's place on Friday, bring a dish", "wambui"),
+    # a word after it that makes a capitalised word an eponym ("Fisher's test") changes nothing
+    ("why does ekwueme's test suite take 40 min on CI", "ekwueme"),
+])
+def test_a_word_in_lower_case_that_owns_something_is_a_name(warm_guard: Guard, text: str,
+                                                          name: str) -> None:
+    assert masked(warm_guard, text, name), text
+
+
+@pytest.mark.parametrize("text", [
+    "why is numpy's dot so slow? let's check kubectl's logs, it's the app's fault",
+    "the team's roadmap and the company's policy say otherwise, that's all",
+])
+def test_a_word_or_tool_in_lower_case_that_owns_something_is_no_name(warm_guard: Guard,
+                                                                    text: str) -> None:
+    assert persons(warm_guard, text) == [], text

@@ -88,6 +88,8 @@ _POSSESSIVE_RE = re.compile(
     r"girlfriend|boyfriend|cv|resume|résumé|passport|ssn|salary|diagnosis)(?![^\W_])",
     re.IGNORECASE,
 )
+#: "okafor's test suite", "at aunty aline's": any word in lower case with a possessive "'s".
+_LOWER_POSSESSIVE_RE = re.compile(r"(?<![^\W_])(?P<name>[^\W\d_A-Z]+)['’]s(?![^\W_])")
 _GREETING_CUES = frozenset(["hi", "hello", "hey", "dear", "thanks", "thank you", "cheers"])
 #: "her name is rhea": someone else's name, in any casing, but no English word in lower case.
 _THIRD_PERSON_CUES = frozenset(
@@ -590,6 +592,20 @@ class _NameScan:
                     self.ner_other(k):
                 continue
             self.add(k, k + 1, self.o.SCORE_POSSESSIVE, strong=False)
+        # in lower case, whatever is owned: "why okafor's test suite", "dinner at aline's". A
+        # word no English dictionary holds owns something as a person does; technical words
+        # ("numpy's"), places, words of another language and short words that are no known
+        # name ("u's") are left out; spaCy's organisations in lower case are not trusted
+        for m in _LOWER_POSSESSIVE_RE.finditer(self.text):
+            k = self.index.get(m.start("name"))
+            if k is None or self.tokens[k][1] != m.end("name"):
+                continue
+            key = m.group("name").casefold()
+            if key in self.english or key in self.common or key in self.places or \
+                    technical_word(key) or (len(key) < 4 and key not in world_name_words()) \
+                    or self.ner_place(k):
+                continue
+            self.add(k, k + 1, self.o.SCORE_POSSESSIVE, strong=False, how="lower")
 
     def known_names(self) -> None:
         """Full names starting with a known first name, and single known names."""
@@ -816,10 +832,15 @@ class _NameScan:
         )
 
 
-def _named_as_such(text: str, result: RecognizerResult) -> bool:
-    """"her name is thais", "my name is Islam": a word given as someone's name is that name,
-    even when it is also a nationality or a faith, but not a tool ("my name is Python")."""
-    return result.recognition_metadata.get("chatveil_rule") == "cues:naming" and not any(
+def _person_by_grammar(text: str, result: RecognizerResult) -> bool:
+    """The rule that found ``result`` makes its words a person's whatever they also name: a
+    word given as someone's name ("her name is thais", "my name is Islam"; not a tool: "my
+    name is Python"), or a word in lower case that owns something ("why okafor's test suite",
+    where "test" would make a capitalised word an eponym; the rule leaves technical words out)."""
+    rule = result.recognition_metadata.get("chatveil_rule")
+    if rule == "possessives:lower":
+        return True
+    return rule == "cues:naming" and not any(
         technical_word(m.group(0).casefold()) and m.group(0).casefold() not in NOT_A_NAME_WORD
         and m.group(0).casefold()[:-1] not in NOT_A_NAME_WORD
         for m in WORD.finditer(text, result.start, result.end))
@@ -894,4 +915,4 @@ class PersonNameRecognizer(EntityRecognizer):
             getattr(scan, rule)()
         return [r for r in scan.results()
                 if text[r.start:r.end].casefold() not in NOT_A_PERSON
-                and (not technical_span(text, r.start, r.end) or _named_as_such(text, r))]
+                and (not technical_span(text, r.start, r.end) or _person_by_grammar(text, r))]
