@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from chatveil import Guard
+from chatveil.detect.recognizers._shape import line_cases
 from detected import found, masked, persons
 
 
@@ -155,3 +156,16 @@ def test_a_name_told_what_to_do_at_a_sentence_start(warm_guard: Guard, text: str
 ])
 def test_orders_and_wishes_without_a_name(warm_guard: Guard, text: str) -> None:
     assert persons(warm_guard, text) == []
+
+
+
+@pytest.mark.parametrize("line, case", [
+    # a speaker's or a field's label in capitals first does not make a lower-case line "mixed"
+    ("[00:01:12] CALLER: hi it's amarachi okwuosa, i missed my appointment", "lower"),
+    ("CUSTOMER yes this is ifeoma nwachukwu calling about my refund", "lower"),
+    ("I think the API is down", "lower"),
+    ("Hi it's Amarachi, CALLER here", "mixed"),
+    ("the ticket says ESCALATION pending", "mixed"),  # only a first word is a label
+])
+def test_a_label_in_capitals_leaves_a_line_in_lower_case(line: str, case: str) -> None:
+    assert line_cases(line).at(0) == case

@@ -47,9 +47,10 @@ def line_cases(text: str) -> LineCases:
 class LineCases:
     """The casing of each line of a text: ``upper``, ``lower`` or ``mixed``.
 
-    A line is ``lower`` when its words are in lower case, not counting the pronoun "I" and
-    acronyms ("how do I fix the API"); ``upper`` when it has no lower-case letter and at least
-    four capitals.
+    A line is ``lower`` when its words are in lower case, not counting the pronoun "I",
+    acronyms ("how do I fix the API") and a first word in capitals, a speaker's or a field's
+    label ("[00:07] CALLER: hi yes it's ..."); ``upper`` when it has no lower-case letter and
+    at least four capitals.
     """
 
     def __init__(self, text: str) -> None:
@@ -71,8 +72,8 @@ def _line_case(line: str) -> str:
     if line == line.upper():  # no small letter
         return "upper" if sum(c.isupper() for c in line) >= 4 else "mixed"
     words = WORD.findall(line)
-    rest = [w for w in words if not (w == "I" or w.startswith(("I'", "I’")) or
-                                     (w.isupper() and len(w) <= 5))]
+    rest = [w for k, w in enumerate(words) if not (w == "I" or w.startswith(("I'", "I’")) or
+                                                   (w.isupper() and (len(w) <= 5 or k == 0)))]
     if rest and not any(c.isupper() for w in rest for c in w) and \
             2 * len(rest) > len(words):  # "congrats HAT!!! SO PROUD OF YOU" is shouted
         return "lower"
