@@ -6,6 +6,7 @@ Lists are whitespace- or '|'-separated strings, because that is easier to read a
 
 from __future__ import annotations
 
+from chatveil.detect.recognizers._lexicon import EAST_ASIAN_SURNAMES as _SURNAMES
 from chatveil.detect.recognizers._lexicon import WORD_GIVEN as _WORD_GIVEN
 
 
@@ -20,13 +21,7 @@ def items(s: str) -> list[str]:
 
 
 # ----------------------------------------------------------------------------- Chinese (pinyin)
-ZH_SURNAMES = words("""
-Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng
-Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Du Ye
-Cheng Wei Su Lu Ding Ren Shen Yao Cui Zhong Tan Fan Jin Shi Liao Jia Xia Fu Fang Bai Zou
-Meng Xiong Qin Qiu Hou Yin Xue Yan Duan Lei Long Shao Mao Hao Kong Gu Qian Wan Tao Kang
-Mo Hong Niu Ou Geng Chang Lai Dai Bao Zhan Qi Zhuang Ning Guan Ke Shang Yi Lü Sima Ouyang
-""")
+ZH_SURNAMES = list(_SURNAMES["zh"])  # shipped: the name rules read them too
 ZH_SYLLABLES = words("""
 wei fang min jing li qiang lei jun yang yong yan jie tao ming chao xiu ying hua hui hong
 ping gang xin yu hao kai zi han yi xuan rui ze chen bo lin ning qing lan mei yun tian feng
@@ -35,11 +30,7 @@ an le jin rong shan wan xue yao ying zhu zhong liang hu bao fei lu si meng hui j
 shuang song dan juan li xia ya lu hang cong yi han xiang rong huan heng
 """)
 # Cantonese / Hokkien / Taiwanese romanisations.
-HK_SURNAMES = words("""
-Chan Wong Leung Cheung Lau Lee Ng Ho Tsang Chow Yeung Lam Tang Kwok Fung Tse Chu Lo Lai
-Yip Mak Cheng Kwan Poon Siu Tam Choi Tong Tsui Hui Au Yuen Chau Koo Teo Tan Lim Goh Ong
-Chua Koh Ang Sim Low Toh Yeo Quek Heng Chong Khoo Liew Tay Seah Foo
-""")
+HK_SURNAMES = list(_SURNAMES["hk"])  # shipped: the name rules read them too
 HK_GIVEN = words("""
 Ka Wing Siu Chi Man Kin Wai Yan Ho Hoi Mei Ling Yee Kwok Tak Sze Shu Hei Lok Pui Fai Chun
 Kit Ming Ching Yuk Lai Ying Fun Tung Hon Sum Hing Wah Keung Chuen Hong Yiu Yin Kei Mun
@@ -50,11 +41,7 @@ Wendy Winnie Kelvin Raymond Ben Daniel Karen Fiona Crystal Joyce Stanley Terence
 """)
 
 # ----------------------------------------------------------------------------- Korean
-KO_SURNAMES = words("""
-Kim Lee Park Choi Jung Jeong Kang Cho Jo Yoon Yun Jang Lim Im Han Oh Seo Shin Kwon Hwang Ahn
-Song Yoo Yu Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Sim Noh Ha Kwak Sung Cha Joo Woo
-Koo Min Ryu Na Jin Ji Eom Chae Won Cheon Bang Gong Hyun Pyo Byun Do Seok Tak Ma Lim Yeom
-""")
+KO_SURNAMES = list(_SURNAMES["ko"])  # shipped: the name rules read them too
 KO_SYLLABLES = words("""
 min ji seo hyun jun woo young soo eun hye jin sung ho jae hee yeon kyung sang dong hoon yoon
 ha na bin seung won jung mi kyu tae chul su ah in joon yeong hwan sook ja ok da ye rin chan
@@ -62,10 +49,7 @@ gyu hyuk jong sik cheol myung nam il seok joo gi kang yu sol bo ram seul ki dae 
 """)
 
 # ----------------------------------------------------------------------------- Vietnamese
-VI_SURNAMES = words("""
-Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Đoàn
-Lương Mai Trịnh Cao Lâm Tạ Hà Châu Quách Tô Thái Kiều La Vương Từ Văn Triệu Khúc
-""")
+VI_SURNAMES = list(_SURNAMES["vi"])  # shipped: the name rules read them too
 VI_MIDDLE = words("Văn Thị Hữu Đức Minh Thanh Ngọc Quang Xuân Thu Kim Hoài Bảo Gia Thành Công Quốc Hồng Mỹ Phương Như Anh Tuấn Diệu")
 VI_GIVEN = words("""
 An Anh Bình Châu Cường Dũng Duy Đạt Giang Hà Hải Hạnh Hằng Hiếu Hiền Hoa Hùng Hương Huy

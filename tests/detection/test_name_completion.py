@@ -450,3 +450,24 @@ def test_a_capitalised_first_word_is_kept() -> None:
     text = "Ping Li and Ask Olsen signed"
     spans = [_person(text, "Ping Li"), _person(text, "Ask Olsen")]
     assert without_openers(text, spans) == spans
+
+
+@pytest.mark.parametrize("text, surname", [
+    # romanized Cantonese and Korean family names that are English words too
+    ("tell jacky chow the invoice is late again", "chow"),
+    ("the booking is under mi-rae shin, two nights", "shin"),
+])
+def test_an_east_asian_family_name_that_is_a_word_completes_a_name(warm_guard: Guard, text: str,
+                                                                  surname: str) -> None:
+    assert surname in " ".join(persons(warm_guard, text)).split(), text
+
+
+@pytest.mark.parametrize("text, word", [
+    # one of the commonest English words after a name, where casing tells nothing, goes on
+    # the sentence unless the name ends there
+    ("priya won the hackathon last night", "won"),
+    ("so kavya young people love it", "young"),
+])
+def test_a_common_word_after_a_name_in_lower_case_is_no_family_name(warm_guard: Guard,
+                                                                    text: str, word: str) -> None:
+    assert word not in " ".join(persons(warm_guard, text)).split(), text

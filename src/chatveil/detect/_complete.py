@@ -35,6 +35,7 @@ from chatveil.detect.recognizers._lexicon import (
     NOT_A_PERSON,
     SHORT_SURNAMES,
     english_dictionary,
+    frequent_english_words,
     world_names,
 )
 from chatveil.detect.recognizers._shape import (
@@ -47,6 +48,7 @@ from chatveil.detect.recognizers._shape import (
 from chatveil.detect.recognizers.evidence import (
     EDGE_VERBS,
     LINK_WORDS,
+    NAME_ENDS,
     ORG_SUFFIXES,
     RELATION_WORDS,
     VERBS_BEFORE,
@@ -96,6 +98,9 @@ class _Words:
         w = self.text[s:e]
         key = w.casefold()
         surname = after and key in self.last and key not in _LINKS
+        if surname and key in frequent_english_words() and self.cases.at(s) != "mixed" and \
+                NAME_ENDS.match(self.text, e) is None:
+            return False  # no case to tell: "priya won the hackathon", "priya long ago"
         if len(key) < 2 or len(key) > 20 or (key in _NEVER and not surname) or \
                 contraction(key) or mixed_in_word(self.text, w) or (
                 key in STOP_WORDS and not self._family_name_last(s, e) and

@@ -189,6 +189,23 @@ def english_dictionary() -> frozenset[str]:
     return _read_gz("english_words.txt.gz") | common_words()
 
 
+#: English words of this Zipf frequency or more (once in 100,000 words: "won", "long",
+#: "young", "park") are among the commonest of the language.
+_FREQUENT_ZIPF = 5.0
+
+
+@functools.lru_cache(maxsize=1)
+def frequent_english_words() -> frozenset[str]:
+    """The commonest English words (wordfreq's English list, :data:`_FREQUENT_ZIPF`): a family
+    name that is one of them ("Won", "Long", "Young") needs more than its place after a given
+    name to be read as a name where casing tells nothing."""
+    from wordfreq import get_frequency_dict, zipf_to_freq
+
+    least = zipf_to_freq(_FREQUENT_ZIPF)
+    return frozenset(w for w, f in get_frequency_dict("en", wordlist="small").items()
+                     if f >= least and w.isalpha())
+
+
 #: Common family names of one or two letters (Korean, Chinese pinyin and Cantonese,
 #: Vietnamese), which the name lists leave out as too short to tell from other words on their
 #: own. Used only beside a name that was found, after an initial ("C. Oh"), or in the name of
@@ -294,12 +311,14 @@ def world_names() -> tuple[frozenset[str], frozenset[str]]:
     """(given names, surnames) of Faker's Latin-script person providers of every locale, and
     of the shipped lists of traditions Faker covers thinly (``given_names.txt.gz``,
     ``family_names.txt.gz``: Pakistani names of the ``faker-pk`` package; see
-    ``data/lexicons/build.py``), each also without its accents. Words of fewer than 3 letters
-    are left out."""
+    ``data/lexicons/build.py``; :data:`EAST_ASIAN_SURNAMES`), each also without its accents.
+    Words of fewer than 3 letters are left out."""
     first: set[str] = set(name_lists()[0])
     last: set[str] = set(name_lists()[1])
     first.update(w for w in _read_gz("given_names.txt.gz") if len(w) >= 3)
     last.update(w for w in _read_gz("family_names.txt.gz") if len(w) >= 3)
+    last.update(k for names in EAST_ASIAN_SURNAMES.values() for w in names
+                if len(k := w.casefold()) >= 3)
     for locale in WORLD_NAME_LOCALES:
         try:
             provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
@@ -471,6 +490,35 @@ okham occam ockham heron pythagoras pythagorean euclid euclidean archimedes cart
 def _names(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
+
+#: Family names of Chinese (pinyin; Cantonese, Hokkien and Taiwanese spellings), Korean and
+#: Vietnamese tradition, written for chatveil: Faker has them in Hangul and Han characters, or
+#: not at all, so its Latin-script lists miss "Chow", "Shin", "Won", "Huỳnh". Read into
+#: :func:`world_names` (three letters or more, as its other lists) and by the training data
+#: generator (``train/lexicon.py``).
+EAST_ASIAN_SURNAMES: dict[str, tuple[str, ...]] = {
+    "zh": _names("""
+Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng
+Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Du Ye
+Cheng Wei Su Lu Ding Ren Shen Yao Cui Zhong Tan Fan Jin Shi Liao Jia Xia Fu Fang Bai Zou
+Meng Xiong Qin Qiu Hou Yin Xue Yan Duan Lei Long Shao Mao Hao Kong Gu Qian Wan Tao Kang
+Mo Hong Niu Ou Geng Chang Lai Dai Bao Zhan Qi Zhuang Ning Guan Ke Shang Yi Lü Sima Ouyang
+"""),
+    "hk": _names("""
+Chan Wong Leung Cheung Lau Lee Ng Ho Tsang Chow Yeung Lam Tang Kwok Fung Tse Chu Lo Lai
+Yip Mak Cheng Kwan Poon Siu Tam Choi Tong Tsui Hui Au Yuen Chau Koo Teo Tan Lim Goh Ong
+Chua Koh Ang Sim Low Toh Yeo Quek Heng Chong Khoo Liew Tay Seah Foo
+"""),
+    "ko": _names("""
+Kim Lee Park Choi Jung Jeong Kang Cho Jo Yoon Yun Jang Lim Im Han Oh Seo Shin Kwon Hwang Ahn
+Song Yoo Yu Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Sim Noh Ha Kwak Sung Cha Joo Woo
+Koo Min Ryu Na Jin Ji Eom Chae Won Cheon Bang Gong Hyun Pyo Byun Do Seok Tak Ma Lim Yeom
+"""),
+    "vi": _names("""
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Đoàn
+Lương Mai Trịnh Cao Lâm Tạ Hà Châu Quách Tô Thái Kiều La Vương Từ Văn Triệu Khúc
+"""),
+}
 
 #: Given names that are also ordinary English words, by naming tradition (virtue names, English
 #: names taken as a second name, nicknames used as names). Written from general knowledge of

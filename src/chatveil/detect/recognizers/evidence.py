@@ -66,6 +66,7 @@ from chatveil.detect.recognizers._lexicon import (
     TECH_TERMS,
     WORD_NAMES,
     english_dictionary,
+    frequent_english_words,
     world_names,
     world_places,
 )
@@ -83,8 +84,8 @@ from chatveil.detect.recognizers._shape import (
 )
 from chatveil.detect.recognizers._titles import CLOSING_RE
 
-__all__ = ["EDGE_VERBS", "LINK_WORDS", "ORG_SUFFIXES", "RELATION_WORDS", "VERBS_BEFORE",
-           "NameEvidenceRecognizer", "repeatable"]
+__all__ = ["EDGE_VERBS", "LINK_WORDS", "NAME_ENDS", "ORG_SUFFIXES", "RELATION_WORDS",
+           "VERBS_BEFORE", "NameEvidenceRecognizer", "repeatable"]
 
 _NAME = "ChatveilNameEvidenceRecognizer"
 
@@ -237,6 +238,10 @@ _KIND = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "LOCATION": "PLACE",
 #: Short words that link names rather than belong to them.
 LINK_WORDS = wordset("vs via etc aka re per cc bcc fw fwd and or nor but with w/ to of")
 #: Verbs that stand next to a name but are never part of it ("says chidinma eze").
+#: What may follow a name's last word where casing tells nothing and that word is among the
+#: commonest of English (:func:`~._lexicon.frequent_english_words`): the clause ends, or the
+#: name owns something ("kelvin chow, my landlord", "lunch at aunty chae won's").
+NAME_ENDS = re.compile(r"['’]s(?![^\W_])|[ \t]*(?:$|[.,;:!?)\]]|[ \t]-[ \t])", re.MULTILINE)
 EDGE_VERBS = _VERB_AFTER | _VERB_BEFORE | frozenset(["says", "saying", "told", "asks", "sent"])
 _EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 #: Greetings after which the word addressed is a name ("Thanks Lao!!", "congrats HAT!!!").
@@ -521,6 +526,9 @@ class _Scan:
             return named or key not in STOP_WORDS
         if key in STOP_WORDS:
             return False
+        if named and key in frequent_english_words() and \
+                NAME_ENDS.match(self.text, self.tokens[k][1]) is None:
+            named = False  # no case to tell: "priya won the hackathon", "priya long ago"
         # all lower / upper case: a known name, or a short word beside a short name word
         # ("MAN KIT KWOK", "joon ho kim")
         return named or (len(key) <= 3 and beside is not None and
