@@ -173,3 +173,24 @@ def test_a_given_name_that_is_a_country_before_a_family_name(warm_guard: Guard, 
 def test_a_country_before_a_common_word_stays_a_place(warm_guard: Guard) -> None:
     text = "FLIGHTS TO JORDAN NEXT WEEK ARE CHEAP"
     assert persons(warm_guard, text) == [] and places(warm_guard, text) == ["JORDAN"]
+
+
+@pytest.mark.parametrize("text, nickname", [
+    # the name someone goes by, after the full name: a name even when it is a word too
+    ('Referral: Kwabena Mensah-Bonsu (prefers "Major"), follow-up in two weeks', "Major"),
+    ("patient: parisa rahimi (prefers 'pari') - allergic to latex", "pari"),
+    ("Our new lead Oluwaseun Adeyemi (goes by Seun) starts on Monday", "Seun"),
+    ("my cousin Babajide aka Jide is visiting next week", "Jide"),
+])
+def test_the_name_someone_goes_by_is_a_name(warm_guard: Guard, text: str,
+                                           nickname: str) -> None:
+    assert masked(warm_guard, text, nickname), text
+
+
+@pytest.mark.parametrize("text", [
+    "time goes by fast when the build is green",
+    'she prefers "dark mode" in every app she uses',
+    "Kubernetes, aka K8s, is hard to learn at first",
+])
+def test_a_word_after_goes_by_or_prefers_is_no_name(warm_guard: Guard, text: str) -> None:
+    assert persons(warm_guard, text) == [], text

@@ -9,6 +9,7 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from chatveil._words import unaccented
 from chatveil.detect.recognizers._common import (
     NAME_WORD,
     WORD,
@@ -27,6 +28,7 @@ from chatveil.detect.recognizers._lexicon import (
     NOT_A_PERSON,
     NOT_SURNAME,
     PLACE_PREFIXES,
+    SHORT_SURNAMES,
     WORD_NAMES,
     english_dictionary,
     name_lists,
@@ -73,8 +75,8 @@ _CUE_RE = re.compile(
     r"|my name is|my name's|(?:her|his|their|your) names? (?:is|are)|name is|names are|name:"
     r"|your name\?|call me"
     r"|calls me|called me|called|named|hi|hello|hey|dear|thanks|thank you|cheers|says|said"
-    r"|asked|told|thanked)"
-    r"[ \t]*[,:]?[ \t]+(?=[^\W\d_])",
+    r"|asked|told|thanked|goes by|went by|nicknamed|aka|a\.k\.a\.|prefers[ \t]+[\"“‘'])"
+    r"(?:[ \t]*[,:]?[ \t]+|(?<=[\"“‘']))(?=[^\W\d_])",
     re.IGNORECASE,  # matched on lowercased text; the flag covers texts that cannot be lowered
 )
 _MONTH_NAMES = frozenset(["jan", "january", "june", "july", "april", "may", "august"])
@@ -97,8 +99,13 @@ _THIRD_PERSON_CUES = frozenset(
     for name, verb in (("name", "is"), ("names", "are")))
 #: What may follow the name after "her name is": the clause ends, or another name follows.
 _NAME_ENDS = re.compile(r"[ \t]*(?:$|[.,;:!?)]|(?:and|but|&)\b)", re.MULTILINE)
-_SELF_CUES = frozenset(["my name is", "my name's", "call me", "calls me", "called me",
-                        "your name?"]) | _THIRD_PERSON_CUES
+#: The name someone goes by, after their full name: "(goes by Sunny)", "prefers "Danish"".
+_NICKNAME_CUES = frozenset(["goes by", "went by", "nicknamed", "aka", "a.k.a.", 'prefers "',
+                            "prefers “", "prefers ‘", "prefers '"])
+_SELF_CUES = _NICKNAME_CUES | _THIRD_PERSON_CUES | frozenset([
+    "my name is", "my name's", "call me", "calls me", "called me", "your name?"])
+#: A closing quote right after a word: "prefers "tamer"".
+_QUOTE_CLOSES = re.compile(r"[\"”’']")
 #: "hi, this is Hat": a greeting, then the writer's own name.
 _INTRO_ENDS = ("this is", "it's", "it’s", "it is")
 _NAMING_CUES = frozenset(["called", "named"])
@@ -464,6 +471,9 @@ class _NameScan:
                 if w.islower() and cue in _THIRD_PERSON_CUES and key in self.english and \
                         key not in self.first and _NAME_ENDS.match(self.text, e) is None:
                     continue  # "his name is literally the worst" (but "her name is rhea.")
+                if w.islower() and cue in _NICKNAME_CUES and key in self.english and \
+                        key not in self.first and _QUOTE_CLOSES.match(self.text, e) is None:
+                    continue  # "time goes by fast" (but "prefers "tamer"")
             elif not is_cap(w) and not (cue in _SPEECH_CUES and self.lowercase_text
                                         and key not in self.english):
                 continue  # "mark said the deploy failed": "the" is no name
@@ -595,15 +605,15 @@ class _NameScan:
         # in lower case, whatever is owned: "why okafor's test suite", "dinner at aline's". A
         # word no English dictionary holds owns something as a person does; technical words
         # ("numpy's"), places, words of another language and short words that are no known
-        # name ("u's") are left out; spaCy's organisations in lower case are not trusted
+        # name ("u's", but "wu's") are left out; spaCy's labels in lower case are not trusted
         for m in _LOWER_POSSESSIVE_RE.finditer(self.text):
             k = self.index.get(m.start("name"))
             if k is None or self.tokens[k][1] != m.end("name"):
                 continue
             key = m.group("name").casefold()
             if key in self.english or key in self.common or key in self.places or \
-                    technical_word(key) or (len(key) < 4 and key not in world_name_words()) \
-                    or self.ner_place(k):
+                    technical_word(key) or (len(key) < 4 and key not in world_name_words() and
+                                            unaccented(key) not in SHORT_SURNAMES):
                 continue
             self.add(k, k + 1, self.o.SCORE_POSSESSIVE, strong=False, how="lower")
 
