@@ -407,6 +407,7 @@ sale male female none null true false test demo prod dev main master admin user 
 #: Programming languages, tools, frameworks, products, services and companies (many named
 #: after people) that look like names: never a person or a place on their own.
 TECH_TERMS = wordset("""
+foo bar baz qux quux foobar
 python java javascript typescript kotlin swift scala rust go golang ruby perl raku julia dart
 elixir erlang haskell clojure lisp scheme racket ocaml fsharp crystal nim zig ada fortran cobol
 pascal delphi lua tcl matlab octave mathematica wolfram simulink labview verilog vhdl solidity
