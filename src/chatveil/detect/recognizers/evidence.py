@@ -1068,9 +1068,9 @@ class _Scan:
                 self._slashed_word(k3):
             ks.append(k3)
         if not all(self._slashed_word(k) for k in ks[:2]) or all(
-                self.is_place(self.tokens[k][2]) for k in ks[:2]) or any(
-                technical_span(self.text, *self.tokens[k][:2]) for k in ks[:2]):
-            return  # (two towns are a route: "BERLIN/MUNICH"; "the FOO/BAR variables")
+                self.is_place(self.tokens[k][2]) for k in ks[:2]) or all(
+                technical_word(self.tokens[k][2].casefold()) for k in ks[:2]):
+            return  # (two towns are a route: "BERLIN/MUNICH"; two tools: "the FOO/BAR vars")
         first = ks[0]
         while first > 0 and self.gap(first - 1) == " " and \
                 self.tokens[first - 1][2].casefold() in SURNAME_PARTICLES:
