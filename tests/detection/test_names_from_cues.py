@@ -61,6 +61,13 @@ def test_codes_joined_by_a_slash_are_no_passengers(warm_guard: Guard) -> None:
     assert persons(warm_guard, "Route SFO/LAX then AMS/BCN, A/C serviced") == []
 
 
+def test_two_people_joined_by_a_slash_beside_a_technical_word(warm_guard: Guard) -> None:
+    # "QA" beside them makes neither a tool; two placeholders together are no people
+    text = "SPRINT 12: BUKOLA ON QA, NGOZI/TAREK ON THE DEPLOY CHECKLIST"
+    assert masked(warm_guard, text, "NGOZI") and masked(warm_guard, text, "TAREK")
+    assert persons(warm_guard, "export FOO/BAR before the build, then QA") == []
+
+
 def test_a_passenger_name_round_trips(warm_guard: Guard) -> None:
     text = "Passenger 1: KWOK/WING SUM MR, seat 3A"
     masked = warm_guard.pseudonymize(text, session_id="passenger-1")
