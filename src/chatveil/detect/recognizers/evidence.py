@@ -237,11 +237,11 @@ _KIND = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "LOCATION": "PLACE",
          "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG"}
 #: Short words that link names rather than belong to them.
 LINK_WORDS = wordset("vs via etc aka re per cc bcc fw fwd and or nor but with w/ to of")
-#: Verbs that stand next to a name but are never part of it ("says chidinma eze").
 #: What may follow a name's last word where casing tells nothing and that word is among the
 #: commonest of English (:func:`~._lexicon.frequent_english_words`): the clause ends, or the
 #: name owns something ("kelvin chow, my landlord", "lunch at aunty chae won's").
 NAME_ENDS = re.compile(r"['’]s(?![^\W_])|[ \t]*(?:$|[.,;:!?)\]]|[ \t]-[ \t])", re.MULTILINE)
+#: Verbs that stand next to a name but are never part of it ("says chidinma eze").
 EDGE_VERBS = _VERB_AFTER | _VERB_BEFORE | frozenset(["says", "saying", "told", "asks", "sent"])
 _EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 #: Greetings after which the word addressed is a name ("Thanks Lao!!", "congrats HAT!!!").
