@@ -1415,6 +1415,7 @@ class NameEvidenceRecognizer(EntityRecognizer):
     def load(self) -> None:
         """Read the word lists now (when the analyzer is built), not on the first text."""
         english_dictionary()
+        frequent_english_words()
         world_names()
         world_places()
 
