@@ -35,7 +35,6 @@ from chatveil.detect.recognizers._lexicon import (
     NOT_A_PERSON,
     SHORT_SURNAMES,
     english_dictionary,
-    frequent_english_words,
     world_names,
 )
 from chatveil.detect.recognizers._shape import (
@@ -48,10 +47,10 @@ from chatveil.detect.recognizers._shape import (
 from chatveil.detect.recognizers.evidence import (
     EDGE_VERBS,
     LINK_WORDS,
-    NAME_ENDS,
     ORG_SUFFIXES,
     RELATION_WORDS,
     VERBS_BEFORE,
+    common_word_goes_on,
     repeatable,
 )
 from chatveil.spans import Span
@@ -98,8 +97,7 @@ class _Words:
         w = self.text[s:e]
         key = w.casefold()
         surname = after and key in self.last and key not in _LINKS
-        if surname and key in frequent_english_words() and self.cases.at(s) != "mixed" and \
-                NAME_ENDS.match(self.text, e) is None:
+        if surname and self.cases.at(s) != "mixed" and common_word_goes_on(self.text, key, e):
             return False  # no case to tell: "priya won the hackathon", "priya long ago"
         if len(key) < 2 or len(key) > 20 or (key in _NEVER and not surname) or \
                 contraction(key) or mixed_in_word(self.text, w) or (

@@ -84,8 +84,8 @@ from chatveil.detect.recognizers._shape import (
 )
 from chatveil.detect.recognizers._titles import CLOSING_RE
 
-__all__ = ["EDGE_VERBS", "LINK_WORDS", "NAME_ENDS", "ORG_SUFFIXES", "RELATION_WORDS",
-           "VERBS_BEFORE", "NameEvidenceRecognizer", "repeatable"]
+__all__ = ["EDGE_VERBS", "LINK_WORDS", "ORG_SUFFIXES", "RELATION_WORDS", "VERBS_BEFORE",
+           "NameEvidenceRecognizer", "common_word_goes_on", "repeatable"]
 
 _NAME = "ChatveilNameEvidenceRecognizer"
 
@@ -240,7 +240,7 @@ LINK_WORDS = wordset("vs via etc aka re per cc bcc fw fwd and or nor but with w/
 #: What may follow a name's last word where casing tells nothing and that word is among the
 #: commonest of English (:func:`~._lexicon.frequent_english_words`): the clause ends, or the
 #: name owns something ("kelvin chow, my landlord", "lunch at aunty chae won's").
-NAME_ENDS = re.compile(r"['’]s(?![^\W_])|[ \t]*(?:$|[.,;:!?)\]]|[ \t]-[ \t])", re.MULTILINE)
+_NAME_ENDS = re.compile(r"['’]s(?![^\W_])|[ \t]*(?:$|[.,;:!?)\]]|[ \t]-[ \t])", re.MULTILINE)
 #: Verbs that stand next to a name but are never part of it ("says chidinma eze").
 EDGE_VERBS = _VERB_AFTER | _VERB_BEFORE | frozenset(["says", "saying", "told", "asks", "sent"])
 _EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
@@ -323,6 +323,13 @@ def _english_word(key: str, english: frozenset[str]) -> bool:
         return True
     m = CONTRACTED.fullmatch(key)
     return m is not None and (m.group(1) in english or m.group(1) in STOP_WORDS)
+
+
+def common_word_goes_on(text: str, key: str, end: int) -> bool:
+    """``key`` (casefolded, ending at ``end``) is one of the commonest English words and the
+    sentence goes on after it: where casing tells nothing, it is then no family name ("priya
+    won the hackathon"), unlike where the clause ends or it owns something (:data:`_NAME_ENDS`)."""
+    return key in frequent_english_words() and _NAME_ENDS.match(text, end) is None
 
 
 def repeatable(key: str, english: frozenset[str]) -> bool:
@@ -526,8 +533,7 @@ class _Scan:
             return named or key not in STOP_WORDS
         if key in STOP_WORDS:
             return False
-        if named and key in frequent_english_words() and \
-                NAME_ENDS.match(self.text, self.tokens[k][1]) is None:
+        if named and common_word_goes_on(self.text, key, self.tokens[k][1]):
             named = False  # no case to tell: "priya won the hackathon", "priya long ago"
         # all lower / upper case: a known name, or a short word beside a short name word
         # ("MAN KIT KWOK", "joon ho kim")
